@@ -1,0 +1,108 @@
+/**
+ * The package README.md, rendered from templates/README.md.hbs. This module
+ * only prepares the view: groups of codes, context and transport rules,
+ * errata, all cells escaped for GitHub-flavoured Markdown.
+ */
+import type { Spec } from "../model/types.ts";
+import { OUTCOMES } from "../model/types.ts";
+import { codeTableNames } from "./code-table.ts";
+import { htmlHeader, type GeneratedFile } from "./generated-file.ts";
+import { cell, escapeMarkdown, render } from "./templates.ts";
+
+export function emitReadme(spec: Spec, packageName: string, apiMarkdown: string | null): GeneratedFile {
+  const names = codeTableNames(spec);
+  const defaultContext = spec.contexts[0]!;
+  const multiContext = spec.contexts.length > 1;
+  const outcomeCell = (o: Record<string, string>) =>
+    multiContext ? spec.contexts.map((c) => `${c.id}: **${o[c.id]}**`).join("<br>") : `**${o[defaultContext.id]}**`;
+
+  // One group per category, or per source table where there are no categories.
+  // An API's codes are listed per endpoint in its own section instead.
+  const groups = spec.api
+    ? []
+    : spec.categories.length
+    ? [
+        ...spec.categories.map((c) => ({ title: `${c.label}`, description: c.description, rows: spec.codes.filter((x) => x.category === c.id) })),
+        { title: "Other codes", description: null, rows: spec.codes.filter((x) => x.category === null) },
+      ]
+    : spec.tables.map((t) => ({
+        title: t.title,
+        description: [t.intro, t.scope ? `Applies only in: ${t.scope.title}.` : null].filter(Boolean).join(" ") || null,
+        rows: spec.codes.filter((x) => x.table === t.id),
+      }));
+  const solutionTitle = spec.tables[0]?.headers[3] ?? "Description";
+
+  const unlisted = spec.contexts.map((ctx) => {
+    const where = multiContext ? `In context \`${ctx.id}\`: ` : "";
+    if (ctx.kind === "successCodes") return `${where}every code but ${ctx.successCodes.map((c) => `\`${c}\``).join(", ")} is **${ctx.otherwise}**.`;
+    const parts: string[] = [];
+    for (const r of spec.composite?.rules ?? [])
+      parts.push(`${r.part} ${r.values ? r.values.map((v) => `\`${v}\``).join(" or ") : `\`${r.prefix}…\``} → **${r.outcome}**${r.reason ? ` (${escapeMarkdown(r.reason)})` : ""}`);
+    for (const c of spec.categories)
+      if (c.match && c.outcome) parts.push(`${c.match.part} ${c.match.values.map((v) => `\`${v}\``).join(" or ")} (${escapeMarkdown(c.label)}) → **${c.outcome}**`);
+    parts.push(`otherwise → **${spec.unknown.outcome}**${spec.unknown.reason || spec.unknown.source ? ` (${escapeMarkdown(spec.unknown.reason ?? spec.unknown.source!)})` : ""}`);
+    return `${where}${parts.join("; ")}.`;
+  });
+  const dedupedUnlisted = [...new Set(unlisted.map((u) => u.replace(/^In context `[^`]+`: /, "")))].length === 1 && multiContext ? [unlisted[0]!.replace(/^In context `[^`]+`: /, "")] : unlisted;
+
+  const exampleCode = spec.codes.find((c) => c.outcomes[defaultContext.id] === "pending") ?? spec.codes[0]!;
+  const view = {
+    header: htmlHeader(spec).trimEnd(),
+    name: packageName,
+    title: spec.title,
+    version: spec.version,
+    prefix: spec.typePrefix,
+    specFile: spec.specFile,
+    specLink: `../../${spec.specFile}`,
+    source: spec.source,
+    names,
+    categories: spec.categories,
+    api: spec.api ? { endpoints: spec.api.endpoints, markdown: apiMarkdown ?? "" } : null,
+    example: {
+      code: exampleCode.code,
+      context: multiContext ? spec.contexts[1]!.id : null,
+      outcomes: [...OUTCOMES.filter((o) => spec.codes.some((c) => Object.values(c.outcomes).includes(o))), ...(hasUnknown(spec) ? ["unknown"] : [])],
+    },
+    unlisted: dedupedUnlisted,
+    contexts: multiContext
+      ? spec.contexts.map((c, i) => ({
+          id: c.id,
+          isDefault: i === 0,
+          rule:
+            c.kind === "successCodes"
+              ? `${c.successCodes.map((x) => `\`${x}\``).join(", ")} → success, every other code → ${c.otherwise}${c.source ? `: “${cell(c.source)}”` : ""}`
+              : `${cell(c.title)}: the “${cell(spec.columns.find((x) => x.key === c.from)?.title ?? c.from)}” column (${Object.entries(c.map)
+                  .map(([k, v]) => `${cell(k)} → ${v}`)
+                  .join(", ")})`,
+        }))
+      : [],
+    transport: spec.transport
+      ? {
+          title: spec.transport.title ?? "HTTP status",
+          headers: (spec.transport.headers.length ? spec.transport.headers : ["HTTP status", "Description", "Status", "Solution"]).map(cell),
+          rules: spec.transport.rules.map((r) => ({
+            label: cell(r.label ?? String(r.http)),
+            description: cell(r.description),
+            status: cell(r.status),
+            solution: cell(r.solution),
+            outcome: r.outcome === "code" ? "the response code decides" : `**${r.outcome}**`,
+          })),
+        }
+      : null,
+    actions: spec.actions.map((a) => ({ id: a.id, title: cell(a.title), codes: a.codes.map((c) => `\`${c}\``).join(", "), source: cell(a.source) })),
+    groups: groups
+      .filter((g) => g.rows.length)
+      .map((g) => ({
+        title: escapeMarkdown(g.title),
+        description: g.description ? escapeMarkdown(g.description) : null,
+        solutionTitle: escapeMarkdown(solutionTitle),
+        rows: g.rows.map((c) => ({ code: c.code, name: c.name, message: cell(c.message), outcome: outcomeCell(c.outcomes), description: cell(c.description) })),
+      })),
+    errata: spec.errata.map((e) => ({ id: e.id, at: cell(e.at), source: cell(e.source), codebook: cell(e.codebook), reason: cell(e.reason) })),
+  };
+  return { path: `${spec.id}/README.md`, content: render("README.md.hbs", view) };
+}
+
+function hasUnknown(spec: Spec): boolean {
+  return spec.unknown.outcome === "unknown" && spec.contexts.some((c) => c.kind === "column");
+}

@@ -1,0 +1,37 @@
+/**
+ * Handlebars templates from templates/: compiled once per run, rendered with
+ * view models the emitters prepare (Markdown cells already escaped).
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import Handlebars from "handlebars";
+import { templatesDir } from "../paths.ts";
+
+const cache = new Map<string, Handlebars.TemplateDelegate>();
+
+function instance(): typeof Handlebars {
+  const hb = Handlebars.create();
+  hb.registerHelper("json", (value: unknown) => JSON.stringify(value));
+  return hb;
+}
+const hb = instance();
+
+export function render(name: string, view: object): string {
+  let template = cache.get(name);
+  if (!template) {
+    template = hb.compile(readFileSync(join(templatesDir, name), "utf8"), { noEscape: false, strict: true });
+    cache.set(name, template);
+  }
+  return template(view);
+}
+
+/** A Markdown table cell: no pipes or line breaks leak into the table. */
+export function cell(text: string | null | undefined): string {
+  if (text === null || text === undefined || text === "") return "—";
+  return escapeMarkdown(text).replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
+}
+
+/** Escapes the characters that would turn source text into Markdown or HTML markup. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]<>#]/g, (c) => (c === "<" ? "&lt;" : c === ">" ? "&gt;" : `\\${c}`));
+}

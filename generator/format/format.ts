@@ -1,0 +1,26 @@
+/**
+ * Prettier, in memory, before any comparison with disk (formatting after
+ * writing is what made other generators' --check lie).
+ */
+import * as prettier from "prettier";
+import type { GeneratedFile } from "../emit/generated-file.ts";
+
+const options: prettier.Options = { printWidth: 120, endOfLine: "lf", trailingComma: "all", proseWrap: "preserve" };
+
+function parserFor(path: string): string | null {
+  if (path.endsWith(".ts")) return "typescript";
+  if (path.endsWith(".js")) return "babel";
+  if (path.endsWith(".json")) return "json";
+  if (path.endsWith(".md")) return "markdown";
+  return null;
+}
+
+export async function formatFile(file: GeneratedFile): Promise<GeneratedFile> {
+  const parser = parserFor(file.path);
+  if (!parser) return file;
+  return { path: file.path, content: await prettier.format(file.content, { ...options, parser }) };
+}
+
+export async function formatFiles(files: GeneratedFile[]): Promise<GeneratedFile[]> {
+  return Promise.all(files.map(formatFile));
+}

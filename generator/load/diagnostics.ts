@@ -1,0 +1,67 @@
+/**
+ * Diagnostics: every problem found in a spec, reported as
+ * `spec/FILE.yaml:LINE:COL: message` followed by a short code frame.
+ */
+
+export interface Diagnostic {
+  /** Spec path relative to the repository root, forward slashes. */
+  file: string;
+  /** 1-based. */
+  line: number;
+  /** 1-based. */
+  col: number;
+  message: string;
+  /** Length of the span to underline (at least 1). */
+  length: number;
+}
+
+export class SpecError extends Error {
+  readonly diagnostics: readonly Diagnostic[];
+  readonly sources: ReadonlyMap<string, string>;
+  constructor(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>) {
+    super(`${diagnostics.length} problem${diagnostics.length === 1 ? "" : "s"} in spec`);
+    this.name = "SpecError";
+    this.diagnostics = diagnostics;
+    this.sources = sources;
+  }
+}
+
+export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
+  return [...list].sort(
+    (a, b) => compare(a.file, b.file) || a.line - b.line || a.col - b.col || compare(a.message, b.message),
+  );
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The first line of a diagnostic: `file:line:col: message`. */
+export function diagnosticHeadline(d: Diagnostic): string {
+  return `${d.file}:${d.line}:${d.col}: ${d.message}`;
+}
+
+/** Headline plus a code frame of the offending line and the one before it. */
+export function formatDiagnostic(d: Diagnostic, text: string | undefined): string {
+  const out = [diagnosticHeadline(d)];
+  if (text === undefined) return out[0]!;
+  const lines = text.split(/\r?\n/);
+  const first = Math.max(1, d.line - 1);
+  const width = String(d.line).length;
+  for (let n = first; n <= d.line && n <= lines.length; n++) {
+    const marker = n === d.line ? ">" : " ";
+    out.push(`${marker} ${String(n).padStart(width)} | ${lines[n - 1]}`);
+  }
+  if (d.line <= lines.length) {
+    const lineText = lines[d.line - 1]!;
+    const span = Math.max(1, Math.min(d.length, lineText.length - d.col + 1));
+    out.push(`  ${" ".repeat(width)} | ${" ".repeat(Math.max(0, d.col - 1))}${"^".repeat(span)}`);
+  }
+  return out.join("\n");
+}
+
+export function formatDiagnostics(list: readonly Diagnostic[], sources: ReadonlyMap<string, string>): string {
+  return sortDiagnostics(list)
+    .map((d) => formatDiagnostic(d, sources.get(d.file)))
+    .join("\n\n");
+}

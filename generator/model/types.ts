@@ -1,0 +1,264 @@
+/**
+ * The intermediate representation (IR): plain data built by the lint stage
+ * from a spec, read by every emitter. Nothing here knows YAML or a provider.
+ */
+
+/** The canonical outcome of a response code in one context. */
+export type Outcome = "success" | "pending" | "failed";
+/** An outcome where the source may say nothing. */
+export type OutcomeOrUnknown = Outcome | "unknown";
+
+export const OUTCOMES: readonly Outcome[] = ["success", "pending", "failed"];
+
+export interface Source {
+  provider: string;
+  document: string;
+  seed: string | null;
+  intro: string | null;
+}
+
+export interface Category {
+  id: string;
+  /** The category as the source names it, e.g. "U0 / U1". */
+  label: string;
+  description: string | null;
+  /** Composite codes whose `part` has one of `values` belong here. */
+  match: { part: string; values: string[] } | null;
+  /** Outcome of an unlisted code that falls in this category. */
+  outcome: Outcome | null;
+  reason: string | null;
+}
+
+export type ColumnType = "text" | "enum" | "set";
+
+export interface Column {
+  key: string;
+  title: string;
+  type: ColumnType;
+  values: string[];
+  description: string | null;
+}
+
+/** The value of an extra column in one row: verbatim cell plus its typed reading. */
+export interface ColumnValue {
+  text: string | null;
+  /** text: the cell; enum: the matched value; set: the matched values. null where the cell is empty. */
+  value: string | string[] | null;
+}
+
+export interface CompositePart {
+  name: string;
+  length: number;
+  pattern: string | null;
+  description: string | null;
+  /** The word a row uses to mean "every value of this part" (e.g. "any"). */
+  any: string | null;
+  /** The values this part ranges over, when they come from elsewhere in the spec. */
+  domain: string[] | null;
+}
+
+export interface CompositeRule {
+  part: string;
+  values: string[] | null;
+  prefix: string | null;
+  outcome: Outcome;
+  reason: string | null;
+  source: string | null;
+}
+
+export interface Composite {
+  parts: CompositePart[];
+  rules: CompositeRule[];
+}
+
+export type OutcomeContext =
+  | {
+      kind: "column";
+      id: string;
+      title: string;
+      /** "status", a column key, or "parts". */
+      from: string;
+      map: Record<string, Outcome>;
+      source: string | null;
+    }
+  | {
+      kind: "successCodes";
+      id: string;
+      title: string;
+      successCodes: string[];
+      otherwise: Outcome;
+      source: string | null;
+    };
+
+export interface UnknownRule {
+  outcome: OutcomeOrUnknown;
+  source: string | null;
+  reason: string | null;
+}
+
+export interface TransportRule {
+  /** An HTTP status, or "other" for every status no other rule names. */
+  http: number | "other";
+  label: string | null;
+  description: string | null;
+  status: string | null;
+  solution: string | null;
+  /** "code": the response code in the body decides. */
+  outcome: Outcome | "code";
+}
+
+export interface Transport {
+  title: string | null;
+  headers: string[];
+  rules: TransportRule[];
+}
+
+export interface Action {
+  id: string;
+  title: string;
+  codes: string[];
+  source: string;
+}
+
+export interface Scope {
+  id: string;
+  title: string;
+  source: string | null;
+}
+
+export interface Table {
+  id: string;
+  title: string;
+  intro: string | null;
+  headers: string[];
+  scope: Scope | null;
+}
+
+export interface OutcomeOverride {
+  part: string;
+  values: string[];
+  outcome: Outcome;
+  reason: string;
+}
+
+export interface Code {
+  code: string;
+  /** Enum member name: a valid, stable TypeScript identifier. */
+  name: string;
+  message: string;
+  /** The status as the source states it (or null where it has none). */
+  status: string | null;
+  description: string | null;
+  category: string | null;
+  /** Id of the source table and 1-based row within it. */
+  table: string;
+  row: number;
+  columns: Record<string, ColumnValue>;
+  /** Outcome per context id. */
+  outcomes: Record<string, Outcome>;
+  /** Composite codes: the parts of this code. */
+  parts: Record<string, string> | null;
+  /** Per-part-value outcome overrides the source states (e.g. per service). */
+  overrides: OutcomeOverride[];
+  errata: string[];
+}
+
+export interface Erratum {
+  id: string;
+  at: string;
+  source: string;
+  codebook: string;
+  reason: string;
+}
+
+export type FieldType = "string" | "object" | "number" | "boolean" | "array";
+export type Presence = "M" | "O" | "C";
+
+export interface Field {
+  /** Parameter name as the source writes it. */
+  name: string;
+  /** The JSON key codebook reads and writes. */
+  key: string;
+  dataType: string | null;
+  type: FieldType;
+  presence: Presence;
+  /** For presence C: when the field is required. "unchecked" conditions cannot be checked from the body. */
+  condition: { when: "success" | "unchecked"; text: string | null } | null;
+  length: string | null;
+  maxLength: number | null;
+  format: "amount" | "currency" | "date-time" | null;
+  amount: { precision: number; scale: number } | null;
+  values: { value: string; meaning: string }[];
+  nullable: boolean;
+  description: string | null;
+  fields: Field[];
+  errata: string[];
+}
+
+export interface Body {
+  headers: string[];
+  fields: Field[];
+}
+
+export interface Sample {
+  kind: "request" | "response";
+  title: string | null;
+  requestLine: string | null;
+  headers: { name: string; value: string }[];
+  /** The body verbatim, and parsed. */
+  body: string;
+  json: unknown;
+  deviations: { pointer: string; erratum: string }[];
+}
+
+export interface Endpoint {
+  key: string;
+  serviceCode: string;
+  name: string;
+  version: string;
+  method: string;
+  path: string;
+  request: Body;
+  response: Body;
+  samples: Sample[];
+}
+
+export interface Header {
+  name: string;
+  description: string | null;
+  example: string | null;
+}
+
+export interface Api {
+  responseCodeField: string;
+  headers: Header[];
+  responseHeaders: Header[];
+  endpoints: Endpoint[];
+}
+
+/** One spec file, checked and resolved. */
+export interface Spec {
+  kind: "code-table" | "api";
+  id: string;
+  title: string;
+  version: string;
+  typePrefix: string;
+  /** Path of the spec file relative to the repository root, with forward slashes. */
+  specFile: string;
+  source: Source;
+  pattern: string;
+  patternDescription: string | null;
+  composite: Composite | null;
+  categories: Category[];
+  columns: Column[];
+  /** The first context is the default. */
+  contexts: OutcomeContext[];
+  unknown: UnknownRule;
+  transport: Transport | null;
+  actions: Action[];
+  tables: Table[];
+  /** Every code in source order. For an API, the composite rows expanded over their domain. */
+  codes: Code[];
+  errata: Erratum[];
+  api: Api | null;
+}

@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { generate } from "../../generator/pipeline.ts";
+import { repoRoot } from "../helpers.ts";
+
+describe("codebook generate --check on the committed generated/ tree", () => {
+  it("finds every generated file current (golden output)", async () => {
+    const result = await generate({ cwd: repoRoot, check: true });
+    expect(result.report).toBe("codebook: generated files are up to date");
+    expect(result.problems).toEqual([]);
+  });
+
+  it("agrees after a full in-memory regeneration (not only the manifest's fast path)", async () => {
+    // --only bypasses the manifest fast path: every file is emitted, formatted and compared.
+    const ids = ["doku-biller", "iak-postpaid", "iak-prepaid", "snap-qr-cpm", "tokopedia-partner"];
+    const result = await generate({ cwd: repoRoot, check: true, only: ids });
+    expect(result.problems).toEqual([]);
+    expect(result.files.length).toBeGreaterThan(30);
+  });
+});
