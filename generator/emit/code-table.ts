@@ -61,7 +61,7 @@ export function emitCodeTable(spec: Spec, enumStyle: EnumStyle): Statement[] {
   const scopes = spec.tables.filter((t) => t.scope).map((t) => t.scope!);
   const codeType = (c: Code) => (enumStyle === "enum" ? `${n.code}.${c.name}` : lit(c.code));
   const union = (codes: Code[]) => (codes.length ? codes.map(codeType).join(" | ") : "never");
-  const categoryType = hasCategories ? n.category : "null";
+  const categoryType = hasCategories ? `${n.category} | null` : "null";
   const out: Statement[] = [];
 
   // ---- the codes
@@ -95,7 +95,7 @@ export function emitCodeTable(spec: Spec, enumStyle: EnumStyle): Statement[] {
     out.push(`/** The source's code categories. */\nexport type ${n.category} = ${spec.categories.map((c) => lit(c.id)).join(" | ")};`);
     for (const cat of spec.categories) {
       const codes = spec.codes.filter((c) => c.category === cat.id);
-      out.push(`/** Codes in category ${docText(cat.label)}${cat.description ? `: ${docText(cat.description)}` : ""}. */\nexport type ${P}${pascal(cat.id)}Code = ${union(codes)};`);
+      out.push(`/** Codes in category ${docText(cat.label)}${cat.description ? `: ${docText(cat.description)}` : ""}. */\nexport type ${P}${pascal(cat.id)}CategoryCode = ${union(codes)};`);
     }
     const info = spec.categories
       .map((c) => `${c.id}: { label: ${lit(c.label)}, description: ${c.description === null ? "null" : lit(c.description)} },`)
@@ -200,6 +200,7 @@ export function emitCodeTable(spec: Spec, enumStyle: EnumStyle): Statement[] {
     const overloads = [
       `export function ${n.classify}(code: string): ${defaultResult};`,
       ...resultTypes.map((r) => `export function ${n.classify}(code: string, context: ${lit(r.ctx.id)}): ${r.name};`),
+      `export function ${n.classify}(code: string, context: ${n.context}): ${P}AnyResult;`,
     ];
     const fixed = contexts.filter((c) => c.kind === "successCodes");
     const fixedCases = fixed.length

@@ -5,7 +5,7 @@
  */
 import type { Diagnostic } from "./diagnostics.ts";
 import type { Path, YamlSource } from "./yaml-source.ts";
-import { deriveName, isSafeIdentifier, normalizeName } from "../model/identifiers.ts";
+import { deriveName, isSafeIdentifier, normalizeName, pascal } from "../model/identifiers.ts";
 import type {
   Api,
   Body,
@@ -257,6 +257,7 @@ export function buildSpec(source: YamlSource, specFile: string, expectedId: stri
       }
     : null;
 
+  checkGeneratedNames();
   const api = raw.api ? buildApi(raw.api) : null;
   if (raw.kind === "api" && !api) report([], `a spec of kind "api" needs an "api" section`, { key: true });
   if (raw.kind === "code-table" && raw.api) report(["api"], `a spec of kind "code-table" cannot have an "api" section (use kind: api)`, { key: true });
@@ -289,6 +290,26 @@ export function buildSpec(source: YamlSource, specFile: string, expectedId: stri
   };
 
   // ---------------------------------------------------------------- helpers
+
+  /** The type names the emitters derive from ids must not collide (never renamed silently). */
+  function checkGeneratedNames(): void {
+    const P = raw.typePrefix as string;
+    const seen = new Map<string, string>();
+    const claim = (name: string, what: string, path: Path) => {
+      const first = seen.get(name);
+      if (first) report(path, `${what} would generate the type ${name}, which ${first} already generates; choose another id`);
+      else seen.set(name, what);
+    };
+    contexts.forEach((c, i) => {
+      const tag = i === 0 ? "" : pascal(c.id);
+      for (const o of ["Success", "Pending", "Failed"]) claim(`${P}${tag}${o}Code`, `context "${c.id}"`, ["outcome", "contexts", i, "id"]);
+      claim(`${P}${tag}Result`, `context "${c.id}"`, ["outcome", "contexts", i, "id"]);
+    });
+    (raw.categories ?? []).forEach((c: Raw, i: number) => claim(`${P}${pascal(c.id)}CategoryCode`, `category "${c.id}"`, ["categories", i, "id"]));
+    (raw.tables as Raw[]).forEach((t, i) => {
+      if (t.scope) claim(`${P}${pascal(t.scope.id)}Code`, `scope "${t.scope.id}"`, ["tables", i, "scope", "id"]);
+    });
+  }
 
   function readColumn(col: Column, cell: unknown, path: Path): ColumnValue {
     if (cell === undefined || cell === null) return { text: null, value: null };

@@ -271,13 +271,14 @@ export type DokuBillerFailedCode =
 /** The source's code categories. */
 export type DokuBillerCategory = "user" | "integration" | "system" | "unmapped";
 /** Codes in category U0 / U1: Error caused by user mistakes (User Error). */
-export type DokuBillerUserCode = "U000" | "U001" | "U002" | "U003" | "U004" | "U101" | "U102" | "U103";
+export type DokuBillerUserCategoryCode = "U000" | "U001" | "U002" | "U003" | "U004" | "U101" | "U102" | "U103";
 /** Codes in category IT: Error due to partner system failure (H2H Integration). */
-export type DokuBillerIntegrationCode = "IT01" | "IT02" | "IT03" | "IT04" | "IT05" | "IT06" | "IT07" | "IT08" | "IT09";
+export type DokuBillerIntegrationCategoryCode =
+  "IT01" | "IT02" | "IT03" | "IT04" | "IT05" | "IT06" | "IT07" | "IT08" | "IT09";
 /** Codes in category SY: Error in DOKU switching system. */
-export type DokuBillerSystemCode = "SY00" | "SY01" | "SY06";
+export type DokuBillerSystemCategoryCode = "SY00" | "SY01" | "SY06";
 /** Codes in category UE: Other errors that are not yet mapped. */
-export type DokuBillerUnmappedCode = never;
+export type DokuBillerUnmappedCategoryCode = never;
 /** Each category as the source names and describes it. */
 export const DokuBillerCategories = {
   user: { label: "U0 / U1", description: "Error caused by user mistakes (User Error)" },
@@ -356,14 +357,14 @@ export type DokuBillerResult =
       readonly known: false;
       readonly outcome: "failed";
       readonly code: string;
-      readonly category: DokuBillerCategory;
+      readonly category: DokuBillerCategory | null;
       readonly reason: string;
     }
   | {
       readonly known: false;
       readonly outcome: "unknown";
       readonly code: string;
-      readonly category: DokuBillerCategory;
+      readonly category: DokuBillerCategory | null;
       readonly reason: string;
     };
 const ENTRIES: ReadonlyMap<string, DokuBillerEntry> = new Map<string, DokuBillerEntry>([
@@ -767,14 +768,14 @@ function classifyUnlisted(code: string): {
   readonly known: false;
   readonly outcome: "failed" | "unknown";
   readonly code: string;
-  readonly category: DokuBillerCategory;
+  readonly category: DokuBillerCategory | null;
   readonly reason: string;
 } {
   if (code.length === 4) {
     const categoryPart = code.slice(0, 2);
     const detailPart = code.slice(2, 4);
     if (DETAIL_PART.test(detailPart)) {
-      const category: DokuBillerCategory =
+      const category: DokuBillerCategory | null =
         categoryPart === "U0" || categoryPart === "U1"
           ? "user"
           : categoryPart === "IT"

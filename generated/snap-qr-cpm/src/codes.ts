@@ -1143,7 +1143,7 @@ export type SnapQrCpmFailedCode =
 /** The source's code categories. */
 export type SnapQrCpmCategory = "success" | "system" | "message" | "business";
 /** Codes in category Success. */
-export type SnapQrCpmSuccessCode =
+export type SnapQrCpmSuccessCategoryCode =
   | "2005900"
   | "2006000"
   | "2006100"
@@ -1157,7 +1157,7 @@ export type SnapQrCpmSuccessCode =
   | "2027900"
   | "2028000";
 /** Codes in category System. */
-export type SnapQrCpmSystemCode =
+export type SnapQrCpmSystemCategoryCode =
   | "4005900"
   | "4006000"
   | "4006100"
@@ -1309,7 +1309,7 @@ export type SnapQrCpmSystemCode =
   | "5047900"
   | "5048000";
 /** Codes in category Message. */
-export type SnapQrCpmMessageCode =
+export type SnapQrCpmMessageCategoryCode =
   | "4005901"
   | "4006001"
   | "4006101"
@@ -1323,7 +1323,7 @@ export type SnapQrCpmMessageCode =
   | "4007902"
   | "4008002";
 /** Codes in category Business. */
-export type SnapQrCpmBusinessCode =
+export type SnapQrCpmBusinessCategoryCode =
   | "4035900"
   | "4036000"
   | "4036100"
@@ -1584,28 +1584,28 @@ export type SnapQrCpmResult =
       readonly known: false;
       readonly outcome: "success";
       readonly code: string;
-      readonly category: SnapQrCpmCategory;
+      readonly category: SnapQrCpmCategory | null;
       readonly reason: string;
     }
   | {
       readonly known: false;
       readonly outcome: "pending";
       readonly code: string;
-      readonly category: SnapQrCpmCategory;
+      readonly category: SnapQrCpmCategory | null;
       readonly reason: string;
     }
   | {
       readonly known: false;
       readonly outcome: "failed";
       readonly code: string;
-      readonly category: SnapQrCpmCategory;
+      readonly category: SnapQrCpmCategory | null;
       readonly reason: string;
     }
   | {
       readonly known: false;
       readonly outcome: "unknown";
       readonly code: string;
-      readonly category: SnapQrCpmCategory;
+      readonly category: SnapQrCpmCategory | null;
       readonly reason: string;
     };
 /** The source rows the codes expand from. */
@@ -2532,7 +2532,7 @@ function classifyUnlisted(code: string): {
   readonly known: false;
   readonly outcome: "success" | "pending" | "failed" | "unknown";
   readonly code: string;
-  readonly category: SnapQrCpmCategory;
+  readonly category: SnapQrCpmCategory | null;
   readonly reason: string;
 } {
   if (code.length === 7) {

@@ -571,21 +571,21 @@ export type TokopediaPartnerCategory =
   | "serverRelated"
   | "voidRefund";
 /** Codes in category Transactional. */
-export type TokopediaPartnerTransactionalCode = "00" | "01" | "02";
+export type TokopediaPartnerTransactionalCategoryCode = "00" | "01" | "02";
 /** Codes in category Transactional problem. */
-export type TokopediaPartnerTransactionalProblemCode = "10" | "11" | "12" | "13";
+export type TokopediaPartnerTransactionalProblemCategoryCode = "10" | "11" | "12" | "13";
 /** Codes in category User Related. */
-export type TokopediaPartnerUserRelatedCode = "20" | "21" | "22" | "23";
+export type TokopediaPartnerUserRelatedCategoryCode = "20" | "21" | "22" | "23";
 /** Codes in category Credential related. */
-export type TokopediaPartnerCredentialRelatedCode = "30" | "31" | "32" | "33";
+export type TokopediaPartnerCredentialRelatedCategoryCode = "30" | "31" | "32" | "33";
 /** Codes in category Request related. */
-export type TokopediaPartnerRequestRelatedCode = "40" | "41" | "42" | "43" | "44";
+export type TokopediaPartnerRequestRelatedCategoryCode = "40" | "41" | "42" | "43" | "44";
 /** Codes in category Product related. */
-export type TokopediaPartnerProductRelatedCode = "50" | "51" | "52";
+export type TokopediaPartnerProductRelatedCategoryCode = "50" | "51" | "52";
 /** Codes in category Server related. */
-export type TokopediaPartnerServerRelatedCode = "60" | "61" | "62" | "63" | "64";
+export type TokopediaPartnerServerRelatedCategoryCode = "60" | "61" | "62" | "63" | "64";
 /** Codes in category Void Refund. */
-export type TokopediaPartnerVoidRefundCode = "14" | "15";
+export type TokopediaPartnerVoidRefundCategoryCode = "14" | "15";
 /** Each category as the source names and describes it. */
 export const TokopediaPartnerCategories = {
   transactional: { label: "Transactional", description: null },
@@ -677,7 +677,7 @@ export type TokopediaPartnerResult =
       readonly known: false;
       readonly outcome: "unknown";
       readonly code: string;
-      readonly category: TokopediaPartnerCategory;
+      readonly category: TokopediaPartnerCategory | null;
       readonly reason: string;
     };
 /**
@@ -706,7 +706,7 @@ export type TokopediaPartnerCheckStatusResult =
       readonly known: false;
       readonly outcome: "unknown";
       readonly code: string;
-      readonly category: TokopediaPartnerCategory;
+      readonly category: TokopediaPartnerCategory | null;
       readonly reason: string;
     };
 /**
@@ -729,7 +729,7 @@ export type TokopediaPartnerGetTokenResult =
       readonly known: false;
       readonly outcome: "failed";
       readonly code: string;
-      readonly category: TokopediaPartnerCategory;
+      readonly category: TokopediaPartnerCategory | null;
       readonly reason: string;
     };
 /**
@@ -752,7 +752,7 @@ export type TokopediaPartnerHealthCheckResult =
       readonly known: false;
       readonly outcome: "failed";
       readonly code: string;
-      readonly category: TokopediaPartnerCategory;
+      readonly category: TokopediaPartnerCategory | null;
       readonly reason: string;
     };
 /**
@@ -775,7 +775,7 @@ export type TokopediaPartnerGetBalanceResult =
       readonly known: false;
       readonly outcome: "failed";
       readonly code: string;
-      readonly category: TokopediaPartnerCategory;
+      readonly category: TokopediaPartnerCategory | null;
       readonly reason: string;
     };
 /**
@@ -798,7 +798,7 @@ export type TokopediaPartnerInquiryResult =
       readonly known: false;
       readonly outcome: "failed";
       readonly code: string;
-      readonly category: TokopediaPartnerCategory;
+      readonly category: TokopediaPartnerCategory | null;
       readonly reason: string;
     };
 /** A classification in any context. */
@@ -1548,7 +1548,7 @@ function classifyUnlisted(code: string): {
   readonly known: false;
   readonly outcome: "unknown";
   readonly code: string;
-  readonly category: TokopediaPartnerCategory;
+  readonly category: TokopediaPartnerCategory | null;
   readonly reason: string;
 } {
   return {
@@ -1572,6 +1572,7 @@ export function classifyTokopediaPartnerCode(code: string, context: "getToken"):
 export function classifyTokopediaPartnerCode(code: string, context: "healthCheck"): TokopediaPartnerHealthCheckResult;
 export function classifyTokopediaPartnerCode(code: string, context: "getBalance"): TokopediaPartnerGetBalanceResult;
 export function classifyTokopediaPartnerCode(code: string, context: "inquiry"): TokopediaPartnerInquiryResult;
+export function classifyTokopediaPartnerCode(code: string, context: TokopediaPartnerContext): TokopediaPartnerAnyResult;
 export function classifyTokopediaPartnerCode(
   code: string,
   context: TokopediaPartnerContext = "payment",

@@ -1,0 +1,225 @@
+/**
+ * What every API emitter derives from the Spec the same way: generated names,
+ * the composite parts that carry the HTTP status and the service code, each
+ * endpoint's response codes and its success code, and the error envelope.
+ * Nothing here names a provider; a spec the emitters cannot read fails loudly.
+ */
+import { isSafeIdentifier, pascal } from "../../model/identifiers.ts";
+import type { Api, Code, CompositePart, Endpoint, Field, Spec } from "../../model/types.ts";
+
+/** The composite part that holds the HTTP status is named "http" in the spec format. */
+export const HTTP_PART = "http";
+
+export interface EndpointModel {
+  endpoint: Endpoint;
+  key: string;
+  /** Lower-case key, for file names. */
+  file: string;
+  /** Every code of the endpoint's service, in table order. */
+  codes: Code[];
+  /** The service's HTTP 200 code: the one response that carries the full body. */
+  success: Code;
+  names: {
+    request: string;
+    response: string;
+    successResponse: string;
+    errorResponse: string;
+    responseCode: string;
+    validateRequest: string;
+    validateResponse: string;
+    requestSchema: string;
+    responseSchema: string;
+  };
+}
+
+export interface ApiModel {
+  spec: Spec;
+  api: Api;
+  /** spec.typePrefix. */
+  P: string;
+  parts: CompositePart[];
+  httpPart: CompositePart;
+  servicePart: CompositePart;
+  endpoints: EndpointModel[];
+  /**
+   * Keys of the error envelope: the response fields every endpoint declares
+   * (the code, its message, additional info). A response with any code but
+   * the success code carries only these.
+   */
+  envelope: string[];
+  names: {
+    serviceCode: string;
+    endpointKey: string;
+    endpoints: string;
+    services: string;
+    requestHeaders: string;
+    responseHeaders: string;
+    requestHeaderNames: string;
+    responseHeaderNames: string;
+    bodies: string;
+    parse: string;
+    parsed: string;
+    checkHttp: string;
+    httpCheck: string;
+    validationError: string;
+    validationRule: string;
+    validationResult: string;
+    validateOptions: string;
+  };
+}
+
+const cache = new WeakMap<Spec, ApiModel>();
+
+/** The API model of a spec; throws (a spec the emitters cannot read is a generator-facing bug, not user input). */
+export function apiModel(spec: Spec): ApiModel {
+  let m = cache.get(spec);
+  if (!m) {
+    m = build(spec);
+    cache.set(spec, m);
+  }
+  return m;
+}
+
+function fail(spec: Spec, message: string): never {
+  throw new Error(`${spec.specFile}: ${message}`);
+}
+
+function build(spec: Spec): ApiModel {
+  const api = spec.api ?? fail(spec, "not an API spec");
+  const P = spec.typePrefix;
+  if (!isSafeIdentifier(P)) fail(spec, `typePrefix "${P}" is not a safe identifier`);
+  const composite = spec.composite ?? fail(spec, "an API spec needs composite response codes (code.composite)");
+  const parts = composite.parts;
+  const httpPart = parts.find((p) => p.name === HTTP_PART) ?? fail(spec, `code.composite needs a part named "${HTTP_PART}" (the HTTP status)`);
+  const serviceCodes = api.endpoints.map((e) => e.serviceCode);
+  const servicePart =
+    parts.find((p) => p.domain !== null && p.domain.length === serviceCodes.length && p.domain.every((d) => serviceCodes.includes(d))) ??
+    fail(spec, "code.composite needs a part whose domain is endpoints.serviceCode");
+
+  const seenKeys = new Set<string>();
+  const endpoints = api.endpoints.map((endpoint): EndpointModel => {
+    const key = endpoint.key;
+    if (!isSafeIdentifier(key) || pascal(key) !== key) fail(spec, `endpoint key "${key}" must be a PascalCase identifier`);
+    if (seenKeys.has(key.toLowerCase())) fail(spec, `endpoint keys collide: "${key}"`);
+    seenKeys.add(key.toLowerCase());
+    const codes = spec.codes.filter((c) => c.parts?.[servicePart.name] === endpoint.serviceCode);
+    const successes = codes.filter((c) => c.parts?.[httpPart.name] === "200");
+    if (successes.length !== 1) fail(spec, `service ${endpoint.serviceCode} needs exactly one HTTP 200 code, found ${successes.length}`);
+    const file = key.toLowerCase();
+    return {
+      endpoint,
+      key,
+      file,
+      codes,
+      success: successes[0]!,
+      names: {
+        request: `${P}${key}Request`,
+        response: `${P}${key}Response`,
+        successResponse: `${P}${key}SuccessResponse`,
+        errorResponse: `${P}${key}ErrorResponse`,
+        responseCode: `${P}${key}ResponseCode`,
+        validateRequest: `validate${P}${key}Request`,
+        validateResponse: `validate${P}${key}Response`,
+        requestSchema: `${file}-request.schema.json`,
+        responseSchema: `${file}-response.schema.json`,
+      },
+    };
+  });
+
+  const codeField = api.responseCodeField;
+  const envelope = api.endpoints[0]!.response.fields
+    .map((f) => f.key)
+    .filter((k) => api.endpoints.every((e) => e.response.fields.some((f) => f.key === k)));
+  if (!envelope.includes(codeField)) fail(spec, `every endpoint's response must declare ${codeField}`);
+  for (const e of api.endpoints) {
+    const f = e.response.fields.find((x) => x.key === codeField)!;
+    if (f.type !== "string") fail(spec, `${e.key} response: ${codeField} must be a string`);
+  }
+
+  return {
+    spec,
+    api,
+    P,
+    parts,
+    httpPart,
+    servicePart,
+    endpoints,
+    envelope,
+    names: {
+      serviceCode: `${P}ServiceCode`,
+      endpointKey: `${P}EndpointKey`,
+      endpoints: `${P}Endpoints`,
+      services: `${P}Services`,
+      requestHeaders: `${P}RequestHeaders`,
+      responseHeaders: `${P}ResponseHeaders`,
+      requestHeaderNames: `${P}RequestHeaderNames`,
+      responseHeaderNames: `${P}ResponseHeaderNames`,
+      bodies: `${P}Bodies`,
+      parse: `parse${P}ResponseCode`,
+      parsed: `${P}ParsedResponseCode`,
+      checkHttp: `check${P}HttpStatus`,
+      httpCheck: `${P}HttpStatusCheck`,
+      validationError: `${P}ValidationError`,
+      validationRule: `${P}ValidationRule`,
+      validationResult: `${P}ValidationResult`,
+      validateOptions: `${P}ValidateOptions`,
+    },
+  };
+}
+
+/** Which body of an endpoint, and for a response which shape. */
+export type Shape = "request" | "success" | "error";
+
+/**
+ * The fields a body shape declares. Success: the whole response table.
+ * Error: only the envelope fields (an error body carries no other M fields).
+ */
+export function shapeFields(m: ApiModel, e: EndpointModel, shape: Shape): Field[] {
+  if (shape === "request") return e.endpoint.request.fields;
+  const all = e.endpoint.response.fields;
+  return shape === "success" ? all : all.filter((f) => m.envelope.includes(f.key));
+}
+
+/**
+ * Whether a field must be present in a shape. M always; C with condition
+ * "success" only in the success response; "unchecked" conditions never (the
+ * body does not say whether they hold).
+ */
+export function presenceIn(f: Field, shape: Shape): "required" | "conditional" | "optional" {
+  if (f.presence === "M") return "required";
+  if (f.presence === "C" && f.condition?.when === "success" && shape === "success") return "conditional";
+  return "optional";
+}
+
+/** A declared object with its own field table (amount); objects without one (additionalInfo) are free. */
+export function isDeclaredObject(f: Field): boolean {
+  return f.type === "object" && f.fields.length > 0;
+}
+
+/** PascalCase of a JSON key, for nested type names: "scannerInfo" -> "ScannerInfo". */
+export function typeSegment(key: string): string {
+  const words = key.match(/[A-Za-z0-9]+/g) ?? ["Field"];
+  const s = words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("");
+  return /^[0-9]/.test(s) ? `F${s}` : s;
+}
+
+/** SCREAMING_SNAKE from a JSON key, for hoisted constants: "latestTransactionStatus" -> "LATEST_TRANSACTION_STATUS". */
+export function constSegment(key: string): string {
+  return (
+    key
+      .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+      .replace(/[^A-Za-z0-9]+/g, "_")
+      .replace(/^_+|_+$/g, "")
+      .toUpperCase() || "FIELD"
+  );
+}
+
+/** One JSON Pointer segment (RFC 6901). */
+export function pointerSegment(key: string): string {
+  return key.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+/** A property name in a type or object literal: bare when it is an identifier, quoted otherwise. */
+export function propName(key: string): string {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? key : JSON.stringify(key);
+}
