@@ -26,6 +26,8 @@ export interface RunOptions {
 export interface GenerateOptions extends RunOptions {
   /** Compare with disk and write nothing. */
   check?: boolean;
+  /** Emit everything even when the manifest proves the out dir current (so `files` is complete). */
+  force?: boolean;
 }
 
 export interface GenerateResult {
@@ -84,7 +86,8 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const only = options.only ?? [];
   const toolchain = toolchainFingerprint(configFingerprint(config));
   const previous = readManifest(config.outDir);
-  if (options.check && only.length === 0 && upToDate(config, previous, toolchain))
+  // Same inputs and untouched outputs: nothing to generate, write or report.
+  if (!options.force && only.length === 0 && upToDate(config, previous, toolchain))
     return { config, files: [], changes: [], problems: [], report: "codebook: generated files are up to date" };
 
   const specs = loadChecked(config, only);

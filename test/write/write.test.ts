@@ -1,0 +1,133 @@
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { generate } from "../../generator/pipeline.ts";
+import { shortDiff } from "../../generator/write/write.ts";
+import { repoRoot } from "../helpers.ts";
+
+/** A scratch project with two specs, generated once. */
+function project(): string {
+  const dir = mkdtempSync(join(tmpdir(), "codebook-write-"));
+  mkdirSync(join(dir, "spec"));
+  for (const id of ["iak-prepaid", "doku-biller"]) cpSync(join(repoRoot, "spec", `${id}.yaml`), join(dir, "spec", `${id}.yaml`));
+  writeFileSync(join(dir, "codebook.config.yaml"), "specDir: spec\noutDir: out\n");
+  return dir;
+}
+
+let base: string;
+beforeAll(async () => {
+  base = project();
+  await generate({ cwd: base });
+});
+
+function copyOfBase(): string {
+  const dir = mkdtempSync(join(tmpdir(), "codebook-write-"));
+  cpSync(base, dir, { recursive: true });
+  return dir;
+}
+
+describe("the write stage", () => {
+  it("writes both packages, with a manifest of what it wrote", () => {
+    const manifest = JSON.parse(readFileSync(join(base, "out", ".codebook-manifest.json"), "utf8"));
+    expect(Object.keys(manifest.packages)).toEqual(["doku-biller", "iak-prepaid"]);
+    expect(Object.keys(manifest.packages["iak-prepaid"].files)).toEqual([
+      "iak-prepaid/README.md",
+      "iak-prepaid/catalog.json",
+      "iak-prepaid/dist/index.d.ts",
+      "iak-prepaid/dist/index.js",
+      "iak-prepaid/package.json",
+      "iak-prepaid/src/index.ts",
+    ]);
+  });
+
+  it("rewrites only the files whose bytes changed", async () => {
+    const dir = copyOfBase();
+    const old = new Date("2001-01-01T00:00:00Z");
+    for (const f of ["iak-prepaid/src/index.ts", "doku-biller/src/index.ts"]) utimesSync(join(dir, "out", f), old, old);
+    const spec = join(dir, "spec", "iak-prepaid.yaml");
+    writeFileSync(spec, readFileSync(spec, "utf8").replace("message: SUCCESS", "message: SUCCESS!"));
+    const result = await generate({ cwd: dir });
+    const changed = result.changes.filter((c) => c.kind !== "unchanged").map((c) => `${c.kind} ${c.path}`);
+    expect(changed).toEqual([
+      "updated iak-prepaid/README.md",
+      "updated iak-prepaid/catalog.json",
+      "updated iak-prepaid/dist/index.d.ts",
+      "updated iak-prepaid/dist/index.js",
+      "updated iak-prepaid/src/index.ts",
+    ]);
+    expect(statSync(join(dir, "out", "doku-biller/src/index.ts")).mtime.getTime()).toBe(old.getTime());
+    expect(statSync(join(dir, "out", "iak-prepaid/src/index.ts")).mtime.getTime()).not.toBe(old.getTime());
+  });
+
+  it("removes the files of a spec that is gone, and nothing it did not generate", async () => {
+    const dir = copyOfBase();
+    writeFileSync(join(dir, "out", "doku-biller", "NOTES.md"), "mine\n");
+    writeFileSync(join(dir, "out", "keep.txt"), "mine\n");
+    rmSync(join(dir, "spec", "doku-biller.yaml"));
+    const result = await generate({ cwd: dir });
+    expect(result.changes.filter((c) => c.kind === "removed").map((c) => c.path)).toEqual([
+      "doku-biller/README.md",
+      "doku-biller/catalog.json",
+      "doku-biller/dist/index.d.ts",
+      "doku-biller/dist/index.js",
+      "doku-biller/package.json",
+      "doku-biller/src/index.ts",
+    ]);
+    expect(existsSync(join(dir, "out", "doku-biller", "src"))).toBe(false);
+    expect(readFileSync(join(dir, "out", "doku-biller", "NOTES.md"), "utf8")).toBe("mine\n");
+    expect(readFileSync(join(dir, "out", "keep.txt"), "utf8")).toBe("mine\n");
+    const manifest = JSON.parse(readFileSync(join(dir, "out", ".codebook-manifest.json"), "utf8"));
+    expect(Object.keys(manifest.packages)).toEqual(["iak-prepaid"]);
+  });
+
+  it("--check lists every stale, missing and orphaned file with a short diff, and writes nothing", async () => {
+    const dir = copyOfBase();
+    const index = join(dir, "out", "iak-prepaid", "src", "index.ts");
+    writeFileSync(index, readFileSync(index, "utf8").replace('Success: "00"', 'Success: "0"'));
+    rmSync(join(dir, "out", "iak-prepaid", "catalog.json"));
+    rmSync(join(dir, "spec", "doku-biller.yaml"));
+    const before = readFileSync(index, "utf8");
+    const result = await generate({ cwd: dir, check: true });
+    expect(result.problems.map((p) => `${p.kind} ${p.path}`)).toEqual([
+      "orphaned doku-biller/README.md",
+      "orphaned doku-biller/catalog.json",
+      "orphaned doku-biller/dist/index.d.ts",
+      "orphaned doku-biller/dist/index.js",
+      "orphaned doku-biller/package.json",
+      "orphaned doku-biller/src/index.ts",
+      "missing iak-prepaid/catalog.json",
+      "stale iak-prepaid/src/index.ts",
+      "stale .codebook-manifest.json",
+    ]);
+    const stale = result.problems.find((p) => p.path === "iak-prepaid/src/index.ts")!;
+    expect(stale.diff).toContain('-   Success: "0",');
+    expect(stale.diff).toContain('+   Success: "00",');
+    expect(result.report).toMatch(/^codebook: 9 generated files are out of date; run `codebook generate`:/);
+    expect(result.report).toContain("  stale    out/iak-prepaid/src/index.ts");
+    expect(readFileSync(index, "utf8")).toBe(before);
+    expect(existsSync(join(dir, "out", "doku-biller", "src", "index.ts"))).toBe(true);
+  });
+
+  it("an unchanged --check answers from the manifest, and a touched output defeats that shortcut", async () => {
+    const dir = copyOfBase();
+    expect((await generate({ cwd: dir, check: true })).files).toEqual([]);
+    const readme = join(dir, "out", "doku-biller", "README.md");
+    writeFileSync(readme, readFileSync(readme, "utf8") + "\nedited by hand\n");
+    const result = await generate({ cwd: dir, check: true });
+    expect(result.problems.map((p) => `${p.kind} ${p.path}`)).toEqual(["stale doku-biller/README.md"]);
+  });
+
+  it("--only regenerates the named packages and keeps the others' manifest records", async () => {
+    const dir = copyOfBase();
+    const result = await generate({ cwd: dir, only: ["doku-biller"] });
+    expect(new Set(result.files.map((f) => f.path.split("/")[0]))).toEqual(new Set(["doku-biller"]));
+    expect(readFileSync(join(dir, "out", ".codebook-manifest.json"), "utf8")).toBe(readFileSync(join(base, "out", ".codebook-manifest.json"), "utf8"));
+  });
+});
+
+describe("shortDiff", () => {
+  it("shows the first differing region with context", () => {
+    expect(shortDiff("a\nb\nc\nd\n", "a\nb\nX\nd\n")).toBe("@@ line 3 @@\n  a\n  b\n- c\n+ X");
+  });
+});
