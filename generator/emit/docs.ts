@@ -20,17 +20,19 @@ export function emitReadme(spec: Spec, packageName: string, apiMarkdown: string 
   // An API's codes are listed per endpoint in its own section instead.
   const groups = spec.api
     ? []
-    : spec.categories.length
+    : spec.categories.length && spec.tables.length === 1
     ? [
         ...spec.categories.map((c) => ({ title: `${c.label}`, description: c.description, rows: spec.codes.filter((x) => x.category === c.id) })),
         { title: "Other codes", description: null, rows: spec.codes.filter((x) => x.category === null) },
       ]
     : spec.tables.map((t) => ({
         title: t.title,
-        description: [t.intro, t.scope ? `Applies only in: ${t.scope.title}.` : null].filter(Boolean).join(" ") || null,
+        description:
+          [t.intro, spec.categories.find((c) => c.id === t.category)?.description, t.scope ? `Applies only in: ${t.scope.title}.` : null]
+            .filter(Boolean)
+            .join(" ") || null,
         rows: spec.codes.filter((x) => x.table === t.id),
       }));
-  const solutionTitle = spec.tables[0]?.headers[3] ?? "Description";
 
   const unlisted = spec.contexts.map((ctx) => {
     const where = multiContext ? `In context \`${ctx.id}\`: ` : "";
@@ -61,7 +63,10 @@ export function emitReadme(spec: Spec, packageName: string, apiMarkdown: string 
     example: {
       code: exampleCode.code,
       context: multiContext ? spec.contexts[1]!.id : null,
-      outcomes: [...OUTCOMES.filter((o) => spec.codes.some((c) => Object.values(c.outcomes).includes(o))), ...(hasUnknown(spec) ? ["unknown"] : [])],
+      message: exampleCode.message,
+      outcomes: [...OUTCOMES.filter((o) => spec.codes.some((c) => Object.values(c.outcomes).includes(o))), ...(hasUnknown(spec) ? ["unknown" as const] : [])].map(
+        (outcome) => ({ outcome, advice: ADVICE[outcome] }),
+      ),
     },
     unlisted: dedupedUnlisted,
     contexts: multiContext
@@ -95,13 +100,20 @@ export function emitReadme(spec: Spec, packageName: string, apiMarkdown: string 
       .map((g) => ({
         title: escapeMarkdown(g.title),
         description: g.description ? escapeMarkdown(g.description) : null,
-        solutionTitle: escapeMarkdown(solutionTitle),
         rows: g.rows.map((c) => ({ code: c.code, name: c.name, message: cell(c.message), outcome: outcomeCell(c.outcomes), description: cell(c.description) })),
       })),
     errata: spec.errata.map((e) => ({ id: e.id, at: cell(e.at), source: cell(e.source), codebook: cell(e.codebook), reason: cell(e.reason) })),
   };
   return { path: `${spec.id}/README.md`, content: render("README.md.hbs", view) };
 }
+
+/** What each outcome means for the caller; the reason codebook exists is that pending is not failed. */
+const ADVICE = {
+  success: "done: deliver, record the provider's reference",
+  pending: "not final: do not retry or refund yet; check the status later",
+  failed: "final failure: safe to release funds or retry with a new reference",
+  unknown: "the source gives no meaning: treat as not final and escalate",
+} as const;
 
 function hasUnknown(spec: Spec): boolean {
   return spec.unknown.outcome === "unknown" && spec.contexts.some((c) => c.kind === "column");

@@ -130,10 +130,11 @@ export function buildSpec(source: YamlSource, specFile: string, expectedId: stri
       contexts.push({ kind: "successCodes", id: c.id, title: c.title, successCodes: c.successCodes, otherwise: c.otherwise, source: c.source ?? null });
       return;
     }
+    // A broken context is reported once and left out, so rows do not each report its consequence.
     if (c.from === "parts") {
-      if (!composite?.rules.length) report([...path, "from"], `context "${c.id}" takes outcomes from parts, but code.composite has no rules`);
+      if (!composite?.rules.length) return report([...path, "from"], `context "${c.id}" takes outcomes from parts, but code.composite has no rules`);
     } else if (c.from !== "status" && !columns.some((col) => col.key === c.from)) {
-      report([...path, "from"], `unknown column "${c.from}" (expected status, parts or a declared column)`);
+      return report([...path, "from"], `unknown column "${c.from}" (expected status, parts or a declared column)`);
     } else if (!c.map) {
       report([...path], `context "${c.id}" needs a "map" from the source's words to outcomes`, { key: true });
     } else if (c.from !== "status") {
@@ -182,7 +183,10 @@ export function buildSpec(source: YamlSource, specFile: string, expectedId: stri
       // A row is one code, or (composite with an "any" part) one code per domain value.
       for (const variant of expandRow(r, rpath)) {
         const { code, parts, namePrefix } = variant;
-        if (pattern && !pattern.test(code)) report(variant.path, `code "${code}" does not match the code pattern ${raw.code.pattern}`);
+        if (pattern && !pattern.test(code)) {
+          const hint = /^[0-9]+$/.test(code) && pattern.test(`0${code}`) ? `; did it lose a leading zero? "0${code}" would match` : "";
+          report(variant.path, `code "${code}" does not match the code pattern ${raw.code.pattern}${hint}`);
+        }
         const seen = codeAt.get(code);
         if (seen) {
           report(variant.path, `duplicate code "${code}" (first at line ${source.lineOf(seen)})`);
@@ -545,7 +549,7 @@ function compile(
   try {
     return new RegExp(source, flags);
   } catch (err) {
-    report(path, `invalid regular expression: ${(err as Error).message}`);
+    report(path, `invalid regular expression ${JSON.stringify(source)}: ${(err as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, "")}`);
     return null;
   }
 }

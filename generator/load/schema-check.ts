@@ -12,7 +12,7 @@ let compiled: ValidateFunction | undefined;
 function validator(schemaPath: string): ValidateFunction {
   if (!compiled) {
     const schema = JSON.parse(readFileSync(schemaPath, "utf8")) as object;
-    compiled = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+    compiled = new Ajv2020({ allErrors: true, strict: false, verbose: true }).compile(schema);
   }
   return compiled;
 }
@@ -62,7 +62,7 @@ function pathOf(pointer: string): Path {
 
 function toDiagnostic(source: YamlSource, e: ErrorObject): Diagnostic {
   const path = pathOf(e.instancePath);
-  const where = path.length ? path[path.length - 1] : "document";
+  const where = label(path);
   const params = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case "required":
@@ -71,26 +71,44 @@ function toDiagnostic(source: YamlSource, e: ErrorObject): Diagnostic {
       return source.at([...path, String(params.additionalProperty)], `unknown property "${String(params.additionalProperty)}"${inWhat(path)}`, { key: true });
     case "type": {
       const raw = source.rawScalar(path);
-      if (params.type === "string" && raw?.isNumber) {
-        return source.at(
-          path,
-          `"${String(where)}" must be a string: YAML reads ${raw.source} as the number ${String(Number(raw.source.replace(/_/g, "")))}, which loses leading zeros; write "${raw.source}"`,
-        );
+      const types = String(params.type).split(",");
+      if (types.includes("string") && raw?.isNumber) {
+        // The classic slip: `code: 00` is the number 0. Say so when a leading zero was really lost.
+        const lost = /^[+-]?0[0-9]/.test(raw.source) ? ", which loses its leading zero" : "";
+        return source.at(path, `"${where}" must be a string: YAML reads ${raw.source} as the number ${String(Number(raw.source.replace(/_/g, "")))}${lost}; write "${raw.source}"`);
       }
-      return source.at(path, `"${String(where)}" must be ${article(String(params.type))}`);
+      return source.at(path, `"${where}" must be ${types.map(article).join(" or ")}`);
     }
     case "enum":
-      return source.at(path, `"${String(where)}" must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`);
+      return source.at(path, `"${where}" must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`);
     case "const":
-      return source.at(path, `"${String(where)}" must be ${JSON.stringify(params.allowedValue)}`);
+      return source.at(path, `"${where}" must be ${JSON.stringify(params.allowedValue)}`);
     case "pattern":
-      return source.at(path, `"${String(where)}" must match ${String(params.pattern)}`);
+      return source.at(path, `"${where}" must match ${String(params.pattern)}`);
+    case "minItems":
+      return source.at(path, Number(params.limit) === 1 ? `"${where}" must not be empty` : `"${where}" must have at least ${String(params.limit)} items`);
     case "oneOf":
-    case "anyOf":
-      return source.at(path, `"${String(where)}" does not match any allowed form`);
+    case "anyOf": {
+      // Name the alternatives when each branch only requires one property (e.g. a row's code or parts).
+      const branches = Array.isArray(e.schema) ? (e.schema as { required?: string[] }[]) : [];
+      const names = branches.every((b) => b.required?.length === 1 && Object.keys(b).length === 1) ? branches.map((b) => b.required![0]!) : [];
+      if (names.length > 1) {
+        const both = Array.isArray(params.passingSchemas);
+        return source.at(path, `"${where}" needs exactly one of ${names.map((n) => `"${n}"`).join(" or ")}${both ? ", not both" : ""}`, { key: true });
+      }
+      return source.at(path, `"${where}" does not match any allowed form`);
+    }
     default:
-      return source.at(path, `"${String(where)}" ${e.message ?? "is invalid"}`);
+      return source.at(path, `"${where}" ${e.message ?? "is invalid"}`);
   }
+}
+
+/** A readable name for a value path: the last key with any indices after it, e.g. codes[0], rows[2]. */
+function label(path: Path): string {
+  let i = path.length - 1;
+  while (i >= 0 && typeof path[i] === "number") i--;
+  if (i < 0) return path.length ? `[${path.join("][")}]` : "document";
+  return String(path[i]) + path.slice(i + 1).map((n) => `[${String(n)}]`).join("");
 }
 
 function inWhat(path: Path): string {

@@ -80,7 +80,7 @@ describe("codebook lint", () => {
     const err = await specError(lint({ cwd: dir }));
     expect(err.message).toBe("6 problems in spec");
     expect(sortDiagnostics(err.diagnostics).map(diagnosticHeadline)).toEqual([
-      'spec/code-yaml-number.yaml:28:15: "code" must be a string: YAML reads 00 as the number 0, which loses leading zeros; write "00"',
+      'spec/code-yaml-number.yaml:28:15: "code" must be a string: YAML reads 00 as the number 0, which loses its leading zero; write "00"',
       'spec/several-problems.yaml:30:13: action "holdPayment" names code "03", which no table lists',
       'spec/several-problems.yaml:41:17: status "Suspect" has no outcome in context "default" (map it under outcome.contexts)',
       'spec/several-problems.yaml:42:19: unknown category "users"',

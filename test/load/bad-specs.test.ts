@@ -100,20 +100,20 @@ const expected: Record<string, string[]> = {
 
   // ---------------------------------------------------------------- codes
   "code-yaml-number": [
-    'test/fixtures/bad-specs/code-yaml-number.yaml:28:15: "code" must be a string: YAML reads 00 as the number 0, which loses leading zeros; write "00"',
+    'test/fixtures/bad-specs/code-yaml-number.yaml:28:15: "code" must be a string: YAML reads 00 as the number 0, which loses its leading zero; write "00"',
   ],
   // The "0" is the array index of the item (see the report on unclear messages).
   "action-code-yaml-number": [
-    'test/fixtures/bad-specs/action-code-yaml-number.yaml:27:13: "0" must be a string: YAML reads 00 as the number 0, which loses leading zeros; write "00"',
+    'test/fixtures/bad-specs/action-code-yaml-number.yaml:27:13: "codes[0]" must be a string: YAML reads 00 as the number 0, which loses its leading zero; write "00"',
   ],
   "code-lost-leading-zero": [
-    'test/fixtures/bad-specs/code-lost-leading-zero.yaml:28:15: code "0" does not match the code pattern ^[0-9]{2}$',
+    'test/fixtures/bad-specs/code-lost-leading-zero.yaml:28:15: code "0" does not match the code pattern ^[0-9]{2}$; did it lose a leading zero? "00" would match',
   ],
   "code-pattern-mismatch": [
     'test/fixtures/bad-specs/code-pattern-mismatch.yaml:34:15: code "2A" does not match the code pattern ^[0-9]{2}$',
   ],
   "code-pattern-invalid-regex": [
-    "test/fixtures/bad-specs/code-pattern-invalid-regex.yaml:12:12: invalid regular expression: Invalid regular expression: /^([0-9]{2}$/: Unterminated group",
+    "test/fixtures/bad-specs/code-pattern-invalid-regex.yaml:12:12: invalid regular expression \"^([0-9]{2}$\": Unterminated group",
   ],
   "duplicate-code": [
     'test/fixtures/bad-specs/duplicate-code.yaml:34:15: duplicate code "01" (first at line 31)',
@@ -222,6 +222,13 @@ const expected: Record<string, string[]> = {
   ],
 
   // ---------------------------------------------------------------- several at once
+  // ---------------------------------------------------------------- rows: exactly one of code or parts
+  "row-code-and-parts": [
+    'test/fixtures/bad-specs/row-code-and-parts.yaml:28:9: "rows[0]" needs exactly one of "code" or "parts", not both',
+  ],
+  "row-without-code": [
+    'test/fixtures/bad-specs/row-without-code.yaml:28:9: "rows[0]" needs exactly one of "code" or "parts"',
+  ],
   "several-problems": [
     'test/fixtures/bad-specs/several-problems.yaml:30:13: action "holdPayment" names code "03", which no table lists',
     'test/fixtures/bad-specs/several-problems.yaml:41:17: status "Suspect" has no outcome in context "default" (map it under outcome.contexts)',
@@ -258,7 +265,7 @@ describe("whole formatted output (headline + code frame)", () => {
   it("a code written as a YAML number", () => {
     expect(formatted(`${BAD}/code-yaml-number.yaml`)).toBe(
       [
-        'test/fixtures/bad-specs/code-yaml-number.yaml:28:15: "code" must be a string: YAML reads 00 as the number 0, which loses leading zeros; write "00"',
+        'test/fixtures/bad-specs/code-yaml-number.yaml:28:15: "code" must be a string: YAML reads 00 as the number 0, which loses its leading zero; write "00"',
         "  27 |     rows:",
         "> 28 |       - code: 00",
         "     |               ^^",

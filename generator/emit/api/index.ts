@@ -1,13 +1,48 @@
-// TEMPORARY placeholder until the API emitters land (helper-4 replaces this file).
+/**
+ * The API emitters of an `kind: api` spec, assembled: the statements of the
+ * package's src/api.ts (types, endpoint data, response-code parsing, the
+ * HTTP-status check, validators), its JSON Schemas, and its README section.
+ * src/api.ts imports the code table from ./codes.js (emitted by code-table.ts).
+ */
 import type { Spec } from "../../model/types.ts";
-import type { GeneratedFile } from "../generated-file.ts";
+import { codeTableNames } from "../code-table.ts";
 import type { Statement } from "../ts-module.ts";
-export function emitApi(_spec: Spec): Statement[] {
-  return [];
+import { emitEndpoints } from "./endpoints.ts";
+import { emitHttpStatus } from "./http-status.ts";
+import { emitParse } from "./parse.ts";
+import { emitRuntime } from "./runtime.ts";
+import { emitTypes } from "./types.ts";
+import { emitValidators } from "./validators.ts";
+
+export { emitJsonSchemas } from "./json-schema.ts";
+export { apiMarkdown } from "./markdown.ts";
+
+/** Every statement of src/api.ts. */
+export function emitApi(spec: Spec): Statement[] {
+  const c = codeTableNames(spec);
+  const statements: Statement[] = [
+    `import { ${c.classify}, ${c.describe} } from "./codes.js";`,
+    `import type { ${[c.code, c.outcome, ...(spec.categories.length ? [c.category] : [])].join(", ")} } from "./codes.js";`,
+    ...emitEndpoints(spec),
+    ...emitTypes(spec),
+    ...emitParse(spec),
+    ...emitHttpStatus(spec),
+    ...emitValidators(spec),
+    ...emitRuntime(),
+  ];
+  assertUniqueExports(spec, statements);
+  return statements;
 }
-export function emitJsonSchemas(_spec: Spec): GeneratedFile[] {
-  return [];
-}
-export function apiMarkdown(_spec: Spec): string {
-  return "";
+
+/** Two declarations with one name would merge or clash silently in the output: fail instead. */
+function assertUniqueExports(spec: Spec, statements: Statement[]): void {
+  const seen = new Set<string>();
+  for (const s of statements) {
+    if (typeof s !== "string") continue;
+    for (const match of s.matchAll(/^export (?:const|function|interface|type) ([A-Za-z0-9_$]+)/gm)) {
+      const name = match[1]!;
+      if (seen.has(name)) throw new Error(`${spec.specFile}: generated API exports "${name}" twice`);
+      seen.add(name);
+    }
+  }
 }

@@ -1,0 +1,4 @@
+import type { Spec } from "../../model/types.ts";
+export function apiMarkdown(_spec: Spec): string {
+  return "";
+}
