@@ -166,6 +166,7 @@ export function buildSpec(source: YamlSource, specFile: string, expectedId: stri
       title: t.title,
       intro: t.intro ?? null,
       headers: t.headers ?? [],
+      category: t.category ?? null,
       scope: t.scope ? { id: t.scope.id, title: t.scope.title, source: t.scope.source ?? null } : null,
     });
 

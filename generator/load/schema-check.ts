@@ -2,19 +2,19 @@
  * Enforces spec/schema/spec.schema.json (the same schema editors use) and turns
  * every violation into a positioned diagnostic.
  */
-import { readFileSync } from "node:fs";
-import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import type { ErrorObject } from "ajv/dist/2020.js";
 import type { Diagnostic } from "./diagnostics.ts";
+// Precompiled from spec/schema/spec.schema.json by scripts/compile-spec-schema.mjs (a test keeps it current).
+import { validate as compiledValidate } from "./spec-schema.validator.js";
 import type { Path, YamlSource } from "./yaml-source.ts";
 
-let compiled: ValidateFunction | undefined;
+interface ValidateFunction {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
 
-function validator(schemaPath: string): ValidateFunction {
-  if (!compiled) {
-    const schema = JSON.parse(readFileSync(schemaPath, "utf8")) as object;
-    compiled = new Ajv2020({ allErrors: true, strict: false, verbose: true }).compile(schema);
-  }
-  return compiled;
+function validator(_schemaPath: string): ValidateFunction {
+  return compiledValidate as ValidateFunction;
 }
 
 export function checkSchema(source: YamlSource, schemaPath: string): Diagnostic[] {

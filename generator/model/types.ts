@@ -131,6 +131,8 @@ export interface Table {
   title: string;
   intro: string | null;
   headers: string[];
+  /** Default category of the table's rows. */
+  category: string | null;
   scope: Scope | null;
 }
 

@@ -1,5 +1,98 @@
-import type { Spec } from "../../model/types.ts";
-import type { GeneratedFile } from "../generated-file.ts";
-export function emitJsonSchemas(_spec: Spec): GeneratedFile[] {
-  return [];
+/**
+ * JSON Schema (draft 2020-12) for every request and response body, one file
+ * each: `<id>/schemas/<endpoint>-<request|response>.schema.json`. The schemas
+ * encode exactly the validators' rules (validators.ts), from the same
+ * patterns (formats.ts); the differential tests hold them to it.
+ *
+ * A response schema branches on the response code with if/then/else: the
+ * service's success code selects `$defs/success` (the whole response table),
+ * anything else `$defs/error` (the envelope, whose code must be another code
+ * of the service). Strict mode is `additionalProperties: false` on every
+ * subschema that has `type: "object"` and `properties` (bodies and declared
+ * nested objects; free objects like additionalInfo declare no properties and
+ * the root of a response only branches); the tests derive that variant.
+ */
+import type { Field, Spec } from "../../model/types.ts";
+import { jsonWithHeader, type GeneratedFile } from "../generated-file.ts";
+import { stringFormat } from "./formats.ts";
+import { apiModel, isDeclaredObject, presenceIn, shapeFields, type ApiModel, type EndpointModel, type Shape } from "./model.ts";
+
+type Schema = Record<string, unknown>;
+
+const DRAFT = "https://json-schema.org/draft/2020-12/schema";
+
+export function emitJsonSchemas(spec: Spec): GeneratedFile[] {
+  const m = apiModel(spec);
+  const out: GeneratedFile[] = [];
+  for (const e of m.endpoints) {
+    out.push({ path: `${spec.id}/schemas/${e.names.requestSchema}`, content: jsonWithHeader(spec, requestSchema(m, e)) });
+    out.push({ path: `${spec.id}/schemas/${e.names.responseSchema}`, content: jsonWithHeader(spec, responseSchema(m, e)) });
+  }
+  return out;
+}
+
+export function requestSchema(m: ApiModel, e: EndpointModel): Schema {
+  const ep = e.endpoint;
+  return {
+    $schema: DRAFT,
+    title: `${ep.name} request (service ${ep.serviceCode})`,
+    description: `Request body of ${ep.method} ${ep.path}. Same rules as ${e.names.validateRequest}.`,
+    ...objectSchema(ep.request.fields, "request"),
+  };
+}
+
+export function responseSchema(m: ApiModel, e: EndpointModel): Schema {
+  const ep = e.endpoint;
+  const codeField = m.api.responseCodeField;
+  const success = objectSchema(shapeFields(m, e, "success"), "success");
+  const error = objectSchema(shapeFields(m, e, "error"), "error");
+  const successCode = e.success.code;
+  const otherCodes = e.codes.filter((c) => c !== e.success).map((c) => c.code);
+  // The code's own schema, narrowed per branch: const in success, the other codes in error.
+  const props = (s: Schema) => s.properties as Record<string, Schema>;
+  props(success)[codeField] = { ...props(success)[codeField], const: successCode };
+  props(error)[codeField] = { ...props(error)[codeField], enum: otherCodes };
+  return {
+    $schema: DRAFT,
+    title: `${ep.name} response (service ${ep.serviceCode})`,
+    description: `Response body of ${ep.method} ${ep.path}: with ${codeField} ${successCode} the full response, with any other code of service ${ep.serviceCode} the envelope (${m.envelope.join(", ")}). Same rules as ${e.names.validateResponse}.`,
+    type: "object",
+    required: [codeField],
+    if: { properties: { [codeField]: { const: successCode } }, required: [codeField] },
+    then: { $ref: "#/$defs/success" },
+    else: { $ref: "#/$defs/error" },
+    $defs: {
+      success: { description: `${codeField} ${successCode} (${e.success.message}): the full response table.`, ...success },
+      error: { description: `Every other ${codeField} of service ${ep.serviceCode}: the envelope only.`, ...error },
+    },
+  };
+}
+
+function objectSchema(fields: Field[], shape: Shape): Schema {
+  const required = fields.filter((f) => presenceIn(f, shape) !== "optional").map((f) => f.key);
+  const properties: Record<string, Schema> = {};
+  for (const f of fields) properties[f.key] = fieldSchema(f, shape);
+  return { type: "object", ...(required.length ? { required } : {}), properties };
+}
+
+function fieldSchema(f: Field, shape: Shape): Schema {
+  const s: Schema = {};
+  if (f.description !== null) s.description = f.description;
+  if (isDeclaredObject(f)) {
+    // Nested objects of a response only exist in the success shape.
+    const nested = objectSchema(f.fields, shape);
+    Object.assign(s, nested);
+    if (f.nullable) s.type = ["object", "null"];
+    return s;
+  }
+  s.type = f.nullable ? [f.type, "null"] : f.type;
+  if (f.type === "string") {
+    if (f.maxLength !== null) s.maxLength = f.maxLength;
+    const fmt = stringFormat(f);
+    // date-time: the pattern is stricter than the format; together they are the validator's isDateTime.
+    if (fmt?.kind === "date-time") s.format = "date-time";
+    if (fmt) s.pattern = fmt.pattern;
+    if (f.values.length) s.enum = [...f.values.map((v) => v.value), ...(f.nullable ? [null] : [])];
+  }
+  return s;
 }

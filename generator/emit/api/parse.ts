@@ -64,12 +64,12 @@ export function emitParse(spec: Spec): Statement[] {
       "```",
     ])}\nexport function ${n.parse}(code: unknown): ${n.parsed} {\n` +
       `if (typeof code !== "string") return { kind: "malformed", input: code, reason: "expected a string matching " + ${lit(spec.pattern)} + ", got " + kindOf(code) + (typeof code === "number" ? " (codes are strings: leading zeros and length matter)" : "") };\n` +
-      `if (!RESPONSE_CODE_PATTERN.test(code)) return { kind: "malformed", input: code, reason: ${lit(`expected ${spec.patternDescription ?? "a string"} matching ${spec.pattern}`)} };\n` +
+      `if (!RESPONSE_CODE_PATTERN.test(code)) return { kind: "malformed", input: code, reason: ${lit(`expected a string matching ${spec.pattern}${spec.patternDescription ? ` (${spec.patternDescription})` : ""}`)} };\n` +
       `${slices.join("\n")}\n` +
       `const entry = ${c.describe}(code);\n` +
       `if (entry !== undefined) return { kind: "known", code: entry.code, ${partProps}, category: entry.category, message: entry.message, description: entry.description, outcome: entry.outcome, endpoint: ${n.services}[${serviceVar} as ${n.serviceCode}], name: entry.name };\n` +
       `const endpoint = Object.hasOwn(${n.services}, ${serviceVar}) ? ${n.services}[${serviceVar} as ${n.serviceCode}] : null;\n` +
-      `const why = endpoint === null\n? ${lit(`${m.servicePart.name} `)} + ${serviceVar} + ${lit(` is not one of ${services}`)}\n: "the table has no row " + ${rowExpr} + ${lit(` for ${m.servicePart.name} `)} + ${serviceVar} + " (" + SERVICE_NAMES[${serviceVar}] + ")";\n` +
+      `const why = endpoint === null\n? ${lit(`${m.servicePart.name} `)} + ${serviceVar} + ${lit(` is not one of ${services}`)}\n: "the table has no row for " + ${rowExpr} + ${lit(` in ${m.servicePart.name} `)} + ${serviceVar} + " (" + SERVICE_NAMES[${serviceVar}] + ")";\n` +
       `const rule = ${c.classify}(code);\n` +
       `const outcome = rule.known ? "unknown" : rule.outcome;\n` +
       `const because = rule.known ? "" : rule.reason;\n` +
