@@ -13,8 +13,10 @@ export function emitReadme(spec: Spec, packageName: string, apiMarkdown: string 
   const names = codeTableNames(spec);
   const defaultContext = spec.contexts[0]!;
   const multiContext = spec.contexts.length > 1;
+  // Per-row outcomes only for contexts that read a column; "only these codes succeed" rules are stated once, above.
+  const rowContexts = spec.contexts.filter((c) => c.kind === "column");
   const outcomeCell = (o: Record<string, string>) =>
-    multiContext ? spec.contexts.map((c) => `${c.id}: **${o[c.id]}**`).join("<br>") : `**${o[defaultContext.id]}**`;
+    rowContexts.length > 1 ? rowContexts.map((c) => `${c.id}: **${o[c.id]}**`).join("<br>") : `**${o[defaultContext.id]}**`;
 
   // One group per category, or per source table where there are no categories.
   // An API's codes are listed per endpoint in its own section instead.
@@ -34,18 +36,24 @@ export function emitReadme(spec: Spec, packageName: string, apiMarkdown: string 
         rows: spec.codes.filter((x) => x.table === t.id),
       }));
 
-  const unlisted = spec.contexts.map((ctx) => {
-    const where = multiContext ? `In context \`${ctx.id}\`: ` : "";
-    if (ctx.kind === "successCodes") return `${where}every code but ${ctx.successCodes.map((c) => `\`${c}\``).join(", ")} is **${ctx.otherwise}**.`;
-    const parts: string[] = [];
-    for (const r of spec.composite?.rules ?? [])
-      parts.push(`${r.part} ${r.values ? r.values.map((v) => `\`${v}\``).join(" or ") : `\`${r.prefix}…\``} → **${r.outcome}**${r.reason ? ` (${escapeMarkdown(r.reason)})` : ""}`);
-    for (const c of spec.categories)
-      if (c.match && c.outcome) parts.push(`${c.match.part} ${c.match.values.map((v) => `\`${v}\``).join(" or ")} (${escapeMarkdown(c.label)}) → **${c.outcome}**`);
-    parts.push(`otherwise → **${spec.unknown.outcome}**${spec.unknown.reason || spec.unknown.source ? ` (${escapeMarkdown(spec.unknown.reason ?? spec.unknown.source!)})` : ""}`);
-    return `${where}${parts.join("; ")}.`;
-  });
-  const dedupedUnlisted = [...new Set(unlisted.map((u) => u.replace(/^In context `[^`]+`: /, "")))].length === 1 && multiContext ? [unlisted[0]!.replace(/^In context `[^`]+`: /, "")] : unlisted;
+  // What an unlisted code gets, per context; contexts with the same rule share a line.
+  const unlistedByRule = new Map<string, string[]>();
+  for (const ctx of spec.contexts) {
+    let rule: string;
+    if (ctx.kind === "successCodes") rule = `every code but ${ctx.successCodes.map((c) => `\`${c}\``).join(", ")} is **${ctx.otherwise}**.`;
+    else {
+      const parts: string[] = [];
+      for (const r of spec.composite?.rules ?? [])
+        parts.push(`${r.part} ${r.values ? r.values.map((v) => `\`${v}\``).join(" or ") : `\`${r.prefix}…\``} → **${r.outcome}**${r.reason ? ` (${escapeMarkdown(r.reason)})` : ""}`);
+      for (const c of spec.categories)
+        if (c.match && c.outcome) parts.push(`${c.match.values.map((v) => `\`${v}…\``).join(" or ")} (${escapeMarkdown(c.label)}${c.description ? `: ${escapeMarkdown(c.description)}` : ""}) → **${c.outcome}**`);
+      const why = spec.unknown.reason ?? spec.unknown.source;
+      parts.push(`${parts.length ? "otherwise" : "any unlisted code"} → **${spec.unknown.outcome}**${why ? `: ${escapeMarkdown(why)}` : ""}`);
+      rule = parts.join("; ");
+    }
+    unlistedByRule.set(rule, [...(unlistedByRule.get(rule) ?? []), ctx.id]);
+  }
+  const unlisted = [...unlistedByRule].map(([rule, ids]) => (multiContext ? `In ${ids.map((id) => `\`${id}\``).join(", ")}: ${rule}` : rule));
 
   const exampleCode = spec.codes.find((c) => c.outcomes[defaultContext.id] === "pending") ?? spec.codes[0]!;
   const view = {
@@ -68,7 +76,7 @@ export function emitReadme(spec: Spec, packageName: string, apiMarkdown: string 
         (outcome) => ({ outcome, advice: ADVICE[outcome] }),
       ),
     },
-    unlisted: dedupedUnlisted,
+    unlisted,
     contexts: multiContext
       ? spec.contexts.map((c, i) => ({
           id: c.id,
