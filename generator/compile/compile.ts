@@ -31,7 +31,8 @@ export function compileModule(file: GeneratedFile, header: string): GeneratedFil
   ];
 }
 
+/** The header exactly once, first: the compiler may move or drop leading comments. */
 function withHeader(text: string, header: string): string {
-  const body = text.startsWith(header) ? text.slice(header.length) : text;
-  return header + body.replace(/^\s*\n/, "\n").replace(/\n*\/\/# sourceMappingURL=.*\n?$/, "\n");
+  const body = text.split(header).join("").replace(/^\s*\n/, "");
+  return header + "\n" + body.replace(/\n*\/\/# sourceMappingURL=.*\n?$/, "\n");
 }

@@ -27,8 +27,7 @@ export function emitCatalog(spec: Spec): GeneratedFile {
       else Object.assign(entry, c.parts);
     }
     entry.status = c.status;
-    const scope = spec.tables.find((t) => t.id === c.table)!.scope;
-    if (scope) entry.scope = scope.id;
+    if (spec.tables.some((t) => t.scope)) entry.scope = spec.tables.find((t) => t.id === c.table)!.scope?.id ?? null;
     if (spec.actions.length) entry.actions = spec.actions.filter((a) => a.codes.includes(c.code)).map((a) => a.id);
     entry.table = c.table;
     entry.row = c.row;

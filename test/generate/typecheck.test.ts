@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -45,6 +45,10 @@ describe("generated TypeScript sources", () => {
     expect(source).toContain('Success = "00",');
     expect(source).toContain("export type IakPrepaidPendingCode = IakPrepaidCode.InProcess | IakPrepaidCode.UndefinedResponseCode;");
     const files = ["iak-prepaid", "doku-biller", "tokopedia-partner"].map((id) => join(dir, "out", id, "src", "index.ts"));
-    expect(typecheck(files, ["--isolatedDeclarations", "--declaration"])).toBe("");
+    try {
+      expect(typecheck(files, ["--isolatedDeclarations", "--declaration"])).toBe("");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,14 +1,25 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generate } from "../../generator/pipeline.ts";
 import { shortDiff } from "../../generator/write/write.ts";
 import { repoRoot } from "../helpers.ts";
 
+const scratch: string[] = [];
+afterAll(() => {
+  for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
+});
+
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), "codebook-write-"));
+  scratch.push(dir);
+  return dir;
+}
+
 /** A scratch project with two specs, generated once. */
 function project(): string {
-  const dir = mkdtempSync(join(tmpdir(), "codebook-write-"));
+  const dir = tempDir();
   mkdirSync(join(dir, "spec"));
   for (const id of ["iak-prepaid", "doku-biller"]) cpSync(join(repoRoot, "spec", `${id}.yaml`), join(dir, "spec", `${id}.yaml`));
   writeFileSync(join(dir, "codebook.config.yaml"), "specDir: spec\noutDir: out\n");
@@ -22,7 +33,7 @@ beforeAll(async () => {
 });
 
 function copyOfBase(): string {
-  const dir = mkdtempSync(join(tmpdir(), "codebook-write-"));
+  const dir = tempDir();
   cpSync(base, dir, { recursive: true });
   return dir;
 }
