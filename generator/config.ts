@@ -24,6 +24,7 @@ export const CONFIG_FILE = "codebook.config.yaml";
 
 const DEFAULTS = { specDir: "spec", outDir: "generated", scope: "@codebook", enumStyle: "const" as EnumStyle };
 
+/** A bad config file or command-line argument (exit code 2), as opposed to a bad spec. */
 export class ConfigError extends Error {}
 
 export function loadConfig(configPath: string | undefined, cwd: string): Config {

@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join, relative } from "node:path";
+import { ConfigError } from "../config.ts";
 import type { Spec } from "../model/types.ts";
 import { buildSpec } from "./build-spec.ts";
 import type { Diagnostic } from "./diagnostics.ts";
@@ -37,8 +38,12 @@ export function listSpecFiles(specDir: string): string[] {
 
 export function loadSpecs(options: LoadOptions): LoadResult {
   const result: LoadResult = { specs: [], diagnostics: [], sources: new Map() };
-  for (const path of listSpecFiles(options.specDir)) {
-    const id = basename(path, ".yaml");
+  const files = listSpecFiles(options.specDir);
+  const ids = files.map((p) => basename(p, ".yaml"));
+  const unknown = (options.only ?? []).filter((id) => !ids.includes(id));
+  if (unknown.length) throw new ConfigError(`--only: no spec named ${unknown.map((id) => `"${id}"`).join(", ")} (specs: ${ids.join(", ")})`);
+  for (const [i, path] of files.entries()) {
+    const id = ids[i]!;
     if (options.only?.length && !options.only.includes(id)) continue;
     const display = relative(options.root, path).split("\\").join("/");
     const text = readFileSync(path, "utf8");
@@ -46,12 +51,6 @@ export function loadSpecs(options: LoadOptions): LoadResult {
     const { spec, diagnostics } = loadSpecText(display, text, id, options.schemaPath);
     result.diagnostics.push(...diagnostics);
     if (spec) result.specs.push(spec);
-  }
-  if (options.only?.length) {
-    const found = new Set(result.specs.map((s) => s.id));
-    const missing = options.only.filter((id) => !found.has(id) && !result.sources.has(`${relative(options.root, options.specDir)}/${id}.yaml`));
-    for (const id of missing)
-      result.diagnostics.push({ file: relative(options.root, options.specDir) || ".", line: 1, col: 1, length: 1, message: `no spec with id "${id}"` });
   }
   return result;
 }
