@@ -6,7 +6,7 @@
  */
 import type { EnumStyle } from "../config.ts";
 import { pascal } from "../model/identifiers.ts";
-import type { Code, OutcomeContext, OutcomeOrUnknown, Spec } from "../model/types.ts";
+import type { Code, Outcome, OutcomeContext, OutcomeOrUnknown, Spec } from "../model/types.ts";
 import { OUTCOMES } from "../model/types.ts";
 import { docText, lit, type Statement } from "./ts-module.ts";
 
@@ -41,13 +41,23 @@ export function codeTableNames(spec: Spec): CodeTableNames {
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
+/**
+ * codebook never confirms success for a code the table does not list: where the
+ * source's rules would make an unlisted code a success (SNAP: any 200xxxx), it is
+ * pending instead — the caller checks the status rather than delivering on a guess.
+ */
+export function unlistedOutcome<O extends OutcomeOrUnknown>(o: O): Exclude<O, "success"> | "pending" {
+  return o === "success" ? "pending" : (o as Exclude<O, "success">);
+}
+const NOT_CONFIRMED = " The table does not list this code, so codebook does not confirm success: pending.";
+
 /** Which outcomes a code the table does not list can get, per context. */
 function unlistedOutcomes(spec: Spec, context: OutcomeContext): OutcomeOrUnknown[] {
-  if (context.kind === "successCodes") return [context.otherwise];
+  if (context.kind === "successCodes") return [unlistedOutcome(context.otherwise)];
   const set = new Set<OutcomeOrUnknown>();
-  for (const r of spec.composite?.rules ?? []) set.add(r.outcome);
-  for (const c of spec.categories) if (c.match && c.outcome) set.add(c.outcome);
-  set.add(spec.unknown.outcome);
+  for (const r of spec.composite?.rules ?? []) set.add(unlistedOutcome(r.outcome));
+  for (const c of spec.categories) if (c.match && c.outcome) set.add(unlistedOutcome(c.outcome));
+  set.add(unlistedOutcome(spec.unknown.outcome));
   return [...OUTCOMES, "unknown" as const].filter((o) => set.has(o));
 }
 
@@ -206,7 +216,7 @@ export function emitCodeTable(spec: Spec, enumStyle: EnumStyle): Statement[] {
     const fixedCases = fixed.length
       ? `  switch (context) {\n${fixed
           .map((c) => `    case ${lit(c.id)}:`)
-          .join("\n")}\n      return { known: false, outcome: ${lit((fixed[0] as { otherwise: string }).otherwise)}, code: String(code), category: null, reason: ${P}Contexts[context].source };\n  }\n`
+          .join("\n")}\n      return { known: false, outcome: ${lit(unlistedOutcome((fixed[0] as { otherwise: Outcome }).otherwise))}, code: String(code), category: null, reason: ${P}Contexts[context].source };\n  }\n`
       : "";
     if (fixed.some((c) => c.kind === "successCodes" && c.otherwise !== (fixed[0] as { otherwise: string }).otherwise))
       throw new Error(`${spec.specFile}: successCodes contexts with different "otherwise" outcomes are not supported yet`);
@@ -311,7 +321,7 @@ function entryLiteral(spec: Spec, c: Code, codeExpr: string, multiContext: boole
 
 function unlistedFunction(spec: Spec, n: CodeTableNames, categoryType: string): string {
   const unknownReason = spec.unknown.reason ?? spec.unknown.source ?? "The source gives no outcome for codes it does not list.";
-  const fallback = `return { known: false, outcome: ${lit(spec.unknown.outcome)}, code, category: null, reason: ${lit(unknownReason)} };`;
+  const fallback = `return { known: false, outcome: ${lit(unlistedOutcome(spec.unknown.outcome))}, code, category: null, reason: ${lit(unknownReason + (spec.unknown.outcome === "success" ? NOT_CONFIRMED : ""))} };`;
   const body: string[] = [];
   const consts: string[] = [];
   const composite = spec.composite;
@@ -340,12 +350,12 @@ function unlistedFunction(spec: Spec, n: CodeTableNames, categoryType: string): 
     for (const r of composite.rules) {
       const cond = r.values ? r.values.map((x) => `${v(r.part)} === ${lit(x)}`).join(" || ") : `${v(r.part)}.startsWith(${lit(r.prefix!)})`;
       const reason = r.reason ?? r.source ?? `Its ${r.part} part is ${r.values ? r.values.join(" or ") : `${r.prefix}…`}.`;
-      inner.push(`if (${cond}) return { known: false, outcome: ${lit(r.outcome)}, code, category: ${category}, reason: ${lit(reason)} };`);
+      inner.push(`if (${cond}) return { known: false, outcome: ${lit(unlistedOutcome(r.outcome))}, code, category: ${category}, reason: ${lit(reason + (r.outcome === "success" ? NOT_CONFIRMED : ""))} };`);
     }
     for (const c of matching) {
       if (!c.outcome) continue;
       const reason = `Category ${c.label}${c.description ? ` (${c.description})` : ""}${c.reason ? `: ${c.reason}` : ""}`;
-      inner.push(`if (category === ${lit(c.id)}) return { known: false, outcome: ${lit(c.outcome)}, code, category, reason: ${lit(reason)} };`);
+      inner.push(`if (category === ${lit(c.id)}) return { known: false, outcome: ${lit(unlistedOutcome(c.outcome))}, code, category, reason: ${lit(reason + (c.outcome === "success" ? NOT_CONFIRMED : ""))} };`);
     }
     const block = checks.length ? `if (${checks.join(" && ")}) {\n${inner.join("\n")}\n}` : inner.join("\n");
     body.push(`if (code.length === ${total}) {\n${decl.join("\n")}\n${block}\n}`);

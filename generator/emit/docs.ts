@@ -5,7 +5,7 @@
  */
 import type { Spec } from "../model/types.ts";
 import { OUTCOMES } from "../model/types.ts";
-import { codeTableNames } from "./code-table.ts";
+import { codeTableNames, unlistedOutcome } from "./code-table.ts";
 import { htmlHeader, type GeneratedFile } from "./generated-file.ts";
 import { cell, escapeMarkdown, render } from "./templates.ts";
 
@@ -44,7 +44,7 @@ export function emitReadme(spec: Spec, packageName: string, apiMarkdown: string 
     else {
       const parts: string[] = [];
       for (const r of spec.composite?.rules ?? [])
-        parts.push(`${r.part} ${r.values ? r.values.map((v) => `\`${v}\``).join(" or ") : `\`${r.prefix}…\``} → **${r.outcome}**${r.reason ? ` (${escapeMarkdown(r.reason)})` : ""}`);
+        parts.push(`${r.part} ${r.values ? r.values.map((v) => `\`${v}\``).join(" or ") : `\`${r.prefix}…\``} → **${unlistedOutcome(r.outcome)}**${r.outcome === "success" ? " (success is never confirmed for a code the table does not list)" : r.reason ? ` (${escapeMarkdown(r.reason)})` : ""}`);
       for (const c of spec.categories)
         if (c.match && c.outcome) parts.push(`${c.match.values.map((v) => `\`${v}…\``).join(" or ")} (${escapeMarkdown(c.label)}${c.description ? `: ${escapeMarkdown(c.description)}` : ""}) → **${c.outcome}**`);
       const why = spec.unknown.reason ?? spec.unknown.source;

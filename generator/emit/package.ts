@@ -15,7 +15,7 @@ import { printModule } from "./ts-module.ts";
 export interface ApiEmitters {
   emitApi(spec: Spec): import("./ts-module.ts").Statement[];
   emitJsonSchemas(spec: Spec): GeneratedFile[];
-  apiMarkdown(spec: Spec): string;
+  apiMarkdown(spec: Spec, packageName: string): string;
 }
 
 export interface PackageSources {
@@ -44,7 +44,7 @@ export function emitPackage(spec: Spec, config: Pick<Config, "scope" | "enumStyl
   }
   const name = packageName(spec, config);
   files.push(emitCatalog(spec));
-  files.push(emitReadme(spec, name, spec.api && api ? api.apiMarkdown(spec) : null));
+  files.push(emitReadme(spec, name, spec.api && api ? api.apiMarkdown(spec, name) : null));
   const schemas = files.filter((f) => f.path.startsWith(`${spec.id}/schemas/`));
   files.push({
     path: `${spec.id}/package.json`,

@@ -68,8 +68,12 @@ export function buildSpec(source: YamlSource, specFile: string, expectedId: stri
         else domain = (raw.api.endpoints as Raw[]).map((e) => e.serviceCode);
       }
       if (p.any !== undefined && !domain) report(["code", "composite", "parts", i, "any"], `part "${p.name}" has an "any" word but no domain to expand it over`);
-      return { name: p.name, length: p.length, pattern: p.pattern ?? null, description: p.description ?? null, any: p.any ?? null, domain };
+      return { name: p.name, length: p.length, pattern: p.pattern ?? null, description: p.description ?? null, any: p.any ?? null, domain, role: p.role ?? null };
     });
+    if (raw.api && parts.filter((p: { role: string | null }) => p.role === "httpStatus").length !== 1)
+      report(["code", "composite", "parts"], `an API's composite code needs exactly one part with role: httpStatus`, { key: true });
+    if (raw.api && parts.filter((p: { domain: string[] | null }) => p.domain).length !== 1)
+      report(["code", "composite", "parts"], `an API's composite code needs exactly one part with domain: endpoints.serviceCode`, { key: true });
     const rules = (rc.rules ?? []).map((r: Raw, i: number) => {
       const part = parts.find((p: { name: string }) => p.name === r.part);
       if (!part) report(["code", "composite", "rules", i, "part"], `unknown part "${r.part}"`);
@@ -265,6 +269,9 @@ export function buildSpec(source: YamlSource, specFile: string, expectedId: stri
   checkGeneratedNames();
   const api = raw.api ? buildApi(raw.api) : null;
   if (raw.kind === "api" && !api) report([], `a spec of kind "api" needs an "api" section`, { key: true });
+  // The API emitters read each endpoint's codes and the HTTP status from the code's parts.
+  if (raw.kind === "api" && !composite)
+    report(["code"], `an API's response code must be composite: its parts say the HTTP status (role: httpStatus) and the service (domain: endpoints.serviceCode)`, { key: true });
   if (raw.kind === "code-table" && raw.api) report(["api"], `a spec of kind "code-table" cannot have an "api" section (use kind: api)`, { key: true });
 
   if (diagnostics.length) return { diagnostics };

@@ -55,6 +55,8 @@ export interface CompositePart {
   any: string | null;
   /** The values this part ranges over, when they come from elsewhere in the spec. */
   domain: string[] | null;
+  /** "httpStatus": the part is the HTTP status of the response. */
+  role: "httpStatus" | null;
 }
 
 export interface CompositeRule {

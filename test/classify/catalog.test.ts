@@ -169,8 +169,9 @@ describe("catalog extras", () => {
 
   it("iak-prepaid: only 143 is scoped (to inquiryGame), from the Game table", () => {
     const cat = catalog("iak-prepaid");
-    // The catalog writes "scope" only where a code has one.
-    expect(cat.codes.filter((c) => "scope" in c).map((c) => [c.code, c.scope, c.table, c.row])).toEqual([["143", "inquiryGame", "game", 1]]);
+    // A table with scoped sub-tables gives every code a "scope": null where it applies everywhere.
+    expect(cat.codes.every((c) => "scope" in c)).toBe(true);
+    expect(cat.codes.filter((c) => c.scope !== null).map((c) => [c.code, c.scope, c.table, c.row])).toEqual([["143", "inquiryGame", "game", 1]]);
     for (const c of cat.codes) expect(iakPrepaid.describeIakPrepaidCode(c.code)!.scope, c.code).toBe(c.scope ?? null);
   });
 

@@ -196,8 +196,12 @@ const expected: Record<string, string[]> = {
   "id-not-file-name": [
     'test/fixtures/bad-specs/id-not-file-name.yaml:4:5: id "example-codes" must match the file name "id-not-file-name"',
   ],
+  "api-without-http-part": [
+    "test/fixtures/bad-specs/api-without-http-part.yaml:11:45: an API's composite code needs exactly one part with role: httpStatus",
+  ],
   "api-kind-without-api": [
     'test/fixtures/bad-specs/api-kind-without-api.yaml:2:1: a spec of kind "api" needs an "api" section',
+    "test/fixtures/bad-specs/api-kind-without-api.yaml:11:1: an API's response code must be composite: its parts say the HTTP status (role: httpStatus) and the service (domain: endpoints.serviceCode)",
   ],
 
   // ---------------------------------------------------------------- API

@@ -1582,13 +1582,6 @@ export type SnapQrCpmResult =
     }
   | {
       readonly known: false;
-      readonly outcome: "success";
-      readonly code: string;
-      readonly category: SnapQrCpmCategory | null;
-      readonly reason: string;
-    }
-  | {
-      readonly known: false;
       readonly outcome: "pending";
       readonly code: string;
       readonly category: SnapQrCpmCategory | null;
@@ -2530,7 +2523,7 @@ const CASE_PART: RegExp = new RegExp("^[0-9]{2}$");
 /** A code the table does not list: classified from its parts where the source says how, else by the source's rule for unlisted codes. */
 function classifyUnlisted(code: string): {
   readonly known: false;
-  readonly outcome: "success" | "pending" | "failed" | "unknown";
+  readonly outcome: "pending" | "failed" | "unknown";
   readonly code: string;
   readonly category: SnapQrCpmCategory | null;
   readonly reason: string;
@@ -2543,10 +2536,11 @@ function classifyUnlisted(code: string): {
       if (httpPart === "200")
         return {
           known: false,
-          outcome: "success",
+          outcome: "pending",
           code,
           category: null,
-          reason: 'The only HTTP 200 row is 200 any 00, "Successful"; the request was processed.',
+          reason:
+            'The only HTTP 200 row is 200 any 00, "Successful"; the request was processed. The table does not list this code, so codebook does not confirm success: pending.',
         };
       if (httpPart === "202")
         return {

@@ -62,7 +62,7 @@ export function emitHttpStatus(spec: Spec): Statement[] {
       `const code = ${n.parse}(raw);\n` +
       `const status = typeof httpStatus === "number" && Number.isInteger(httpStatus) ? String(httpStatus) : "";\n` +
       `const http = HTTP_STATUS_PATTERN.test(status) ? httpStatusOutcome(status) : { outcome: "unknown" as const, reason: "not an HTTP status" };\n` +
-      `const shown = "HTTP " + (status || String(httpStatus));\n` +
+      `const shown = "HTTP " + (status || (typeof httpStatus === "number" ? String(httpStatus) : "status of type " + kindOf(httpStatus)));\n` +
       `const result = (consistent: boolean, actOn: ${n.httpCheck}["actOn"], outcome: ${c.outcome}, reason: string): ${n.httpCheck} => ({ consistent, actOn, outcome, httpStatus, httpOutcome: http.outcome, code, reason });\n` +
       `if (code.kind === "malformed") {\n` +
       `const why = shown + ": the body has no readable ${codeField} (" + code.reason + ")";\n` +

@@ -9,7 +9,7 @@
  * anything else `$defs/error` (the envelope, whose code must be another code
  * of the service). Strict mode is `additionalProperties: false` on every
  * subschema that has `type: "object"` and `properties` (bodies and declared
- * nested objects; free objects like additionalInfo declare no properties and
+ * nested objects; free objects (no field table) declare no properties and
  * the root of a response only branches); the tests derive that variant.
  */
 import type { Field, Spec } from "../../model/types.ts";
@@ -25,13 +25,13 @@ export function emitJsonSchemas(spec: Spec): GeneratedFile[] {
   const m = apiModel(spec);
   const out: GeneratedFile[] = [];
   for (const e of m.endpoints) {
-    out.push({ path: `${spec.id}/schemas/${e.names.requestSchema}`, content: jsonWithHeader(spec, requestSchema(m, e)) });
+    out.push({ path: `${spec.id}/schemas/${e.names.requestSchema}`, content: jsonWithHeader(spec, requestSchema(e)) });
     out.push({ path: `${spec.id}/schemas/${e.names.responseSchema}`, content: jsonWithHeader(spec, responseSchema(m, e)) });
   }
   return out;
 }
 
-export function requestSchema(m: ApiModel, e: EndpointModel): Schema {
+export function requestSchema(e: EndpointModel): Schema {
   const ep = e.endpoint;
   return {
     $schema: DRAFT,

@@ -147,7 +147,7 @@ function validatorSection(m: ApiModel): string[] {
     "- Amounts: digits, a dot and exactly the scale's decimals, at most precision − scale integer digits (16,2: up to 14 + 2), no separators or signs. Currencies: three capital letters (ISO 4217).",
     "- Date-times: `YYYY-MM-DDTHH:mm:ss`, optional fraction, `Z` or `±HH:mm`, a real calendar date (leap years included), hour ≤ 23, minute and second ≤ 59 (no leap second).",
     `- Responses: with the service's success code the full response table applies; with any other code of the service only the envelope (${m.envelope.map(code).join(", ")}).`,
-    `- Unknown properties pass; ${code("{ strict: true }")} rejects them in bodies and declared nested objects (never inside free objects such as ${code("additionalInfo")}).`,
+    `- Unknown properties pass; ${code("{ strict: true }")} rejects them in bodies and declared nested objects (never inside free objects${m.examples.freeObjects.length ? ` such as ${m.examples.freeObjects.map(code).join(", ")}` : ""}).`,
     `- ${code("schemas/")} holds a draft 2020-12 JSON Schema per body with the same rules (${code("format: date-time")} plus a stricter ${code("pattern")}); tests hold the two to the same verdicts.`,
     "",
   ];

@@ -7,8 +7,6 @@
 import { isSafeIdentifier, pascal } from "../../model/identifiers.ts";
 import type { Api, Code, CompositePart, Endpoint, Field, Spec } from "../../model/types.ts";
 
-/** The composite part that holds the HTTP status is named "http" in the spec format. */
-export const HTTP_PART = "http";
 
 export interface EndpointModel {
   endpoint: Endpoint;
@@ -43,10 +41,12 @@ export interface ApiModel {
   endpoints: EndpointModel[];
   /**
    * Keys of the error envelope: the response fields every endpoint declares
-   * (the code, its message, additional info). A response with any code but
-   * the success code carries only these.
+   * (in practice the code, its message and a free object). A response with
+   * any code but the success code carries only these.
    */
   envelope: string[];
+  /** Names from this spec to use in generated docs, so no example is invented. */
+  examples: { pointer: string; declaredObject: string; nestedPath: string; freeObjects: string[] };
   names: {
     serviceCode: string;
     endpointKey: string;
@@ -90,7 +90,7 @@ function build(spec: Spec): ApiModel {
   if (!isSafeIdentifier(P)) fail(spec, `typePrefix "${P}" is not a safe identifier`);
   const composite = spec.composite ?? fail(spec, "an API spec needs composite response codes (code.composite)");
   const parts = composite.parts;
-  const httpPart = parts.find((p) => p.name === HTTP_PART) ?? fail(spec, `code.composite needs a part named "${HTTP_PART}" (the HTTP status)`);
+  const httpPart = parts.find((p) => p.role === "httpStatus") ?? fail(spec, `code.composite needs a part with role: httpStatus`);
   const serviceCodes = api.endpoints.map((e) => e.serviceCode);
   const servicePart =
     parts.find((p) => p.domain !== null && p.domain.length === serviceCodes.length && p.domain.every((d) => serviceCodes.includes(d))) ??
@@ -136,6 +136,17 @@ function build(spec: Spec): ApiModel {
     if (f.type !== "string") fail(spec, `${e.key} response: ${codeField} must be a string`);
   }
 
+  const allFields = api.endpoints.flatMap((e) => [...e.request.fields, ...e.response.fields]);
+  const mandatory = api.endpoints.flatMap((e) => e.request.fields).find((f) => f.presence === "M") ?? allFields[0];
+  const declared = allFields.find(isDeclaredObject);
+  const free = [...new Set(allFields.filter((f) => f.type === "object" && !isDeclaredObject(f)).map((f) => f.key))];
+  const examples = {
+    pointer: mandatory ? `/${pointerSegment(mandatory.key)}` : "/field",
+    declaredObject: declared?.key ?? "object",
+    nestedPath: declared ? `${declared.key}.${declared.fields[0]!.key}` : "object.field",
+    freeObjects: free.slice(0, 2),
+  };
+
   return {
     spec,
     api,
@@ -145,6 +156,7 @@ function build(spec: Spec): ApiModel {
     servicePart,
     endpoints,
     envelope,
+    examples,
     names: {
       serviceCode: `${P}ServiceCode`,
       endpointKey: `${P}EndpointKey`,
@@ -191,7 +203,7 @@ export function presenceIn(f: Field, shape: Shape): "required" | "conditional" |
   return "optional";
 }
 
-/** A declared object with its own field table (amount); objects without one (additionalInfo) are free. */
+/** A declared object has its own field table; an object without one is free (its content is not checked). */
 export function isDeclaredObject(f: Field): boolean {
   return f.type === "object" && f.fields.length > 0;
 }

@@ -8,7 +8,16 @@
 import type { Field, Spec } from "../../model/types.ts";
 import { codeTableNames } from "../code-table.ts";
 import { lit, type Statement } from "../ts-module.ts";
-import { stringFormat } from "./formats.ts";
+import { amountCheckBody, amountPattern, CURRENCY_CHECK_BODY, DATE_TIME_CHECK_BODY, DIGIT_AT_FUNCTION, stringFormat } from "./formats.ts";
+
+/** Why the date-time check says what it says: the semantics, for the generated TSDoc. */
+const DATE_TIME_DOC = [
+  "ISO-8601 as a stricter pattern: YYYY-MM-DDTHH:mm:ss, an optional fraction of any length, then Z or ±HH:mm",
+  "(upper-case T and Z, colon in the offset); month 01–12, day within its month (Feb 29 only in leap years:",
+  "divisible by 4, and not by 100 unless by 400), hour ≤ 23, minute ≤ 59, second ≤ 59 (no leap second: 23:59:60",
+  "is rejected), offset at most ±23:59. This is exactly the set of strings that both match the schema's pattern and",
+  "pass ajv-formats' \"date-time\" (whose only further check, the day within the month, is the same rule).",
+];
 import {
   apiModel,
   constSegment,
@@ -43,8 +52,9 @@ class Constants {
     return this.byName.has(name);
   }
 
-  regex(base: string, pattern: string): string {
-    return this.add(base, `regex:${pattern}`, (name) => `const ${name}: RegExp = new RegExp(${lit(pattern)});`);
+  /** A private `(s: string) => boolean` check, with its doc. */
+  check(base: string, doc: string[], body: string): string {
+    return this.add(base, `check:${body}`, (name) => `${docComment(doc)}\nfunction ${name}(s: string): boolean {\n${body}\n}`);
   }
 
   set(base: string, values: string[]): string {
@@ -52,23 +62,32 @@ class Constants {
   }
 }
 
-/** The rule names a validation error can carry (the generated union type lists them with their meaning). */
-const RULES: [string, string][] = [
-  ["type", "the value has the wrong JSON type (the body itself must be an object)"],
-  ["required", "a mandatory (M) field is missing"],
-  ["conditional", "a conditional (C) field is missing where its condition holds (e.g. filled upon a successful transaction)"],
-  ["maxLength", "a string is longer than the field's length, counted in Unicode code points as JSON Schema does"],
-  ["amount", "an amount is not digits, a dot and exactly `scale` decimals with at most precision − scale integer digits (16,2: /^[0-9]{1,14}\\.[0-9]{2}$/)"],
-  ["currency", "a currency is not three capital letters (ISO 4217)"],
-  [
-    "date-time",
-    "not YYYY-MM-DDTHH:mm:ss(.fraction)?(Z|±HH:mm) with a real date (month 1–12, day within the month, leap years included) and time (hour ≤ 23, minute ≤ 59, second ≤ 59: no leap second); the same set of strings as ajv-formats \"date-time\" combined with the schema's pattern",
-  ],
-  ["enum", "the value is not one of the field's allowed values"],
-  ["responseCode", "the response code is not one of the endpoint's service codes"],
-  ["additionalProperties", "strict mode only: a property the field table does not declare (never checked inside free objects such as additionalInfo)"],
-  ["exception", "the validator could not read the input (e.g. a throwing getter or a revoked proxy); never thrown, always reported"],
-];
+/** The rule names a validation error can carry, with their meaning (the generated union type documents them). */
+function rules(m: ApiModel): [string, string][] {
+  const amounts = m.api.endpoints.flatMap((e) => allFields([...e.request.fields, ...e.response.fields])).filter((f) => f.amount !== null);
+  const amount = amounts[0]?.amount;
+  const amountExample = amount ? ` (${amount.precision},${amount.scale}: /${amountPattern(amount)}/)` : "";
+  return [
+    ["type", "the value has the wrong JSON type (the body itself must be an object)"],
+    ["required", "a mandatory (M) field is missing"],
+    ["conditional", "a conditional (C) field is missing where its condition holds (e.g. filled upon a successful transaction)"],
+    ["maxLength", "a string is longer than the field's length, counted in Unicode code points as JSON Schema does"],
+    ["amount", `an amount is not ASCII digits, a dot and exactly \`scale\` decimals with at most precision − scale integer digits${amountExample}: no sign, exponent, separator or space`],
+    ["currency", "a currency is not three capital letters (ISO 4217)"],
+    [
+      "date-time",
+      "not YYYY-MM-DDTHH:mm:ss(.fraction)?(Z|±HH:mm) with a real date (month 1–12, day within the month, leap years included) and time (hour ≤ 23, minute ≤ 59, second ≤ 59: no leap second; offset at most ±23:59); exactly the strings ajv-formats \"date-time\" accepts that also match the schema's pattern",
+    ],
+    ["enum", "the value is not one of the field's allowed values"],
+    ["responseCode", "the response code is not one of the endpoint's service codes"],
+    ["additionalProperties", "strict mode only: a property the field table does not declare (never checked inside free objects, which have no field table)"],
+    ["exception", "the validator could not read the input (e.g. a throwing getter or a revoked proxy); never thrown, always reported"],
+  ];
+}
+
+function allFields(fields: Field[]): Field[] {
+  return fields.flatMap((f) => [f, ...allFields(f.fields)]);
+}
 
 export function emitValidators(spec: Spec): Statement[] {
   const m = apiModel(spec);
@@ -79,6 +98,7 @@ export function emitValidators(spec: Spec): Statement[] {
     functions.push(requestValidator(m, e, k));
     functions.push(responseValidator(m, e, k));
   }
+  const RULES = rules(m);
   const declarations = [
     `${docComment([
       "The rule a validation error breaks:",
@@ -86,14 +106,14 @@ export function emitValidators(spec: Spec): Statement[] {
       ...RULES.map(([rule, text]) => `- \`${rule}\`: ${text}`),
     ])}\nexport type ${n.validationRule} = ${RULES.map(([r]) => lit(r)).join(" | ")};`,
     `${docComment(["One problem found in a body."])}\nexport interface ${n.validationError} {\n` +
-      `/** JSON Pointer (RFC 6901) to the value; a missing property is reported at its own pointer, e.g. "/partnerReferenceNo"; "" is the body. */\npath: string;\n` +
+      `/** JSON Pointer (RFC 6901) to the value; a missing property is reported at its own pointer, e.g. ${JSON.stringify(m.examples.pointer)}; "" is the body. */\npath: string;\n` +
       `rule: ${n.validationRule};\n` +
       `/** What is wrong, in words (never the offending value itself: it may be huge or secret). */\nmessage: string;\n` +
-      `/** The declared field, as a dotted JSON key path (e.g. "amount.value"); null for the body itself and for undeclared properties. */\nfield: string | null;\n}`,
+      `/** The declared field, as a dotted JSON key path (e.g. ${JSON.stringify(m.examples.nestedPath)}); null for the body itself and for undeclared properties. */\nfield: string | null;\n}`,
     `${docComment(["A validator's verdict: the input itself (not a copy) when it is valid, else every error found."])}\nexport type ${n.validationResult}<T> = { ok: true; value: T } | { ok: false; errors: ${n.validationError}[] };`,
     `${docComment(["Validator options."])}\nexport interface ${n.validateOptions} {\n${docComment([
       "Reject properties the field tables do not declare (rule additionalProperties), in the body and in declared nested",
-      "objects (e.g. amount), never inside free objects (additionalInfo, items). Off by default: providers add fields, and",
+      `objects (e.g. ${m.examples.declaredObject}), never inside free objects${m.examples.freeObjects.length ? ` (${m.examples.freeObjects.join(", ")})` : ""}. Off by default: providers add fields, and`,
       "a forward-compatible reader ignores them.",
     ])}\nstrict?: boolean;\n}`,
   ];
@@ -109,13 +129,7 @@ function helpers(m: ApiModel, k: Constants): string[] {
       "Callers take the fast path first: a string no longer than the limit in UTF-16 units is no longer in code points.",
     ])}\nfunction codePoints(s: string): number {\nlet count = 0;\nfor (let i = 0; i < s.length; i++) {\nconst c = s.charCodeAt(i);\nif (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++;\ncount++;\n}\nreturn count;\n}`,
   ];
-  if (k.has("DATE_TIME"))
-    out.push(
-    `${docComment([
-      "Whether a string is a date-time: the pattern bounds every part but the day within its month; this checks that",
-      "(Feb 29 only in leap years: divisible by 4, and not by 100 unless by 400), exactly as ajv-formats' \"date-time\" does.",
-    ])}\nfunction isDateTime(s: string): boolean {\nif (!DATE_TIME.test(s)) return false;\nconst day = (s.charCodeAt(8) - 48) * 10 + (s.charCodeAt(9) - 48);\nif (day <= 28) return true;\nconst month = (s.charCodeAt(5) - 48) * 10 + (s.charCodeAt(6) - 48);\nif (month === 2) {\nconst year = Number(s.slice(0, 4));\nreturn day === 29 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);\n}\nreturn day <= 30 || month === 1 || month === 3 || month === 5 || month === 7 || month === 8 || month === 10 || month === 12;\n}`,
-    );
+  if (k.has("isDateTime")) out.push(DIGIT_AT_FUNCTION);
   out.push(
     `${docComment(["Strict mode: every own property not in `known` is an error."])}\nfunction unknownKeys(o: object, known: ReadonlySet<string>, base: string, errors: ${E}[]): void {\nconst keys = Object.keys(o);\nfor (let i = 0; i < keys.length; i++) {\nconst key = keys[i]!;\nif (!known.has(key)) errors.push({ path: base + "/" + key.replace(/~/g, "~0").replace(/\\//g, "~1"), rule: "additionalProperties", message: "unknown property " + JSON.stringify(key.length > 64 ? key.slice(0, 64) + "…" : key) + " (strict mode)", field: null });\n}\n}`,
     `${docComment(["The body itself is not an object."])}\nfunction notAnObject(input: unknown): { ok: false; errors: ${E}[] } {\nreturn { ok: false, errors: [{ path: "", rule: "type", message: "the body must be a JSON object, got " + kindOf(input), field: null }] };\n}`,
@@ -192,15 +206,21 @@ function valueBlock(m: ApiModel, f: Field, site: Site, k: Constants): string | n
     const checks: string[] = [];
     if (f.maxLength !== null) {
       const max = f.maxLength;
-      checks.push(`if (s.length > ${max} && codePoints(s) > ${max}) ${push(pointer, "maxLength", `${lit(`${path} must be at most ${max} characters, got `)} + codePoints(s)`, path)}`);
+      // UTF-16 length first: code points are never more, so most strings skip the count.
+      checks.push(`if (s.length > ${max}) {\nconst n = codePoints(s);\nif (n > ${max}) ${push(pointer, "maxLength", `${lit(`${path} must be at most ${max} characters, got `)} + n`, path)}\n}`);
     }
     const fmt = stringFormat(f);
-    if (fmt?.kind === "date-time") {
-      k.regex("DATE_TIME", fmt.pattern);
-      checks.push(`if (!isDateTime(s)) ${push(pointer, "date-time", lit(`${path} must be ${fmt.text}`), path)}`);
-    } else if (fmt) {
-      const name = k.regex(fmt.kind === "amount" ? `AMOUNT_${f.amount!.precision}_${f.amount!.scale}` : "CURRENCY", fmt.pattern);
-      checks.push(`if (!${name}.test(s)) ${push(pointer, fmt.kind, lit(`${path} must be ${fmt.text}`), path)}`);
+    if (fmt) {
+      // Formats are checked by character codes, to exactly the schema's pattern (and for date-time, ajv-formats'
+      // calendar rule): a RegExp call costs more than the whole check. The differential tests hold them equal.
+      const doc = [`Whether \`s\` matches ${fmt.pattern} (the schema's pattern), by character codes: ${fmt.text}.`];
+      const name =
+        fmt.kind === "amount"
+          ? k.check(`isAmount${f.amount!.precision}x${f.amount!.scale}`, doc, amountCheckBody(f.amount!))
+          : fmt.kind === "currency"
+            ? k.check("isCurrency", doc, CURRENCY_CHECK_BODY)
+            : k.check("isDateTime", [...doc, "", ...DATE_TIME_DOC], DATE_TIME_CHECK_BODY);
+      checks.push(`if (!${name}(s)) ${push(pointer, fmt.kind, lit(`${path} must be ${fmt.text}`), path)}`);
     }
     if (f.values.length) {
       const name = k.set(`${constSegment(f.key)}_VALUES`, f.values.map((v) => v.value));
@@ -265,7 +285,10 @@ function responseValidator(m: ApiModel, e: EndpointModel, k: Constants): string 
   const successKeys = k.set(`${successSite.stem}_KEYS`, shapeFields(m, e, "success").map((f) => f.key));
   const errorKeys = k.set(`${errorSite.stem}_KEYS`, shapeFields(m, e, "error").map((f) => f.key));
   const max = codeDef.maxLength;
-  const lengthCheck = max !== null ? `if (code.length > ${max} && codePoints(code) > ${max}) ${push(pointer, "maxLength", `${lit(`${codeField} must be at most ${max} characters, got `)} + codePoints(code)`, codeField)}\n` : "";
+  const lengthCheck =
+    max !== null
+      ? `if (code.length > ${max}) {\nconst n = codePoints(code);\nif (n > ${max}) ${push(pointer, "maxLength", `${lit(`${codeField} must be at most ${max} characters, got `)} + n`, codeField)}\n}\n`
+      : "";
   const service = lit(m.servicePart.name);
 
   const doc = docComment([

@@ -1,0 +1,216 @@
+// Validators never throw and never write: hostile shapes, deep nesting, huge
+// strings, prototype keys. Object.prototype stays clean.
+import fc from "fast-check";
+import { beforeAll, describe, expect, it } from "vitest";
+import { errorPairs, harness, loadSpec, validator, type Harness, type ValidationResult } from "./harness.ts";
+
+const spec = loadSpec();
+let h: Harness;
+beforeAll(async () => {
+  h = await harness();
+});
+
+type Validate = (input: unknown, options?: unknown) => ValidationResult;
+function all(): { name: string; validate: Validate }[] {
+  return spec.api!.endpoints.flatMap((e) => (["request", "response"] as const).map((k) => ({ name: `${e.key} ${k}`, validate: validator(h, e.key, k) as Validate })));
+}
+
+function sample(key: string, kind: "request" | "response"): Record<string, unknown> {
+  const s = spec.api!.endpoints.find((e) => e.key === key)!.samples.find((x) => x.kind === kind)!;
+  return JSON.parse(s.body);
+}
+
+function deep(depth: number): unknown {
+  let x: unknown = { leaf: true };
+  for (let i = 0; i < depth; i++) x = i % 2 ? { n: x } : [x];
+  return x;
+}
+
+function deepFreeze<T>(x: T): T {
+  if (typeof x === "object" && x !== null) {
+    for (const v of Object.values(x)) deepFreeze(v);
+    Object.freeze(x);
+  }
+  return x;
+}
+
+const boom = () => {
+  throw new Error("boom");
+};
+
+describe("never throws", () => {
+  const odd: [string, unknown][] = [
+    ["null", null],
+    ["undefined", undefined],
+    ["an array", []],
+    ["an array of objects", [{ responseCode: "2006000" }]],
+    ["a number", 2006000],
+    ["a string", "{\"responseCode\":\"2006000\"}"],
+    ["a boolean", false],
+    ["a function", () => 1],
+    ["a symbol", Symbol("x")],
+    ["a bigint", 1n],
+  ];
+
+  it.each(odd)("rejects %s as a non-object body", (_label, input) => {
+    for (const { validate } of all()) for (const strict of [false, true]) expect(errorPairs(validate(input, { strict }))).toEqual([["", "type"]]);
+  });
+
+  it("reads a Map or a Date as an object without properties (as JSON Schema would)", () => {
+    const r = validator(h, "Notify", "response")(new Map([["responseCode", "2007900"]]));
+    expect(errorPairs(r)).toEqual([
+      ["/responseCode", "required"],
+      ["/responseMessage", "required"],
+    ]);
+    expect(validator(h, "Query", "request")(new Date(0)).ok).toBe(true);
+  });
+
+  it("accepts any options value without throwing", () => {
+    for (const { validate } of all()) for (const o of [null, 1, "strict", { strict: "yes" }, { strict: 1 }, [], Object.create(null)]) expect(() => validate({}, o)).not.toThrow();
+  });
+
+  it("reports a throwing getter, a throwing proxy and a revoked proxy as rule exception", () => {
+    const getter = Object.defineProperty({}, "responseCode", { get: boom, enumerable: true });
+    const getter2 = Object.defineProperty({}, "partnerReferenceNo", { get: boom, enumerable: true });
+    const proxy = new Proxy({}, { get: boom, ownKeys: boom, has: boom, getOwnPropertyDescriptor: boom });
+    const { proxy: revoked, revoke } = Proxy.revocable({}, {});
+    revoke();
+    for (const { validate } of all()) {
+      for (const input of [getter, getter2, proxy, revoked]) {
+        const r = validate(input, { strict: true });
+        expect(r.ok).toBe(false);
+        if (!r.ok && r.errors.some((e) => e.rule === "exception")) expect(r.errors).toEqual([{ path: "", rule: "exception", message: expect.stringContaining("could not be read"), field: null }]);
+      }
+      const r = validate(proxy);
+      expect(errorPairs(r)).toEqual([["", "exception"]]);
+      expect(errorPairs(validate(revoked))).toEqual([["", "exception"]]);
+    }
+  });
+
+  it("survives a thrown value whose message getter throws", () => {
+    const evil = new Proxy(new Error("x"), { get: boom });
+    const input = Object.defineProperty({}, "responseCode", {
+      get() {
+        throw evil;
+      },
+    });
+    const r = validator(h, "Payment", "response")(input);
+    expect(errorPairs(r)).toEqual([["", "exception"]]);
+  });
+
+  it("handles deep nesting inside free objects and where objects are declared", () => {
+    const nest = deep(100_000);
+    const body = { ...sample("Payment", "request"), expiryTime: "2020-12-23T07:54:11+07:00", additionalInfo: { x: nest }, items: { y: nest } };
+    expect(validator(h, "Payment", "request")(body).ok).toBe(true);
+    expect(validator(h, "Payment", "request")(body, { strict: true }).ok).toBe(true);
+    const bad = { ...body, amount: [nest], feeAmount: nest, scannerInfo: { deviceId: nest } };
+    expect(errorPairs(validator(h, "Payment", "request")(bad))).toEqual([
+      ["/amount", "type"],
+      ["/feeAmount/currency", "required"],
+      ["/feeAmount/value", "required"],
+      ["/scannerInfo/deviceId", "type"],
+    ]);
+  });
+
+  it("handles huge strings and huge keys quickly", () => {
+    const huge = "9".repeat(20_000_000);
+    const body = { ...sample("Payment", "request"), partnerReferenceNo: huge, expiryTime: huge, amount: { value: huge, currency: huge }, [huge.slice(0, 1_000_000)]: 1 };
+    const t = performance.now();
+    const r = validator(h, "Payment", "request")(body, { strict: true });
+    expect(performance.now() - t).toBeLessThan(2000);
+    expect(errorPairs(r)).toEqual([
+      ["/" + "9".repeat(1_000_000), "additionalProperties"],
+      ["/amount/currency", "currency"],
+      ["/amount/currency", "maxLength"],
+      ["/amount/value", "amount"],
+      ["/expiryTime", "date-time"],
+      ["/expiryTime", "maxLength"],
+      ["/partnerReferenceNo", "maxLength"],
+    ]);
+    if (!r.ok) for (const e of r.errors) expect(e.message.length).toBeLessThan(400);
+  });
+});
+
+describe("never throws (fuzzed)", () => {
+  it("returns a well-formed verdict for any value, and for bodies of declared keys holding any value", () => {
+    const keys = [...new Set(spec.api!.endpoints.flatMap((e) => [...e.request.fields, ...e.response.fields]).flatMap((f) => [f.key, ...f.fields.map((c) => c.key)]))];
+    const anything = fc.anything({ withBigInt: true, withBoxedValues: true, withMap: true, withSet: true, withNullPrototype: true, withObjectString: true, withTypedArray: true, withSparseArray: true, withDate: true });
+    const body = fc.dictionary(fc.oneof(fc.constantFrom(...keys, "__proto__", "constructor"), fc.string()), fc.oneof(anything, fc.dictionary(fc.constantFrom(...keys), anything)));
+    const validators = all();
+    fc.assert(
+      fc.property(fc.oneof(anything, body), fc.nat(validators.length - 1), fc.boolean(), (input, i, strict) => {
+        const r = validators[i]!.validate(input, { strict });
+        expect(typeof r.ok).toBe("boolean");
+        if (!r.ok) {
+          expect(r.errors.length).toBeGreaterThan(0);
+          for (const e of r.errors) {
+            expect(e.path === "" || e.path.startsWith("/")).toBe(true);
+            expect(typeof e.rule).toBe("string");
+            expect(typeof e.message).toBe("string");
+            expect(e.field === null || typeof e.field === "string").toBe(true);
+            expect(e.rule).not.toBe("exception");
+          }
+        } else expect(r.value).toBe(input);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
+
+describe("never writes, never pollutes", () => {
+  it("reads __proto__, constructor and prototype keys as ordinary data", () => {
+    const payment = validator(h, "Payment", "request");
+    const base = { ...sample("Payment", "request"), expiryTime: "2020-12-23T07:54:11+07:00" };
+    const withProto = JSON.parse(JSON.stringify(base).replace(/^\{/, '{"__proto__":{"polluted":true,"partnerReferenceNo":7},"constructor":{"prototype":{"polluted":true}},"prototype":{"polluted":true},'));
+    expect(Object.hasOwn(withProto, "__proto__")).toBe(true);
+    expect(payment(withProto).ok).toBe(true);
+    expect(errorPairs(payment(withProto, { strict: true }))).toEqual([
+      ["/__proto__", "additionalProperties"],
+      ["/constructor", "additionalProperties"],
+      ["/prototype", "additionalProperties"],
+    ]);
+    // Missing fields are not found on the prototype chain of an object whose own __proto__ key holds them.
+    const missing = JSON.parse('{"__proto__":{"partnerReferenceNo":"x","qrContent":"x","merchantId":"x","expiryTime":"2020-12-23T07:54:11+07:00"}}');
+    expect(errorPairs(payment(missing))).toEqual([
+      ["/expiryTime", "required"],
+      ["/merchantId", "required"],
+      ["/partnerReferenceNo", "required"],
+      ["/qrContent", "required"],
+    ]);
+    // Nested declared objects too.
+    const nested = { ...base, amount: JSON.parse('{"__proto__":{"x":1},"value":"1.00","currency":"IDR"}') };
+    expect(errorPairs(payment(nested, { strict: true }))).toEqual([["/amount/__proto__", "additionalProperties"]]);
+  });
+
+  it("accepts null-prototype bodies", () => {
+    const body = Object.assign(Object.create(null), { ...sample("Payment", "request"), expiryTime: "2020-12-23T07:54:11+07:00" });
+    expect(validator(h, "Payment", "request")(body, { strict: true }).ok).toBe(true);
+  });
+
+  it("does not write into the input (deeply frozen bodies validate as before)", () => {
+    for (const e of spec.api!.endpoints)
+      for (const kind of ["request", "response"] as const) {
+        const body = deepFreeze(sample(e.key, kind));
+        const before = JSON.stringify(body);
+        const validate = validator(h, e.key, kind);
+        const r = validate(body, { strict: true });
+        expect(r.ok || !r.errors.some((x) => x.rule === "exception")).toBe(true);
+        expect(JSON.stringify(body)).toBe(before);
+      }
+  });
+
+  it("leaves Object.prototype and Array.prototype untouched", () => {
+    const protoKeys = Object.getOwnPropertyNames(Object.prototype).sort();
+    const arrayKeys = Object.getOwnPropertyNames(Array.prototype).sort();
+    const bodies = [
+      JSON.parse('{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}'),
+      JSON.parse('{"responseCode":"2006000","__proto__":{"polluted":true},"amount":{"__proto__":{"polluted":true}}}'),
+      JSON.parse('{"additionalInfo":{"__proto__":{"polluted":true}},"amount":{"constructor":{"prototype":{"polluted":true}}}}'),
+    ];
+    for (const { validate } of all()) for (const b of bodies) for (const strict of [false, true]) validate(b, { strict });
+    expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(protoKeys);
+    expect(Object.getOwnPropertyNames(Array.prototype).sort()).toEqual(arrayKeys);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty("polluted");
+  });
+});
