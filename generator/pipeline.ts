@@ -14,6 +14,7 @@ import type { GeneratedFile } from "./emit/generated-file.ts";
 import { readManifest, sha256, toolchainFingerprint, type Manifest } from "./write/manifest.ts";
 import { MANIFEST_FILE } from "./write/manifest.ts";
 import type { Change, Problem } from "./write/write.ts";
+import { startFormatter, type Formatter } from "./format/formatter.ts";
 
 export interface RunOptions {
   /** Config file path (default: codebook.config.yaml in cwd). */
@@ -26,13 +27,13 @@ export interface RunOptions {
 export interface GenerateOptions extends RunOptions {
   /** Compare with disk and write nothing. */
   check?: boolean;
-  /** Emit everything even when the manifest proves the out dir current (so `files` is complete). */
+  /** Emit every package even when the manifest proves its files current. */
   force?: boolean;
 }
 
 export interface GenerateResult {
   config: Config;
-  /** Every generated file (empty when the fast check answered without generating). */
+  /** Every generated file: emitted now, or reused from disk where the manifest proves it current (empty when the whole out dir is current). */
   files: GeneratedFile[];
   /** What changed (or would change, with check). */
   changes: Change[];
@@ -63,22 +64,30 @@ function configFingerprint(config: Config): string {
 function upToDate(config: Config, manifest: Manifest | null, toolchain: string): boolean {
   if (!manifest || manifest.toolchain !== toolchain) return false;
   const specs = listSpecFiles(config.specDir);
-  const ids = specs.map((p) => basename(p, ".yaml"));
-  if (ids.length !== Object.keys(manifest.packages).length) return false;
-  for (const [i, path] of specs.entries()) {
-    const record = manifest.packages[ids[i]!];
-    if (!record || record.spec !== sha256(readFileSync(path))) return false;
-    for (const [file, hash] of Object.entries(record.files)) {
-      let text: Buffer;
-      try {
-        text = readFileSync(`${config.outDir}/${file}`);
-      } catch {
-        return false;
-      }
-      if (sha256(text) !== hash) return false;
+  if (specs.length !== Object.keys(manifest.packages).length) return false;
+  return specs.every((path) => reusableFiles(config, manifest, toolchain, basename(path, ".yaml"), readFileSync(path)) !== null);
+}
+
+/**
+ * A package's files as on disk, when the manifest proves them what generating it
+ * now would produce (same toolchain, same spec, files untouched); else null.
+ * Output is deterministic, so reusing them is the same as regenerating them.
+ */
+function reusableFiles(config: Config, manifest: Manifest | null, toolchain: string, id: string, specText: Buffer | string): GeneratedFile[] | null {
+  const record = manifest?.packages[id];
+  if (!manifest || manifest.toolchain !== toolchain || !record || record.spec !== sha256(specText)) return null;
+  const files: GeneratedFile[] = [];
+  for (const [path, hash] of Object.entries(record.files)) {
+    let content: string;
+    try {
+      content = readFileSync(`${config.outDir}/${path}`, "utf8");
+    } catch {
+      return null;
     }
+    if (sha256(content) !== hash) return null;
+    files.push({ path, content });
   }
-  return true;
+  return files;
 }
 
 export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
@@ -90,8 +99,33 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   if (!options.force && only.length === 0 && upToDate(config, previous, toolchain))
     return { config, files: [], changes: [], problems: [], report: "codebook: generated files are up to date" };
 
+  // Start the formatter now: it warms up (importing prettier) while specs load and emit.
+  const formatter = startFormatter();
+  try {
+    return await run(config, options, only, toolchain, previous, formatter);
+  } finally {
+    await formatter.close();
+  }
+}
+
+async function run(
+  config: Config,
+  options: GenerateOptions,
+  only: readonly string[],
+  toolchain: string,
+  previous: Manifest | null,
+  formatter: Formatter,
+): Promise<GenerateResult> {
   const specs = loadChecked(config, only);
-  const files = await emitAll(specs, config);
+  // Only packages whose inputs or files changed are emitted again (unless forced).
+  const reused = new Map<string, GeneratedFile[]>();
+  if (!options.force)
+    for (const spec of specs) {
+      const files = reusableFiles(config, previous, toolchain, spec.id, readFileSync(`${config.root}/${spec.specFile}`));
+      if (files) reused.set(spec.id, files);
+    }
+  const emitted = await emitAll(specs.filter((s) => !reused.has(s.id)), config, formatter);
+  const files = [...emitted, ...[...reused.values()].flat()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
   const { plan, problemsOf, apply, displayPath } = await import("./write/write.ts");
   const next: Manifest = { toolchain, packages: {} };
@@ -125,27 +159,35 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   return { config, files, changes: p.changes, problems: [], report };
 }
 
-/** Emit, format, compile and format again: the whole in-memory output of a run. */
-async function emitAll(specs: Spec[], config: Config): Promise<GeneratedFile[]> {
-  const [{ emitPackage }, { formatFiles }, { compileModule }, { lineHeader }] = await Promise.all([
+/**
+ * Emit, compile and format: the whole in-memory output of a run. Formatting
+ * runs on the formatter (a worker thread from the build) while this thread
+ * compiles; compiling reads the unformatted sources, whose JS and .d.ts the
+ * printers produce the same way every run.
+ */
+async function emitAll(specs: Spec[], config: Config, formatter: Formatter): Promise<GeneratedFile[]> {
+  if (specs.length === 0) return [];
+  const [{ emitPackage }, { compileModule }, { lineHeader }] = await Promise.all([
     import("./emit/package.ts"),
-    import("./format/format.ts"),
     import("./compile/compile.ts"),
     import("./emit/generated-file.ts"),
   ]);
   const api = specs.some((s) => s.api) ? await import("./emit/api/index.ts") : null;
+  // Each package goes to the formatter as soon as it is emitted, largest (APIs) first, so
+  // formatting starts while the rest are still being emitted and compiled.
+  // Prettier formats what people read and review: sources, package.json (Markdown has its own
+  // formatter). dist/ is printer output, and JSON.stringify output is already canonical.
+  const ordered = [...specs.filter((s) => s.api), ...specs.filter((s) => !s.api)];
+  const formatting: Promise<GeneratedFile[]>[] = [];
   const out: GeneratedFile[] = [];
-  for (const spec of specs) {
-    const { modules, files } = emitPackage(spec, config, api);
-    // Prettier formats what people read and edit-review: sources, Markdown, templated JSON.
-    // dist/ is the TypeScript printer's output of formatted sources, and JSON.stringify output
-    // is already canonical; formatting those again costs seconds on large tables for no change in meaning.
-    const formatted = await formatFiles(modules);
-    const compiled = formatted.flatMap((m) => compileModule(m, lineHeader(spec)));
-    const [templated, data] = [files.filter((f) => !isStringifiedJson(f)), files.filter(isStringifiedJson)];
-    out.push(...formatted, ...compiled, ...(await formatFiles(templated)), ...data);
-  }
-  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const packages = ordered.map((spec) => {
+    const p = { spec, ...emitPackage(spec, config, api) };
+    formatting.push(formatter.format([...p.modules, ...p.files.filter((f) => !isStringifiedJson(f))]));
+    return p;
+  });
+  for (const p of packages) out.push(...p.modules.flatMap((m) => compileModule(m, lineHeader(p.spec))), ...p.files.filter(isStringifiedJson));
+  for (const f of await Promise.all(formatting)) out.push(...f);
+  return out;
 }
 
 /** JSON we produce with JSON.stringify (catalogs, schemas): already in canonical form. */

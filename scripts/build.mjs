@@ -6,7 +6,7 @@ import { rmSync } from "node:fs";
 
 rmSync(new URL("../dist", import.meta.url), { recursive: true, force: true });
 await build({
-  entryPoints: { cli: "generator/cli.ts", index: "generator/index.ts" },
+  entryPoints: { cli: "generator/cli.ts", index: "generator/index.ts", "format-worker": "generator/format/format-worker.ts" },
   outdir: "dist",
   bundle: true,
   splitting: true,

@@ -80,7 +80,7 @@ function toolVersion(name: string): string {
 export function toolchainFingerprint(configText: string): string {
   const h = createHash("sha256");
   h.update(`codebook ${packageVersion}\n`);
-  for (const dep of ["ts-morph", "prettier", "handlebars", "yaml"]) h.update(`${dep} ${toolVersion(dep)}\n`);
+  for (const dep of ["ts-morph", "prettier", "handlebars", "yaml", "esbuild"]) h.update(`${dep} ${toolVersion(dep)}\n`);
   h.update(configText);
   const sources = [...filesUnder(join(packageRoot, "generator"), /\.ts$/), ...filesUnder(templatesDir, /\.hbs$/), specSchemaPath];
   for (const f of sources) h.update(f.slice(packageRoot.length).split("\\").join("/")).update("\0").update(readFileSync(f)).update("\0");

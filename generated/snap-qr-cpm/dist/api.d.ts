@@ -96,7 +96,7 @@ export interface SnapQrCpmRequestHeaders {
      *
      * Example from the source: `Bearer gp9HjjEj813Y9JGoqwOeOPWbnt4CUpvIJbU1mMU4a11MNDZ7Sg5u9a"`
      */
-    Authorization?: string;
+    "Authorization"?: string;
     /**
      * The Authorization-Customer header.
      *
@@ -120,7 +120,7 @@ export interface SnapQrCpmRequestHeaders {
      *
      * Example from the source: `www.hostname.com`
      */
-    ORIGIN?: string;
+    "ORIGIN"?: string;
     /**
      * The X-PARTNER-ID header.
      *

@@ -2556,6 +2556,17 @@ function codePoints(s: string): number {
   return count;
 }
 
+/** Records one error. */
+function fail(
+  errors: SnapQrCpmValidationError[],
+  path: string,
+  rule: SnapQrCpmValidationRule,
+  message: string,
+  field: string | null,
+): void {
+  errors.push({ path, rule, message, field });
+}
+
 function digitAt(s: string, i: number): number {
   const c = s.charCodeAt(i) - 48;
   return c >= 0 && c <= 9 ? c : -10000;
@@ -2617,134 +2628,116 @@ export function validateSnapQrCpmGenerateRequest(
     {
       const v = o0["partnerReferenceNo"];
       if (v !== undefined && typeof v !== "string")
-        errors.push({
-          path: "/partnerReferenceNo",
-          rule: "type",
-          message: "partnerReferenceNo must be a string, got " + kindOf(v),
-          field: "partnerReferenceNo",
-        });
+        fail(
+          errors,
+          "/partnerReferenceNo",
+          "type",
+          "partnerReferenceNo must be a string, got " + kindOf(v),
+          "partnerReferenceNo",
+        );
       else if (v !== undefined) {
         const s = v as string;
         if (s.length > 64) {
           const n = codePoints(s);
           if (n > 64)
-            errors.push({
-              path: "/partnerReferenceNo",
-              rule: "maxLength",
-              message: "partnerReferenceNo must be at most 64 characters, got " + n,
-              field: "partnerReferenceNo",
-            });
+            fail(
+              errors,
+              "/partnerReferenceNo",
+              "maxLength",
+              "partnerReferenceNo must be at most 64 characters, got " + n,
+              "partnerReferenceNo",
+            );
         }
       }
     }
     {
       const v = o0["userAccessToken"];
       if (v !== undefined && typeof v !== "string")
-        errors.push({
-          path: "/userAccessToken",
-          rule: "type",
-          message: "userAccessToken must be a string, got " + kindOf(v),
-          field: "userAccessToken",
-        });
+        fail(
+          errors,
+          "/userAccessToken",
+          "type",
+          "userAccessToken must be a string, got " + kindOf(v),
+          "userAccessToken",
+        );
       else if (v !== undefined) {
         const s = v as string;
         if (s.length > 64) {
           const n = codePoints(s);
           if (n > 64)
-            errors.push({
-              path: "/userAccessToken",
-              rule: "maxLength",
-              message: "userAccessToken must be at most 64 characters, got " + n,
-              field: "userAccessToken",
-            });
+            fail(
+              errors,
+              "/userAccessToken",
+              "maxLength",
+              "userAccessToken must be at most 64 characters, got " + n,
+              "userAccessToken",
+            );
         }
       }
     }
     {
       const v = o0["merchantId"];
       if (v !== undefined && typeof v !== "string")
-        errors.push({
-          path: "/merchantId",
-          rule: "type",
-          message: "merchantId must be a string, got " + kindOf(v),
-          field: "merchantId",
-        });
+        fail(errors, "/merchantId", "type", "merchantId must be a string, got " + kindOf(v), "merchantId");
       else if (v !== undefined) {
         const s = v as string;
         if (s.length > 64) {
           const n = codePoints(s);
           if (n > 64)
-            errors.push({
-              path: "/merchantId",
-              rule: "maxLength",
-              message: "merchantId must be at most 64 characters, got " + n,
-              field: "merchantId",
-            });
+            fail(
+              errors,
+              "/merchantId",
+              "maxLength",
+              "merchantId must be at most 64 characters, got " + n,
+              "merchantId",
+            );
         }
       }
     }
     {
       const v = o0["subMerchantId"];
       if (v !== undefined && typeof v !== "string")
-        errors.push({
-          path: "/subMerchantId",
-          rule: "type",
-          message: "subMerchantId must be a string, got " + kindOf(v),
-          field: "subMerchantId",
-        });
+        fail(errors, "/subMerchantId", "type", "subMerchantId must be a string, got " + kindOf(v), "subMerchantId");
       else if (v !== undefined) {
         const s = v as string;
         if (s.length > 32) {
           const n = codePoints(s);
           if (n > 32)
-            errors.push({
-              path: "/subMerchantId",
-              rule: "maxLength",
-              message: "subMerchantId must be at most 32 characters, got " + n,
-              field: "subMerchantId",
-            });
+            fail(
+              errors,
+              "/subMerchantId",
+              "maxLength",
+              "subMerchantId must be at most 32 characters, got " + n,
+              "subMerchantId",
+            );
         }
       }
     }
     {
       const v = o0["partnerTrxDate"];
       if (v === undefined)
-        errors.push({
-          path: "/partnerTrxDate",
-          rule: "required",
-          message: "partnerTrxDate is mandatory (M)",
-          field: "partnerTrxDate",
-        });
+        fail(errors, "/partnerTrxDate", "required", "partnerTrxDate is mandatory (M)", "partnerTrxDate");
       else if (typeof v !== "string")
-        errors.push({
-          path: "/partnerTrxDate",
-          rule: "type",
-          message: "partnerTrxDate must be a string, got " + kindOf(v),
-          field: "partnerTrxDate",
-        });
+        fail(errors, "/partnerTrxDate", "type", "partnerTrxDate must be a string, got " + kindOf(v), "partnerTrxDate");
       else {
         const s = v as string;
         if (s.length > 64) {
           const n = codePoints(s);
           if (n > 64)
-            errors.push({
-              path: "/partnerTrxDate",
-              rule: "maxLength",
-              message: "partnerTrxDate must be at most 64 characters, got " + n,
-              field: "partnerTrxDate",
-            });
+            fail(
+              errors,
+              "/partnerTrxDate",
+              "maxLength",
+              "partnerTrxDate must be at most 64 characters, got " + n,
+              "partnerTrxDate",
+            );
         }
       }
     }
     {
       const v = o0["additionalInfo"];
       if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v)))
-        errors.push({
-          path: "/additionalInfo",
-          rule: "type",
-          message: "additionalInfo must be an object, got " + kindOf(v),
-          field: "additionalInfo",
-        });
+        fail(errors, "/additionalInfo", "type", "additionalInfo must be an object, got " + kindOf(v), "additionalInfo");
     }
     if (strict) unknownKeys(o0, GENERATE_REQUEST_KEYS, "", errors);
     return errors.length === 0 ? { ok: true, value: input as SnapQrCpmGenerateRequest } : { ok: false, errors };
@@ -2773,263 +2766,224 @@ export function validateSnapQrCpmGenerateResponse(
     const code = o0["responseCode"];
     // 0: no usable code, 1: the success code (full response), 2: another code of the service (envelope).
     let shape = 0;
-    if (code === undefined)
-      errors.push({
-        path: "/responseCode",
-        rule: "required",
-        message: "responseCode is mandatory (M)",
-        field: "responseCode",
-      });
+    if (code === undefined) fail(errors, "/responseCode", "required", "responseCode is mandatory (M)", "responseCode");
     else if (typeof code !== "string")
-      errors.push({
-        path: "/responseCode",
-        rule: "type",
-        message: "responseCode must be a string, got " + kindOf(code),
-        field: "responseCode",
-      });
+      fail(errors, "/responseCode", "type", "responseCode must be a string, got " + kindOf(code), "responseCode");
     else {
       if (code.length > 7) {
         const n = codePoints(code);
         if (n > 7)
-          errors.push({
-            path: "/responseCode",
-            rule: "maxLength",
-            message: "responseCode must be at most 7 characters, got " + n,
-            field: "responseCode",
-          });
+          fail(
+            errors,
+            "/responseCode",
+            "maxLength",
+            "responseCode must be at most 7 characters, got " + n,
+            "responseCode",
+          );
       }
       if (code === "2005900") shape = 1;
       else {
         const entry = describeSnapQrCpmCode(code);
         if (entry !== undefined && entry.parts["service"] === "59") shape = 2;
         else
-          errors.push({
-            path: "/responseCode",
-            rule: "responseCode",
-            message: "responseCode must be a response code of service 59 (API Generate QR CPM)",
-            field: "responseCode",
-          });
+          fail(
+            errors,
+            "/responseCode",
+            "responseCode",
+            "responseCode must be a response code of service 59 (API Generate QR CPM)",
+            "responseCode",
+          );
       }
     }
     if (shape === 1) {
       {
         const v = o0["responseMessage"];
         if (v === undefined)
-          errors.push({
-            path: "/responseMessage",
-            rule: "required",
-            message: "responseMessage is mandatory (M)",
-            field: "responseMessage",
-          });
+          fail(errors, "/responseMessage", "required", "responseMessage is mandatory (M)", "responseMessage");
         else if (typeof v !== "string")
-          errors.push({
-            path: "/responseMessage",
-            rule: "type",
-            message: "responseMessage must be a string, got " + kindOf(v),
-            field: "responseMessage",
-          });
+          fail(
+            errors,
+            "/responseMessage",
+            "type",
+            "responseMessage must be a string, got " + kindOf(v),
+            "responseMessage",
+          );
         else {
           const s = v as string;
           if (s.length > 150) {
             const n = codePoints(s);
             if (n > 150)
-              errors.push({
-                path: "/responseMessage",
-                rule: "maxLength",
-                message: "responseMessage must be at most 150 characters, got " + n,
-                field: "responseMessage",
-              });
+              fail(
+                errors,
+                "/responseMessage",
+                "maxLength",
+                "responseMessage must be at most 150 characters, got " + n,
+                "responseMessage",
+              );
           }
         }
       }
       {
         const v = o0["referenceNo"];
         if (v === undefined)
-          errors.push({
-            path: "/referenceNo",
-            rule: "conditional",
-            message: "referenceNo is required here (C: Must be filled upon successful transaction)",
-            field: "referenceNo",
-          });
+          fail(
+            errors,
+            "/referenceNo",
+            "conditional",
+            "referenceNo is required here (C: Must be filled upon successful transaction)",
+            "referenceNo",
+          );
         else if (typeof v !== "string")
-          errors.push({
-            path: "/referenceNo",
-            rule: "type",
-            message: "referenceNo must be a string, got " + kindOf(v),
-            field: "referenceNo",
-          });
+          fail(errors, "/referenceNo", "type", "referenceNo must be a string, got " + kindOf(v), "referenceNo");
         else {
           const s = v as string;
           if (s.length > 64) {
             const n = codePoints(s);
             if (n > 64)
-              errors.push({
-                path: "/referenceNo",
-                rule: "maxLength",
-                message: "referenceNo must be at most 64 characters, got " + n,
-                field: "referenceNo",
-              });
+              fail(
+                errors,
+                "/referenceNo",
+                "maxLength",
+                "referenceNo must be at most 64 characters, got " + n,
+                "referenceNo",
+              );
           }
         }
       }
       {
         const v = o0["partnerReferenceNo"];
         if (v !== undefined && typeof v !== "string")
-          errors.push({
-            path: "/partnerReferenceNo",
-            rule: "type",
-            message: "partnerReferenceNo must be a string, got " + kindOf(v),
-            field: "partnerReferenceNo",
-          });
+          fail(
+            errors,
+            "/partnerReferenceNo",
+            "type",
+            "partnerReferenceNo must be a string, got " + kindOf(v),
+            "partnerReferenceNo",
+          );
         else if (v !== undefined) {
           const s = v as string;
           if (s.length > 64) {
             const n = codePoints(s);
             if (n > 64)
-              errors.push({
-                path: "/partnerReferenceNo",
-                rule: "maxLength",
-                message: "partnerReferenceNo must be at most 64 characters, got " + n,
-                field: "partnerReferenceNo",
-              });
+              fail(
+                errors,
+                "/partnerReferenceNo",
+                "maxLength",
+                "partnerReferenceNo must be at most 64 characters, got " + n,
+                "partnerReferenceNo",
+              );
           }
         }
       }
       {
         const v = o0["qrContent"];
         if (v !== undefined && typeof v !== "string")
-          errors.push({
-            path: "/qrContent",
-            rule: "type",
-            message: "qrContent must be a string, got " + kindOf(v),
-            field: "qrContent",
-          });
+          fail(errors, "/qrContent", "type", "qrContent must be a string, got " + kindOf(v), "qrContent");
         else if (v !== undefined) {
           const s = v as string;
           if (s.length > 512) {
             const n = codePoints(s);
             if (n > 512)
-              errors.push({
-                path: "/qrContent",
-                rule: "maxLength",
-                message: "qrContent must be at most 512 characters, got " + n,
-                field: "qrContent",
-              });
+              fail(
+                errors,
+                "/qrContent",
+                "maxLength",
+                "qrContent must be at most 512 characters, got " + n,
+                "qrContent",
+              );
           }
         }
       }
       {
         const v = o0["qrUrl"];
         if (v !== undefined && typeof v !== "string")
-          errors.push({
-            path: "/qrUrl",
-            rule: "type",
-            message: "qrUrl must be a string, got " + kindOf(v),
-            field: "qrUrl",
-          });
+          fail(errors, "/qrUrl", "type", "qrUrl must be a string, got " + kindOf(v), "qrUrl");
         else if (v !== undefined) {
           const s = v as string;
           if (s.length > 255) {
             const n = codePoints(s);
-            if (n > 255)
-              errors.push({
-                path: "/qrUrl",
-                rule: "maxLength",
-                message: "qrUrl must be at most 255 characters, got " + n,
-                field: "qrUrl",
-              });
+            if (n > 255) fail(errors, "/qrUrl", "maxLength", "qrUrl must be at most 255 characters, got " + n, "qrUrl");
           }
         }
       }
       {
         const v = o0["expiryTime"];
-        if (v === undefined)
-          errors.push({
-            path: "/expiryTime",
-            rule: "required",
-            message: "expiryTime is mandatory (M)",
-            field: "expiryTime",
-          });
+        if (v === undefined) fail(errors, "/expiryTime", "required", "expiryTime is mandatory (M)", "expiryTime");
         else if (typeof v !== "string")
-          errors.push({
-            path: "/expiryTime",
-            rule: "type",
-            message: "expiryTime must be a string, got " + kindOf(v),
-            field: "expiryTime",
-          });
+          fail(errors, "/expiryTime", "type", "expiryTime must be a string, got " + kindOf(v), "expiryTime");
         else {
           const s = v as string;
           if (s.length > 25) {
             const n = codePoints(s);
             if (n > 25)
-              errors.push({
-                path: "/expiryTime",
-                rule: "maxLength",
-                message: "expiryTime must be at most 25 characters, got " + n,
-                field: "expiryTime",
-              });
+              fail(
+                errors,
+                "/expiryTime",
+                "maxLength",
+                "expiryTime must be at most 25 characters, got " + n,
+                "expiryTime",
+              );
           }
           if (!isDateTime(s))
-            errors.push({
-              path: "/expiryTime",
-              rule: "date-time",
-              message:
-                "expiryTime must be an ISO-8601 date-time YYYY-MM-DDTHH:mm:ss, optional fraction, then Z or ±HH:mm (a real calendar date; hour 00–23, minute and second 00–59, no leap second)",
-              field: "expiryTime",
-            });
+            fail(
+              errors,
+              "/expiryTime",
+              "date-time",
+              "expiryTime must be an ISO-8601 date-time YYYY-MM-DDTHH:mm:ss, optional fraction, then Z or ±HH:mm (a real calendar date; hour 00–23, minute and second 00–59, no leap second)",
+              "expiryTime",
+            );
         }
       }
       {
         const v = o0["additionalInfo"];
         if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v)))
-          errors.push({
-            path: "/additionalInfo",
-            rule: "type",
-            message: "additionalInfo must be an object, got " + kindOf(v),
-            field: "additionalInfo",
-          });
+          fail(
+            errors,
+            "/additionalInfo",
+            "type",
+            "additionalInfo must be an object, got " + kindOf(v),
+            "additionalInfo",
+          );
       }
       if (strict) unknownKeys(o0, GENERATE_SUCCESS_KEYS, "", errors);
     } else {
       {
         const v = o0["responseMessage"];
         if (v === undefined)
-          errors.push({
-            path: "/responseMessage",
-            rule: "required",
-            message: "responseMessage is mandatory (M)",
-            field: "responseMessage",
-          });
+          fail(errors, "/responseMessage", "required", "responseMessage is mandatory (M)", "responseMessage");
         else if (typeof v !== "string")
-          errors.push({
-            path: "/responseMessage",
-            rule: "type",
-            message: "responseMessage must be a string, got " + kindOf(v),
-            field: "responseMessage",
-          });
+          fail(
+            errors,
+            "/responseMessage",
+            "type",
+            "responseMessage must be a string, got " + kindOf(v),
+            "responseMessage",
+          );
         else {
           const s = v as string;
           if (s.length > 150) {
             const n = codePoints(s);
             if (n > 150)
-              errors.push({
-                path: "/responseMessage",
-                rule: "maxLength",
-                message: "responseMessage must be at most 150 characters, got " + n,
-                field: "responseMessage",
-              });
+              fail(
+                errors,
+                "/responseMessage",
+                "maxLength",
+                "responseMessage must be at most 150 characters, got " + n,
+                "responseMessage",
+              );
           }
         }
       }
       {
         const v = o0["additionalInfo"];
         if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v)))
-          errors.push({
-            path: "/additionalInfo",
-            rule: "type",
-            message: "additionalInfo must be an object, got " + kindOf(v),
-            field: "additionalInfo",
-          });
+          fail(
+            errors,
+            "/additionalInfo",
+            "type",
+            "additionalInfo must be an object, got " + kindOf(v),
+            "additionalInfo",
+          );
       }
       // With no usable code the shape is unknown: strict mode flags only what neither shape declares.
       if (strict) unknownKeys(o0, shape === 2 ? GENERATE_ERROR_KEYS : GENERATE_SUCCESS_KEYS, "", errors);
@@ -3058,137 +3012,101 @@ export function validateSnapQrCpmPaymentRequest(
     {
       const v = o0["partnerReferenceNo"];
       if (v === undefined)
-        errors.push({
-          path: "/partnerReferenceNo",
-          rule: "required",
-          message: "partnerReferenceNo is mandatory (M)",
-          field: "partnerReferenceNo",
-        });
+        fail(errors, "/partnerReferenceNo", "required", "partnerReferenceNo is mandatory (M)", "partnerReferenceNo");
       else if (typeof v !== "string")
-        errors.push({
-          path: "/partnerReferenceNo",
-          rule: "type",
-          message: "partnerReferenceNo must be a string, got " + kindOf(v),
-          field: "partnerReferenceNo",
-        });
+        fail(
+          errors,
+          "/partnerReferenceNo",
+          "type",
+          "partnerReferenceNo must be a string, got " + kindOf(v),
+          "partnerReferenceNo",
+        );
       else {
         const s = v as string;
         if (s.length > 64) {
           const n = codePoints(s);
           if (n > 64)
-            errors.push({
-              path: "/partnerReferenceNo",
-              rule: "maxLength",
-              message: "partnerReferenceNo must be at most 64 characters, got " + n,
-              field: "partnerReferenceNo",
-            });
+            fail(
+              errors,
+              "/partnerReferenceNo",
+              "maxLength",
+              "partnerReferenceNo must be at most 64 characters, got " + n,
+              "partnerReferenceNo",
+            );
         }
       }
     }
     {
       const v = o0["qrContent"];
-      if (v === undefined)
-        errors.push({
-          path: "/qrContent",
-          rule: "required",
-          message: "qrContent is mandatory (M)",
-          field: "qrContent",
-        });
+      if (v === undefined) fail(errors, "/qrContent", "required", "qrContent is mandatory (M)", "qrContent");
       else if (typeof v !== "string")
-        errors.push({
-          path: "/qrContent",
-          rule: "type",
-          message: "qrContent must be a string, got " + kindOf(v),
-          field: "qrContent",
-        });
+        fail(errors, "/qrContent", "type", "qrContent must be a string, got " + kindOf(v), "qrContent");
       else {
         const s = v as string;
         if (s.length > 512) {
           const n = codePoints(s);
           if (n > 512)
-            errors.push({
-              path: "/qrContent",
-              rule: "maxLength",
-              message: "qrContent must be at most 512 characters, got " + n,
-              field: "qrContent",
-            });
+            fail(errors, "/qrContent", "maxLength", "qrContent must be at most 512 characters, got " + n, "qrContent");
         }
       }
     }
     {
       const v = o0["amount"];
       if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v)))
-        errors.push({
-          path: "/amount",
-          rule: "type",
-          message: "amount must be an object, got " + kindOf(v),
-          field: "amount",
-        });
+        fail(errors, "/amount", "type", "amount must be an object, got " + kindOf(v), "amount");
       else if (v !== undefined) {
         const o1 = v as Record<string, unknown>;
         {
           const v = o1["value"];
           if (v === undefined)
-            errors.push({
-              path: "/amount/value",
-              rule: "required",
-              message: "amount.value is mandatory (M)",
-              field: "amount.value",
-            });
+            fail(errors, "/amount/value", "required", "amount.value is mandatory (M)", "amount.value");
           else if (typeof v !== "string")
-            errors.push({
-              path: "/amount/value",
-              rule: "type",
-              message: "amount.value must be a string, got " + kindOf(v),
-              field: "amount.value",
-            });
+            fail(errors, "/amount/value", "type", "amount.value must be a string, got " + kindOf(v), "amount.value");
           else {
             const s = v as string;
             if (!isAmount16x2(s))
-              errors.push({
-                path: "/amount/value",
-                rule: "amount",
-                message:
-                  "amount.value must be an amount (16,2): 1 to 14 digits, a dot and exactly 2 decimals, no separators, e.g. 10000.00",
-                field: "amount.value",
-              });
+              fail(
+                errors,
+                "/amount/value",
+                "amount",
+                "amount.value must be an amount (16,2): 1 to 14 digits, a dot and exactly 2 decimals, no separators, e.g. 10000.00",
+                "amount.value",
+              );
           }
         }
         {
           const v = o1["currency"];
           if (v === undefined)
-            errors.push({
-              path: "/amount/currency",
-              rule: "required",
-              message: "amount.currency is mandatory (M)",
-              field: "amount.currency",
-            });
+            fail(errors, "/amount/currency", "required", "amount.currency is mandatory (M)", "amount.currency");
           else if (typeof v !== "string")
-            errors.push({
-              path: "/amount/currency",
-              rule: "type",
-              message: "amount.currency must be a string, got " + kindOf(v),
-              field: "amount.currency",
-            });
+            fail(
+              errors,
+              "/amount/currency",
+              "type",
+              "amount.currency must be a string, got " + kindOf(v),
+              "amount.currency",
+            );
           else {
             const s = v as string;
             if (s.length > 3) {
               const n = codePoints(s);
               if (n > 3)
-                errors.push({
-                  path: "/amount/currency",
-                  rule: "maxLength",
-                  message: "amount.currency must be at most 3 characters, got " + n,
-                  field: "amount.currency",
-                });
+                fail(
+                  errors,
+                  "/amount/currency",
+                  "maxLength",
+                  "amount.currency must be at most 3 characters, got " + n,
+                  "amount.currency",
+                );
             }
             if (!isCurrency(s))
-              errors.push({
-                path: "/amount/currency",
-                rule: "currency",
-                message: "amount.currency must be three capital letters (ISO 4217)",
-                field: "amount.currency",
-              });
+              fail(
+                errors,
+                "/amount/currency",
+                "currency",
+                "amount.currency must be three capital letters (ISO 4217)",
+                "amount.currency",
+              );
           }
         }
         if (strict) unknownKeys(o1, PAYMENT_REQUEST_AMOUNT_KEYS, "/amount", errors);
@@ -3197,77 +3115,72 @@ export function validateSnapQrCpmPaymentRequest(
     {
       const v = o0["feeAmount"];
       if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v)))
-        errors.push({
-          path: "/feeAmount",
-          rule: "type",
-          message: "feeAmount must be an object, got " + kindOf(v),
-          field: "feeAmount",
-        });
+        fail(errors, "/feeAmount", "type", "feeAmount must be an object, got " + kindOf(v), "feeAmount");
       else if (v !== undefined) {
         const o1 = v as Record<string, unknown>;
         {
           const v = o1["value"];
           if (v === undefined)
-            errors.push({
-              path: "/feeAmount/value",
-              rule: "required",
-              message: "feeAmount.value is mandatory (M)",
-              field: "feeAmount.value",
-            });
+            fail(errors, "/feeAmount/value", "required", "feeAmount.value is mandatory (M)", "feeAmount.value");
           else if (typeof v !== "string")
-            errors.push({
-              path: "/feeAmount/value",
-              rule: "type",
-              message: "feeAmount.value must be a string, got " + kindOf(v),
-              field: "feeAmount.value",
-            });
+            fail(
+              errors,
+              "/feeAmount/value",
+              "type",
+              "feeAmount.value must be a string, got " + kindOf(v),
+              "feeAmount.value",
+            );
           else {
             const s = v as string;
             if (!isAmount16x2(s))
-              errors.push({
-                path: "/feeAmount/value",
-                rule: "amount",
-                message:
-                  "feeAmount.value must be an amount (16,2): 1 to 14 digits, a dot and exactly 2 decimals, no separators, e.g. 10000.00",
-                field: "feeAmount.value",
-              });
+              fail(
+                errors,
+                "/feeAmount/value",
+                "amount",
+                "feeAmount.value must be an amount (16,2): 1 to 14 digits, a dot and exactly 2 decimals, no separators, e.g. 10000.00",
+                "feeAmount.value",
+              );
           }
         }
         {
           const v = o1["currency"];
           if (v === undefined)
-            errors.push({
-              path: "/feeAmount/currency",
-              rule: "required",
-              message: "feeAmount.currency is mandatory (M)",
-              field: "feeAmount.currency",
-            });
+            fail(
+              errors,
+              "/feeAmount/currency",
+              "required",
+              "feeAmount.currency is mandatory (M)",
+              "feeAmount.currency",
+            );
           else if (typeof v !== "string")
-            errors.push({
-              path: "/feeAmount/currency",
-              rule: "type",
-              message: "feeAmount.currency must be a string, got " + kindOf(v),
-              field: "feeAmount.currency",
-            });
+            fail(
+              errors,
+              "/feeAmount/currency",
+              "type",
+              "feeAmount.currency must be a string, got " + kindOf(v),
+              "feeAmount.currency",
+            );
           else {
             const s = v as string;
             if (s.length > 3) {
               const n = codePoints(s);
               if (n > 3)
-                errors.push({
-                  path: "/feeAmount/currency",
-                  rule: "maxLength",
-                  message: "feeAmount.currency must be at most 3 characters, got " + n,
-                  field: "feeAmount.currency",
-                });
+                fail(
+                  errors,
+                  "/feeAmount/currency",
+                  "maxLength",
+                  "feeAmount.currency must be at most 3 characters, got " + n,
+                  "feeAmount.currency",
+                );
             }
             if (!isCurrency(s))
-              errors.push({
-                path: "/feeAmount/currency",
-                rule: "currency",
-                message: "feeAmount.currency must be three capital letters (ISO 4217)",
-                field: "feeAmount.currency",
-              });
+              fail(
+                errors,
+                "/feeAmount/currency",
+                "currency",
+                "feeAmount.currency must be three capital letters (ISO 4217)",
+                "feeAmount.currency",
+              );
           }
         }
         if (strict) unknownKeys(o1, PAYMENT_REQUEST_AMOUNT_KEYS, "/feeAmount", errors);
@@ -3275,343 +3188,298 @@ export function validateSnapQrCpmPaymentRequest(
     }
     {
       const v = o0["merchantId"];
-      if (v === undefined)
-        errors.push({
-          path: "/merchantId",
-          rule: "required",
-          message: "merchantId is mandatory (M)",
-          field: "merchantId",
-        });
+      if (v === undefined) fail(errors, "/merchantId", "required", "merchantId is mandatory (M)", "merchantId");
       else if (typeof v !== "string")
-        errors.push({
-          path: "/merchantId",
-          rule: "type",
-          message: "merchantId must be a string, got " + kindOf(v),
-          field: "merchantId",
-        });
+        fail(errors, "/merchantId", "type", "merchantId must be a string, got " + kindOf(v), "merchantId");
       else {
         const s = v as string;
         if (s.length > 64) {
           const n = codePoints(s);
           if (n > 64)
-            errors.push({
-              path: "/merchantId",
-              rule: "maxLength",
-              message: "merchantId must be at most 64 characters, got " + n,
-              field: "merchantId",
-            });
+            fail(
+              errors,
+              "/merchantId",
+              "maxLength",
+              "merchantId must be at most 64 characters, got " + n,
+              "merchantId",
+            );
         }
       }
     }
     {
       const v = o0["subMerchantId"];
       if (v !== undefined && typeof v !== "string")
-        errors.push({
-          path: "/subMerchantId",
-          rule: "type",
-          message: "subMerchantId must be a string, got " + kindOf(v),
-          field: "subMerchantId",
-        });
+        fail(errors, "/subMerchantId", "type", "subMerchantId must be a string, got " + kindOf(v), "subMerchantId");
       else if (v !== undefined) {
         const s = v as string;
         if (s.length > 32) {
           const n = codePoints(s);
           if (n > 32)
-            errors.push({
-              path: "/subMerchantId",
-              rule: "maxLength",
-              message: "subMerchantId must be at most 32 characters, got " + n,
-              field: "subMerchantId",
-            });
+            fail(
+              errors,
+              "/subMerchantId",
+              "maxLength",
+              "subMerchantId must be at most 32 characters, got " + n,
+              "subMerchantId",
+            );
         }
       }
     }
     {
       const v = o0["title"];
       if (v !== undefined && typeof v !== "string")
-        errors.push({
-          path: "/title",
-          rule: "type",
-          message: "title must be a string, got " + kindOf(v),
-          field: "title",
-        });
+        fail(errors, "/title", "type", "title must be a string, got " + kindOf(v), "title");
       else if (v !== undefined) {
         const s = v as string;
         if (s.length > 256) {
           const n = codePoints(s);
-          if (n > 256)
-            errors.push({
-              path: "/title",
-              rule: "maxLength",
-              message: "title must be at most 256 characters, got " + n,
-              field: "title",
-            });
+          if (n > 256) fail(errors, "/title", "maxLength", "title must be at most 256 characters, got " + n, "title");
         }
       }
     }
     {
       const v = o0["expiryTime"];
-      if (v === undefined)
-        errors.push({
-          path: "/expiryTime",
-          rule: "required",
-          message: "expiryTime is mandatory (M)",
-          field: "expiryTime",
-        });
+      if (v === undefined) fail(errors, "/expiryTime", "required", "expiryTime is mandatory (M)", "expiryTime");
       else if (typeof v !== "string")
-        errors.push({
-          path: "/expiryTime",
-          rule: "type",
-          message: "expiryTime must be a string, got " + kindOf(v),
-          field: "expiryTime",
-        });
+        fail(errors, "/expiryTime", "type", "expiryTime must be a string, got " + kindOf(v), "expiryTime");
       else {
         const s = v as string;
         if (s.length > 25) {
           const n = codePoints(s);
           if (n > 25)
-            errors.push({
-              path: "/expiryTime",
-              rule: "maxLength",
-              message: "expiryTime must be at most 25 characters, got " + n,
-              field: "expiryTime",
-            });
+            fail(
+              errors,
+              "/expiryTime",
+              "maxLength",
+              "expiryTime must be at most 25 characters, got " + n,
+              "expiryTime",
+            );
         }
         if (!isDateTime(s))
-          errors.push({
-            path: "/expiryTime",
-            rule: "date-time",
-            message:
-              "expiryTime must be an ISO-8601 date-time YYYY-MM-DDTHH:mm:ss, optional fraction, then Z or ±HH:mm (a real calendar date; hour 00–23, minute and second 00–59, no leap second)",
-            field: "expiryTime",
-          });
+          fail(
+            errors,
+            "/expiryTime",
+            "date-time",
+            "expiryTime must be an ISO-8601 date-time YYYY-MM-DDTHH:mm:ss, optional fraction, then Z or ±HH:mm (a real calendar date; hour 00–23, minute and second 00–59, no leap second)",
+            "expiryTime",
+          );
       }
     }
     {
       const v = o0["items"];
       if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v)))
-        errors.push({
-          path: "/items",
-          rule: "type",
-          message: "items must be an object, got " + kindOf(v),
-          field: "items",
-        });
+        fail(errors, "/items", "type", "items must be an object, got " + kindOf(v), "items");
     }
     {
       const v = o0["externalStoreId"];
       if (v !== undefined && typeof v !== "string")
-        errors.push({
-          path: "/externalStoreId",
-          rule: "type",
-          message: "externalStoreId must be a string, got " + kindOf(v),
-          field: "externalStoreId",
-        });
+        fail(
+          errors,
+          "/externalStoreId",
+          "type",
+          "externalStoreId must be a string, got " + kindOf(v),
+          "externalStoreId",
+        );
       else if (v !== undefined) {
         const s = v as string;
         if (s.length > 64) {
           const n = codePoints(s);
           if (n > 64)
-            errors.push({
-              path: "/externalStoreId",
-              rule: "maxLength",
-              message: "externalStoreId must be at most 64 characters, got " + n,
-              field: "externalStoreId",
-            });
+            fail(
+              errors,
+              "/externalStoreId",
+              "maxLength",
+              "externalStoreId must be at most 64 characters, got " + n,
+              "externalStoreId",
+            );
         }
       }
     }
     {
       const v = o0["merchantName"];
       if (v !== undefined && typeof v !== "string")
-        errors.push({
-          path: "/merchantName",
-          rule: "type",
-          message: "merchantName must be a string, got " + kindOf(v),
-          field: "merchantName",
-        });
+        fail(errors, "/merchantName", "type", "merchantName must be a string, got " + kindOf(v), "merchantName");
       else if (v !== undefined) {
         const s = v as string;
         if (s.length > 64) {
           const n = codePoints(s);
           if (n > 64)
-            errors.push({
-              path: "/merchantName",
-              rule: "maxLength",
-              message: "merchantName must be at most 64 characters, got " + n,
-              field: "merchantName",
-            });
+            fail(
+              errors,
+              "/merchantName",
+              "maxLength",
+              "merchantName must be at most 64 characters, got " + n,
+              "merchantName",
+            );
         }
       }
     }
     {
       const v = o0["merchantLocation"];
       if (v !== undefined && typeof v !== "string")
-        errors.push({
-          path: "/merchantLocation",
-          rule: "type",
-          message: "merchantLocation must be a string, got " + kindOf(v),
-          field: "merchantLocation",
-        });
+        fail(
+          errors,
+          "/merchantLocation",
+          "type",
+          "merchantLocation must be a string, got " + kindOf(v),
+          "merchantLocation",
+        );
       else if (v !== undefined) {
         const s = v as string;
         if (s.length > 64) {
           const n = codePoints(s);
           if (n > 64)
-            errors.push({
-              path: "/merchantLocation",
-              rule: "maxLength",
-              message: "merchantLocation must be at most 64 characters, got " + n,
-              field: "merchantLocation",
-            });
+            fail(
+              errors,
+              "/merchantLocation",
+              "maxLength",
+              "merchantLocation must be at most 64 characters, got " + n,
+              "merchantLocation",
+            );
         }
       }
     }
     {
       const v = o0["acquirerName"];
       if (v !== undefined && typeof v !== "string")
-        errors.push({
-          path: "/acquirerName",
-          rule: "type",
-          message: "acquirerName must be a string, got " + kindOf(v),
-          field: "acquirerName",
-        });
+        fail(errors, "/acquirerName", "type", "acquirerName must be a string, got " + kindOf(v), "acquirerName");
       else if (v !== undefined) {
         const s = v as string;
         if (s.length > 64) {
           const n = codePoints(s);
           if (n > 64)
-            errors.push({
-              path: "/acquirerName",
-              rule: "maxLength",
-              message: "acquirerName must be at most 64 characters, got " + n,
-              field: "acquirerName",
-            });
+            fail(
+              errors,
+              "/acquirerName",
+              "maxLength",
+              "acquirerName must be at most 64 characters, got " + n,
+              "acquirerName",
+            );
         }
       }
     }
     {
       const v = o0["terminalId"];
       if (v !== undefined && typeof v !== "string")
-        errors.push({
-          path: "/terminalId",
-          rule: "type",
-          message: "terminalId must be a string, got " + kindOf(v),
-          field: "terminalId",
-        });
+        fail(errors, "/terminalId", "type", "terminalId must be a string, got " + kindOf(v), "terminalId");
       else if (v !== undefined) {
         const s = v as string;
         if (s.length > 32) {
           const n = codePoints(s);
           if (n > 32)
-            errors.push({
-              path: "/terminalId",
-              rule: "maxLength",
-              message: "terminalId must be at most 32 characters, got " + n,
-              field: "terminalId",
-            });
+            fail(
+              errors,
+              "/terminalId",
+              "maxLength",
+              "terminalId must be at most 32 characters, got " + n,
+              "terminalId",
+            );
         }
       }
     }
     {
       const v = o0["scannerInfo"];
       if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v)))
-        errors.push({
-          path: "/scannerInfo",
-          rule: "type",
-          message: "scannerInfo must be an object, got " + kindOf(v),
-          field: "scannerInfo",
-        });
+        fail(errors, "/scannerInfo", "type", "scannerInfo must be an object, got " + kindOf(v), "scannerInfo");
       else if (v !== undefined) {
         const o1 = v as Record<string, unknown>;
         {
           const v = o1["deviceId"];
           if (v !== undefined && typeof v !== "string")
-            errors.push({
-              path: "/scannerInfo/deviceId",
-              rule: "type",
-              message: "scannerInfo.deviceId must be a string, got " + kindOf(v),
-              field: "scannerInfo.deviceId",
-            });
+            fail(
+              errors,
+              "/scannerInfo/deviceId",
+              "type",
+              "scannerInfo.deviceId must be a string, got " + kindOf(v),
+              "scannerInfo.deviceId",
+            );
           else if (v !== undefined) {
             const s = v as string;
             if (s.length > 64) {
               const n = codePoints(s);
               if (n > 64)
-                errors.push({
-                  path: "/scannerInfo/deviceId",
-                  rule: "maxLength",
-                  message: "scannerInfo.deviceId must be at most 64 characters, got " + n,
-                  field: "scannerInfo.deviceId",
-                });
+                fail(
+                  errors,
+                  "/scannerInfo/deviceId",
+                  "maxLength",
+                  "scannerInfo.deviceId must be at most 64 characters, got " + n,
+                  "scannerInfo.deviceId",
+                );
             }
           }
         }
         {
           const v = o1["deviceVersion"];
           if (v !== undefined && typeof v !== "string")
-            errors.push({
-              path: "/scannerInfo/deviceVersion",
-              rule: "type",
-              message: "scannerInfo.deviceVersion must be a string, got " + kindOf(v),
-              field: "scannerInfo.deviceVersion",
-            });
+            fail(
+              errors,
+              "/scannerInfo/deviceVersion",
+              "type",
+              "scannerInfo.deviceVersion must be a string, got " + kindOf(v),
+              "scannerInfo.deviceVersion",
+            );
           else if (v !== undefined) {
             const s = v as string;
             if (s.length > 128) {
               const n = codePoints(s);
               if (n > 128)
-                errors.push({
-                  path: "/scannerInfo/deviceVersion",
-                  rule: "maxLength",
-                  message: "scannerInfo.deviceVersion must be at most 128 characters, got " + n,
-                  field: "scannerInfo.deviceVersion",
-                });
+                fail(
+                  errors,
+                  "/scannerInfo/deviceVersion",
+                  "maxLength",
+                  "scannerInfo.deviceVersion must be at most 128 characters, got " + n,
+                  "scannerInfo.deviceVersion",
+                );
             }
           }
         }
         {
           const v = o1["deviceModel"];
           if (v !== undefined && typeof v !== "string")
-            errors.push({
-              path: "/scannerInfo/deviceModel",
-              rule: "type",
-              message: "scannerInfo.deviceModel must be a string, got " + kindOf(v),
-              field: "scannerInfo.deviceModel",
-            });
+            fail(
+              errors,
+              "/scannerInfo/deviceModel",
+              "type",
+              "scannerInfo.deviceModel must be a string, got " + kindOf(v),
+              "scannerInfo.deviceModel",
+            );
           else if (v !== undefined) {
             const s = v as string;
             if (s.length > 128) {
               const n = codePoints(s);
               if (n > 128)
-                errors.push({
-                  path: "/scannerInfo/deviceModel",
-                  rule: "maxLength",
-                  message: "scannerInfo.deviceModel must be at most 128 characters, got " + n,
-                  field: "scannerInfo.deviceModel",
-                });
+                fail(
+                  errors,
+                  "/scannerInfo/deviceModel",
+                  "maxLength",
+                  "scannerInfo.deviceModel must be at most 128 characters, got " + n,
+                  "scannerInfo.deviceModel",
+                );
             }
           }
         }
         {
           const v = o1["deviceIp"];
           if (v !== undefined && typeof v !== "string")
-            errors.push({
-              path: "/scannerInfo/deviceIp",
-              rule: "type",
-              message: "scannerInfo.deviceIp must be a string, got " + kindOf(v),
-              field: "scannerInfo.deviceIp",
-            });
+            fail(
+              errors,
+              "/scannerInfo/deviceIp",
+              "type",
+              "scannerInfo.deviceIp must be a string, got " + kindOf(v),
+              "scannerInfo.deviceIp",
+            );
           else if (v !== undefined) {
             const s = v as string;
             if (s.length > 64) {
               const n = codePoints(s);
               if (n > 64)
-                errors.push({
-                  path: "/scannerInfo/deviceIp",
-                  rule: "maxLength",
-                  message: "scannerInfo.deviceIp must be at most 64 characters, got " + n,
-                  field: "scannerInfo.deviceIp",
-                });
+                fail(
+                  errors,
+                  "/scannerInfo/deviceIp",
+                  "maxLength",
+                  "scannerInfo.deviceIp must be at most 64 characters, got " + n,
+                  "scannerInfo.deviceIp",
+                );
             }
           }
         }
@@ -3621,12 +3489,7 @@ export function validateSnapQrCpmPaymentRequest(
     {
       const v = o0["additionalInfo"];
       if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v)))
-        errors.push({
-          path: "/additionalInfo",
-          rule: "type",
-          message: "additionalInfo must be an object, got " + kindOf(v),
-          field: "additionalInfo",
-        });
+        fail(errors, "/additionalInfo", "type", "additionalInfo must be an object, got " + kindOf(v), "additionalInfo");
     }
     if (strict) unknownKeys(o0, PAYMENT_REQUEST_KEYS, "", errors);
     return errors.length === 0 ? { ok: true, value: input as SnapQrCpmPaymentRequest } : { ok: false, errors };
@@ -3655,210 +3518,198 @@ export function validateSnapQrCpmPaymentResponse(
     const code = o0["responseCode"];
     // 0: no usable code, 1: the success code (full response), 2: another code of the service (envelope).
     let shape = 0;
-    if (code === undefined)
-      errors.push({
-        path: "/responseCode",
-        rule: "required",
-        message: "responseCode is mandatory (M)",
-        field: "responseCode",
-      });
+    if (code === undefined) fail(errors, "/responseCode", "required", "responseCode is mandatory (M)", "responseCode");
     else if (typeof code !== "string")
-      errors.push({
-        path: "/responseCode",
-        rule: "type",
-        message: "responseCode must be a string, got " + kindOf(code),
-        field: "responseCode",
-      });
+      fail(errors, "/responseCode", "type", "responseCode must be a string, got " + kindOf(code), "responseCode");
     else {
       if (code.length > 7) {
         const n = codePoints(code);
         if (n > 7)
-          errors.push({
-            path: "/responseCode",
-            rule: "maxLength",
-            message: "responseCode must be at most 7 characters, got " + n,
-            field: "responseCode",
-          });
+          fail(
+            errors,
+            "/responseCode",
+            "maxLength",
+            "responseCode must be at most 7 characters, got " + n,
+            "responseCode",
+          );
       }
       if (code === "2006000") shape = 1;
       else {
         const entry = describeSnapQrCpmCode(code);
         if (entry !== undefined && entry.parts["service"] === "60") shape = 2;
         else
-          errors.push({
-            path: "/responseCode",
-            rule: "responseCode",
-            message: "responseCode must be a response code of service 60 (API CPM Payment)",
-            field: "responseCode",
-          });
+          fail(
+            errors,
+            "/responseCode",
+            "responseCode",
+            "responseCode must be a response code of service 60 (API CPM Payment)",
+            "responseCode",
+          );
       }
     }
     if (shape === 1) {
       {
         const v = o0["responseMessage"];
         if (v === undefined)
-          errors.push({
-            path: "/responseMessage",
-            rule: "required",
-            message: "responseMessage is mandatory (M)",
-            field: "responseMessage",
-          });
+          fail(errors, "/responseMessage", "required", "responseMessage is mandatory (M)", "responseMessage");
         else if (typeof v !== "string")
-          errors.push({
-            path: "/responseMessage",
-            rule: "type",
-            message: "responseMessage must be a string, got " + kindOf(v),
-            field: "responseMessage",
-          });
+          fail(
+            errors,
+            "/responseMessage",
+            "type",
+            "responseMessage must be a string, got " + kindOf(v),
+            "responseMessage",
+          );
         else {
           const s = v as string;
           if (s.length > 150) {
             const n = codePoints(s);
             if (n > 150)
-              errors.push({
-                path: "/responseMessage",
-                rule: "maxLength",
-                message: "responseMessage must be at most 150 characters, got " + n,
-                field: "responseMessage",
-              });
+              fail(
+                errors,
+                "/responseMessage",
+                "maxLength",
+                "responseMessage must be at most 150 characters, got " + n,
+                "responseMessage",
+              );
           }
         }
       }
       {
         const v = o0["referenceNo"];
         if (v === undefined)
-          errors.push({
-            path: "/referenceNo",
-            rule: "conditional",
-            message: "referenceNo is required here (C: Must be filled upon successful transaction)",
-            field: "referenceNo",
-          });
+          fail(
+            errors,
+            "/referenceNo",
+            "conditional",
+            "referenceNo is required here (C: Must be filled upon successful transaction)",
+            "referenceNo",
+          );
         else if (typeof v !== "string")
-          errors.push({
-            path: "/referenceNo",
-            rule: "type",
-            message: "referenceNo must be a string, got " + kindOf(v),
-            field: "referenceNo",
-          });
+          fail(errors, "/referenceNo", "type", "referenceNo must be a string, got " + kindOf(v), "referenceNo");
         else {
           const s = v as string;
           if (s.length > 64) {
             const n = codePoints(s);
             if (n > 64)
-              errors.push({
-                path: "/referenceNo",
-                rule: "maxLength",
-                message: "referenceNo must be at most 64 characters, got " + n,
-                field: "referenceNo",
-              });
+              fail(
+                errors,
+                "/referenceNo",
+                "maxLength",
+                "referenceNo must be at most 64 characters, got " + n,
+                "referenceNo",
+              );
           }
         }
       }
       {
         const v = o0["partnerReferenceNo"];
         if (v !== undefined && typeof v !== "string")
-          errors.push({
-            path: "/partnerReferenceNo",
-            rule: "type",
-            message: "partnerReferenceNo must be a string, got " + kindOf(v),
-            field: "partnerReferenceNo",
-          });
+          fail(
+            errors,
+            "/partnerReferenceNo",
+            "type",
+            "partnerReferenceNo must be a string, got " + kindOf(v),
+            "partnerReferenceNo",
+          );
         else if (v !== undefined) {
           const s = v as string;
           if (s.length > 64) {
             const n = codePoints(s);
             if (n > 64)
-              errors.push({
-                path: "/partnerReferenceNo",
-                rule: "maxLength",
-                message: "partnerReferenceNo must be at most 64 characters, got " + n,
-                field: "partnerReferenceNo",
-              });
+              fail(
+                errors,
+                "/partnerReferenceNo",
+                "maxLength",
+                "partnerReferenceNo must be at most 64 characters, got " + n,
+                "partnerReferenceNo",
+              );
           }
         }
       }
       {
         const v = o0["transactionDate"];
         if (v !== undefined && typeof v !== "string")
-          errors.push({
-            path: "/transactionDate",
-            rule: "type",
-            message: "transactionDate must be a string, got " + kindOf(v),
-            field: "transactionDate",
-          });
+          fail(
+            errors,
+            "/transactionDate",
+            "type",
+            "transactionDate must be a string, got " + kindOf(v),
+            "transactionDate",
+          );
         else if (v !== undefined) {
           const s = v as string;
           if (s.length > 255) {
             const n = codePoints(s);
             if (n > 255)
-              errors.push({
-                path: "/transactionDate",
-                rule: "maxLength",
-                message: "transactionDate must be at most 255 characters, got " + n,
-                field: "transactionDate",
-              });
+              fail(
+                errors,
+                "/transactionDate",
+                "maxLength",
+                "transactionDate must be at most 255 characters, got " + n,
+                "transactionDate",
+              );
           }
           if (!isDateTime(s))
-            errors.push({
-              path: "/transactionDate",
-              rule: "date-time",
-              message:
-                "transactionDate must be an ISO-8601 date-time YYYY-MM-DDTHH:mm:ss, optional fraction, then Z or ±HH:mm (a real calendar date; hour 00–23, minute and second 00–59, no leap second)",
-              field: "transactionDate",
-            });
+            fail(
+              errors,
+              "/transactionDate",
+              "date-time",
+              "transactionDate must be an ISO-8601 date-time YYYY-MM-DDTHH:mm:ss, optional fraction, then Z or ±HH:mm (a real calendar date; hour 00–23, minute and second 00–59, no leap second)",
+              "transactionDate",
+            );
         }
       }
       {
         const v = o0["additionalInfo"];
         if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v)))
-          errors.push({
-            path: "/additionalInfo",
-            rule: "type",
-            message: "additionalInfo must be an object, got " + kindOf(v),
-            field: "additionalInfo",
-          });
+          fail(
+            errors,
+            "/additionalInfo",
+            "type",
+            "additionalInfo must be an object, got " + kindOf(v),
+            "additionalInfo",
+          );
       }
       if (strict) unknownKeys(o0, PAYMENT_SUCCESS_KEYS, "", errors);
     } else {
       {
         const v = o0["responseMessage"];
         if (v === undefined)
-          errors.push({
-            path: "/responseMessage",
-            rule: "required",
-            message: "responseMessage is mandatory (M)",
-            field: "responseMessage",
-          });
+          fail(errors, "/responseMessage", "required", "responseMessage is mandatory (M)", "responseMessage");
         else if (typeof v !== "string")
-          errors.push({
-            path: "/responseMessage",
-            rule: "type",
-            message: "responseMessage must be a string, got " + kindOf(v),
-            field: "responseMessage",
-          });
+          fail(
+            errors,
+            "/responseMessage",
+            "type",
+            "responseMessage must be a string, got " + kindOf(v),
+            "responseMessage",
+          );
         else {
           const s = v as string;
           if (s.length > 150) {
             const n = codePoints(s);
             if (n > 150)
-              errors.push({
-                path: "/responseMessage",
-                rule: "maxLength",
-                message: "responseMessage must be at most 150 characters, got " + n,
-                field: "responseMessage",
-              });
+              fail(
+                errors,
+                "/responseMessage",
+                "maxLength",
+                "responseMessage must be at most 150 characters, got " + n,
+                "responseMessage",
+              );
           }
         }
       }
       {
         const v = o0["additionalInfo"];
         if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v)))
-          errors.push({
-            path: "/additionalInfo",
-            rule: "type",
-            message: "additionalInfo must be an object, got " + kindOf(v),
-            field: "additionalInfo",
-          });
+          fail(
+            errors,
+            "/additionalInfo",
+            "type",
+            "additionalInfo must be an object, got " + kindOf(v),
+            "additionalInfo",
+          );
       }
       // With no usable code the shape is unknown: strict mode flags only what neither shape declares.
       if (strict) unknownKeys(o0, shape === 2 ? GENERATE_ERROR_KEYS : PAYMENT_SUCCESS_KEYS, "", errors);
@@ -3887,150 +3738,145 @@ export function validateSnapQrCpmQueryRequest(
     {
       const v = o0["originalReferenceNo"];
       if (v !== undefined && typeof v !== "string")
-        errors.push({
-          path: "/originalReferenceNo",
-          rule: "type",
-          message: "originalReferenceNo must be a string, got " + kindOf(v),
-          field: "originalReferenceNo",
-        });
+        fail(
+          errors,
+          "/originalReferenceNo",
+          "type",
+          "originalReferenceNo must be a string, got " + kindOf(v),
+          "originalReferenceNo",
+        );
       else if (v !== undefined) {
         const s = v as string;
         if (s.length > 64) {
           const n = codePoints(s);
           if (n > 64)
-            errors.push({
-              path: "/originalReferenceNo",
-              rule: "maxLength",
-              message: "originalReferenceNo must be at most 64 characters, got " + n,
-              field: "originalReferenceNo",
-            });
+            fail(
+              errors,
+              "/originalReferenceNo",
+              "maxLength",
+              "originalReferenceNo must be at most 64 characters, got " + n,
+              "originalReferenceNo",
+            );
         }
       }
     }
     {
       const v = o0["originalPartnerReferenceNo"];
       if (v !== undefined && typeof v !== "string")
-        errors.push({
-          path: "/originalPartnerReferenceNo",
-          rule: "type",
-          message: "originalPartnerReferenceNo must be a string, got " + kindOf(v),
-          field: "originalPartnerReferenceNo",
-        });
+        fail(
+          errors,
+          "/originalPartnerReferenceNo",
+          "type",
+          "originalPartnerReferenceNo must be a string, got " + kindOf(v),
+          "originalPartnerReferenceNo",
+        );
       else if (v !== undefined) {
         const s = v as string;
         if (s.length > 64) {
           const n = codePoints(s);
           if (n > 64)
-            errors.push({
-              path: "/originalPartnerReferenceNo",
-              rule: "maxLength",
-              message: "originalPartnerReferenceNo must be at most 64 characters, got " + n,
-              field: "originalPartnerReferenceNo",
-            });
+            fail(
+              errors,
+              "/originalPartnerReferenceNo",
+              "maxLength",
+              "originalPartnerReferenceNo must be at most 64 characters, got " + n,
+              "originalPartnerReferenceNo",
+            );
         }
       }
     }
     {
       const v = o0["originalExternalId"];
       if (v !== undefined && typeof v !== "string")
-        errors.push({
-          path: "/originalExternalId",
-          rule: "type",
-          message: "originalExternalId must be a string, got " + kindOf(v),
-          field: "originalExternalId",
-        });
+        fail(
+          errors,
+          "/originalExternalId",
+          "type",
+          "originalExternalId must be a string, got " + kindOf(v),
+          "originalExternalId",
+        );
       else if (v !== undefined) {
         const s = v as string;
         if (s.length > 32) {
           const n = codePoints(s);
           if (n > 32)
-            errors.push({
-              path: "/originalExternalId",
-              rule: "maxLength",
-              message: "originalExternalId must be at most 32 characters, got " + n,
-              field: "originalExternalId",
-            });
+            fail(
+              errors,
+              "/originalExternalId",
+              "maxLength",
+              "originalExternalId must be at most 32 characters, got " + n,
+              "originalExternalId",
+            );
         }
       }
     }
     {
       const v = o0["merchantId"];
       if (v !== undefined && typeof v !== "string")
-        errors.push({
-          path: "/merchantId",
-          rule: "type",
-          message: "merchantId must be a string, got " + kindOf(v),
-          field: "merchantId",
-        });
+        fail(errors, "/merchantId", "type", "merchantId must be a string, got " + kindOf(v), "merchantId");
       else if (v !== undefined) {
         const s = v as string;
         if (s.length > 64) {
           const n = codePoints(s);
           if (n > 64)
-            errors.push({
-              path: "/merchantId",
-              rule: "maxLength",
-              message: "merchantId must be at most 64 characters, got " + n,
-              field: "merchantId",
-            });
+            fail(
+              errors,
+              "/merchantId",
+              "maxLength",
+              "merchantId must be at most 64 characters, got " + n,
+              "merchantId",
+            );
         }
       }
     }
     {
       const v = o0["subMerchantId"];
       if (v !== undefined && typeof v !== "string")
-        errors.push({
-          path: "/subMerchantId",
-          rule: "type",
-          message: "subMerchantId must be a string, got " + kindOf(v),
-          field: "subMerchantId",
-        });
+        fail(errors, "/subMerchantId", "type", "subMerchantId must be a string, got " + kindOf(v), "subMerchantId");
       else if (v !== undefined) {
         const s = v as string;
         if (s.length > 32) {
           const n = codePoints(s);
           if (n > 32)
-            errors.push({
-              path: "/subMerchantId",
-              rule: "maxLength",
-              message: "subMerchantId must be at most 32 characters, got " + n,
-              field: "subMerchantId",
-            });
+            fail(
+              errors,
+              "/subMerchantId",
+              "maxLength",
+              "subMerchantId must be at most 32 characters, got " + n,
+              "subMerchantId",
+            );
         }
       }
     }
     {
       const v = o0["externalStoreId"];
       if (v !== undefined && typeof v !== "string")
-        errors.push({
-          path: "/externalStoreId",
-          rule: "type",
-          message: "externalStoreId must be a string, got " + kindOf(v),
-          field: "externalStoreId",
-        });
+        fail(
+          errors,
+          "/externalStoreId",
+          "type",
+          "externalStoreId must be a string, got " + kindOf(v),
+          "externalStoreId",
+        );
       else if (v !== undefined) {
         const s = v as string;
         if (s.length > 64) {
           const n = codePoints(s);
           if (n > 64)
-            errors.push({
-              path: "/externalStoreId",
-              rule: "maxLength",
-              message: "externalStoreId must be at most 64 characters, got " + n,
-              field: "externalStoreId",
-            });
+            fail(
+              errors,
+              "/externalStoreId",
+              "maxLength",
+              "externalStoreId must be at most 64 characters, got " + n,
+              "externalStoreId",
+            );
         }
       }
     }
     {
       const v = o0["additionalInfo"];
       if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v)))
-        errors.push({
-          path: "/additionalInfo",
-          rule: "type",
-          message: "additionalInfo must be an object, got " + kindOf(v),
-          field: "additionalInfo",
-        });
+        fail(errors, "/additionalInfo", "type", "additionalInfo must be an object, got " + kindOf(v), "additionalInfo");
     }
     if (strict) unknownKeys(o0, QUERY_REQUEST_KEYS, "", errors);
     return errors.length === 0 ? { ok: true, value: input as SnapQrCpmQueryRequest } : { ok: false, errors };
@@ -4059,305 +3905,280 @@ export function validateSnapQrCpmQueryResponse(
     const code = o0["responseCode"];
     // 0: no usable code, 1: the success code (full response), 2: another code of the service (envelope).
     let shape = 0;
-    if (code === undefined)
-      errors.push({
-        path: "/responseCode",
-        rule: "required",
-        message: "responseCode is mandatory (M)",
-        field: "responseCode",
-      });
+    if (code === undefined) fail(errors, "/responseCode", "required", "responseCode is mandatory (M)", "responseCode");
     else if (typeof code !== "string")
-      errors.push({
-        path: "/responseCode",
-        rule: "type",
-        message: "responseCode must be a string, got " + kindOf(code),
-        field: "responseCode",
-      });
+      fail(errors, "/responseCode", "type", "responseCode must be a string, got " + kindOf(code), "responseCode");
     else {
       if (code.length > 7) {
         const n = codePoints(code);
         if (n > 7)
-          errors.push({
-            path: "/responseCode",
-            rule: "maxLength",
-            message: "responseCode must be at most 7 characters, got " + n,
-            field: "responseCode",
-          });
+          fail(
+            errors,
+            "/responseCode",
+            "maxLength",
+            "responseCode must be at most 7 characters, got " + n,
+            "responseCode",
+          );
       }
       if (code === "2006100") shape = 1;
       else {
         const entry = describeSnapQrCpmCode(code);
         if (entry !== undefined && entry.parts["service"] === "61") shape = 2;
         else
-          errors.push({
-            path: "/responseCode",
-            rule: "responseCode",
-            message: "responseCode must be a response code of service 61 (API Query Payment)",
-            field: "responseCode",
-          });
+          fail(
+            errors,
+            "/responseCode",
+            "responseCode",
+            "responseCode must be a response code of service 61 (API Query Payment)",
+            "responseCode",
+          );
       }
     }
     if (shape === 1) {
       {
         const v = o0["responseMessage"];
         if (v === undefined)
-          errors.push({
-            path: "/responseMessage",
-            rule: "required",
-            message: "responseMessage is mandatory (M)",
-            field: "responseMessage",
-          });
+          fail(errors, "/responseMessage", "required", "responseMessage is mandatory (M)", "responseMessage");
         else if (typeof v !== "string")
-          errors.push({
-            path: "/responseMessage",
-            rule: "type",
-            message: "responseMessage must be a string, got " + kindOf(v),
-            field: "responseMessage",
-          });
+          fail(
+            errors,
+            "/responseMessage",
+            "type",
+            "responseMessage must be a string, got " + kindOf(v),
+            "responseMessage",
+          );
         else {
           const s = v as string;
           if (s.length > 150) {
             const n = codePoints(s);
             if (n > 150)
-              errors.push({
-                path: "/responseMessage",
-                rule: "maxLength",
-                message: "responseMessage must be at most 150 characters, got " + n,
-                field: "responseMessage",
-              });
+              fail(
+                errors,
+                "/responseMessage",
+                "maxLength",
+                "responseMessage must be at most 150 characters, got " + n,
+                "responseMessage",
+              );
           }
         }
       }
       {
         const v = o0["originalReferenceNo"];
         if (v !== undefined && typeof v !== "string")
-          errors.push({
-            path: "/originalReferenceNo",
-            rule: "type",
-            message: "originalReferenceNo must be a string, got " + kindOf(v),
-            field: "originalReferenceNo",
-          });
+          fail(
+            errors,
+            "/originalReferenceNo",
+            "type",
+            "originalReferenceNo must be a string, got " + kindOf(v),
+            "originalReferenceNo",
+          );
         else if (v !== undefined) {
           const s = v as string;
           if (s.length > 64) {
             const n = codePoints(s);
             if (n > 64)
-              errors.push({
-                path: "/originalReferenceNo",
-                rule: "maxLength",
-                message: "originalReferenceNo must be at most 64 characters, got " + n,
-                field: "originalReferenceNo",
-              });
+              fail(
+                errors,
+                "/originalReferenceNo",
+                "maxLength",
+                "originalReferenceNo must be at most 64 characters, got " + n,
+                "originalReferenceNo",
+              );
           }
         }
       }
       {
         const v = o0["originalPartnerReferenceNo"];
         if (v !== undefined && typeof v !== "string")
-          errors.push({
-            path: "/originalPartnerReferenceNo",
-            rule: "type",
-            message: "originalPartnerReferenceNo must be a string, got " + kindOf(v),
-            field: "originalPartnerReferenceNo",
-          });
+          fail(
+            errors,
+            "/originalPartnerReferenceNo",
+            "type",
+            "originalPartnerReferenceNo must be a string, got " + kindOf(v),
+            "originalPartnerReferenceNo",
+          );
         else if (v !== undefined) {
           const s = v as string;
           if (s.length > 64) {
             const n = codePoints(s);
             if (n > 64)
-              errors.push({
-                path: "/originalPartnerReferenceNo",
-                rule: "maxLength",
-                message: "originalPartnerReferenceNo must be at most 64 characters, got " + n,
-                field: "originalPartnerReferenceNo",
-              });
+              fail(
+                errors,
+                "/originalPartnerReferenceNo",
+                "maxLength",
+                "originalPartnerReferenceNo must be at most 64 characters, got " + n,
+                "originalPartnerReferenceNo",
+              );
           }
         }
       }
       {
         const v = o0["originalExternalId"];
         if (v !== undefined && typeof v !== "string")
-          errors.push({
-            path: "/originalExternalId",
-            rule: "type",
-            message: "originalExternalId must be a string, got " + kindOf(v),
-            field: "originalExternalId",
-          });
+          fail(
+            errors,
+            "/originalExternalId",
+            "type",
+            "originalExternalId must be a string, got " + kindOf(v),
+            "originalExternalId",
+          );
         else if (v !== undefined) {
           const s = v as string;
           if (s.length > 32) {
             const n = codePoints(s);
             if (n > 32)
-              errors.push({
-                path: "/originalExternalId",
-                rule: "maxLength",
-                message: "originalExternalId must be at most 32 characters, got " + n,
-                field: "originalExternalId",
-              });
+              fail(
+                errors,
+                "/originalExternalId",
+                "maxLength",
+                "originalExternalId must be at most 32 characters, got " + n,
+                "originalExternalId",
+              );
           }
         }
       }
       {
         const v = o0["title"];
         if (v !== undefined && typeof v !== "string")
-          errors.push({
-            path: "/title",
-            rule: "type",
-            message: "title must be a string, got " + kindOf(v),
-            field: "title",
-          });
+          fail(errors, "/title", "type", "title must be a string, got " + kindOf(v), "title");
         else if (v !== undefined) {
           const s = v as string;
           if (s.length > 256) {
             const n = codePoints(s);
-            if (n > 256)
-              errors.push({
-                path: "/title",
-                rule: "maxLength",
-                message: "title must be at most 256 characters, got " + n,
-                field: "title",
-              });
+            if (n > 256) fail(errors, "/title", "maxLength", "title must be at most 256 characters, got " + n, "title");
           }
         }
       }
       {
         const v = o0["latestTransactionStatus"];
         if (v !== undefined && typeof v !== "string")
-          errors.push({
-            path: "/latestTransactionStatus",
-            rule: "type",
-            message: "latestTransactionStatus must be a string, got " + kindOf(v),
-            field: "latestTransactionStatus",
-          });
+          fail(
+            errors,
+            "/latestTransactionStatus",
+            "type",
+            "latestTransactionStatus must be a string, got " + kindOf(v),
+            "latestTransactionStatus",
+          );
         else if (v !== undefined) {
           const s = v as string;
           if (s.length > 2) {
             const n = codePoints(s);
             if (n > 2)
-              errors.push({
-                path: "/latestTransactionStatus",
-                rule: "maxLength",
-                message: "latestTransactionStatus must be at most 2 characters, got " + n,
-                field: "latestTransactionStatus",
-              });
+              fail(
+                errors,
+                "/latestTransactionStatus",
+                "maxLength",
+                "latestTransactionStatus must be at most 2 characters, got " + n,
+                "latestTransactionStatus",
+              );
           }
           if (!LATEST_TRANSACTION_STATUS_VALUES.has(s))
-            errors.push({
-              path: "/latestTransactionStatus",
-              rule: "enum",
-              message:
-                "latestTransactionStatus must be one of 00 (Success), 01 (Initiated), 02 (Paying), 03 (Pending), 04 (Refunded), 05 (Canceled), 06 (Failed), 07 (Not found)",
-              field: "latestTransactionStatus",
-            });
+            fail(
+              errors,
+              "/latestTransactionStatus",
+              "enum",
+              "latestTransactionStatus must be one of 00 (Success), 01 (Initiated), 02 (Paying), 03 (Pending), 04 (Refunded), 05 (Canceled), 06 (Failed), 07 (Not found)",
+              "latestTransactionStatus",
+            );
         }
       }
       {
         const v = o0["transactionStatusDesc"];
         if (v !== undefined && typeof v !== "string")
-          errors.push({
-            path: "/transactionStatusDesc",
-            rule: "type",
-            message: "transactionStatusDesc must be a string, got " + kindOf(v),
-            field: "transactionStatusDesc",
-          });
+          fail(
+            errors,
+            "/transactionStatusDesc",
+            "type",
+            "transactionStatusDesc must be a string, got " + kindOf(v),
+            "transactionStatusDesc",
+          );
         else if (v !== undefined) {
           const s = v as string;
           if (s.length > 50) {
             const n = codePoints(s);
             if (n > 50)
-              errors.push({
-                path: "/transactionStatusDesc",
-                rule: "maxLength",
-                message: "transactionStatusDesc must be at most 50 characters, got " + n,
-                field: "transactionStatusDesc",
-              });
+              fail(
+                errors,
+                "/transactionStatusDesc",
+                "maxLength",
+                "transactionStatusDesc must be at most 50 characters, got " + n,
+                "transactionStatusDesc",
+              );
           }
         }
       }
       {
         const v = o0["paidTime"];
-        if (v === undefined)
-          errors.push({ path: "/paidTime", rule: "required", message: "paidTime is mandatory (M)", field: "paidTime" });
+        if (v === undefined) fail(errors, "/paidTime", "required", "paidTime is mandatory (M)", "paidTime");
         else if (typeof v !== "string")
-          errors.push({
-            path: "/paidTime",
-            rule: "type",
-            message: "paidTime must be a string, got " + kindOf(v),
-            field: "paidTime",
-          });
+          fail(errors, "/paidTime", "type", "paidTime must be a string, got " + kindOf(v), "paidTime");
         else {
           const s = v as string;
           if (s.length > 25) {
             const n = codePoints(s);
             if (n > 25)
-              errors.push({
-                path: "/paidTime",
-                rule: "maxLength",
-                message: "paidTime must be at most 25 characters, got " + n,
-                field: "paidTime",
-              });
+              fail(errors, "/paidTime", "maxLength", "paidTime must be at most 25 characters, got " + n, "paidTime");
           }
           if (!isDateTime(s))
-            errors.push({
-              path: "/paidTime",
-              rule: "date-time",
-              message:
-                "paidTime must be an ISO-8601 date-time YYYY-MM-DDTHH:mm:ss, optional fraction, then Z or ±HH:mm (a real calendar date; hour 00–23, minute and second 00–59, no leap second)",
-              field: "paidTime",
-            });
+            fail(
+              errors,
+              "/paidTime",
+              "date-time",
+              "paidTime must be an ISO-8601 date-time YYYY-MM-DDTHH:mm:ss, optional fraction, then Z or ±HH:mm (a real calendar date; hour 00–23, minute and second 00–59, no leap second)",
+              "paidTime",
+            );
         }
       }
       {
         const v = o0["additionalInfo"];
         if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v)))
-          errors.push({
-            path: "/additionalInfo",
-            rule: "type",
-            message: "additionalInfo must be an object, got " + kindOf(v),
-            field: "additionalInfo",
-          });
+          fail(
+            errors,
+            "/additionalInfo",
+            "type",
+            "additionalInfo must be an object, got " + kindOf(v),
+            "additionalInfo",
+          );
       }
       if (strict) unknownKeys(o0, QUERY_SUCCESS_KEYS, "", errors);
     } else {
       {
         const v = o0["responseMessage"];
         if (v === undefined)
-          errors.push({
-            path: "/responseMessage",
-            rule: "required",
-            message: "responseMessage is mandatory (M)",
-            field: "responseMessage",
-          });
+          fail(errors, "/responseMessage", "required", "responseMessage is mandatory (M)", "responseMessage");
         else if (typeof v !== "string")
-          errors.push({
-            path: "/responseMessage",
-            rule: "type",
-            message: "responseMessage must be a string, got " + kindOf(v),
-            field: "responseMessage",
-          });
+          fail(
+            errors,
+            "/responseMessage",
+            "type",
+            "responseMessage must be a string, got " + kindOf(v),
+            "responseMessage",
+          );
         else {
           const s = v as string;
           if (s.length > 150) {
             const n = codePoints(s);
             if (n > 150)
-              errors.push({
-                path: "/responseMessage",
-                rule: "maxLength",
-                message: "responseMessage must be at most 150 characters, got " + n,
-                field: "responseMessage",
-              });
+              fail(
+                errors,
+                "/responseMessage",
+                "maxLength",
+                "responseMessage must be at most 150 characters, got " + n,
+                "responseMessage",
+              );
           }
         }
       }
       {
         const v = o0["additionalInfo"];
         if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v)))
-          errors.push({
-            path: "/additionalInfo",
-            rule: "type",
-            message: "additionalInfo must be an object, got " + kindOf(v),
-            field: "additionalInfo",
-          });
+          fail(
+            errors,
+            "/additionalInfo",
+            "type",
+            "additionalInfo must be an object, got " + kindOf(v),
+            "additionalInfo",
+          );
       }
       // With no usable code the shape is unknown: strict mode flags only what neither shape declares.
       if (strict) unknownKeys(o0, shape === 2 ? GENERATE_ERROR_KEYS : QUERY_SUCCESS_KEYS, "", errors);
@@ -4386,222 +4207,206 @@ export function validateSnapQrCpmCancelRequest(
     {
       const v = o0["originalPartnerReferenceNo"];
       if (v === undefined)
-        errors.push({
-          path: "/originalPartnerReferenceNo",
-          rule: "required",
-          message: "originalPartnerReferenceNo is mandatory (M)",
-          field: "originalPartnerReferenceNo",
-        });
+        fail(
+          errors,
+          "/originalPartnerReferenceNo",
+          "required",
+          "originalPartnerReferenceNo is mandatory (M)",
+          "originalPartnerReferenceNo",
+        );
       else if (typeof v !== "string")
-        errors.push({
-          path: "/originalPartnerReferenceNo",
-          rule: "type",
-          message: "originalPartnerReferenceNo must be a string, got " + kindOf(v),
-          field: "originalPartnerReferenceNo",
-        });
+        fail(
+          errors,
+          "/originalPartnerReferenceNo",
+          "type",
+          "originalPartnerReferenceNo must be a string, got " + kindOf(v),
+          "originalPartnerReferenceNo",
+        );
       else {
         const s = v as string;
         if (s.length > 64) {
           const n = codePoints(s);
           if (n > 64)
-            errors.push({
-              path: "/originalPartnerReferenceNo",
-              rule: "maxLength",
-              message: "originalPartnerReferenceNo must be at most 64 characters, got " + n,
-              field: "originalPartnerReferenceNo",
-            });
+            fail(
+              errors,
+              "/originalPartnerReferenceNo",
+              "maxLength",
+              "originalPartnerReferenceNo must be at most 64 characters, got " + n,
+              "originalPartnerReferenceNo",
+            );
         }
       }
     }
     {
       const v = o0["originalReferenceNo"];
       if (v !== undefined && typeof v !== "string")
-        errors.push({
-          path: "/originalReferenceNo",
-          rule: "type",
-          message: "originalReferenceNo must be a string, got " + kindOf(v),
-          field: "originalReferenceNo",
-        });
+        fail(
+          errors,
+          "/originalReferenceNo",
+          "type",
+          "originalReferenceNo must be a string, got " + kindOf(v),
+          "originalReferenceNo",
+        );
       else if (v !== undefined) {
         const s = v as string;
         if (s.length > 64) {
           const n = codePoints(s);
           if (n > 64)
-            errors.push({
-              path: "/originalReferenceNo",
-              rule: "maxLength",
-              message: "originalReferenceNo must be at most 64 characters, got " + n,
-              field: "originalReferenceNo",
-            });
+            fail(
+              errors,
+              "/originalReferenceNo",
+              "maxLength",
+              "originalReferenceNo must be at most 64 characters, got " + n,
+              "originalReferenceNo",
+            );
         }
       }
     }
     {
       const v = o0["originalExternalId"];
       if (v !== undefined && typeof v !== "string")
-        errors.push({
-          path: "/originalExternalId",
-          rule: "type",
-          message: "originalExternalId must be a string, got " + kindOf(v),
-          field: "originalExternalId",
-        });
+        fail(
+          errors,
+          "/originalExternalId",
+          "type",
+          "originalExternalId must be a string, got " + kindOf(v),
+          "originalExternalId",
+        );
       else if (v !== undefined) {
         const s = v as string;
         if (s.length > 32) {
           const n = codePoints(s);
           if (n > 32)
-            errors.push({
-              path: "/originalExternalId",
-              rule: "maxLength",
-              message: "originalExternalId must be at most 32 characters, got " + n,
-              field: "originalExternalId",
-            });
+            fail(
+              errors,
+              "/originalExternalId",
+              "maxLength",
+              "originalExternalId must be at most 32 characters, got " + n,
+              "originalExternalId",
+            );
         }
       }
     }
     {
       const v = o0["merchantId"];
       if (v !== undefined && typeof v !== "string")
-        errors.push({
-          path: "/merchantId",
-          rule: "type",
-          message: "merchantId must be a string, got " + kindOf(v),
-          field: "merchantId",
-        });
+        fail(errors, "/merchantId", "type", "merchantId must be a string, got " + kindOf(v), "merchantId");
       else if (v !== undefined) {
         const s = v as string;
         if (s.length > 64) {
           const n = codePoints(s);
           if (n > 64)
-            errors.push({
-              path: "/merchantId",
-              rule: "maxLength",
-              message: "merchantId must be at most 64 characters, got " + n,
-              field: "merchantId",
-            });
+            fail(
+              errors,
+              "/merchantId",
+              "maxLength",
+              "merchantId must be at most 64 characters, got " + n,
+              "merchantId",
+            );
         }
       }
     }
     {
       const v = o0["subMerchantId"];
       if (v !== undefined && typeof v !== "string")
-        errors.push({
-          path: "/subMerchantId",
-          rule: "type",
-          message: "subMerchantId must be a string, got " + kindOf(v),
-          field: "subMerchantId",
-        });
+        fail(errors, "/subMerchantId", "type", "subMerchantId must be a string, got " + kindOf(v), "subMerchantId");
       else if (v !== undefined) {
         const s = v as string;
         if (s.length > 32) {
           const n = codePoints(s);
           if (n > 32)
-            errors.push({
-              path: "/subMerchantId",
-              rule: "maxLength",
-              message: "subMerchantId must be at most 32 characters, got " + n,
-              field: "subMerchantId",
-            });
+            fail(
+              errors,
+              "/subMerchantId",
+              "maxLength",
+              "subMerchantId must be at most 32 characters, got " + n,
+              "subMerchantId",
+            );
         }
       }
     }
     {
       const v = o0["externalStoreId"];
       if (v !== undefined && typeof v !== "string")
-        errors.push({
-          path: "/externalStoreId",
-          rule: "type",
-          message: "externalStoreId must be a string, got " + kindOf(v),
-          field: "externalStoreId",
-        });
+        fail(
+          errors,
+          "/externalStoreId",
+          "type",
+          "externalStoreId must be a string, got " + kindOf(v),
+          "externalStoreId",
+        );
       else if (v !== undefined) {
         const s = v as string;
         if (s.length > 64) {
           const n = codePoints(s);
           if (n > 64)
-            errors.push({
-              path: "/externalStoreId",
-              rule: "maxLength",
-              message: "externalStoreId must be at most 64 characters, got " + n,
-              field: "externalStoreId",
-            });
+            fail(
+              errors,
+              "/externalStoreId",
+              "maxLength",
+              "externalStoreId must be at most 64 characters, got " + n,
+              "externalStoreId",
+            );
         }
       }
     }
     {
       const v = o0["amount"];
       if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v)))
-        errors.push({
-          path: "/amount",
-          rule: "type",
-          message: "amount must be an object, got " + kindOf(v),
-          field: "amount",
-        });
+        fail(errors, "/amount", "type", "amount must be an object, got " + kindOf(v), "amount");
       else if (v !== undefined) {
         const o1 = v as Record<string, unknown>;
         {
           const v = o1["value"];
           if (v === undefined)
-            errors.push({
-              path: "/amount/value",
-              rule: "required",
-              message: "amount.value is mandatory (M)",
-              field: "amount.value",
-            });
+            fail(errors, "/amount/value", "required", "amount.value is mandatory (M)", "amount.value");
           else if (typeof v !== "string")
-            errors.push({
-              path: "/amount/value",
-              rule: "type",
-              message: "amount.value must be a string, got " + kindOf(v),
-              field: "amount.value",
-            });
+            fail(errors, "/amount/value", "type", "amount.value must be a string, got " + kindOf(v), "amount.value");
           else {
             const s = v as string;
             if (!isAmount16x2(s))
-              errors.push({
-                path: "/amount/value",
-                rule: "amount",
-                message:
-                  "amount.value must be an amount (16,2): 1 to 14 digits, a dot and exactly 2 decimals, no separators, e.g. 10000.00",
-                field: "amount.value",
-              });
+              fail(
+                errors,
+                "/amount/value",
+                "amount",
+                "amount.value must be an amount (16,2): 1 to 14 digits, a dot and exactly 2 decimals, no separators, e.g. 10000.00",
+                "amount.value",
+              );
           }
         }
         {
           const v = o1["currency"];
           if (v === undefined)
-            errors.push({
-              path: "/amount/currency",
-              rule: "required",
-              message: "amount.currency is mandatory (M)",
-              field: "amount.currency",
-            });
+            fail(errors, "/amount/currency", "required", "amount.currency is mandatory (M)", "amount.currency");
           else if (typeof v !== "string")
-            errors.push({
-              path: "/amount/currency",
-              rule: "type",
-              message: "amount.currency must be a string, got " + kindOf(v),
-              field: "amount.currency",
-            });
+            fail(
+              errors,
+              "/amount/currency",
+              "type",
+              "amount.currency must be a string, got " + kindOf(v),
+              "amount.currency",
+            );
           else {
             const s = v as string;
             if (s.length > 3) {
               const n = codePoints(s);
               if (n > 3)
-                errors.push({
-                  path: "/amount/currency",
-                  rule: "maxLength",
-                  message: "amount.currency must be at most 3 characters, got " + n,
-                  field: "amount.currency",
-                });
+                fail(
+                  errors,
+                  "/amount/currency",
+                  "maxLength",
+                  "amount.currency must be at most 3 characters, got " + n,
+                  "amount.currency",
+                );
             }
             if (!isCurrency(s))
-              errors.push({
-                path: "/amount/currency",
-                rule: "currency",
-                message: "amount.currency must be three capital letters (ISO 4217)",
-                field: "amount.currency",
-              });
+              fail(
+                errors,
+                "/amount/currency",
+                "currency",
+                "amount.currency must be three capital letters (ISO 4217)",
+                "amount.currency",
+              );
           }
         }
         if (strict) unknownKeys(o1, PAYMENT_REQUEST_AMOUNT_KEYS, "/amount", errors);
@@ -4610,35 +4415,20 @@ export function validateSnapQrCpmCancelRequest(
     {
       const v = o0["reason"];
       if (v !== undefined && typeof v !== "string")
-        errors.push({
-          path: "/reason",
-          rule: "type",
-          message: "reason must be a string, got " + kindOf(v),
-          field: "reason",
-        });
+        fail(errors, "/reason", "type", "reason must be a string, got " + kindOf(v), "reason");
       else if (v !== undefined) {
         const s = v as string;
         if (s.length > 256) {
           const n = codePoints(s);
           if (n > 256)
-            errors.push({
-              path: "/reason",
-              rule: "maxLength",
-              message: "reason must be at most 256 characters, got " + n,
-              field: "reason",
-            });
+            fail(errors, "/reason", "maxLength", "reason must be at most 256 characters, got " + n, "reason");
         }
       }
     }
     {
       const v = o0["additionalInfo"];
       if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v)))
-        errors.push({
-          path: "/additionalInfo",
-          rule: "type",
-          message: "additionalInfo must be an object, got " + kindOf(v),
-          field: "additionalInfo",
-        });
+        fail(errors, "/additionalInfo", "type", "additionalInfo must be an object, got " + kindOf(v), "additionalInfo");
     }
     if (strict) unknownKeys(o0, CANCEL_REQUEST_KEYS, "", errors);
     return errors.length === 0 ? { ok: true, value: input as SnapQrCpmCancelRequest } : { ok: false, errors };
@@ -4667,264 +4457,256 @@ export function validateSnapQrCpmCancelResponse(
     const code = o0["responseCode"];
     // 0: no usable code, 1: the success code (full response), 2: another code of the service (envelope).
     let shape = 0;
-    if (code === undefined)
-      errors.push({
-        path: "/responseCode",
-        rule: "required",
-        message: "responseCode is mandatory (M)",
-        field: "responseCode",
-      });
+    if (code === undefined) fail(errors, "/responseCode", "required", "responseCode is mandatory (M)", "responseCode");
     else if (typeof code !== "string")
-      errors.push({
-        path: "/responseCode",
-        rule: "type",
-        message: "responseCode must be a string, got " + kindOf(code),
-        field: "responseCode",
-      });
+      fail(errors, "/responseCode", "type", "responseCode must be a string, got " + kindOf(code), "responseCode");
     else {
       if (code.length > 7) {
         const n = codePoints(code);
         if (n > 7)
-          errors.push({
-            path: "/responseCode",
-            rule: "maxLength",
-            message: "responseCode must be at most 7 characters, got " + n,
-            field: "responseCode",
-          });
+          fail(
+            errors,
+            "/responseCode",
+            "maxLength",
+            "responseCode must be at most 7 characters, got " + n,
+            "responseCode",
+          );
       }
       if (code === "2006200") shape = 1;
       else {
         const entry = describeSnapQrCpmCode(code);
         if (entry !== undefined && entry.parts["service"] === "62") shape = 2;
         else
-          errors.push({
-            path: "/responseCode",
-            rule: "responseCode",
-            message: "responseCode must be a response code of service 62 (API Cancel Payment)",
-            field: "responseCode",
-          });
+          fail(
+            errors,
+            "/responseCode",
+            "responseCode",
+            "responseCode must be a response code of service 62 (API Cancel Payment)",
+            "responseCode",
+          );
       }
     }
     if (shape === 1) {
       {
         const v = o0["responseMessage"];
         if (v === undefined)
-          errors.push({
-            path: "/responseMessage",
-            rule: "required",
-            message: "responseMessage is mandatory (M)",
-            field: "responseMessage",
-          });
+          fail(errors, "/responseMessage", "required", "responseMessage is mandatory (M)", "responseMessage");
         else if (typeof v !== "string")
-          errors.push({
-            path: "/responseMessage",
-            rule: "type",
-            message: "responseMessage must be a string, got " + kindOf(v),
-            field: "responseMessage",
-          });
+          fail(
+            errors,
+            "/responseMessage",
+            "type",
+            "responseMessage must be a string, got " + kindOf(v),
+            "responseMessage",
+          );
         else {
           const s = v as string;
           if (s.length > 150) {
             const n = codePoints(s);
             if (n > 150)
-              errors.push({
-                path: "/responseMessage",
-                rule: "maxLength",
-                message: "responseMessage must be at most 150 characters, got " + n,
-                field: "responseMessage",
-              });
+              fail(
+                errors,
+                "/responseMessage",
+                "maxLength",
+                "responseMessage must be at most 150 characters, got " + n,
+                "responseMessage",
+              );
           }
         }
       }
       {
         const v = o0["originalPartnerReferenceNo"];
         if (v !== undefined && typeof v !== "string")
-          errors.push({
-            path: "/originalPartnerReferenceNo",
-            rule: "type",
-            message: "originalPartnerReferenceNo must be a string, got " + kindOf(v),
-            field: "originalPartnerReferenceNo",
-          });
+          fail(
+            errors,
+            "/originalPartnerReferenceNo",
+            "type",
+            "originalPartnerReferenceNo must be a string, got " + kindOf(v),
+            "originalPartnerReferenceNo",
+          );
         else if (v !== undefined) {
           const s = v as string;
           if (s.length > 64) {
             const n = codePoints(s);
             if (n > 64)
-              errors.push({
-                path: "/originalPartnerReferenceNo",
-                rule: "maxLength",
-                message: "originalPartnerReferenceNo must be at most 64 characters, got " + n,
-                field: "originalPartnerReferenceNo",
-              });
+              fail(
+                errors,
+                "/originalPartnerReferenceNo",
+                "maxLength",
+                "originalPartnerReferenceNo must be at most 64 characters, got " + n,
+                "originalPartnerReferenceNo",
+              );
           }
         }
       }
       {
         const v = o0["originalReferenceNo"];
         if (v !== undefined && typeof v !== "string")
-          errors.push({
-            path: "/originalReferenceNo",
-            rule: "type",
-            message: "originalReferenceNo must be a string, got " + kindOf(v),
-            field: "originalReferenceNo",
-          });
+          fail(
+            errors,
+            "/originalReferenceNo",
+            "type",
+            "originalReferenceNo must be a string, got " + kindOf(v),
+            "originalReferenceNo",
+          );
         else if (v !== undefined) {
           const s = v as string;
           if (s.length > 64) {
             const n = codePoints(s);
             if (n > 64)
-              errors.push({
-                path: "/originalReferenceNo",
-                rule: "maxLength",
-                message: "originalReferenceNo must be at most 64 characters, got " + n,
-                field: "originalReferenceNo",
-              });
+              fail(
+                errors,
+                "/originalReferenceNo",
+                "maxLength",
+                "originalReferenceNo must be at most 64 characters, got " + n,
+                "originalReferenceNo",
+              );
           }
         }
       }
       {
         const v = o0["originalExternalId"];
         if (v !== undefined && typeof v !== "string")
-          errors.push({
-            path: "/originalExternalId",
-            rule: "type",
-            message: "originalExternalId must be a string, got " + kindOf(v),
-            field: "originalExternalId",
-          });
+          fail(
+            errors,
+            "/originalExternalId",
+            "type",
+            "originalExternalId must be a string, got " + kindOf(v),
+            "originalExternalId",
+          );
         else if (v !== undefined) {
           const s = v as string;
           if (s.length > 32) {
             const n = codePoints(s);
             if (n > 32)
-              errors.push({
-                path: "/originalExternalId",
-                rule: "maxLength",
-                message: "originalExternalId must be at most 32 characters, got " + n,
-                field: "originalExternalId",
-              });
+              fail(
+                errors,
+                "/originalExternalId",
+                "maxLength",
+                "originalExternalId must be at most 32 characters, got " + n,
+                "originalExternalId",
+              );
           }
         }
       }
       {
         const v = o0["cancelTime"];
         if (v === undefined)
-          errors.push({
-            path: "/cancelTime",
-            rule: "conditional",
-            message: "cancelTime is required here (C: Must be filled if cancelled transaction success)",
-            field: "cancelTime",
-          });
+          fail(
+            errors,
+            "/cancelTime",
+            "conditional",
+            "cancelTime is required here (C: Must be filled if cancelled transaction success)",
+            "cancelTime",
+          );
         else if (typeof v !== "string")
-          errors.push({
-            path: "/cancelTime",
-            rule: "type",
-            message: "cancelTime must be a string, got " + kindOf(v),
-            field: "cancelTime",
-          });
+          fail(errors, "/cancelTime", "type", "cancelTime must be a string, got " + kindOf(v), "cancelTime");
         else {
           const s = v as string;
           if (s.length > 25) {
             const n = codePoints(s);
             if (n > 25)
-              errors.push({
-                path: "/cancelTime",
-                rule: "maxLength",
-                message: "cancelTime must be at most 25 characters, got " + n,
-                field: "cancelTime",
-              });
+              fail(
+                errors,
+                "/cancelTime",
+                "maxLength",
+                "cancelTime must be at most 25 characters, got " + n,
+                "cancelTime",
+              );
           }
           if (!isDateTime(s))
-            errors.push({
-              path: "/cancelTime",
-              rule: "date-time",
-              message:
-                "cancelTime must be an ISO-8601 date-time YYYY-MM-DDTHH:mm:ss, optional fraction, then Z or ±HH:mm (a real calendar date; hour 00–23, minute and second 00–59, no leap second)",
-              field: "cancelTime",
-            });
+            fail(
+              errors,
+              "/cancelTime",
+              "date-time",
+              "cancelTime must be an ISO-8601 date-time YYYY-MM-DDTHH:mm:ss, optional fraction, then Z or ±HH:mm (a real calendar date; hour 00–23, minute and second 00–59, no leap second)",
+              "cancelTime",
+            );
         }
       }
       {
         const v = o0["transactionDate"];
         if (v !== undefined && typeof v !== "string")
-          errors.push({
-            path: "/transactionDate",
-            rule: "type",
-            message: "transactionDate must be a string, got " + kindOf(v),
-            field: "transactionDate",
-          });
+          fail(
+            errors,
+            "/transactionDate",
+            "type",
+            "transactionDate must be a string, got " + kindOf(v),
+            "transactionDate",
+          );
         else if (v !== undefined) {
           const s = v as string;
           if (s.length > 255) {
             const n = codePoints(s);
             if (n > 255)
-              errors.push({
-                path: "/transactionDate",
-                rule: "maxLength",
-                message: "transactionDate must be at most 255 characters, got " + n,
-                field: "transactionDate",
-              });
+              fail(
+                errors,
+                "/transactionDate",
+                "maxLength",
+                "transactionDate must be at most 255 characters, got " + n,
+                "transactionDate",
+              );
           }
           if (!isDateTime(s))
-            errors.push({
-              path: "/transactionDate",
-              rule: "date-time",
-              message:
-                "transactionDate must be an ISO-8601 date-time YYYY-MM-DDTHH:mm:ss, optional fraction, then Z or ±HH:mm (a real calendar date; hour 00–23, minute and second 00–59, no leap second)",
-              field: "transactionDate",
-            });
+            fail(
+              errors,
+              "/transactionDate",
+              "date-time",
+              "transactionDate must be an ISO-8601 date-time YYYY-MM-DDTHH:mm:ss, optional fraction, then Z or ±HH:mm (a real calendar date; hour 00–23, minute and second 00–59, no leap second)",
+              "transactionDate",
+            );
         }
       }
       {
         const v = o0["additionalInfo"];
         if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v)))
-          errors.push({
-            path: "/additionalInfo",
-            rule: "type",
-            message: "additionalInfo must be an object, got " + kindOf(v),
-            field: "additionalInfo",
-          });
+          fail(
+            errors,
+            "/additionalInfo",
+            "type",
+            "additionalInfo must be an object, got " + kindOf(v),
+            "additionalInfo",
+          );
       }
       if (strict) unknownKeys(o0, CANCEL_SUCCESS_KEYS, "", errors);
     } else {
       {
         const v = o0["responseMessage"];
         if (v === undefined)
-          errors.push({
-            path: "/responseMessage",
-            rule: "required",
-            message: "responseMessage is mandatory (M)",
-            field: "responseMessage",
-          });
+          fail(errors, "/responseMessage", "required", "responseMessage is mandatory (M)", "responseMessage");
         else if (typeof v !== "string")
-          errors.push({
-            path: "/responseMessage",
-            rule: "type",
-            message: "responseMessage must be a string, got " + kindOf(v),
-            field: "responseMessage",
-          });
+          fail(
+            errors,
+            "/responseMessage",
+            "type",
+            "responseMessage must be a string, got " + kindOf(v),
+            "responseMessage",
+          );
         else {
           const s = v as string;
           if (s.length > 150) {
             const n = codePoints(s);
             if (n > 150)
-              errors.push({
-                path: "/responseMessage",
-                rule: "maxLength",
-                message: "responseMessage must be at most 150 characters, got " + n,
-                field: "responseMessage",
-              });
+              fail(
+                errors,
+                "/responseMessage",
+                "maxLength",
+                "responseMessage must be at most 150 characters, got " + n,
+                "responseMessage",
+              );
           }
         }
       }
       {
         const v = o0["additionalInfo"];
         if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v)))
-          errors.push({
-            path: "/additionalInfo",
-            rule: "type",
-            message: "additionalInfo must be an object, got " + kindOf(v),
-            field: "additionalInfo",
-          });
+          fail(
+            errors,
+            "/additionalInfo",
+            "type",
+            "additionalInfo must be an object, got " + kindOf(v),
+            "additionalInfo",
+          );
       }
       // With no usable code the shape is unknown: strict mode flags only what neither shape declares.
       if (strict) unknownKeys(o0, shape === 2 ? GENERATE_ERROR_KEYS : CANCEL_SUCCESS_KEYS, "", errors);
@@ -4953,199 +4735,174 @@ export function validateSnapQrCpmNotifyRequest(
     {
       const v = o0["originalPartnerReferenceNo"];
       if (v !== undefined && typeof v !== "string")
-        errors.push({
-          path: "/originalPartnerReferenceNo",
-          rule: "type",
-          message: "originalPartnerReferenceNo must be a string, got " + kindOf(v),
-          field: "originalPartnerReferenceNo",
-        });
+        fail(
+          errors,
+          "/originalPartnerReferenceNo",
+          "type",
+          "originalPartnerReferenceNo must be a string, got " + kindOf(v),
+          "originalPartnerReferenceNo",
+        );
       else if (v !== undefined) {
         const s = v as string;
         if (s.length > 64) {
           const n = codePoints(s);
           if (n > 64)
-            errors.push({
-              path: "/originalPartnerReferenceNo",
-              rule: "maxLength",
-              message: "originalPartnerReferenceNo must be at most 64 characters, got " + n,
-              field: "originalPartnerReferenceNo",
-            });
+            fail(
+              errors,
+              "/originalPartnerReferenceNo",
+              "maxLength",
+              "originalPartnerReferenceNo must be at most 64 characters, got " + n,
+              "originalPartnerReferenceNo",
+            );
         }
       }
     }
     {
       const v = o0["originalReferenceNo"];
       if (v !== undefined && typeof v !== "string")
-        errors.push({
-          path: "/originalReferenceNo",
-          rule: "type",
-          message: "originalReferenceNo must be a string, got " + kindOf(v),
-          field: "originalReferenceNo",
-        });
+        fail(
+          errors,
+          "/originalReferenceNo",
+          "type",
+          "originalReferenceNo must be a string, got " + kindOf(v),
+          "originalReferenceNo",
+        );
       else if (v !== undefined) {
         const s = v as string;
         if (s.length > 64) {
           const n = codePoints(s);
           if (n > 64)
-            errors.push({
-              path: "/originalReferenceNo",
-              rule: "maxLength",
-              message: "originalReferenceNo must be at most 64 characters, got " + n,
-              field: "originalReferenceNo",
-            });
+            fail(
+              errors,
+              "/originalReferenceNo",
+              "maxLength",
+              "originalReferenceNo must be at most 64 characters, got " + n,
+              "originalReferenceNo",
+            );
         }
       }
     }
     {
       const v = o0["merchantId"];
-      if (v === undefined)
-        errors.push({
-          path: "/merchantId",
-          rule: "required",
-          message: "merchantId is mandatory (M)",
-          field: "merchantId",
-        });
+      if (v === undefined) fail(errors, "/merchantId", "required", "merchantId is mandatory (M)", "merchantId");
       else if (typeof v !== "string")
-        errors.push({
-          path: "/merchantId",
-          rule: "type",
-          message: "merchantId must be a string, got " + kindOf(v),
-          field: "merchantId",
-        });
+        fail(errors, "/merchantId", "type", "merchantId must be a string, got " + kindOf(v), "merchantId");
       else {
         const s = v as string;
         if (s.length > 64) {
           const n = codePoints(s);
           if (n > 64)
-            errors.push({
-              path: "/merchantId",
-              rule: "maxLength",
-              message: "merchantId must be at most 64 characters, got " + n,
-              field: "merchantId",
-            });
+            fail(
+              errors,
+              "/merchantId",
+              "maxLength",
+              "merchantId must be at most 64 characters, got " + n,
+              "merchantId",
+            );
         }
       }
     }
     {
       const v = o0["subMerchantId"];
       if (v !== undefined && typeof v !== "string")
-        errors.push({
-          path: "/subMerchantId",
-          rule: "type",
-          message: "subMerchantId must be a string, got " + kindOf(v),
-          field: "subMerchantId",
-        });
+        fail(errors, "/subMerchantId", "type", "subMerchantId must be a string, got " + kindOf(v), "subMerchantId");
       else if (v !== undefined) {
         const s = v as string;
         if (s.length > 32) {
           const n = codePoints(s);
           if (n > 32)
-            errors.push({
-              path: "/subMerchantId",
-              rule: "maxLength",
-              message: "subMerchantId must be at most 32 characters, got " + n,
-              field: "subMerchantId",
-            });
+            fail(
+              errors,
+              "/subMerchantId",
+              "maxLength",
+              "subMerchantId must be at most 32 characters, got " + n,
+              "subMerchantId",
+            );
         }
       }
     }
     {
       const v = o0["externalStoreId"];
       if (v !== undefined && typeof v !== "string")
-        errors.push({
-          path: "/externalStoreId",
-          rule: "type",
-          message: "externalStoreId must be a string, got " + kindOf(v),
-          field: "externalStoreId",
-        });
+        fail(
+          errors,
+          "/externalStoreId",
+          "type",
+          "externalStoreId must be a string, got " + kindOf(v),
+          "externalStoreId",
+        );
       else if (v !== undefined) {
         const s = v as string;
         if (s.length > 64) {
           const n = codePoints(s);
           if (n > 64)
-            errors.push({
-              path: "/externalStoreId",
-              rule: "maxLength",
-              message: "externalStoreId must be at most 64 characters, got " + n,
-              field: "externalStoreId",
-            });
+            fail(
+              errors,
+              "/externalStoreId",
+              "maxLength",
+              "externalStoreId must be at most 64 characters, got " + n,
+              "externalStoreId",
+            );
         }
       }
     }
     {
       const v = o0["amount"];
       if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v)))
-        errors.push({
-          path: "/amount",
-          rule: "type",
-          message: "amount must be an object, got " + kindOf(v),
-          field: "amount",
-        });
+        fail(errors, "/amount", "type", "amount must be an object, got " + kindOf(v), "amount");
       else if (v !== undefined) {
         const o1 = v as Record<string, unknown>;
         {
           const v = o1["value"];
           if (v === undefined)
-            errors.push({
-              path: "/amount/value",
-              rule: "required",
-              message: "amount.value is mandatory (M)",
-              field: "amount.value",
-            });
+            fail(errors, "/amount/value", "required", "amount.value is mandatory (M)", "amount.value");
           else if (typeof v !== "string")
-            errors.push({
-              path: "/amount/value",
-              rule: "type",
-              message: "amount.value must be a string, got " + kindOf(v),
-              field: "amount.value",
-            });
+            fail(errors, "/amount/value", "type", "amount.value must be a string, got " + kindOf(v), "amount.value");
           else {
             const s = v as string;
             if (!isAmount16x2(s))
-              errors.push({
-                path: "/amount/value",
-                rule: "amount",
-                message:
-                  "amount.value must be an amount (16,2): 1 to 14 digits, a dot and exactly 2 decimals, no separators, e.g. 10000.00",
-                field: "amount.value",
-              });
+              fail(
+                errors,
+                "/amount/value",
+                "amount",
+                "amount.value must be an amount (16,2): 1 to 14 digits, a dot and exactly 2 decimals, no separators, e.g. 10000.00",
+                "amount.value",
+              );
           }
         }
         {
           const v = o1["currency"];
           if (v === undefined)
-            errors.push({
-              path: "/amount/currency",
-              rule: "required",
-              message: "amount.currency is mandatory (M)",
-              field: "amount.currency",
-            });
+            fail(errors, "/amount/currency", "required", "amount.currency is mandatory (M)", "amount.currency");
           else if (typeof v !== "string")
-            errors.push({
-              path: "/amount/currency",
-              rule: "type",
-              message: "amount.currency must be a string, got " + kindOf(v),
-              field: "amount.currency",
-            });
+            fail(
+              errors,
+              "/amount/currency",
+              "type",
+              "amount.currency must be a string, got " + kindOf(v),
+              "amount.currency",
+            );
           else {
             const s = v as string;
             if (s.length > 3) {
               const n = codePoints(s);
               if (n > 3)
-                errors.push({
-                  path: "/amount/currency",
-                  rule: "maxLength",
-                  message: "amount.currency must be at most 3 characters, got " + n,
-                  field: "amount.currency",
-                });
+                fail(
+                  errors,
+                  "/amount/currency",
+                  "maxLength",
+                  "amount.currency must be at most 3 characters, got " + n,
+                  "amount.currency",
+                );
             }
             if (!isCurrency(s))
-              errors.push({
-                path: "/amount/currency",
-                rule: "currency",
-                message: "amount.currency must be three capital letters (ISO 4217)",
-                field: "amount.currency",
-              });
+              fail(
+                errors,
+                "/amount/currency",
+                "currency",
+                "amount.currency must be three capital letters (ISO 4217)",
+                "amount.currency",
+              );
           }
         }
         if (strict) unknownKeys(o1, PAYMENT_REQUEST_AMOUNT_KEYS, "/amount", errors);
@@ -5154,211 +4911,187 @@ export function validateSnapQrCpmNotifyRequest(
     {
       const v = o0["latestTransactionStatus"];
       if (v === undefined)
-        errors.push({
-          path: "/latestTransactionStatus",
-          rule: "required",
-          message: "latestTransactionStatus is mandatory (M)",
-          field: "latestTransactionStatus",
-        });
+        fail(
+          errors,
+          "/latestTransactionStatus",
+          "required",
+          "latestTransactionStatus is mandatory (M)",
+          "latestTransactionStatus",
+        );
       else if (typeof v !== "string")
-        errors.push({
-          path: "/latestTransactionStatus",
-          rule: "type",
-          message: "latestTransactionStatus must be a string, got " + kindOf(v),
-          field: "latestTransactionStatus",
-        });
+        fail(
+          errors,
+          "/latestTransactionStatus",
+          "type",
+          "latestTransactionStatus must be a string, got " + kindOf(v),
+          "latestTransactionStatus",
+        );
       else {
         const s = v as string;
         if (s.length > 2) {
           const n = codePoints(s);
           if (n > 2)
-            errors.push({
-              path: "/latestTransactionStatus",
-              rule: "maxLength",
-              message: "latestTransactionStatus must be at most 2 characters, got " + n,
-              field: "latestTransactionStatus",
-            });
+            fail(
+              errors,
+              "/latestTransactionStatus",
+              "maxLength",
+              "latestTransactionStatus must be at most 2 characters, got " + n,
+              "latestTransactionStatus",
+            );
         }
         if (!LATEST_TRANSACTION_STATUS_VALUES.has(s))
-          errors.push({
-            path: "/latestTransactionStatus",
-            rule: "enum",
-            message:
-              "latestTransactionStatus must be one of 00 (Success), 01 (Initiated), 02 (Paying), 03 (Pending), 04 (Refunded), 05 (Canceled), 06 (Failed), 07 (Not found)",
-            field: "latestTransactionStatus",
-          });
+          fail(
+            errors,
+            "/latestTransactionStatus",
+            "enum",
+            "latestTransactionStatus must be one of 00 (Success), 01 (Initiated), 02 (Paying), 03 (Pending), 04 (Refunded), 05 (Canceled), 06 (Failed), 07 (Not found)",
+            "latestTransactionStatus",
+          );
       }
     }
     {
       const v = o0["transactionStatusDesc"];
       if (v !== undefined && typeof v !== "string")
-        errors.push({
-          path: "/transactionStatusDesc",
-          rule: "type",
-          message: "transactionStatusDesc must be a string, got " + kindOf(v),
-          field: "transactionStatusDesc",
-        });
+        fail(
+          errors,
+          "/transactionStatusDesc",
+          "type",
+          "transactionStatusDesc must be a string, got " + kindOf(v),
+          "transactionStatusDesc",
+        );
       else if (v !== undefined) {
         const s = v as string;
         if (s.length > 50) {
           const n = codePoints(s);
           if (n > 50)
-            errors.push({
-              path: "/transactionStatusDesc",
-              rule: "maxLength",
-              message: "transactionStatusDesc must be at most 50 characters, got " + n,
-              field: "transactionStatusDesc",
-            });
+            fail(
+              errors,
+              "/transactionStatusDesc",
+              "maxLength",
+              "transactionStatusDesc must be at most 50 characters, got " + n,
+              "transactionStatusDesc",
+            );
         }
       }
     }
     {
       const v = o0["customerNumber"];
       if (v !== undefined && typeof v !== "string")
-        errors.push({
-          path: "/customerNumber",
-          rule: "type",
-          message: "customerNumber must be a string, got " + kindOf(v),
-          field: "customerNumber",
-        });
+        fail(errors, "/customerNumber", "type", "customerNumber must be a string, got " + kindOf(v), "customerNumber");
       else if (v !== undefined) {
         const s = v as string;
         if (s.length > 64) {
           const n = codePoints(s);
           if (n > 64)
-            errors.push({
-              path: "/customerNumber",
-              rule: "maxLength",
-              message: "customerNumber must be at most 64 characters, got " + n,
-              field: "customerNumber",
-            });
+            fail(
+              errors,
+              "/customerNumber",
+              "maxLength",
+              "customerNumber must be at most 64 characters, got " + n,
+              "customerNumber",
+            );
         }
       }
     }
     {
       const v = o0["accountType"];
       if (v !== undefined && typeof v !== "string")
-        errors.push({
-          path: "/accountType",
-          rule: "type",
-          message: "accountType must be a string, got " + kindOf(v),
-          field: "accountType",
-        });
+        fail(errors, "/accountType", "type", "accountType must be a string, got " + kindOf(v), "accountType");
       else if (v !== undefined) {
         const s = v as string;
         if (s.length > 25) {
           const n = codePoints(s);
           if (n > 25)
-            errors.push({
-              path: "/accountType",
-              rule: "maxLength",
-              message: "accountType must be at most 25 characters, got " + n,
-              field: "accountType",
-            });
+            fail(
+              errors,
+              "/accountType",
+              "maxLength",
+              "accountType must be at most 25 characters, got " + n,
+              "accountType",
+            );
         }
       }
     }
     {
       const v = o0["destinationNumber"];
       if (v !== undefined && typeof v !== "string")
-        errors.push({
-          path: "/destinationNumber",
-          rule: "type",
-          message: "destinationNumber must be a string, got " + kindOf(v),
-          field: "destinationNumber",
-        });
+        fail(
+          errors,
+          "/destinationNumber",
+          "type",
+          "destinationNumber must be a string, got " + kindOf(v),
+          "destinationNumber",
+        );
       else if (v !== undefined) {
         const s = v as string;
         if (s.length > 25) {
           const n = codePoints(s);
           if (n > 25)
-            errors.push({
-              path: "/destinationNumber",
-              rule: "maxLength",
-              message: "destinationNumber must be at most 25 characters, got " + n,
-              field: "destinationNumber",
-            });
+            fail(
+              errors,
+              "/destinationNumber",
+              "maxLength",
+              "destinationNumber must be at most 25 characters, got " + n,
+              "destinationNumber",
+            );
         }
       }
     }
     {
       const v = o0["destinationAccountName"];
       if (v !== undefined && typeof v !== "string")
-        errors.push({
-          path: "/destinationAccountName",
-          rule: "type",
-          message: "destinationAccountName must be a string, got " + kindOf(v),
-          field: "destinationAccountName",
-        });
+        fail(
+          errors,
+          "/destinationAccountName",
+          "type",
+          "destinationAccountName must be a string, got " + kindOf(v),
+          "destinationAccountName",
+        );
       else if (v !== undefined) {
         const s = v as string;
         if (s.length > 25) {
           const n = codePoints(s);
           if (n > 25)
-            errors.push({
-              path: "/destinationAccountName",
-              rule: "maxLength",
-              message: "destinationAccountName must be at most 25 characters, got " + n,
-              field: "destinationAccountName",
-            });
+            fail(
+              errors,
+              "/destinationAccountName",
+              "maxLength",
+              "destinationAccountName must be at most 25 characters, got " + n,
+              "destinationAccountName",
+            );
         }
       }
     }
     {
       const v = o0["sessionID"];
       if (v !== undefined && typeof v !== "string")
-        errors.push({
-          path: "/sessionID",
-          rule: "type",
-          message: "sessionID must be a string, got " + kindOf(v),
-          field: "sessionID",
-        });
+        fail(errors, "/sessionID", "type", "sessionID must be a string, got " + kindOf(v), "sessionID");
       else if (v !== undefined) {
         const s = v as string;
         if (s.length > 25) {
           const n = codePoints(s);
           if (n > 25)
-            errors.push({
-              path: "/sessionID",
-              rule: "maxLength",
-              message: "sessionID must be at most 25 characters, got " + n,
-              field: "sessionID",
-            });
+            fail(errors, "/sessionID", "maxLength", "sessionID must be at most 25 characters, got " + n, "sessionID");
         }
       }
     }
     {
       const v = o0["bankCode"];
       if (v !== undefined && typeof v !== "string")
-        errors.push({
-          path: "/bankCode",
-          rule: "type",
-          message: "bankCode must be a string, got " + kindOf(v),
-          field: "bankCode",
-        });
+        fail(errors, "/bankCode", "type", "bankCode must be a string, got " + kindOf(v), "bankCode");
       else if (v !== undefined) {
         const s = v as string;
         if (s.length > 8) {
           const n = codePoints(s);
           if (n > 8)
-            errors.push({
-              path: "/bankCode",
-              rule: "maxLength",
-              message: "bankCode must be at most 8 characters, got " + n,
-              field: "bankCode",
-            });
+            fail(errors, "/bankCode", "maxLength", "bankCode must be at most 8 characters, got " + n, "bankCode");
         }
       }
     }
     {
       const v = o0["additionalInfo"];
       if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v)))
-        errors.push({
-          path: "/additionalInfo",
-          rule: "type",
-          message: "additionalInfo must be an object, got " + kindOf(v),
-          field: "additionalInfo",
-        });
+        fail(errors, "/additionalInfo", "type", "additionalInfo must be an object, got " + kindOf(v), "additionalInfo");
     }
     if (strict) unknownKeys(o0, NOTIFY_REQUEST_KEYS, "", errors);
     return errors.length === 0 ? { ok: true, value: input as SnapQrCpmNotifyRequest } : { ok: false, errors };
@@ -5387,126 +5120,113 @@ export function validateSnapQrCpmNotifyResponse(
     const code = o0["responseCode"];
     // 0: no usable code, 1: the success code (full response), 2: another code of the service (envelope).
     let shape = 0;
-    if (code === undefined)
-      errors.push({
-        path: "/responseCode",
-        rule: "required",
-        message: "responseCode is mandatory (M)",
-        field: "responseCode",
-      });
+    if (code === undefined) fail(errors, "/responseCode", "required", "responseCode is mandatory (M)", "responseCode");
     else if (typeof code !== "string")
-      errors.push({
-        path: "/responseCode",
-        rule: "type",
-        message: "responseCode must be a string, got " + kindOf(code),
-        field: "responseCode",
-      });
+      fail(errors, "/responseCode", "type", "responseCode must be a string, got " + kindOf(code), "responseCode");
     else {
       if (code.length > 7) {
         const n = codePoints(code);
         if (n > 7)
-          errors.push({
-            path: "/responseCode",
-            rule: "maxLength",
-            message: "responseCode must be at most 7 characters, got " + n,
-            field: "responseCode",
-          });
+          fail(
+            errors,
+            "/responseCode",
+            "maxLength",
+            "responseCode must be at most 7 characters, got " + n,
+            "responseCode",
+          );
       }
       if (code === "2007900") shape = 1;
       else {
         const entry = describeSnapQrCpmCode(code);
         if (entry !== undefined && entry.parts["service"] === "79") shape = 2;
         else
-          errors.push({
-            path: "/responseCode",
-            rule: "responseCode",
-            message: "responseCode must be a response code of service 79 (API Payment Notify)",
-            field: "responseCode",
-          });
+          fail(
+            errors,
+            "/responseCode",
+            "responseCode",
+            "responseCode must be a response code of service 79 (API Payment Notify)",
+            "responseCode",
+          );
       }
     }
     if (shape === 1) {
       {
         const v = o0["responseMessage"];
         if (v === undefined)
-          errors.push({
-            path: "/responseMessage",
-            rule: "required",
-            message: "responseMessage is mandatory (M)",
-            field: "responseMessage",
-          });
+          fail(errors, "/responseMessage", "required", "responseMessage is mandatory (M)", "responseMessage");
         else if (typeof v !== "string")
-          errors.push({
-            path: "/responseMessage",
-            rule: "type",
-            message: "responseMessage must be a string, got " + kindOf(v),
-            field: "responseMessage",
-          });
+          fail(
+            errors,
+            "/responseMessage",
+            "type",
+            "responseMessage must be a string, got " + kindOf(v),
+            "responseMessage",
+          );
         else {
           const s = v as string;
           if (s.length > 150) {
             const n = codePoints(s);
             if (n > 150)
-              errors.push({
-                path: "/responseMessage",
-                rule: "maxLength",
-                message: "responseMessage must be at most 150 characters, got " + n,
-                field: "responseMessage",
-              });
+              fail(
+                errors,
+                "/responseMessage",
+                "maxLength",
+                "responseMessage must be at most 150 characters, got " + n,
+                "responseMessage",
+              );
           }
         }
       }
       {
         const v = o0["additionalInfo"];
         if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v)))
-          errors.push({
-            path: "/additionalInfo",
-            rule: "type",
-            message: "additionalInfo must be an object, got " + kindOf(v),
-            field: "additionalInfo",
-          });
+          fail(
+            errors,
+            "/additionalInfo",
+            "type",
+            "additionalInfo must be an object, got " + kindOf(v),
+            "additionalInfo",
+          );
       }
       if (strict) unknownKeys(o0, GENERATE_ERROR_KEYS, "", errors);
     } else {
       {
         const v = o0["responseMessage"];
         if (v === undefined)
-          errors.push({
-            path: "/responseMessage",
-            rule: "required",
-            message: "responseMessage is mandatory (M)",
-            field: "responseMessage",
-          });
+          fail(errors, "/responseMessage", "required", "responseMessage is mandatory (M)", "responseMessage");
         else if (typeof v !== "string")
-          errors.push({
-            path: "/responseMessage",
-            rule: "type",
-            message: "responseMessage must be a string, got " + kindOf(v),
-            field: "responseMessage",
-          });
+          fail(
+            errors,
+            "/responseMessage",
+            "type",
+            "responseMessage must be a string, got " + kindOf(v),
+            "responseMessage",
+          );
         else {
           const s = v as string;
           if (s.length > 150) {
             const n = codePoints(s);
             if (n > 150)
-              errors.push({
-                path: "/responseMessage",
-                rule: "maxLength",
-                message: "responseMessage must be at most 150 characters, got " + n,
-                field: "responseMessage",
-              });
+              fail(
+                errors,
+                "/responseMessage",
+                "maxLength",
+                "responseMessage must be at most 150 characters, got " + n,
+                "responseMessage",
+              );
           }
         }
       }
       {
         const v = o0["additionalInfo"];
         if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v)))
-          errors.push({
-            path: "/additionalInfo",
-            rule: "type",
-            message: "additionalInfo must be an object, got " + kindOf(v),
-            field: "additionalInfo",
-          });
+          fail(
+            errors,
+            "/additionalInfo",
+            "type",
+            "additionalInfo must be an object, got " + kindOf(v),
+            "additionalInfo",
+          );
       }
       // With no usable code the shape is unknown: strict mode flags only what neither shape declares.
       if (strict) unknownKeys(o0, shape === 2 ? GENERATE_ERROR_KEYS : GENERATE_ERROR_KEYS, "", errors);
@@ -5535,252 +5255,251 @@ export function validateSnapQrCpmRefundRequest(
     {
       const v = o0["merchantId"];
       if (v !== undefined && typeof v !== "string")
-        errors.push({
-          path: "/merchantId",
-          rule: "type",
-          message: "merchantId must be a string, got " + kindOf(v),
-          field: "merchantId",
-        });
+        fail(errors, "/merchantId", "type", "merchantId must be a string, got " + kindOf(v), "merchantId");
       else if (v !== undefined) {
         const s = v as string;
         if (s.length > 64) {
           const n = codePoints(s);
           if (n > 64)
-            errors.push({
-              path: "/merchantId",
-              rule: "maxLength",
-              message: "merchantId must be at most 64 characters, got " + n,
-              field: "merchantId",
-            });
+            fail(
+              errors,
+              "/merchantId",
+              "maxLength",
+              "merchantId must be at most 64 characters, got " + n,
+              "merchantId",
+            );
         }
       }
     }
     {
       const v = o0["subMerchantId"];
       if (v !== undefined && typeof v !== "string")
-        errors.push({
-          path: "/subMerchantId",
-          rule: "type",
-          message: "subMerchantId must be a string, got " + kindOf(v),
-          field: "subMerchantId",
-        });
+        fail(errors, "/subMerchantId", "type", "subMerchantId must be a string, got " + kindOf(v), "subMerchantId");
       else if (v !== undefined) {
         const s = v as string;
         if (s.length > 32) {
           const n = codePoints(s);
           if (n > 32)
-            errors.push({
-              path: "/subMerchantId",
-              rule: "maxLength",
-              message: "subMerchantId must be at most 32 characters, got " + n,
-              field: "subMerchantId",
-            });
+            fail(
+              errors,
+              "/subMerchantId",
+              "maxLength",
+              "subMerchantId must be at most 32 characters, got " + n,
+              "subMerchantId",
+            );
         }
       }
     }
     {
       const v = o0["externalStoreId"];
       if (v !== undefined && typeof v !== "string")
-        errors.push({
-          path: "/externalStoreId",
-          rule: "type",
-          message: "externalStoreId must be a string, got " + kindOf(v),
-          field: "externalStoreId",
-        });
+        fail(
+          errors,
+          "/externalStoreId",
+          "type",
+          "externalStoreId must be a string, got " + kindOf(v),
+          "externalStoreId",
+        );
       else if (v !== undefined) {
         const s = v as string;
         if (s.length > 64) {
           const n = codePoints(s);
           if (n > 64)
-            errors.push({
-              path: "/externalStoreId",
-              rule: "maxLength",
-              message: "externalStoreId must be at most 64 characters, got " + n,
-              field: "externalStoreId",
-            });
+            fail(
+              errors,
+              "/externalStoreId",
+              "maxLength",
+              "externalStoreId must be at most 64 characters, got " + n,
+              "externalStoreId",
+            );
         }
       }
     }
     {
       const v = o0["originalPartnerReferenceNo"];
       if (v === undefined)
-        errors.push({
-          path: "/originalPartnerReferenceNo",
-          rule: "required",
-          message: "originalPartnerReferenceNo is mandatory (M)",
-          field: "originalPartnerReferenceNo",
-        });
+        fail(
+          errors,
+          "/originalPartnerReferenceNo",
+          "required",
+          "originalPartnerReferenceNo is mandatory (M)",
+          "originalPartnerReferenceNo",
+        );
       else if (typeof v !== "string")
-        errors.push({
-          path: "/originalPartnerReferenceNo",
-          rule: "type",
-          message: "originalPartnerReferenceNo must be a string, got " + kindOf(v),
-          field: "originalPartnerReferenceNo",
-        });
+        fail(
+          errors,
+          "/originalPartnerReferenceNo",
+          "type",
+          "originalPartnerReferenceNo must be a string, got " + kindOf(v),
+          "originalPartnerReferenceNo",
+        );
       else {
         const s = v as string;
         if (s.length > 64) {
           const n = codePoints(s);
           if (n > 64)
-            errors.push({
-              path: "/originalPartnerReferenceNo",
-              rule: "maxLength",
-              message: "originalPartnerReferenceNo must be at most 64 characters, got " + n,
-              field: "originalPartnerReferenceNo",
-            });
+            fail(
+              errors,
+              "/originalPartnerReferenceNo",
+              "maxLength",
+              "originalPartnerReferenceNo must be at most 64 characters, got " + n,
+              "originalPartnerReferenceNo",
+            );
         }
       }
     }
     {
       const v = o0["originalReferenceNo"];
       if (v !== undefined && typeof v !== "string")
-        errors.push({
-          path: "/originalReferenceNo",
-          rule: "type",
-          message: "originalReferenceNo must be a string, got " + kindOf(v),
-          field: "originalReferenceNo",
-        });
+        fail(
+          errors,
+          "/originalReferenceNo",
+          "type",
+          "originalReferenceNo must be a string, got " + kindOf(v),
+          "originalReferenceNo",
+        );
       else if (v !== undefined) {
         const s = v as string;
         if (s.length > 64) {
           const n = codePoints(s);
           if (n > 64)
-            errors.push({
-              path: "/originalReferenceNo",
-              rule: "maxLength",
-              message: "originalReferenceNo must be at most 64 characters, got " + n,
-              field: "originalReferenceNo",
-            });
+            fail(
+              errors,
+              "/originalReferenceNo",
+              "maxLength",
+              "originalReferenceNo must be at most 64 characters, got " + n,
+              "originalReferenceNo",
+            );
         }
       }
     }
     {
       const v = o0["originalExternalId"];
       if (v !== undefined && typeof v !== "string")
-        errors.push({
-          path: "/originalExternalId",
-          rule: "type",
-          message: "originalExternalId must be a string, got " + kindOf(v),
-          field: "originalExternalId",
-        });
+        fail(
+          errors,
+          "/originalExternalId",
+          "type",
+          "originalExternalId must be a string, got " + kindOf(v),
+          "originalExternalId",
+        );
       else if (v !== undefined) {
         const s = v as string;
         if (s.length > 32) {
           const n = codePoints(s);
           if (n > 32)
-            errors.push({
-              path: "/originalExternalId",
-              rule: "maxLength",
-              message: "originalExternalId must be at most 32 characters, got " + n,
-              field: "originalExternalId",
-            });
+            fail(
+              errors,
+              "/originalExternalId",
+              "maxLength",
+              "originalExternalId must be at most 32 characters, got " + n,
+              "originalExternalId",
+            );
         }
       }
     }
     {
       const v = o0["partnerRefundNo"];
       if (v === undefined)
-        errors.push({
-          path: "/partnerRefundNo",
-          rule: "required",
-          message: "partnerRefundNo is mandatory (M)",
-          field: "partnerRefundNo",
-        });
+        fail(errors, "/partnerRefundNo", "required", "partnerRefundNo is mandatory (M)", "partnerRefundNo");
       else if (typeof v !== "string")
-        errors.push({
-          path: "/partnerRefundNo",
-          rule: "type",
-          message: "partnerRefundNo must be a string, got " + kindOf(v),
-          field: "partnerRefundNo",
-        });
+        fail(
+          errors,
+          "/partnerRefundNo",
+          "type",
+          "partnerRefundNo must be a string, got " + kindOf(v),
+          "partnerRefundNo",
+        );
       else {
         const s = v as string;
         if (s.length > 64) {
           const n = codePoints(s);
           if (n > 64)
-            errors.push({
-              path: "/partnerRefundNo",
-              rule: "maxLength",
-              message: "partnerRefundNo must be at most 64 characters, got " + n,
-              field: "partnerRefundNo",
-            });
+            fail(
+              errors,
+              "/partnerRefundNo",
+              "maxLength",
+              "partnerRefundNo must be at most 64 characters, got " + n,
+              "partnerRefundNo",
+            );
         }
       }
     }
     {
       const v = o0["refundAmount"];
       if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v)))
-        errors.push({
-          path: "/refundAmount",
-          rule: "type",
-          message: "refundAmount must be an object, got " + kindOf(v),
-          field: "refundAmount",
-        });
+        fail(errors, "/refundAmount", "type", "refundAmount must be an object, got " + kindOf(v), "refundAmount");
       else if (v !== undefined) {
         const o1 = v as Record<string, unknown>;
         {
           const v = o1["value"];
           if (v === undefined)
-            errors.push({
-              path: "/refundAmount/value",
-              rule: "required",
-              message: "refundAmount.value is mandatory (M)",
-              field: "refundAmount.value",
-            });
+            fail(
+              errors,
+              "/refundAmount/value",
+              "required",
+              "refundAmount.value is mandatory (M)",
+              "refundAmount.value",
+            );
           else if (typeof v !== "string")
-            errors.push({
-              path: "/refundAmount/value",
-              rule: "type",
-              message: "refundAmount.value must be a string, got " + kindOf(v),
-              field: "refundAmount.value",
-            });
+            fail(
+              errors,
+              "/refundAmount/value",
+              "type",
+              "refundAmount.value must be a string, got " + kindOf(v),
+              "refundAmount.value",
+            );
           else {
             const s = v as string;
             if (!isAmount16x2(s))
-              errors.push({
-                path: "/refundAmount/value",
-                rule: "amount",
-                message:
-                  "refundAmount.value must be an amount (16,2): 1 to 14 digits, a dot and exactly 2 decimals, no separators, e.g. 10000.00",
-                field: "refundAmount.value",
-              });
+              fail(
+                errors,
+                "/refundAmount/value",
+                "amount",
+                "refundAmount.value must be an amount (16,2): 1 to 14 digits, a dot and exactly 2 decimals, no separators, e.g. 10000.00",
+                "refundAmount.value",
+              );
           }
         }
         {
           const v = o1["currency"];
           if (v === undefined)
-            errors.push({
-              path: "/refundAmount/currency",
-              rule: "required",
-              message: "refundAmount.currency is mandatory (M)",
-              field: "refundAmount.currency",
-            });
+            fail(
+              errors,
+              "/refundAmount/currency",
+              "required",
+              "refundAmount.currency is mandatory (M)",
+              "refundAmount.currency",
+            );
           else if (typeof v !== "string")
-            errors.push({
-              path: "/refundAmount/currency",
-              rule: "type",
-              message: "refundAmount.currency must be a string, got " + kindOf(v),
-              field: "refundAmount.currency",
-            });
+            fail(
+              errors,
+              "/refundAmount/currency",
+              "type",
+              "refundAmount.currency must be a string, got " + kindOf(v),
+              "refundAmount.currency",
+            );
           else {
             const s = v as string;
             if (s.length > 3) {
               const n = codePoints(s);
               if (n > 3)
-                errors.push({
-                  path: "/refundAmount/currency",
-                  rule: "maxLength",
-                  message: "refundAmount.currency must be at most 3 characters, got " + n,
-                  field: "refundAmount.currency",
-                });
+                fail(
+                  errors,
+                  "/refundAmount/currency",
+                  "maxLength",
+                  "refundAmount.currency must be at most 3 characters, got " + n,
+                  "refundAmount.currency",
+                );
             }
             if (!isCurrency(s))
-              errors.push({
-                path: "/refundAmount/currency",
-                rule: "currency",
-                message: "refundAmount.currency must be three capital letters (ISO 4217)",
-                field: "refundAmount.currency",
-              });
+              fail(
+                errors,
+                "/refundAmount/currency",
+                "currency",
+                "refundAmount.currency must be three capital letters (ISO 4217)",
+                "refundAmount.currency",
+              );
           }
         }
         if (strict) unknownKeys(o1, PAYMENT_REQUEST_AMOUNT_KEYS, "/refundAmount", errors);
@@ -5789,35 +5508,26 @@ export function validateSnapQrCpmRefundRequest(
     {
       const v = o0["reason"];
       if (v !== undefined && typeof v !== "string")
-        errors.push({
-          path: "/reason",
-          rule: "type",
-          message: "reason must be a string, got " + kindOf(v),
-          field: "reason",
-        });
+        fail(errors, "/reason", "type", "reason must be a string, got " + kindOf(v), "reason");
       else if (v !== undefined) {
         const s = v as string;
         if (s.length > 256) {
           const n = codePoints(s);
           if (n > 256)
-            errors.push({
-              path: "/reason",
-              rule: "maxLength",
-              message: "reason must be at most 256 characters, got " + n,
-              field: "reason",
-            });
+            fail(errors, "/reason", "maxLength", "reason must be at most 256 characters, got " + n, "reason");
         }
       }
     }
     {
       const v = o0["additionalInfo"];
       if (v !== undefined && v !== null && (typeof v !== "object" || v === null || Array.isArray(v)))
-        errors.push({
-          path: "/additionalInfo",
-          rule: "type",
-          message: "additionalInfo must be an object or null, got " + kindOf(v),
-          field: "additionalInfo",
-        });
+        fail(
+          errors,
+          "/additionalInfo",
+          "type",
+          "additionalInfo must be an object or null, got " + kindOf(v),
+          "additionalInfo",
+        );
     }
     if (strict) unknownKeys(o0, REFUND_REQUEST_KEYS, "", errors);
     return errors.length === 0 ? { ok: true, value: input as SnapQrCpmRefundRequest } : { ok: false, errors };
@@ -5846,266 +5556,252 @@ export function validateSnapQrCpmRefundResponse(
     const code = o0["responseCode"];
     // 0: no usable code, 1: the success code (full response), 2: another code of the service (envelope).
     let shape = 0;
-    if (code === undefined)
-      errors.push({
-        path: "/responseCode",
-        rule: "required",
-        message: "responseCode is mandatory (M)",
-        field: "responseCode",
-      });
+    if (code === undefined) fail(errors, "/responseCode", "required", "responseCode is mandatory (M)", "responseCode");
     else if (typeof code !== "string")
-      errors.push({
-        path: "/responseCode",
-        rule: "type",
-        message: "responseCode must be a string, got " + kindOf(code),
-        field: "responseCode",
-      });
+      fail(errors, "/responseCode", "type", "responseCode must be a string, got " + kindOf(code), "responseCode");
     else {
       if (code.length > 7) {
         const n = codePoints(code);
         if (n > 7)
-          errors.push({
-            path: "/responseCode",
-            rule: "maxLength",
-            message: "responseCode must be at most 7 characters, got " + n,
-            field: "responseCode",
-          });
+          fail(
+            errors,
+            "/responseCode",
+            "maxLength",
+            "responseCode must be at most 7 characters, got " + n,
+            "responseCode",
+          );
       }
       if (code === "2008000") shape = 1;
       else {
         const entry = describeSnapQrCpmCode(code);
         if (entry !== undefined && entry.parts["service"] === "80") shape = 2;
         else
-          errors.push({
-            path: "/responseCode",
-            rule: "responseCode",
-            message: "responseCode must be a response code of service 80 (API Refund Payment)",
-            field: "responseCode",
-          });
+          fail(
+            errors,
+            "/responseCode",
+            "responseCode",
+            "responseCode must be a response code of service 80 (API Refund Payment)",
+            "responseCode",
+          );
       }
     }
     if (shape === 1) {
       {
         const v = o0["responseMessage"];
         if (v === undefined)
-          errors.push({
-            path: "/responseMessage",
-            rule: "required",
-            message: "responseMessage is mandatory (M)",
-            field: "responseMessage",
-          });
+          fail(errors, "/responseMessage", "required", "responseMessage is mandatory (M)", "responseMessage");
         else if (typeof v !== "string")
-          errors.push({
-            path: "/responseMessage",
-            rule: "type",
-            message: "responseMessage must be a string, got " + kindOf(v),
-            field: "responseMessage",
-          });
+          fail(
+            errors,
+            "/responseMessage",
+            "type",
+            "responseMessage must be a string, got " + kindOf(v),
+            "responseMessage",
+          );
         else {
           const s = v as string;
           if (s.length > 150) {
             const n = codePoints(s);
             if (n > 150)
-              errors.push({
-                path: "/responseMessage",
-                rule: "maxLength",
-                message: "responseMessage must be at most 150 characters, got " + n,
-                field: "responseMessage",
-              });
+              fail(
+                errors,
+                "/responseMessage",
+                "maxLength",
+                "responseMessage must be at most 150 characters, got " + n,
+                "responseMessage",
+              );
           }
         }
       }
       {
         const v = o0["originalPartnerReferenceNo"];
         if (v !== undefined && typeof v !== "string")
-          errors.push({
-            path: "/originalPartnerReferenceNo",
-            rule: "type",
-            message: "originalPartnerReferenceNo must be a string, got " + kindOf(v),
-            field: "originalPartnerReferenceNo",
-          });
+          fail(
+            errors,
+            "/originalPartnerReferenceNo",
+            "type",
+            "originalPartnerReferenceNo must be a string, got " + kindOf(v),
+            "originalPartnerReferenceNo",
+          );
         else if (v !== undefined) {
           const s = v as string;
           if (s.length > 64) {
             const n = codePoints(s);
             if (n > 64)
-              errors.push({
-                path: "/originalPartnerReferenceNo",
-                rule: "maxLength",
-                message: "originalPartnerReferenceNo must be at most 64 characters, got " + n,
-                field: "originalPartnerReferenceNo",
-              });
+              fail(
+                errors,
+                "/originalPartnerReferenceNo",
+                "maxLength",
+                "originalPartnerReferenceNo must be at most 64 characters, got " + n,
+                "originalPartnerReferenceNo",
+              );
           }
         }
       }
       {
         const v = o0["originalReferenceNo"];
         if (v !== undefined && typeof v !== "string")
-          errors.push({
-            path: "/originalReferenceNo",
-            rule: "type",
-            message: "originalReferenceNo must be a string, got " + kindOf(v),
-            field: "originalReferenceNo",
-          });
+          fail(
+            errors,
+            "/originalReferenceNo",
+            "type",
+            "originalReferenceNo must be a string, got " + kindOf(v),
+            "originalReferenceNo",
+          );
         else if (v !== undefined) {
           const s = v as string;
           if (s.length > 64) {
             const n = codePoints(s);
             if (n > 64)
-              errors.push({
-                path: "/originalReferenceNo",
-                rule: "maxLength",
-                message: "originalReferenceNo must be at most 64 characters, got " + n,
-                field: "originalReferenceNo",
-              });
+              fail(
+                errors,
+                "/originalReferenceNo",
+                "maxLength",
+                "originalReferenceNo must be at most 64 characters, got " + n,
+                "originalReferenceNo",
+              );
           }
         }
       }
       {
         const v = o0["originalExternalId"];
         if (v !== undefined && typeof v !== "string")
-          errors.push({
-            path: "/originalExternalId",
-            rule: "type",
-            message: "originalExternalId must be a string, got " + kindOf(v),
-            field: "originalExternalId",
-          });
+          fail(
+            errors,
+            "/originalExternalId",
+            "type",
+            "originalExternalId must be a string, got " + kindOf(v),
+            "originalExternalId",
+          );
         else if (v !== undefined) {
           const s = v as string;
           if (s.length > 32) {
             const n = codePoints(s);
             if (n > 32)
-              errors.push({
-                path: "/originalExternalId",
-                rule: "maxLength",
-                message: "originalExternalId must be at most 32 characters, got " + n,
-                field: "originalExternalId",
-              });
+              fail(
+                errors,
+                "/originalExternalId",
+                "maxLength",
+                "originalExternalId must be at most 32 characters, got " + n,
+                "originalExternalId",
+              );
           }
         }
       }
       {
         const v = o0["refundNo"];
-        if (v === undefined)
-          errors.push({ path: "/refundNo", rule: "required", message: "refundNo is mandatory (M)", field: "refundNo" });
+        if (v === undefined) fail(errors, "/refundNo", "required", "refundNo is mandatory (M)", "refundNo");
         else if (typeof v !== "string")
-          errors.push({
-            path: "/refundNo",
-            rule: "type",
-            message: "refundNo must be a string, got " + kindOf(v),
-            field: "refundNo",
-          });
+          fail(errors, "/refundNo", "type", "refundNo must be a string, got " + kindOf(v), "refundNo");
         else {
           const s = v as string;
           if (s.length > 64) {
             const n = codePoints(s);
             if (n > 64)
-              errors.push({
-                path: "/refundNo",
-                rule: "maxLength",
-                message: "refundNo must be at most 64 characters, got " + n,
-                field: "refundNo",
-              });
+              fail(errors, "/refundNo", "maxLength", "refundNo must be at most 64 characters, got " + n, "refundNo");
           }
         }
       }
       {
         const v = o0["partnerRefundNo"];
         if (v !== undefined && typeof v !== "string")
-          errors.push({
-            path: "/partnerRefundNo",
-            rule: "type",
-            message: "partnerRefundNo must be a string, got " + kindOf(v),
-            field: "partnerRefundNo",
-          });
+          fail(
+            errors,
+            "/partnerRefundNo",
+            "type",
+            "partnerRefundNo must be a string, got " + kindOf(v),
+            "partnerRefundNo",
+          );
         else if (v !== undefined) {
           const s = v as string;
           if (s.length > 64) {
             const n = codePoints(s);
             if (n > 64)
-              errors.push({
-                path: "/partnerRefundNo",
-                rule: "maxLength",
-                message: "partnerRefundNo must be at most 64 characters, got " + n,
-                field: "partnerRefundNo",
-              });
+              fail(
+                errors,
+                "/partnerRefundNo",
+                "maxLength",
+                "partnerRefundNo must be at most 64 characters, got " + n,
+                "partnerRefundNo",
+              );
           }
         }
       }
       {
         const v = o0["refundAmount"];
         if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v)))
-          errors.push({
-            path: "/refundAmount",
-            rule: "type",
-            message: "refundAmount must be an object, got " + kindOf(v),
-            field: "refundAmount",
-          });
+          fail(errors, "/refundAmount", "type", "refundAmount must be an object, got " + kindOf(v), "refundAmount");
         else if (v !== undefined) {
           const o1 = v as Record<string, unknown>;
           {
             const v = o1["value"];
             if (v === undefined)
-              errors.push({
-                path: "/refundAmount/value",
-                rule: "required",
-                message: "refundAmount.value is mandatory (M)",
-                field: "refundAmount.value",
-              });
+              fail(
+                errors,
+                "/refundAmount/value",
+                "required",
+                "refundAmount.value is mandatory (M)",
+                "refundAmount.value",
+              );
             else if (typeof v !== "string")
-              errors.push({
-                path: "/refundAmount/value",
-                rule: "type",
-                message: "refundAmount.value must be a string, got " + kindOf(v),
-                field: "refundAmount.value",
-              });
+              fail(
+                errors,
+                "/refundAmount/value",
+                "type",
+                "refundAmount.value must be a string, got " + kindOf(v),
+                "refundAmount.value",
+              );
             else {
               const s = v as string;
               if (!isAmount16x2(s))
-                errors.push({
-                  path: "/refundAmount/value",
-                  rule: "amount",
-                  message:
-                    "refundAmount.value must be an amount (16,2): 1 to 14 digits, a dot and exactly 2 decimals, no separators, e.g. 10000.00",
-                  field: "refundAmount.value",
-                });
+                fail(
+                  errors,
+                  "/refundAmount/value",
+                  "amount",
+                  "refundAmount.value must be an amount (16,2): 1 to 14 digits, a dot and exactly 2 decimals, no separators, e.g. 10000.00",
+                  "refundAmount.value",
+                );
             }
           }
           {
             const v = o1["currency"];
             if (v === undefined)
-              errors.push({
-                path: "/refundAmount/currency",
-                rule: "required",
-                message: "refundAmount.currency is mandatory (M)",
-                field: "refundAmount.currency",
-              });
+              fail(
+                errors,
+                "/refundAmount/currency",
+                "required",
+                "refundAmount.currency is mandatory (M)",
+                "refundAmount.currency",
+              );
             else if (typeof v !== "string")
-              errors.push({
-                path: "/refundAmount/currency",
-                rule: "type",
-                message: "refundAmount.currency must be a string, got " + kindOf(v),
-                field: "refundAmount.currency",
-              });
+              fail(
+                errors,
+                "/refundAmount/currency",
+                "type",
+                "refundAmount.currency must be a string, got " + kindOf(v),
+                "refundAmount.currency",
+              );
             else {
               const s = v as string;
               if (s.length > 3) {
                 const n = codePoints(s);
                 if (n > 3)
-                  errors.push({
-                    path: "/refundAmount/currency",
-                    rule: "maxLength",
-                    message: "refundAmount.currency must be at most 3 characters, got " + n,
-                    field: "refundAmount.currency",
-                  });
+                  fail(
+                    errors,
+                    "/refundAmount/currency",
+                    "maxLength",
+                    "refundAmount.currency must be at most 3 characters, got " + n,
+                    "refundAmount.currency",
+                  );
               }
               if (!isCurrency(s))
-                errors.push({
-                  path: "/refundAmount/currency",
-                  rule: "currency",
-                  message: "refundAmount.currency must be three capital letters (ISO 4217)",
-                  field: "refundAmount.currency",
-                });
+                fail(
+                  errors,
+                  "/refundAmount/currency",
+                  "currency",
+                  "refundAmount.currency must be three capital letters (ISO 4217)",
+                  "refundAmount.currency",
+                );
             }
           }
           if (strict) unknownKeys(o1, PAYMENT_REQUEST_AMOUNT_KEYS, "/refundAmount", errors);
@@ -6113,93 +5809,82 @@ export function validateSnapQrCpmRefundResponse(
       }
       {
         const v = o0["refundTime"];
-        if (v === undefined)
-          errors.push({
-            path: "/refundTime",
-            rule: "required",
-            message: "refundTime is mandatory (M)",
-            field: "refundTime",
-          });
+        if (v === undefined) fail(errors, "/refundTime", "required", "refundTime is mandatory (M)", "refundTime");
         else if (typeof v !== "string")
-          errors.push({
-            path: "/refundTime",
-            rule: "type",
-            message: "refundTime must be a string, got " + kindOf(v),
-            field: "refundTime",
-          });
+          fail(errors, "/refundTime", "type", "refundTime must be a string, got " + kindOf(v), "refundTime");
         else {
           const s = v as string;
           if (s.length > 25) {
             const n = codePoints(s);
             if (n > 25)
-              errors.push({
-                path: "/refundTime",
-                rule: "maxLength",
-                message: "refundTime must be at most 25 characters, got " + n,
-                field: "refundTime",
-              });
+              fail(
+                errors,
+                "/refundTime",
+                "maxLength",
+                "refundTime must be at most 25 characters, got " + n,
+                "refundTime",
+              );
           }
           if (!isDateTime(s))
-            errors.push({
-              path: "/refundTime",
-              rule: "date-time",
-              message:
-                "refundTime must be an ISO-8601 date-time YYYY-MM-DDTHH:mm:ss, optional fraction, then Z or ±HH:mm (a real calendar date; hour 00–23, minute and second 00–59, no leap second)",
-              field: "refundTime",
-            });
+            fail(
+              errors,
+              "/refundTime",
+              "date-time",
+              "refundTime must be an ISO-8601 date-time YYYY-MM-DDTHH:mm:ss, optional fraction, then Z or ±HH:mm (a real calendar date; hour 00–23, minute and second 00–59, no leap second)",
+              "refundTime",
+            );
         }
       }
       {
         const v = o0["additionalInfo"];
         if (v !== undefined && v !== null && (typeof v !== "object" || v === null || Array.isArray(v)))
-          errors.push({
-            path: "/additionalInfo",
-            rule: "type",
-            message: "additionalInfo must be an object or null, got " + kindOf(v),
-            field: "additionalInfo",
-          });
+          fail(
+            errors,
+            "/additionalInfo",
+            "type",
+            "additionalInfo must be an object or null, got " + kindOf(v),
+            "additionalInfo",
+          );
       }
       if (strict) unknownKeys(o0, REFUND_SUCCESS_KEYS, "", errors);
     } else {
       {
         const v = o0["responseMessage"];
         if (v === undefined)
-          errors.push({
-            path: "/responseMessage",
-            rule: "required",
-            message: "responseMessage is mandatory (M)",
-            field: "responseMessage",
-          });
+          fail(errors, "/responseMessage", "required", "responseMessage is mandatory (M)", "responseMessage");
         else if (typeof v !== "string")
-          errors.push({
-            path: "/responseMessage",
-            rule: "type",
-            message: "responseMessage must be a string, got " + kindOf(v),
-            field: "responseMessage",
-          });
+          fail(
+            errors,
+            "/responseMessage",
+            "type",
+            "responseMessage must be a string, got " + kindOf(v),
+            "responseMessage",
+          );
         else {
           const s = v as string;
           if (s.length > 150) {
             const n = codePoints(s);
             if (n > 150)
-              errors.push({
-                path: "/responseMessage",
-                rule: "maxLength",
-                message: "responseMessage must be at most 150 characters, got " + n,
-                field: "responseMessage",
-              });
+              fail(
+                errors,
+                "/responseMessage",
+                "maxLength",
+                "responseMessage must be at most 150 characters, got " + n,
+                "responseMessage",
+              );
           }
         }
       }
       {
         const v = o0["additionalInfo"];
         if (v !== undefined && v !== null && (typeof v !== "object" || v === null || Array.isArray(v)))
-          errors.push({
-            path: "/additionalInfo",
-            rule: "type",
-            message: "additionalInfo must be an object or null, got " + kindOf(v),
-            field: "additionalInfo",
-          });
+          fail(
+            errors,
+            "/additionalInfo",
+            "type",
+            "additionalInfo must be an object or null, got " + kindOf(v),
+            "additionalInfo",
+          );
       }
       // With no usable code the shape is unknown: strict mode flags only what neither shape declares.
       if (strict) unknownKeys(o0, shape === 2 ? GENERATE_ERROR_KEYS : REFUND_SUCCESS_KEYS, "", errors);

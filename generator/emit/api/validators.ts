@@ -129,6 +129,9 @@ function helpers(m: ApiModel, k: Constants): string[] {
       "Callers take the fast path first: a string no longer than the limit in UTF-16 units is no longer in code points.",
     ])}\nfunction codePoints(s: string): number {\nlet count = 0;\nfor (let i = 0; i < s.length; i++) {\nconst c = s.charCodeAt(i);\nif (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++;\ncount++;\n}\nreturn count;\n}`,
   ];
+  out.push(
+    `${docComment(["Records one error."])}\nfunction fail(errors: ${E}[], path: string, rule: ${m.names.validationRule}, message: string, field: string | null): void {\nerrors.push({ path, rule, message, field });\n}`,
+  );
   if (k.has("isDateTime")) out.push(DIGIT_AT_FUNCTION);
   out.push(
     `${docComment(["Strict mode: every own property not in `known` is an error."])}\nfunction unknownKeys(o: object, known: ReadonlySet<string>, base: string, errors: ${E}[]): void {\nconst keys = Object.keys(o);\nfor (let i = 0; i < keys.length; i++) {\nconst key = keys[i]!;\nif (!known.has(key)) errors.push({ path: base + "/" + key.replace(/~/g, "~0").replace(/\\//g, "~1"), rule: "additionalProperties", message: "unknown property " + JSON.stringify(key.length > 64 ? key.slice(0, 64) + "…" : key) + " (strict mode)", field: null });\n}\n}`,
@@ -151,8 +154,9 @@ interface Site {
   stem: string;
 }
 
+/** One error report: a call to the module's `fail`, so each check stays one readable line. */
 function push(pointer: string, rule: string, message: string, field: string | null): string {
-  return `errors.push({ path: ${lit(pointer)}, rule: ${lit(rule)}, message: ${message}, field: ${field === null ? "null" : lit(field)} });`;
+  return `fail(errors, ${lit(pointer)}, ${lit(rule)}, ${message}, ${field === null ? "null" : lit(field)});`;
 }
 
 function typeTest(f: Field, v: string): { test: string; noun: string } {

@@ -1,0 +1,47 @@
+/**
+ * Where formatting runs: in a worker thread when codebook runs from its build
+ * (dist/), so it overlaps the main thread's work on a 2-core machine; in
+ * process when it runs from source (tests), where a worker cannot load .ts.
+ * Results are the same either way: formatting is a pure function of the text.
+ */
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { GeneratedFile } from "../emit/generated-file.ts";
+
+export interface Formatter {
+  format(files: GeneratedFile[]): Promise<GeneratedFile[]>;
+  close(): Promise<void>;
+}
+
+export function startFormatter(): Formatter {
+  const workerFile = fileURLToPath(new URL("./format-worker.js", import.meta.url));
+  if (!import.meta.url.endsWith(".js") || !existsSync(workerFile)) {
+    return { format: async (files) => (await import("./format.ts")).formatFiles(files), close: async () => {} };
+  }
+  const worker = new Worker(workerFile);
+  const pending = new Map<number, { resolve: (f: GeneratedFile[]) => void; reject: (e: Error) => void }>();
+  let next = 0;
+  worker.on("message", (m: { id: number; files?: GeneratedFile[]; error?: string }) => {
+    const p = pending.get(m.id)!;
+    pending.delete(m.id);
+    if (m.error !== undefined) p.reject(new Error(`codebook: formatting failed: ${m.error}`));
+    else p.resolve(m.files!);
+  });
+  worker.on("error", (err) => {
+    for (const p of pending.values()) p.reject(err);
+    pending.clear();
+  });
+  return {
+    format(files) {
+      const id = next++;
+      return new Promise((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        worker.postMessage({ id, files });
+      });
+    },
+    async close() {
+      await worker.terminate();
+    },
+  };
+}
