@@ -145,7 +145,7 @@ async function fromEmitters() {
   });
   const g = await import(pathToFileURL(entry).href + `?t=${Date.now()}`);
   const file = `spec/${SPEC_ID}.yaml`;
-  const { spec, diagnostics } = g.loadSpecText(file, readFileSync(join(root, file), "utf8"), SPEC_ID, join(root, "spec", "schema", "spec.schema.json"));
+  const { spec, diagnostics } = g.loadSpecText(file, readFileSync(join(root, file), "utf8"), SPEC_ID);
   if (!spec) throw new Error(diagnostics.map((d) => d.message).join("\n"));
   const header = g.lineHeader(spec);
   const out = mkdtempSync(join(tmpdir(), "codebook-bench-"));

@@ -9,7 +9,6 @@ import { loadConfig, type Config } from "./config.ts";
 import { SpecError } from "./load/diagnostics.ts";
 import { listSpecFiles, loadSpecs } from "./load/load-specs.ts";
 import type { Spec } from "./model/types.ts";
-import { specSchemaPath } from "./paths.ts";
 import type { GeneratedFile } from "./emit/generated-file.ts";
 import { readManifest, sha256, toolchainFingerprint, type Manifest } from "./write/manifest.ts";
 import { MANIFEST_FILE } from "./write/manifest.ts";
@@ -50,7 +49,7 @@ export async function lint(options: RunOptions = {}): Promise<Spec[]> {
 }
 
 function loadChecked(config: Config, only: readonly string[]): Spec[] {
-  const loaded = loadSpecs({ root: config.root, specDir: config.specDir, schemaPath: specSchemaPath, only });
+  const loaded = loadSpecs({ root: config.root, specDir: config.specDir, only });
   if (loaded.diagnostics.length) throw new SpecError(loaded.diagnostics, loaded.sources);
   return loaded.specs;
 }

@@ -23,7 +23,6 @@ export interface LoadOptions {
   /** Repository root: spec paths in diagnostics and output are relative to it. */
   root: string;
   specDir: string;
-  schemaPath: string;
   /** Only these spec ids (all when empty). */
   only?: readonly string[];
 }
@@ -48,7 +47,7 @@ export function loadSpecs(options: LoadOptions): LoadResult {
     const display = relative(options.root, path).split("\\").join("/");
     const text = readFileSync(path, "utf8");
     result.sources.set(display, text);
-    const { spec, diagnostics } = loadSpecText(display, text, id, options.schemaPath);
+    const { spec, diagnostics } = loadSpecText(display, text, id);
     result.diagnostics.push(...diagnostics);
     if (spec) result.specs.push(spec);
   }
@@ -56,12 +55,12 @@ export function loadSpecs(options: LoadOptions): LoadResult {
 }
 
 /** Lints one spec text; exported for tests and editors. */
-export function loadSpecText(display: string, text: string, id: string, schemaPath: string): { spec?: Spec; diagnostics: Diagnostic[] } {
+export function loadSpecText(display: string, text: string, id: string): { spec?: Spec; diagnostics: Diagnostic[] } {
   const source = parseYamlSource(display, text);
   if (source.syntaxErrors.length) return { diagnostics: source.syntaxErrors };
   if (typeof source.value !== "object" || source.value === null || Array.isArray(source.value))
     return { diagnostics: [source.at([], "a spec must be a YAML mapping")] };
-  const schemaErrors = checkSchema(source, schemaPath);
+  const schemaErrors = checkSchema(source);
   // Semantic checks assume the schema's shapes; report schema problems alone first.
   if (schemaErrors.length) return { diagnostics: schemaErrors };
   return buildSpec(source, display, id);

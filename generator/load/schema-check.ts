@@ -13,12 +13,8 @@ interface ValidateFunction {
   errors?: ErrorObject[] | null;
 }
 
-function validator(_schemaPath: string): ValidateFunction {
-  return compiledValidate as ValidateFunction;
-}
-
-export function checkSchema(source: YamlSource, schemaPath: string): Diagnostic[] {
-  const validate = validator(schemaPath);
+export function checkSchema(source: YamlSource): Diagnostic[] {
+  const validate = compiledValidate as ValidateFunction;
   if (validate(source.value)) return [];
   const errors = relevant(validate.errors ?? []);
   const seen = new Set<string>();

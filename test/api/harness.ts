@@ -39,7 +39,7 @@ export const conformanceDir: string = join(sharedDir, "conformance", SPEC_ID);
 
 export function loadSpec(): Spec {
   const file = `spec/${SPEC_ID}.yaml`;
-  const { spec, diagnostics } = loadSpecText(file, readFileSync(join(repoRoot, file), "utf8"), SPEC_ID, join(repoRoot, "spec/schema/spec.schema.json"));
+  const { spec, diagnostics } = loadSpecText(file, readFileSync(join(repoRoot, file), "utf8"), SPEC_ID);
   if (!spec) throw new Error(`${file} does not load:\n${diagnostics.map((d) => `${d.file}:${d.line}:${d.col}: ${d.message}`).join("\n")}`);
   return spec;
 }
