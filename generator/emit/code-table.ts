@@ -198,7 +198,7 @@ export function emitCodeTable(spec: Spec, enumStyle: EnumStyle): Statement[] {
   );
 
   // ---- unlisted codes: rules from the parts, then the category, then the source's rule
-  out.push(unlistedFunction(spec, n, categoryType));
+  out.push(unlistedFunction(spec, categoryType));
 
   // ---- classify
   const defaultResult = resultTypes[0]!.name;
@@ -319,7 +319,7 @@ function entryLiteral(spec: Spec, c: Code, codeExpr: string, multiContext: boole
   return `{ ${props.join(", ")} }`;
 }
 
-function unlistedFunction(spec: Spec, n: CodeTableNames, categoryType: string): string {
+function unlistedFunction(spec: Spec, categoryType: string): string {
   const unknownReason = spec.unknown.reason ?? spec.unknown.source ?? "The source gives no outcome for codes it does not list.";
   const fallback = `return { known: false, outcome: ${lit(unlistedOutcome(spec.unknown.outcome))}, code, category: null, reason: ${lit(unknownReason + (spec.unknown.outcome === "success" ? NOT_CONFIRMED : ""))} };`;
   const body: string[] = [];

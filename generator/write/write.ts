@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import type { GeneratedFile } from "../emit/generated-file.ts";
-import { MANIFEST_FILE, manifestText, sha256, type Manifest } from "./manifest.ts";
+import { MANIFEST_FILE, manifestText, type Manifest } from "./manifest.ts";
 
 export type ChangeKind = "created" | "updated" | "removed" | "unchanged";
 

@@ -10,9 +10,9 @@ import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import * as postpaid from "../../generated/iak-postpaid/dist/index.js";
 import * as prepaid from "../../generated/iak-prepaid/dist/index.js";
-import { repoRoot } from "../helpers.ts";
+import { sharedDir } from "../helpers.ts";
 
-const dir = resolve(repoRoot, process.env.CODEBOOK_SHARED ?? "../shared", "conformance/iak");
+const dir = resolve(sharedDir, "conformance/iak");
 
 interface Body {
   source: string;

@@ -4,13 +4,13 @@
 // (the CLI prints them and exits 1), and generate writes nothing at all.
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join, relative } from "node:path";
+import { repoRoot } from "../helpers.ts";
 import { afterEach, describe, expect, it } from "vitest";
 import { diagnosticHeadline, formatDiagnostics, sortDiagnostics, SpecError } from "../../generator/load/diagnostics.ts";
 import { generate, lint } from "../../generator/pipeline.ts";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const root = repoRoot;
 const temps: string[] = [];
 
 afterEach(() => {

@@ -7,13 +7,13 @@
 //
 // The valid bases the fixtures start from are test/fixtures/good-specs/*.yaml.
 import { readdirSync, readFileSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { basename, join } from "node:path";
+import { repoRoot } from "../helpers.ts";
 import { describe, expect, it } from "vitest";
 import { diagnosticHeadline, formatDiagnostics, sortDiagnostics, type Diagnostic } from "../../generator/load/diagnostics.ts";
 import { loadSpecText } from "../../generator/load/load-specs.ts";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const root = repoRoot;
 const BAD = "test/fixtures/bad-specs";
 const GOOD = "test/fixtures/good-specs";
 
@@ -29,10 +29,6 @@ function lintFile(display: string): Linted {
   const text = readFileSync(join(root, display), "utf8");
   const { spec, diagnostics } = loadSpecText(display, text, basename(display, ".yaml"));
   return { display, text, diagnostics, defined: spec !== undefined };
-}
-
-function headlines(display: string): string[] {
-  return sortDiagnostics(lintFile(display).diagnostics).map(diagnosticHeadline);
 }
 
 function formatted(display: string): string {

@@ -6,10 +6,9 @@ import { describe, it, expect } from "vitest";
 import { parse } from "yaml";
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { repoRoot, sharedDir } from "../helpers.ts";
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-const seedsDir = path.resolve(repoRoot, process.env.CODEBOOK_SHARED ?? "../shared", "seeds");
+const seedsDir = path.join(sharedDir, "seeds");
 
 interface Field {
   name: string;

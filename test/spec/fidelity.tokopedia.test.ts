@@ -1,12 +1,11 @@
 // Fidelity of spec/tokopedia-partner.yaml to its source copy (shared/seeds/003_c4105030d60b971d.txt).
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { repoRoot, sharedDir } from "../helpers.ts";
 import { describe, it, expect } from "vitest";
 import { parse } from "yaml";
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const seedsDir = path.resolve(repoRoot, process.env.CODEBOOK_SHARED ?? "../shared", "seeds");
+const seedsDir = path.join(sharedDir, "seeds");
 
 interface Row {
   code: string;
