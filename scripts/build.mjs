@@ -1,8 +1,11 @@
 // Builds the codebook CLI and library into dist/ as plain JavaScript, so the
 // `codebook` bin runs without a TypeScript loader (also when installed as a
 // dependency). esbuild bundles our modules; npm dependencies stay external.
+import { execFileSync } from "node:child_process";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
 import { build } from "esbuild";
-import { rmSync } from "node:fs";
 
 rmSync(new URL("../dist", import.meta.url), { recursive: true, force: true });
 await build({
@@ -18,3 +21,13 @@ await build({
   banner: { js: "" },
   logLevel: "warning",
 });
+
+// Declarations of the programmatic API (`import { generate } from "codebook"`): tsc emits
+// them from the sources, whose relative imports name .ts files; point them at the .js names.
+const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+execFileSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], { stdio: "inherit" });
+for (const entry of readdirSync("dist/types", { recursive: true, withFileTypes: true })) {
+  if (!entry.isFile() || !entry.name.endsWith(".d.ts")) continue;
+  const path = join(entry.parentPath, entry.name);
+  writeFileSync(path, readFileSync(path, "utf8").replace(/(from\s+["']\.{1,2}\/[^"']*)\.ts(["'])/g, "$1.js$2"));
+}
