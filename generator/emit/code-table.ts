@@ -6,7 +6,7 @@
  */
 import type { EnumStyle } from "../config.ts";
 import { pascal } from "../model/identifiers.ts";
-import type { Code, Outcome, OutcomeContext, OutcomeOrUnknown, Spec } from "../model/types.ts";
+import type { Code, OutcomeContext, OutcomeOrUnknown, Spec } from "../model/types.ts";
 import { OUTCOMES } from "../model/types.ts";
 import { docText, lit, type Statement } from "./ts-module.ts";
 
@@ -212,16 +212,19 @@ export function emitCodeTable(spec: Spec, enumStyle: EnumStyle): Statement[] {
       ...resultTypes.map((r) => `export function ${n.classify}(code: string, context: ${lit(r.ctx.id)}): ${r.name};`),
       `export function ${n.classify}(code: string, context: ${n.context}): ${P}AnyResult;`,
     ];
-    const fixed = contexts.filter((c) => c.kind === "successCodes");
-    const fixedCases = fixed.length
-      ? `  switch (context) {\n${fixed
-          .map((c) => `    case ${lit(c.id)}:`)
-          .join("\n")}\n      return { known: false, outcome: ${lit(unlistedOutcome((fixed[0] as { otherwise: Outcome }).otherwise))}, code: String(code), category: null, reason: ${P}Contexts[context].source };\n  }\n`
-      : "";
-    if (fixed.some((c) => c.kind === "successCodes" && c.otherwise !== (fixed[0] as { otherwise: string }).otherwise))
-      throw new Error(`${spec.specFile}: successCodes contexts with different "otherwise" outcomes are not supported yet`);
+    // Contexts that name their only success codes decide an unlisted code by themselves.
+    // Contexts that state the same rule share one case.
+    const byRule = new Map<string, string[]>();
+    for (const c of contexts) {
+      if (c.kind !== "successCodes") continue;
+      const reason = c.source ?? `Only ${c.successCodes.join(", ")} succeed in ${c.title}; every other code is ${c.otherwise}.`;
+      const ret = `return { known: false, outcome: ${lit(unlistedOutcome(c.otherwise))}, code: String(code), category: null, reason: ${lit(reason)} };`;
+      byRule.set(ret, [...(byRule.get(ret) ?? []), c.id]);
+    }
+    const cases = [...byRule].map(([ret, ids]) => `${ids.map((id) => `    case ${lit(id)}:`).join("\n")}\n      ${ret}`);
+    const switchOnContext = cases.length ? `  switch (context) {\n${cases.join("\n")}\n  }\n` : "";
     out.push(
-      `/**\n * Classifies a response code in a context (default "${defaultContext.id}"): its outcome, and its row when the table lists it.\n * A code the table does not list is never silently success or failed: see \`reason\`.\n */\n${overloads.join("\n")}\nexport function ${n.classify}(code: string, context: ${n.context} = ${lit(defaultContext.id)}): ${P}AnyResult {\n  if (!Object.hasOwn(${P}Contexts, context)) throw new RangeError(\`unknown context "\${String(context)}"; expected one of ${contexts.map((c) => c.id).join(", ")}\`);\n  const entry = ENTRIES.get(code);\n  if (entry !== undefined) return { known: true, outcome: entry.outcomes[context], code: entry.code, entry } as ${P}AnyResult;\n${fixedCases}  return classifyUnlisted(String(code)) as ${P}AnyResult;\n}`,
+      `/**\n * Classifies a response code in a context (default "${defaultContext.id}"): its outcome, and its row when the table lists it.\n * A code the table does not list is never silently success or failed: see \`reason\`.\n */\n${overloads.join("\n")}\nexport function ${n.classify}(code: string, context: ${n.context} = ${lit(defaultContext.id)}): ${P}AnyResult {\n  if (!Object.hasOwn(${P}Contexts, context)) throw new RangeError(\`unknown context "\${String(context)}"; expected one of ${contexts.map((c) => c.id).join(", ")}\`);\n  const entry = ENTRIES.get(code);\n  if (entry !== undefined) return { known: true, outcome: entry.outcomes[context], code: entry.code, entry } as ${P}AnyResult;\n${switchOnContext}  return classifyUnlisted(String(code)) as ${P}AnyResult;\n}`,
     );
   }
 

@@ -455,11 +455,21 @@ export function buildSpec(source: YamlSource, specFile: string, expectedId: stri
     (a.endpoints as Raw[]).forEach((e, i) => {
       const epath = ["api", "endpoints", i];
       if (endpoints.some((x) => x.serviceCode === e.serviceCode)) report([...epath, "serviceCode"], `duplicate service code "${e.serviceCode}"`);
-      if (endpoints.some((x) => x.key === e.key)) report([...epath, "key"], `duplicate endpoint key "${e.key}"`);
+      if (endpoints.some((x) => x.key.toLowerCase() === e.key.toLowerCase())) report([...epath, "key"], `duplicate endpoint key "${e.key}" (keys must differ in more than case)`);
       const request = buildBody(e.request, [...epath, "request"]);
       const response = buildBody(e.response, [...epath, "response"]);
       const samples: Sample[] = (e.samples ?? []).map((s: Raw, si: number) => buildSample(s, [...epath, "samples", si], s.kind === "request" ? request : response));
       endpoints.push({ key: e.key, serviceCode: e.serviceCode, name: e.name, version: e.version, method: e.method, path: e.path, request, response, samples });
+      // The API emitters discriminate responses on this field, and give each service one success code.
+      const codeField = response.fields.find((f) => f.key === a.responseCodeField);
+      if (!codeField || codeField.type !== "string")
+        report([...epath, "response", "fields"], `the response must declare "${a.responseCodeField}" (api.responseCodeField) as a string field`, { key: true });
+      const http = composite?.parts.find((p) => p.role === "httpStatus");
+      const service = composite?.parts.find((p) => p.domain);
+      if (http && service) {
+        const successes = codes.filter((c) => c.parts?.[service.name] === e.serviceCode && c.parts?.[http.name] === "200").length;
+        if (successes !== 1) report([...epath, "serviceCode"], `service ${e.serviceCode} needs exactly one HTTP 200 response code in the tables, found ${successes}`);
+      }
     });
     const header = (h: Raw) => ({ name: h.name, description: h.description ?? null, example: h.example ?? null });
     return { responseCodeField: a.responseCodeField, headers: (a.headers ?? []).map(header), responseHeaders: (a.responseHeaders ?? []).map(header), endpoints };
@@ -480,6 +490,7 @@ export function buildSpec(source: YamlSource, specFile: string, expectedId: stri
       if (f.key !== undefined && f.key !== f.name && !(f.errata ?? []).length) report([...fpath, "key"], `field "${f.name}" is read as "${f.key}": record why in "errata"`);
       if (f.fields && f.type !== "object") report([...fpath, "fields"], `only object fields can have nested fields`, { key: true });
       if (f.format === "amount" && !f.amount) report(fpath, `format amount needs "amount: { precision, scale }"`, { key: true });
+      if (f.amount && !(f.amount.precision > f.amount.scale)) report([...fpath, "amount"], `amount precision (${f.amount.precision}) must be greater than its scale (${f.amount.scale})`);
       if (f.amount && f.format !== "amount") report([...fpath, "amount"], `"amount" needs format: amount`, { key: true });
       if ((f.format || f.maxLength || f.values) && f.type !== "string") report([...fpath, "type"], `format, maxLength and values apply to string fields only`);
       if (f.presence === "C" && !f.condition) report([...fpath, "presence"], `conditional field "${f.name}" needs "condition"`);

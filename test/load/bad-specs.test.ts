@@ -194,6 +194,9 @@ const expected: Record<string, string[]> = {
   "api-without-http-part": [
     "test/fixtures/bad-specs/api-without-http-part.yaml:11:45: an API's composite code needs exactly one part with role: httpStatus",
   ],
+  "api-service-without-success": [
+    "test/fixtures/bad-specs/api-service-without-success.yaml:37:20: service 60 needs exactly one HTTP 200 response code in the tables, found 0",
+  ],
   "api-kind-without-api": [
     'test/fixtures/bad-specs/api-kind-without-api.yaml:2:1: a spec of kind "api" needs an "api" section',
     "test/fixtures/bad-specs/api-kind-without-api.yaml:11:1: an API's response code must be composite: its parts say the HTTP status (role: httpStatus) and the service (domain: endpoints.serviceCode)",

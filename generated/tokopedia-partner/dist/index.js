@@ -444,7 +444,7 @@ function classifyTokopediaPartnerCode(code, context = "payment") {
     case "healthCheck":
     case "getBalance":
     case "inquiry":
-      return { known: false, outcome: "failed", code: String(code), category: null, reason: TokopediaPartnerContexts[context].source };
+      return { known: false, outcome: "failed", code: String(code), category: null, reason: "Get token, Health check, get balance and Inquiry will only treat “00” Response Code as success and the rest as failed." };
   }
   return classifyUnlisted(String(code));
 }

@@ -1594,7 +1594,8 @@ export function classifyTokopediaPartnerCode(
         outcome: "failed",
         code: String(code),
         category: null,
-        reason: TokopediaPartnerContexts[context].source,
+        reason:
+          "Get token, Health check, get balance and Inquiry will only treat “00” Response Code as success and the rest as failed.",
       };
   }
   return classifyUnlisted(String(code)) as TokopediaPartnerAnyResult;
