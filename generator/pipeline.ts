@@ -11,7 +11,6 @@ import { listSpecFiles, loadSpecs } from "./load/load-specs.ts";
 import type { Spec } from "./model/types.ts";
 import type { GeneratedFile } from "./emit/generated-file.ts";
 import { readManifest, sha256, toolchainFingerprint, type Manifest } from "./write/manifest.ts";
-import { MANIFEST_FILE } from "./write/manifest.ts";
 import type { Change, Problem } from "./write/write.ts";
 import { startFormatter, type Formatter } from "./format/formatter.ts";
 
@@ -64,7 +63,7 @@ function upToDate(config: Config, manifest: Manifest | null, toolchain: string):
   if (!manifest || manifest.toolchain !== toolchain) return false;
   const specs = listSpecFiles(config.specDir);
   if (specs.length !== Object.keys(manifest.packages).length) return false;
-  return specs.every((path) => reusableFiles(config, manifest, toolchain, basename(path, ".yaml"), readFileSync(path)) !== null);
+  return specs.every((path) => reusableFiles(config, manifest, toolchain, basename(path, ".yaml"), sha256(readFileSync(path))) !== null);
 }
 
 /**
@@ -72,9 +71,9 @@ function upToDate(config: Config, manifest: Manifest | null, toolchain: string):
  * now would produce (same toolchain, same spec, files untouched); else null.
  * Output is deterministic, so reusing them is the same as regenerating them.
  */
-function reusableFiles(config: Config, manifest: Manifest | null, toolchain: string, id: string, specText: Buffer | string): GeneratedFile[] | null {
+function reusableFiles(config: Config, manifest: Manifest | null, toolchain: string, id: string, specHash: string): GeneratedFile[] | null {
   const record = manifest?.packages[id];
-  if (!manifest || manifest.toolchain !== toolchain || !record || record.spec !== sha256(specText)) return null;
+  if (!manifest || manifest.toolchain !== toolchain || !record || record.spec !== specHash) return null;
   const files: GeneratedFile[] = [];
   for (const [path, hash] of Object.entries(record.files)) {
     let content: string;
@@ -116,11 +115,12 @@ async function run(
   formatter: Formatter,
 ): Promise<GenerateResult> {
   const specs = loadChecked(config, only);
+  const specHash = new Map(specs.map((s) => [s.id, sha256(readFileSync(`${config.root}/${s.specFile}`))]));
   // Only packages whose inputs or files changed are emitted again (unless forced).
   const reused = new Map<string, GeneratedFile[]>();
   if (!options.force)
     for (const spec of specs) {
-      const files = reusableFiles(config, previous, toolchain, spec.id, readFileSync(`${config.root}/${spec.specFile}`));
+      const files = reusableFiles(config, previous, toolchain, spec.id, specHash.get(spec.id)!);
       if (files) reused.set(spec.id, files);
     }
   const emitted = await emitAll(specs.filter((s) => !reused.has(s.id)), config, formatter);
@@ -129,7 +129,7 @@ async function run(
   const { plan, problemsOf, apply, displayPath } = await import("./write/write.ts");
   const next: Manifest = { toolchain, packages: {} };
   for (const spec of specs) {
-    const record = { spec: sha256(readFileSync(`${config.root}/${spec.specFile}`)), files: {} as Record<string, string> };
+    const record = { spec: specHash.get(spec.id)!, files: {} as Record<string, string> };
     for (const f of files) if (f.path.startsWith(`${spec.id}/`)) record.files[f.path] = sha256(f.content);
     next.packages[spec.id] = record;
   }
@@ -194,4 +194,3 @@ function isStringifiedJson(f: GeneratedFile): boolean {
   return f.path.endsWith(".json") && !f.path.endsWith("/package.json");
 }
 
-export { MANIFEST_FILE };
