@@ -391,15 +391,15 @@ function transportStatements(spec: Spec, n: CodeTableNames, resultType: string):
     .join("\n");
   const other = t.rules.find((r) => r.http === "other");
   function caseBody(r: (typeof t.rules)[number]): string {
-    if (r.outcome === "code") return `return ${n.classify}(String(code));`;
+    if (r.outcome === "code") return `return ${n.classify}(text ?? "");`;
     const reason = [r.label ?? `HTTP ${r.http}`, r.description, r.status ? `status ${r.status}` : null, r.solution].filter(Boolean).join(" — ");
-    return `return { known: false, outcome: ${lit(r.outcome)}, httpStatus, code: typeof code === "string" ? code : null, reason: ${lit(reason)} };`;
+    return `return { known: false, outcome: ${lit(r.outcome)}, httpStatus, code: text, reason: ${lit(reason)} };`;
   }
-  const defaultCase = other ? `default:\n${caseBody(other)}` : `default:\nreturn ${n.classify}(String(code));`;
+  const defaultCase = other ? `default:\n${caseBody(other)}` : `default:\nreturn ${n.classify}(text ?? "");`;
   return [
     `/** ${docText(t.title ?? "HTTP status rules")}: how the source says to read an HTTP status before the response code. */\nexport const ${P}HttpRules = [\n${rules}\n] as const;`,
     `/** A response the HTTP status alone decides. */\nexport interface ${httpResult} {\n  readonly known: false;\n  readonly outcome: ${outcomes.length ? outcomes.map(lit).join(" | ") : "never"};\n  readonly httpStatus: number;\n  /** The response code the body carried, if any. */\n  readonly code: string | null;\n  readonly reason: string;\n}`,
-    `/**\n * Classifies a whole response: its HTTP status first, per {@link ${P}HttpRules}, then its response code.\n */\nexport function classify${P}Response(httpStatus: number, code: unknown): ${resultType} | ${httpResult} {\n  switch (httpStatus) {\n${cases}\n${defaultCase}\n  }\n}`,
+    `/**\n * Classifies a whole response: its HTTP status first, per {@link ${P}HttpRules}, then its response code.\n */\nexport function classify${P}Response(httpStatus: number, code: unknown): ${resultType} | ${httpResult} {\n  // The code as text (a number 0 becomes "0", which is not "00"); absent is null.\n  const text = code === undefined || code === null ? null : String(code);\n  switch (httpStatus) {\n${cases}\n${defaultCase}\n  }\n}`,
   ];
 }
 

@@ -120,8 +120,8 @@ describe('codes are strings: "00" is not 0 and not "0"', () => {
     expect(prepaid.classifyIakPrepaidCode(0 as unknown as string)).toEqual({ known: false, outcome: "pending", code: "0", category: null, reason: unlistedReason });
     expect(prepaid.classifyIakPrepaidCode("0").outcome).toBe("pending");
     expect(prepaid.classifyIakPrepaidResponse(200, 0)).toMatchObject({ known: false, outcome: "pending", code: "0" });
-    // A non-string code is not echoed back by the transport rules.
-    expect(prepaid.classifyIakPrepaidResponse(400, 7)).toMatchObject({ outcome: "failed", code: null });
+    // The transport rules echo a non-string code as its text, the same text the code path classifies.
+    expect(prepaid.classifyIakPrepaidResponse(400, 7)).toMatchObject({ outcome: "failed", code: "7" });
     expect(postpaid.isIakPostpaidCode(0)).toBe(false);
     expect(postpaid.classifyIakPostpaidCode(0 as unknown as string).outcome).toBe("pending");
   });

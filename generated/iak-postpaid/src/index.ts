@@ -1405,15 +1405,17 @@ export function classifyIakPostpaidResponse(
   httpStatus: number,
   code: unknown,
 ): IakPostpaidResult | IakPostpaidHttpResult {
+  // The code as text (a number 0 becomes "0", which is not "00"); absent is null.
+  const text = code === undefined || code === null ? null : String(code);
   switch (httpStatus) {
     case 200:
-      return classifyIakPostpaidCode(String(code));
+      return classifyIakPostpaidCode(text ?? "");
     case 400:
       return {
         known: false,
         outcome: "failed",
         httpStatus,
-        code: typeof code === "string" ? code : null,
+        code: text,
         reason:
           "400 - Bad Request — The request was unacceptable, often due to missing a required parameter — status Failed — Check the data error_details for error information.",
       };
@@ -1422,7 +1424,7 @@ export function classifyIakPostpaidResponse(
         known: false,
         outcome: "pending",
         httpStatus,
-        code: typeof code === "string" ? code : null,
+        code: text,
         reason:
           "OTHER — Something went wrong on IAK's end — status Pending — Contact our customer service for more information.",
       };

@@ -356,13 +356,14 @@ const IakPrepaidHttpRules = [
   { http: "other", label: "OTHER", description: "Something went wrong on IAK's end", status: "Pending", solution: "Contact our customer service for more information.", outcome: "pending" }
 ];
 function classifyIakPrepaidResponse(httpStatus, code) {
+  const text = code === void 0 || code === null ? null : String(code);
   switch (httpStatus) {
     case 200:
-      return classifyIakPrepaidCode(String(code));
+      return classifyIakPrepaidCode(text ?? "");
     case 400:
-      return { known: false, outcome: "failed", httpStatus, code: typeof code === "string" ? code : null, reason: "400 - Bad Request — The request was unacceptable, often due to missing a required parameter — status Failed — Check the data error_details for error information." };
+      return { known: false, outcome: "failed", httpStatus, code: text, reason: "400 - Bad Request — The request was unacceptable, often due to missing a required parameter — status Failed — Check the data error_details for error information." };
     default:
-      return { known: false, outcome: "pending", httpStatus, code: typeof code === "string" ? code : null, reason: "OTHER — Something went wrong on IAK's end — status Pending — Contact our customer service for more information." };
+      return { known: false, outcome: "pending", httpStatus, code: text, reason: "OTHER — Something went wrong on IAK's end — status Pending — Contact our customer service for more information." };
   }
 }
 export {

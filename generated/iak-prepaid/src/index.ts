@@ -996,15 +996,17 @@ export interface IakPrepaidHttpResult {
  * Classifies a whole response: its HTTP status first, per {@link IakPrepaidHttpRules}, then its response code.
  */
 export function classifyIakPrepaidResponse(httpStatus: number, code: unknown): IakPrepaidResult | IakPrepaidHttpResult {
+  // The code as text (a number 0 becomes "0", which is not "00"); absent is null.
+  const text = code === undefined || code === null ? null : String(code);
   switch (httpStatus) {
     case 200:
-      return classifyIakPrepaidCode(String(code));
+      return classifyIakPrepaidCode(text ?? "");
     case 400:
       return {
         known: false,
         outcome: "failed",
         httpStatus,
-        code: typeof code === "string" ? code : null,
+        code: text,
         reason:
           "400 - Bad Request — The request was unacceptable, often due to missing a required parameter — status Failed — Check the data error_details for error information.",
       };
@@ -1013,7 +1015,7 @@ export function classifyIakPrepaidResponse(httpStatus: number, code: unknown): I
         known: false,
         outcome: "pending",
         httpStatus,
-        code: typeof code === "string" ? code : null,
+        code: text,
         reason:
           "OTHER — Something went wrong on IAK's end — status Pending — Contact our customer service for more information.",
       };
