@@ -553,7 +553,7 @@ export function buildSpec(source: YamlSource, specFile: string, expectedId: stri
 }
 
 /** Whether a composite rule applies to a code's parts. */
-export function ruleMatches(rule: { part: string; values: string[] | null; prefix: string | null }, parts: Record<string, string>): boolean {
+function ruleMatches(rule: { part: string; values: string[] | null; prefix: string | null }, parts: Record<string, string>): boolean {
   const value = parts[rule.part];
   if (value === undefined) return false;
   return rule.values ? rule.values.includes(value) : value.startsWith(rule.prefix ?? "");

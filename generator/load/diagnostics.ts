@@ -42,7 +42,7 @@ export function diagnosticHeadline(d: Diagnostic): string {
 }
 
 /** Headline plus a code frame of the offending line and the one before it. */
-export function formatDiagnostic(d: Diagnostic, text: string | undefined): string {
+function formatDiagnostic(d: Diagnostic, text: string | undefined): string {
   const out = [diagnosticHeadline(d)];
   if (text === undefined) return out[0]!;
   const lines = text.split(/\r?\n/);
