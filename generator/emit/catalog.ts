@@ -21,7 +21,7 @@ export function emitCatalog(spec: Spec): GeneratedFile {
     for (const col of spec.columns) entry[col.key] = c.columns[col.key]!.value;
     if (multiContext) entry.outcomes = c.outcomes;
     // A composite code's parts sit beside the other keys (http, service, case) unless a
-    // part's name is already taken (DOKU's "category" part), then under "parts".
+    // part's name is already taken (a part named "category", say), then under "parts".
     if (c.parts) {
       if (Object.keys(c.parts).some((k) => k in entry)) entry.parts = c.parts;
       else Object.assign(entry, c.parts);

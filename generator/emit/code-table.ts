@@ -43,7 +43,7 @@ const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 /**
  * codebook never confirms success for a code the table does not list: where the
- * source's rules would make an unlisted code a success (SNAP: any 200xxxx), it is
+ * source's rules would make an unlisted code a success (e.g. any HTTP-200 code), it is
  * pending instead — the caller checks the status rather than delivering on a guess.
  */
 export function unlistedOutcome<O extends OutcomeOrUnknown>(o: O): Exclude<O, "success"> | "pending" {
