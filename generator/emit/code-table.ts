@@ -5,7 +5,7 @@
  * Everything provider-specific comes from the Spec; this file names none.
  */
 import type { EnumStyle } from "../config.ts";
-import { pascal } from "../model/identifiers.ts";
+import { typeNames } from "../model/identifiers.ts";
 import type { Code, OutcomeContext, OutcomeOrUnknown, Spec } from "../model/types.ts";
 import { OUTCOMES } from "../model/types.ts";
 import { docText, lit, type Statement } from "./ts-module.ts";
@@ -92,11 +92,11 @@ export function emitCodeTable(spec: Spec, enumStyle: EnumStyle): Statement[] {
 
   // ---- outcome unions, per context (the default context's are unprefixed)
   for (const ctx of contexts) {
-    const tag = ctx === defaultContext ? "" : pascal(ctx.id);
+    const id = ctx === defaultContext ? null : ctx.id;
     for (const o of OUTCOMES) {
       const codes = spec.codes.filter((c) => c.outcomes[ctx.id] === o);
       const where = multiContext ? ` in context "${ctx.id}" (${ctx.title})` : "";
-      out.push(`/** Codes whose outcome is ${o}${docText(where)}. */\nexport type ${P}${tag}${pascal(o)}Code = ${union(codes)};`);
+      out.push(`/** Codes whose outcome is ${o}${docText(where)}. */\nexport type ${typeNames.outcomeCodes(P, id, o)} = ${union(codes)};`);
     }
   }
 
@@ -105,7 +105,7 @@ export function emitCodeTable(spec: Spec, enumStyle: EnumStyle): Statement[] {
     out.push(`/** The source's code categories. */\nexport type ${n.category} = ${spec.categories.map((c) => lit(c.id)).join(" | ")};`);
     for (const cat of spec.categories) {
       const codes = spec.codes.filter((c) => c.category === cat.id);
-      out.push(`/** Codes in category ${docText(cat.label)}${cat.description ? `: ${docText(cat.description)}` : ""}. */\nexport type ${P}${pascal(cat.id)}CategoryCode = ${union(codes)};`);
+      out.push(`/** Codes in category ${docText(cat.label)}${cat.description ? `: ${docText(cat.description)}` : ""}. */\nexport type ${typeNames.categoryCodes(P, cat.id)} = ${union(codes)};`);
     }
     const info = spec.categories
       .map((c) => `${c.id}: { label: ${lit(c.label)}, description: ${c.description === null ? "null" : lit(c.description)} },`)
@@ -116,7 +116,7 @@ export function emitCodeTable(spec: Spec, enumStyle: EnumStyle): Statement[] {
   // ---- scopes (sub-tables that apply in one context only)
   for (const s of scopes) {
     const codes = spec.codes.filter((c) => spec.tables.find((t) => t.id === c.table)?.scope?.id === s.id);
-    out.push(`/** Codes that apply only in ${docText(s.title)}${s.source ? `: "${docText(s.source)}"` : ""} */\nexport type ${P}${pascal(s.id)}Code = ${union(codes)};`);
+    out.push(`/** Codes that apply only in ${docText(s.title)}${s.source ? `: "${docText(s.source)}"` : ""} */\nexport type ${typeNames.scopeCodes(P, s.id)} = ${union(codes)};`);
   }
 
   // ---- contexts
@@ -162,15 +162,13 @@ export function emitCodeTable(spec: Spec, enumStyle: EnumStyle): Statement[] {
   out.push(`/** One row of the source table. */\nexport interface ${n.entry} {\n${fields.join("\n")}\n}`);
 
   // ---- results
-  const arms: string[] = [];
-  const anyArms: string[] = [];
   const resultTypes: { ctx: OutcomeContext; name: string }[] = [];
   for (const ctx of contexts) {
-    const tag = ctx === defaultContext ? "" : pascal(ctx.id);
-    const name = `${P}${tag}Result`;
+    const id = ctx === defaultContext ? null : ctx.id;
+    const name = typeNames.result(P, id);
     resultTypes.push({ ctx, name });
     const ctxArms = OUTCOMES.filter((o) => spec.codes.some((c) => c.outcomes[ctx.id] === o)).map(
-      (o) => `{ readonly known: true; readonly outcome: ${lit(o)}; readonly code: ${P}${tag}${pascal(o)}Code; readonly entry: ${n.entry} }`,
+      (o) => `{ readonly known: true; readonly outcome: ${lit(o)}; readonly code: ${typeNames.outcomeCodes(P, id, o)}; readonly entry: ${n.entry} }`,
     );
     for (const o of unlistedOutcomes(spec, ctx))
       ctxArms.push(`{ readonly known: false; readonly outcome: ${lit(o)}; readonly code: string; readonly category: ${categoryType}; readonly reason: string }`);
@@ -178,10 +176,8 @@ export function emitCodeTable(spec: Spec, enumStyle: EnumStyle): Statement[] {
     out.push(
       `/**\n * The classification of a code${where}: a union discriminated on \`outcome\`; \`known: false\` for codes the table does not list.\n */\nexport type ${name} =\n${ctxArms.map((a) => `| ${a}`).join("\n")};`,
     );
-    arms.push(name);
-    anyArms.push(name);
   }
-  if (multiContext) out.push(`/** A classification in any context. */\nexport type ${P}AnyResult = ${anyArms.join(" | ")};`);
+  if (multiContext) out.push(`/** A classification in any context. */\nexport type ${P}AnyResult = ${resultTypes.map((r) => r.name).join(" | ")};`);
 
   // ---- the lookup table
   if (expanded) out.push(...expandedEntries(spec, n, multiContext));

@@ -5,7 +5,8 @@
  */
 import type { Diagnostic } from "./diagnostics.ts";
 import type { Path, YamlSource } from "./yaml-source.ts";
-import { deriveName, isSafeIdentifier, normalizeName, pascal } from "../model/identifiers.ts";
+import { deriveName, isSafeIdentifier, normalizeName, typeNames } from "../model/identifiers.ts";
+import { OUTCOMES } from "../model/types.ts";
 import type {
   Api,
   Body,
@@ -313,13 +314,13 @@ export function buildSpec(source: YamlSource, specFile: string, expectedId: stri
       else seen.set(name, what);
     };
     contexts.forEach((c, i) => {
-      const tag = i === 0 ? "" : pascal(c.id);
-      for (const o of ["Success", "Pending", "Failed"]) claim(`${P}${tag}${o}Code`, `context "${c.id}"`, ["outcome", "contexts", i, "id"]);
-      claim(`${P}${tag}Result`, `context "${c.id}"`, ["outcome", "contexts", i, "id"]);
+      const id = i === 0 ? null : c.id;
+      for (const o of OUTCOMES) claim(typeNames.outcomeCodes(P, id, o), `context "${c.id}"`, ["outcome", "contexts", i, "id"]);
+      claim(typeNames.result(P, id), `context "${c.id}"`, ["outcome", "contexts", i, "id"]);
     });
-    (raw.categories ?? []).forEach((c: Raw, i: number) => claim(`${P}${pascal(c.id)}CategoryCode`, `category "${c.id}"`, ["categories", i, "id"]));
+    (raw.categories ?? []).forEach((c: Raw, i: number) => claim(typeNames.categoryCodes(P, c.id), `category "${c.id}"`, ["categories", i, "id"]));
     (raw.tables as Raw[]).forEach((t, i) => {
-      if (t.scope) claim(`${P}${pascal(t.scope.id)}Code`, `scope "${t.scope.id}"`, ["tables", i, "scope", "id"]);
+      if (t.scope) claim(typeNames.scopeCodes(P, t.scope.id), `scope "${t.scope.id}"`, ["tables", i, "scope", "id"]);
     });
   }
 

@@ -36,3 +36,15 @@ export function normalizeName(name: string): string {
 export function pascal(id: string): string {
   return id.charAt(0).toUpperCase() + id.slice(1);
 }
+
+/**
+ * The generated type names derived from spec ids. The emitters name types with
+ * these, and the loader checks them for collisions, so both must use the same rule.
+ * The first (default) context's names carry no context tag: `IakPrepaidPendingCode`.
+ */
+export const typeNames = {
+  outcomeCodes: (prefix: string, contextId: string | null, outcome: string): string => `${prefix}${contextId ? pascal(contextId) : ""}${pascal(outcome)}Code`,
+  result: (prefix: string, contextId: string | null): string => `${prefix}${contextId ? pascal(contextId) : ""}Result`,
+  categoryCodes: (prefix: string, categoryId: string): string => `${prefix}${pascal(categoryId)}CategoryCode`,
+  scopeCodes: (prefix: string, scopeId: string): string => `${prefix}${pascal(scopeId)}Code`,
+};
