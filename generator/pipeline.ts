@@ -133,8 +133,10 @@ async function run(
     for (const f of files) if (f.path.startsWith(`${spec.id}/`)) record.files[f.path] = sha256(f.content);
     next.packages[spec.id] = record;
   }
+  // A package not regenerated this run (--only) keeps its record while its spec exists.
   const existing = new Set(listSpecFiles(config.specDir).map((p) => basename(p, ".yaml")));
-  const p = plan(config.outDir, files, next, previous, existing);
+  for (const [id, record] of Object.entries(previous?.packages ?? {})) if (!next.packages[id] && existing.has(id)) next.packages[id] = record;
+  const p = plan(config.outDir, files, next, previous);
   const show = (path: string) => displayPath(config.root, config.outDir, path);
 
   if (options.check) {

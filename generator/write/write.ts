@@ -32,10 +32,11 @@ export interface Plan {
 }
 
 /**
- * What generating `files` for the packages `ids` means for `outDir`.
- * Packages not in `ids` keep their manifest records (for --only), unless their spec is gone.
+ * What writing `files` and recording `next` means for `outDir`. A file is removed
+ * when the previous manifest lists it and no record of `next` does: codebook only
+ * ever removes files it wrote itself.
  */
-export function plan(outDir: string, files: GeneratedFile[], next: Manifest, previous: Manifest | null, existingSpecIds: Set<string>): Plan {
+export function plan(outDir: string, files: GeneratedFile[], next: Manifest, previous: Manifest | null): Plan {
   const changes: Change[] = [];
   const writes: GeneratedFile[] = [];
   for (const f of files) {
@@ -45,20 +46,14 @@ export function plan(outDir: string, files: GeneratedFile[], next: Manifest, pre
     changes.push({ path: f.path, kind });
     if (kind !== "unchanged") writes.push(f);
   }
-  const produced = new Set(files.map((f) => f.path));
+  const claimed = new Set(Object.values(next.packages).flatMap((r) => Object.keys(r.files)));
   const removals: string[] = [];
-  for (const [id, record] of Object.entries(previous?.packages ?? {})) {
-    if (next.packages[id] === undefined && existingSpecIds.has(id)) {
-      next.packages[id] = record; // not regenerated this run (--only): keep its record
-      continue;
-    }
-    for (const path of Object.keys(record.files)) {
-      if (!produced.has(path) && existsSync(join(outDir, path))) {
+  for (const record of Object.values(previous?.packages ?? {}))
+    for (const path of Object.keys(record.files))
+      if (!claimed.has(path) && existsSync(join(outDir, path))) {
         removals.push(path);
         changes.push({ path, kind: "removed" });
       }
-    }
-  }
   changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { changes, writes, removals: removals.sort(), manifest: manifestText(next) };
 }
