@@ -44,13 +44,14 @@ export interface GenerateResult {
 /** Loads and lints the specs; throws SpecError with every diagnostic. */
 export async function lint(options: RunOptions = {}): Promise<Spec[]> {
   const config = loadConfig(options.config, options.cwd ?? process.cwd());
-  return loadChecked(config, options.only ?? []);
+  return loadChecked(config, options.only ?? []).specs;
 }
 
-function loadChecked(config: Config, only: readonly string[]): Spec[] {
+/** The checked specs and their texts (by spec path); throws SpecError with every diagnostic. */
+function loadChecked(config: Config, only: readonly string[]): { specs: Spec[]; sources: Map<string, string> } {
   const loaded = loadSpecs({ root: config.root, specDir: config.specDir, only });
   if (loaded.diagnostics.length) throw new SpecError(loaded.diagnostics, loaded.sources);
-  return loaded.specs;
+  return loaded;
 }
 
 function configFingerprint(config: Config): string {
@@ -114,8 +115,8 @@ async function run(
   previous: Manifest | null,
   formatter: Formatter,
 ): Promise<GenerateResult> {
-  const specs = loadChecked(config, only);
-  const specHash = new Map(specs.map((s) => [s.id, sha256(readFileSync(`${config.root}/${s.specFile}`))]));
+  const { specs, sources } = loadChecked(config, only);
+  const specHash = new Map(specs.map((s) => [s.id, sha256(sources.get(s.specFile)!)]));
   // Only packages whose inputs or files changed are emitted again (unless forced).
   const reused = new Map<string, GeneratedFile[]>();
   if (!options.force)
