@@ -20,5 +20,5 @@ function findPackageRoot(from: string): string {
 
 export const packageRoot: string = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
 export const packageVersion: string = (JSON.parse(readFileSync(join(packageRoot, "package.json"), "utf8")) as { version: string }).version;
-export const specSchemaPath: string = join(packageRoot, "spec", "schema", "spec.schema.json");
+export const specSchemaPath: string = join(packageRoot, "schema", "spec.schema.json");
 export const templatesDir: string = join(packageRoot, "templates");

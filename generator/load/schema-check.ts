@@ -1,10 +1,10 @@
 /**
- * Enforces spec/schema/spec.schema.json (the same schema editors use) and turns
+ * Enforces schema/spec.schema.json (the same schema editors use) and turns
  * every violation into a positioned diagnostic.
  */
 import type { ErrorObject } from "ajv/dist/2020.js";
 import type { Diagnostic } from "./diagnostics.ts";
-// Precompiled from spec/schema/spec.schema.json by scripts/compile-spec-schema.mjs (a test keeps it current).
+// Precompiled from schema/spec.schema.json by scripts/compile-spec-schema.mjs (a test keeps it current).
 import { validate as compiledValidate } from "./spec-schema.validator.js";
 import type { Path, YamlSource } from "./yaml-source.ts";
 
