@@ -1,110 +1,160 @@
 #!/usr/bin/env node
 /**
- * The `codebook` command. Parses arguments, runs one pipeline command, prints
- * diagnostics or a summary, and sets the exit code (0 ok, 1 problems found, 2 usage).
+ * The `codebook` command. Parses arguments, runs one command, prints what
+ * happened (a summary line, diagnostics, or a JSON report), and sets the exit
+ * code: 0 ok, 1 problems found, 2 usage/config/out-dir error, 3 internal error.
  */
 import { parseArgs } from "node:util";
-import { generate, lint } from "./index.ts";
 import { ConfigError } from "./config.ts";
+import { HELP } from "./cli/help.ts";
+import { emptyReport, specProblems, withResult, type JsonReport } from "./cli/json.ts";
+import { styleFor } from "./cli/style.ts";
 import { formatDiagnostics, SpecError } from "./load/diagnostics.ts";
 
-const HELP = `codebook — typed packages from provider response-code and API tables
+const COMMANDS = ["init", "lint", "generate", "help"] as const;
+type Command = (typeof COMMANDS)[number];
 
-Usage:
-  codebook generate [--config FILE] [--only ID...] [--check]
-  codebook lint [--config FILE] [--only ID...]
-  codebook --help | --version
+/** Which options each command takes; anything else is a usage error naming the command. */
+const ACCEPTS: Record<Command, readonly string[]> = {
+  init: ["config", "kind", "quiet"],
+  lint: ["config", "only", "json", "quiet"],
+  generate: ["config", "only", "check", "watch", "json", "quiet", "lock-timeout"],
+  help: [],
+};
 
-Commands:
-  generate   Lint every spec, then write one package per spec into the out dir.
-             Writes only files whose bytes changed and removes files it generated
-             earlier whose spec is gone.
-  lint       Check the specs and print every problem as FILE:LINE:COL: message.
+class UsageError extends Error {}
 
-Options:
-  --config FILE   Config file (default: ./codebook.config.yaml). Paths in it are
-                  relative to its directory.
-  --only ID       Only this spec id (repeatable, or comma-separated).
-  --check         Generate in memory and compare with disk; list every stale,
-                  missing or orphaned file with a short diff; write nothing.
-                  Exit 1 when anything differs.
-  -h, --help      Show this help.
-  -v, --version   Show the version.
-
-Config (codebook.config.yaml):
-  specDir     Directory of spec YAML files (default: spec)
-  outDir      Directory generated packages are written to (default: generated)
-  scope       npm scope of generated packages (default: @codebook)
-  enumStyle   const (default): \`as const\` objects and union types;
-              enum: TypeScript enums
-
-Exit codes: 0 success, 1 spec problems or stale output, 2 usage or config error.
-`;
-
-async function main(argv: string[]): Promise<number> {
-  let parsed;
+function parse(argv: string[]) {
   try {
-    parsed = parseArgs({
+    return parseArgs({
       args: argv,
       allowPositionals: true,
       options: {
         config: { type: "string" },
         only: { type: "string", multiple: true },
         check: { type: "boolean" },
+        watch: { type: "boolean" },
+        json: { type: "boolean" },
+        quiet: { type: "boolean", short: "q" },
+        "lock-timeout": { type: "string" },
+        kind: { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
       },
     });
   } catch (err) {
-    process.stderr.write(`codebook: ${(err as Error).message}\n\n${HELP}`);
+    throw new UsageError((err as Error).message);
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const stdout = (text: string) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
+  const stderr = (text: string) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`);
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (err) {
+    stderr(`codebook: ${(err as Error).message}\nRun \`codebook help\` for usage.`);
     return 2;
   }
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(HELP);
-    return 0;
-  }
   if (values.version) {
     const { packageVersion } = await import("./paths.ts");
-    process.stdout.write(`${packageVersion}\n`);
+    stdout(packageVersion);
     return 0;
   }
-  const command = positionals[0];
-  if (positionals.length !== 1 || (command !== "generate" && command !== "lint")) {
-    process.stderr.write(`codebook: expected one command, generate or lint\n\n${HELP}`);
+  if (values.help || positionals[0] === "help" || argv.length === 0) {
+    (argv.length === 0 ? stderr : stdout)(HELP);
+    return argv.length === 0 ? 2 : 0;
+  }
+  const command = positionals[0] as Command;
+  if (!COMMANDS.includes(command)) {
+    stderr(`codebook: unknown command ${JSON.stringify(positionals[0])}; expected ${COMMANDS.join(", ")}\nRun \`codebook help\` for usage.`);
     return 2;
   }
-  if (values.check && command !== "generate") {
-    process.stderr.write(`codebook: --check applies to generate only\n`);
-    return 2;
-  }
-  const only = (values.only ?? []).flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean);
-  const options = { config: values.config, cwd: process.cwd(), only };
+  const json = values.json === true;
+  const report = json ? emptyReport(command as JsonReport["command"], values.check === true) : null;
+  const finish = (code: number): number => {
+    if (report) stdout(JSON.stringify({ ...report, ok: code === 0, exitCode: code }, null, 2));
+    return code;
+  };
   try {
-    if (command === "lint") {
-      await lint(options);
+    for (const [key, value] of Object.entries(values))
+      if (value !== undefined && !ACCEPTS[command].includes(key)) throw new UsageError(`--${key} does not apply to ${command}`);
+    if (values.check && values.watch) throw new UsageError("--check and --watch do not go together");
+    if (values.watch && json) throw new UsageError("--watch prints a line per run; it has no --json report");
+    const quiet = values.quiet === true || json;
+    const only = (values.only ?? []).flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean);
+    const options = { config: values.config, cwd: process.cwd(), only };
+
+    if (command === "init") {
+      if (positionals.length > 2) throw new UsageError(`init takes at most one spec id, got ${positionals.slice(1).join(" ")}`);
+      const { init } = await import("./init/init.ts");
+      const lines = init({ ...options, id: positionals[1], kind: values.kind });
+      if (!quiet) stdout(lines.join("\n"));
       return 0;
     }
-    const result = await generate({ ...options, check: values.check === true });
-    if (values.check) {
-      if (result.problems.length === 0) return 0;
-      process.stderr.write(result.report + "\n");
-      return 1;
+    if (positionals.length > 1) throw new UsageError(`${command} takes no arguments, got ${positionals.slice(1).join(" ")}`);
+
+    if (command === "lint") {
+      const { lint } = await import("./pipeline.ts");
+      const specs = await lint(options);
+      if (report) Object.assign(report, { packages: specs.map((s) => s.id) });
+      if (!quiet) stdout(`codebook: ${specs.length} spec${specs.length === 1 ? "" : "s"} checked, no problems`);
+      return finish(0);
     }
-    process.stdout.write(result.report + "\n");
-    return 0;
+
+    const lockWaitMs = lockTimeout(values["lock-timeout"]);
+    if (values.watch) {
+      const { watch } = await import("./watch/watch.ts");
+      return await watch({ ...options, lockWaitMs, quiet, style: styleFor(process.stdout), errStyle: styleFor(process.stderr) });
+    }
+    const { generate } = await import("./pipeline.ts");
+    const { checkReport, generateReport } = await import("./report.ts");
+    const check = values.check === true;
+    const result = await generate({
+      ...options,
+      check,
+      lockWaitMs,
+      onLockWait: (holder) => quiet || stderr(`codebook: waiting for another codebook run on the out dir (${holder})…`),
+    });
+    if (report) Object.assign(report, withResult(report, result));
+    if (check && result.problems.length) {
+      if (!json) stderr(checkReport(result, styleFor(process.stderr)));
+      return finish(1);
+    }
+    if (!quiet) stdout(check ? checkReport(result, styleFor(process.stdout)) : generateReport(result, styleFor(process.stdout)));
+    else if (!json && result.unexpected.length) stderr(generateReport({ ...result, changes: [] }).split("\n").slice(1).join("\n"));
+    return finish(0);
   } catch (err) {
     if (err instanceof SpecError) {
+      if (report) {
+        report.problems = specProblems(err.diagnostics);
+        return finish(1);
+      }
       const n = err.diagnostics.length;
-      process.stderr.write(`${formatDiagnostics(err.diagnostics, err.sources)}\n\n${n} problem${n === 1 ? "" : "s"} found; nothing was written.\n`);
+      const what = `${n} problem${n === 1 ? "" : "s"} found${command === "generate" ? "; nothing was written" : ""}.`;
+      stderr(`${formatDiagnostics(err.diagnostics, err.sources, styleFor(process.stderr))}\n\n${what}`);
       return 1;
     }
-    if (err instanceof ConfigError) {
-      process.stderr.write(`codebook: ${err.message}\n`);
+    if (err instanceof ConfigError || err instanceof UsageError) {
+      if (report) {
+        report.problems = [{ severity: "error", kind: err instanceof UsageError ? "usage" : "config", file: null, line: null, column: null, message: err.message }];
+        return finish(2);
+      }
+      stderr(`codebook: ${err.message}${err instanceof UsageError ? "\nRun `codebook help` for usage." : ""}`);
       return 2;
     }
-    throw err;
+    stderr(`codebook: internal error (a bug in codebook; please report it with this output):\n${(err as Error).stack ?? String(err)}`);
+    return 3;
   }
+}
+
+function lockTimeout(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const seconds = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value) || !Number.isFinite(seconds)) throw new UsageError(`--lock-timeout expects seconds, got ${JSON.stringify(value)}`);
+  return seconds * 1000;
 }
 
 process.exitCode = await main(process.argv.slice(2));

@@ -4,15 +4,17 @@
  * prettier, handlebars) are imported only after the fast up-to-date check.
  */
 import { readFileSync } from "node:fs";
-import { basename, relative } from "node:path";
+import { relative } from "node:path";
 import { loadConfig, type Config } from "./config.ts";
 import { SpecError } from "./load/diagnostics.ts";
-import { listSpecFiles, loadSpecs } from "./load/load-specs.ts";
+import { listSpecFiles, loadSpecs, specIdOf } from "./load/load-specs.ts";
 import type { Spec } from "./model/types.ts";
 import type { GeneratedFile } from "./emit/generated-file.ts";
 import { readManifest, sha256, toolchainFingerprint, type Manifest } from "./write/manifest.ts";
-import type { Change, Problem } from "./write/write.ts";
+import { acquireLock } from "./write/lock.ts";
+import { apply, displayPath, plan, problemsOf, scanOutDir, type Change, type Problem } from "./write/write.ts";
 import { startFormatter, type Formatter } from "./format/formatter.ts";
+import { checkReport, generateReport } from "./report.ts";
 
 export interface RunOptions {
   /** Config file path (default: codebook.config.yaml in cwd). */
@@ -27,16 +29,26 @@ export interface GenerateOptions extends RunOptions {
   check?: boolean;
   /** Emit every package even when the manifest proves its files current. */
   force?: boolean;
+  /** How long to wait for another run writing the same out dir (ms, default 60 000). */
+  lockWaitMs?: number;
+  /** Called once if another run holds the out dir, with a description of it. */
+  onLockWait?: (holder: string) => void;
 }
 
 export interface GenerateResult {
   config: Config;
+  /** Spec ids of this run. */
+  packages: string[];
   /** Every generated file: emitted now, or reused from disk where the manifest proves it current (empty when the whole out dir is current). */
   files: GeneratedFile[];
-  /** What changed (or would change, with check). */
+  /** What changed (or would change, with check); every file "unchanged" when the out dir is current. */
   changes: Change[];
-  /** With check: every stale, missing or orphaned file. */
+  /** With check: every stale, missing, orphaned, unexpected or leftover file, and symlinks. */
   problems: Problem[];
+  /** Temporary files of an interrupted run that this run removed. */
+  leftovers: string[];
+  /** Files in package folders that codebook did not write (left in place; --check fails on them). */
+  unexpected: string[];
   /** A human-readable summary. */
   report: string;
 }
@@ -59,12 +71,18 @@ function configFingerprint(config: Config): string {
   return JSON.stringify({ specDir: rel(config.specDir), outDir: rel(config.outDir), scope: config.scope, enumStyle: config.enumStyle });
 }
 
-/** Whether the manifest proves the out dir current: same inputs, same files on disk. */
+/**
+ * Whether the manifest proves the out dir current: same inputs, same files on disk,
+ * and nothing else in the package folders (no stray, leftover or linked file).
+ */
 function upToDate(config: Config, manifest: Manifest | null, toolchain: string): boolean {
   if (!manifest || manifest.toolchain !== toolchain) return false;
   const specs = listSpecFiles(config.specDir);
-  if (specs.length !== Object.keys(manifest.packages).length) return false;
-  return specs.every((path) => reusableFiles(config, manifest, toolchain, basename(path, ".yaml"), sha256(readFileSync(path))) !== null);
+  if (specs.length === 0 || specs.length !== Object.keys(manifest.packages).length) return false;
+  if (!specs.every((path) => reusableFiles(config, manifest, toolchain, specIdOf(path), sha256(readFileSync(path))) !== null)) return false;
+  const scan = scanOutDir(config.outDir);
+  const listed = new Set(Object.values(manifest.packages).flatMap((r) => Object.keys(r.files)));
+  return scan.symlinks.length === 0 && scan.leftovers.length === 0 && scan.files.every((f) => !f.includes("/") || listed.has(f));
 }
 
 /**
@@ -95,8 +113,15 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const toolchain = toolchainFingerprint(configFingerprint(config));
   const previous = readManifest(config.outDir);
   // Same inputs and untouched outputs: nothing to generate, write or report.
-  if (!options.force && only.length === 0 && upToDate(config, previous, toolchain))
-    return { config, files: [], changes: [], problems: [], report: "codebook: generated files are up to date" };
+  if (!options.force && only.length === 0 && upToDate(config, previous, toolchain)) {
+    const packages = Object.keys(previous!.packages).sort();
+    const changes = Object.values(previous!.packages)
+      .flatMap((r) => Object.keys(r.files))
+      .sort()
+      .map((path): Change => ({ path, kind: "unchanged" }));
+    const result = { config, packages, files: [], changes, problems: [], leftovers: [], unexpected: [] };
+    return { ...result, report: options.check ? checkReport(result) : generateReport(result) };
+  }
 
   // Start the formatter now: it warms up (importing prettier) while specs load and emit.
   const formatter = startFormatter();
@@ -126,40 +151,42 @@ async function run(
     }
   const emitted = await emitAll(specs.filter((s) => !reused.has(s.id)), config, formatter);
   const files = [...emitted, ...[...reused.values()].flat()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const packages = specs.map((s) => s.id);
 
-  const { plan, problemsOf, apply, displayPath } = await import("./write/write.ts");
-  const next: Manifest = { toolchain, packages: {} };
-  for (const spec of specs) {
-    const record = { spec: specHash.get(spec.id)!, files: {} as Record<string, string> };
-    for (const f of files) if (f.path.startsWith(`${spec.id}/`)) record.files[f.path] = sha256(f.content);
-    next.packages[spec.id] = record;
-  }
-  // A package not regenerated this run (--only) keeps its record while its spec exists.
-  const existing = new Set(listSpecFiles(config.specDir).map((p) => basename(p, ".yaml")));
-  for (const [id, record] of Object.entries(previous?.packages ?? {})) if (!next.packages[id] && existing.has(id)) next.packages[id] = record;
-  const p = plan(config.outDir, files, next, previous);
-  const show = (path: string) => displayPath(config.root, config.outDir, path);
+  /** The manifest after this run; `last` is the manifest on disk now. */
+  const nextManifest = (last: Manifest | null): Manifest => {
+    const next: Manifest = { toolchain, packages: {} };
+    for (const spec of specs) {
+      const record = { spec: specHash.get(spec.id)!, files: {} as Record<string, string> };
+      for (const f of files) if (f.path.startsWith(`${spec.id}/`)) record.files[f.path] = sha256(f.content);
+      next.packages[spec.id] = record;
+    }
+    // A package not regenerated this run (--only) keeps its record while its spec exists.
+    const existing = new Set(listSpecFiles(config.specDir).map(specIdOf));
+    for (const [id, record] of Object.entries(last?.packages ?? {})) if (!next.packages[id] && existing.has(id)) next.packages[id] = record;
+    return next;
+  };
 
   if (options.check) {
-    const problems = problemsOf(config.outDir, p, files);
-    const report = problems.length
-      ? [
-          `codebook: ${problems.length} generated file${problems.length === 1 ? " is" : "s are"} out of date; run \`codebook generate\`:`,
-          ...problems.map((x) => `  ${x.kind.padEnd(8)} ${show(x.path)}${x.diff ? `\n${x.diff.replace(/^/gm, "      ")}` : ""}`),
-        ].join("\n")
-      : "codebook: generated files are up to date";
-    return { config, files, changes: p.changes, problems, report };
+    const p = plan(config.outDir, files, nextManifest(previous), previous);
+    const result = { config, packages, files, changes: p.changes, problems: problemsOf(config.outDir, p, files), leftovers: [], unexpected: p.unexpected };
+    return { ...result, report: checkReport(result) };
   }
 
-  apply(config.outDir, p);
-  const changed = p.changes.filter((c) => c.kind !== "unchanged");
-  const counts = (k: string) => changed.filter((c) => c.kind === k).length;
-  const report = [
-    `codebook: ${specs.length} package${specs.length === 1 ? "" : "s"}, ${files.length} files: ${counts("created")} created, ${counts("updated")} updated, ${counts("removed")} removed, ${p.changes.length - changed.length} unchanged`,
-    ...changed.map((c) => `  ${c.kind.padEnd(8)} ${show(c.path)}`),
-  ].join("\n");
-  return { config, files, changes: p.changes, problems: [], report };
+  // One writer at a time; the manifest is read again under the lock, since another run may have just written it.
+  const lock = await acquireLock(config.outDir, { waitMs: options.lockWaitMs ?? 60_000, onWait: options.onLockWait });
+  try {
+    const last = readManifest(config.outDir);
+    const p = plan(config.outDir, files, nextManifest(last), last);
+    apply(config.outDir, p);
+    const result = { config, packages, files, changes: p.changes, problems: [], leftovers: p.leftovers, unexpected: p.unexpected };
+    return { ...result, report: generateReport(result) };
+  } finally {
+    lock.release();
+  }
 }
+
+export { displayPath };
 
 /**
  * Emit, compile and format: the whole in-memory output of a run. Formatting

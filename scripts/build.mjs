@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { build } from "esbuild";
+import { generatorSourceHash } from "../generator/write/source-hash.js";
 
 rmSync(new URL("../dist", import.meta.url), { recursive: true, force: true });
 await build({
@@ -21,6 +22,9 @@ await build({
   banner: { js: "" },
   logLevel: "warning",
 });
+
+// The package ships dist/ without generator/: bake the generator's hash for the toolchain fingerprint.
+writeFileSync("dist/source-hash.json", JSON.stringify({ generator: generatorSourceHash("generator") }) + "\n");
 
 // Declarations of the programmatic API (`import { generate } from "codebook"`): tsc emits
 // them from the sources, whose relative imports name .ts files; point them at the .js names.

@@ -1,13 +1,20 @@
 /**
  * TypeScript source -> dist/*.js and dist/*.d.ts without a type-checking
- * program. JS: esbuild strips the types (about 7x faster than
- * ts.transpileModule on our largest modules; it drops comments, which the
- * .d.ts and src/ keep). .d.ts: ts.transpileDeclaration (the generated source
- * is isolatedDeclarations-friendly). A full program emit costs seconds.
+ * program, one file at a time: ts.transpileModule strips the types (comments
+ * dropped: the .d.ts and src/ keep them) and ts.transpileDeclaration writes the
+ * declarations (the generated source is isolatedDeclarations-friendly). Both
+ * come with the TypeScript that ts-morph bundles, so codebook needs no native
+ * binary and no install script. A full program emit costs seconds.
  */
-import { transformSync } from "esbuild";
 import { ts } from "ts-morph";
 import type { GeneratedFile } from "../emit/generated-file.ts";
+
+const jsOptions: import("ts-morph").ts.CompilerOptions = {
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.ESNext,
+  newLine: ts.NewLineKind.LineFeed,
+  removeComments: true,
+};
 
 const dtsOptions: import("ts-morph").ts.CompilerOptions = {
   target: ts.ScriptTarget.ES2022,
@@ -20,7 +27,7 @@ const dtsOptions: import("ts-morph").ts.CompilerOptions = {
 /** "<id>/src/x.ts" -> ["<id>/dist/x.js", "<id>/dist/x.d.ts"] contents. The header line is kept first. */
 export function compileModule(file: GeneratedFile, header: string): GeneratedFile[] {
   const base = file.path.replace("/src/", "/dist/").replace(/\.ts$/, "");
-  const js = transformSync(file.content, { loader: "ts", format: "esm", target: "es2022", legalComments: "none", charset: "utf8" });
+  const js = ts.transpileModule(file.content, { compilerOptions: jsOptions, fileName: file.path });
   const dts = ts.transpileDeclaration(file.content, { compilerOptions: dtsOptions, fileName: file.path, reportDiagnostics: true });
   const problems = dts.diagnostics ?? [];
   if (problems.length) {
@@ -28,7 +35,7 @@ export function compileModule(file: GeneratedFile, header: string): GeneratedFil
     throw new Error(`codebook: generated ${file.path} does not compile in isolation (a generator bug):\n${text}`);
   }
   return [
-    { path: `${base}.js`, content: withHeader(js.code, header) },
+    { path: `${base}.js`, content: withHeader(js.outputText, header) },
     { path: `${base}.d.ts`, content: withHeader(dts.outputText, header) },
   ];
 }

@@ -1,6 +1,7 @@
 /**
- * Handlebars templates from templates/: compiled once per run, rendered with
- * view models the emitters prepare (Markdown cells already escaped).
+ * Handlebars templates from templates/, rendered with view models the emitters
+ * prepare (Markdown cells already escaped). Compiled templates are cached by
+ * their text, so a long-lived process (`generate --watch`) sees template edits.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -17,10 +18,11 @@ function instance(): typeof Handlebars {
 const hb = instance();
 
 export function render(name: string, view: object): string {
-  let template = cache.get(name);
+  const text = readFileSync(join(templatesDir, name), "utf8");
+  let template = cache.get(text);
   if (!template) {
-    template = hb.compile(readFileSync(join(templatesDir, name), "utf8"), { noEscape: false, strict: true });
-    cache.set(name, template);
+    template = hb.compile(text, { noEscape: false, strict: true });
+    cache.set(text, template);
   }
   return template(view);
 }

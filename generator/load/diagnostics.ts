@@ -2,6 +2,7 @@
  * Diagnostics: every problem found in a spec, reported as
  * `spec/FILE.yaml:LINE:COL: message` followed by a short code frame.
  */
+import { plain, type Style } from "../text-style.ts";
 
 export interface Diagnostic {
   /** Spec path relative to the repository root, forward slashes. */
@@ -42,8 +43,8 @@ export function diagnosticHeadline(d: Diagnostic): string {
 }
 
 /** Headline plus a code frame of the offending line and the one before it. */
-function formatDiagnostic(d: Diagnostic, text: string | undefined): string {
-  const out = [diagnosticHeadline(d)];
+function formatDiagnostic(d: Diagnostic, text: string | undefined, style: Style): string {
+  const out = [style.bold(diagnosticHeadline(d))];
   if (text === undefined) return out[0]!;
   const lines = text.split(/\r?\n/);
   const first = Math.max(1, d.line - 1);
@@ -55,13 +56,13 @@ function formatDiagnostic(d: Diagnostic, text: string | undefined): string {
   if (d.line <= lines.length) {
     const lineText = lines[d.line - 1]!;
     const span = Math.max(1, Math.min(d.length, lineText.length - d.col + 1));
-    out.push(`  ${" ".repeat(width)} | ${" ".repeat(Math.max(0, d.col - 1))}${"^".repeat(span)}`);
+    out.push(`  ${" ".repeat(width)} | ${" ".repeat(Math.max(0, d.col - 1))}${style.red("^".repeat(span))}`);
   }
   return out.join("\n");
 }
 
-export function formatDiagnostics(list: readonly Diagnostic[], sources: ReadonlyMap<string, string>): string {
+export function formatDiagnostics(list: readonly Diagnostic[], sources: ReadonlyMap<string, string>, style: Style = plain): string {
   return sortDiagnostics(list)
-    .map((d) => formatDiagnostic(d, sources.get(d.file)))
+    .map((d) => formatDiagnostic(d, sources.get(d.file), style))
     .join("\n\n");
 }

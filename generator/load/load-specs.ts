@@ -27,10 +27,17 @@ export interface LoadOptions {
   only?: readonly string[];
 }
 
+/** A spec is a `.yaml` or `.yml` file directly in the spec directory; its id is its name without the extension. */
+const SPEC_FILE = /\.ya?ml$/;
+
+export function specIdOf(path: string): string {
+  return basename(path).replace(SPEC_FILE, "");
+}
+
 /** The spec files of a directory, sorted so every run sees them in one order. */
 export function listSpecFiles(specDir: string): string[] {
   return readdirSync(specDir, { withFileTypes: true })
-    .filter((e) => e.isFile() && e.name.endsWith(".yaml"))
+    .filter((e) => e.isFile() && SPEC_FILE.test(e.name))
     .map((e) => join(specDir, e.name))
     .sort();
 }
@@ -38,15 +45,25 @@ export function listSpecFiles(specDir: string): string[] {
 export function loadSpecs(options: LoadOptions): LoadResult {
   const result: LoadResult = { specs: [], diagnostics: [], sources: new Map() };
   const files = listSpecFiles(options.specDir);
-  const ids = files.map((p) => basename(p, ".yaml"));
+  const displayOf = (path: string) => relative(options.root, path).split("\\").join("/") || ".";
+  if (files.length === 0)
+    throw new ConfigError(`${displayOf(options.specDir)}/ holds no specs (*.yaml or *.yml files); scaffold one with \`codebook init <id>\``);
+  const ids = files.map(specIdOf);
   const unknown = (options.only ?? []).filter((id) => !ids.includes(id));
-  if (unknown.length) throw new ConfigError(`--only: no spec named ${unknown.map((id) => `"${id}"`).join(", ")} (specs: ${ids.join(", ")})`);
+  if (unknown.length) throw new ConfigError(`--only: no spec named ${unknown.map((id) => `"${id}"`).join(", ")} (specs: ${[...new Set(ids)].join(", ")})`);
+  const seen = new Map<string, string>();
   for (const [i, path] of files.entries()) {
     const id = ids[i]!;
     if (options.only?.length && !options.only.includes(id)) continue;
-    const display = relative(options.root, path).split("\\").join("/");
+    const display = displayOf(path);
     const text = readFileSync(path, "utf8");
     result.sources.set(display, text);
+    const twin = seen.get(id);
+    if (twin !== undefined) {
+      result.diagnostics.push({ file: display, line: 1, col: 1, length: 1, message: `spec id "${id}" is already ${twin}; keep one file per id` });
+      continue;
+    }
+    seen.set(id, display);
     const { spec, diagnostics } = loadSpecText(display, text, id);
     result.diagnostics.push(...diagnostics);
     if (spec) result.specs.push(spec);

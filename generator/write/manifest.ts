@@ -7,8 +7,10 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join } from "node:path";
+import { join, sep } from "node:path";
+import { ConfigError } from "../config.ts";
 import { packageRoot, packageVersion, specSchemaPath, templatesDir } from "../paths.ts";
+import { generatorSourceHash } from "./source-hash.js";
 
 export const MANIFEST_FILE = ".codebook-manifest.json";
 
@@ -29,16 +31,47 @@ export function sha256(text: string | Buffer): string {
   return createHash("sha256").update(text).digest("hex");
 }
 
+/** A manifest that names a path outside its package: codebook stops rather than touch it. */
+export class ManifestError extends ConfigError {}
+
+const PACKAGE_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
+/**
+ * The path of a package's file, relative to the out dir, when it is plainly inside
+ * that package's folder: forward slashes, no empty, "." or ".." segment, no
+ * backslash, colon or NUL (no Windows drive or absolute path either).
+ */
+export function isPackageFilePath(id: string, path: string): boolean {
+  const segments = path.split("/");
+  return segments.length >= 2 && segments[0] === id && segments.every((s) => s !== "" && s !== "." && s !== ".." && !/[\\:\0]/.test(s));
+}
+
+/**
+ * The manifest of the last run, or null when there is none or it is not one (then
+ * codebook removes nothing). It is committed, so a pull request can change it: every
+ * path it lists must lie inside its package's folder, or the run stops.
+ */
 export function readManifest(outDir: string): Manifest | null {
   const path = join(outDir, MANIFEST_FILE);
   if (!existsSync(path)) return null;
+  let raw: Partial<Manifest>;
   try {
-    const raw = JSON.parse(readFileSync(path, "utf8")) as Partial<Manifest>;
-    if (typeof raw.toolchain !== "string" || typeof raw.packages !== "object" || raw.packages === null) return null;
-    return { toolchain: raw.toolchain, packages: raw.packages };
+    raw = JSON.parse(readFileSync(path, "utf8")) as Partial<Manifest>;
   } catch {
     return null;
   }
+  if (typeof raw !== "object" || raw === null || typeof raw.toolchain !== "string" || typeof raw.packages !== "object" || raw.packages === null) return null;
+  for (const [id, record] of Object.entries(raw.packages)) {
+    const files = (record as Partial<PackageRecord> | null)?.files;
+    if (!PACKAGE_ID.test(id) || typeof files !== "object" || files === null)
+      throw new ManifestError(`${path}: package ${JSON.stringify(id)} is not a package codebook writes; restore the manifest from version control or delete it`);
+    for (const file of Object.keys(files))
+      if (!isPackageFilePath(id, file))
+        throw new ManifestError(
+          `${path}: ${JSON.stringify(file)} is outside package ${id}'s folder; codebook only ever touches files inside the out dir. Restore the manifest from version control, or delete it (codebook then removes nothing it did not just generate)`,
+        );
+  }
+  return { toolchain: raw.toolchain, packages: raw.packages };
 }
 
 export function manifestText(m: Manifest): string {
@@ -74,15 +107,30 @@ function toolVersion(name: string): string {
 }
 
 /**
- * Fingerprint of the toolchain. Hashes generator sources (shipped with the
- * package) rather than dist/, so running from source and from the build agree.
+ * The generator's own hash: baked into dist/source-hash.json by the build (the
+ * package ships no generator/ sources), computed from generator/ when codebook
+ * runs from source. Both hash the same files the same way, so they agree.
+ */
+function generatorHash(): string {
+  const baked = new URL("./source-hash.json", import.meta.url);
+  if (import.meta.url.endsWith(".js") && existsSync(baked)) return (JSON.parse(readFileSync(baked, "utf8")) as { generator: string }).generator;
+  return generatorSourceHash(join(packageRoot, "generator"));
+}
+
+/**
+ * Fingerprint of the toolchain: codebook's version and generator, its formatting and
+ * emitting dependencies, the templates and the spec schema (read now: they are
+ * shipped files, and a template edited in this repository must show at once), and
+ * the config.
  */
 export function toolchainFingerprint(configText: string): string {
   const h = createHash("sha256");
-  h.update(`codebook ${packageVersion}\n`);
-  for (const dep of ["ts-morph", "prettier", "handlebars", "yaml", "esbuild"]) h.update(`${dep} ${toolVersion(dep)}\n`);
+  h.update(`codebook ${packageVersion} ${generatorHash()}\n`);
+  for (const dep of ["ts-morph", "prettier", "handlebars", "yaml"]) h.update(`${dep} ${toolVersion(dep)}\n`);
   h.update(configText);
-  const sources = [...filesUnder(join(packageRoot, "generator"), /\.ts$/), ...filesUnder(templatesDir, /\.hbs$/), specSchemaPath];
-  for (const f of sources) h.update(f.slice(packageRoot.length).split("\\").join("/")).update("\0").update(readFileSync(f)).update("\0");
+  // templates/init/ scaffolds new specs; it shapes no generated file.
+  const templates = filesUnder(templatesDir, /\.hbs$/).filter((f) => !f.startsWith(join(templatesDir, "init") + sep));
+  for (const f of [...templates, specSchemaPath])
+    h.update(f.slice(packageRoot.length).split("\\").join("/")).update("\0").update(readFileSync(f)).update("\0");
   return h.digest("hex");
 }

@@ -3,7 +3,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generate } from "../../generator/pipeline.ts";
-import { shortDiff } from "../../generator/write/write.ts";
 import { repoRoot } from "../helpers.ts";
 
 const scratch: string[] = [];
@@ -114,8 +113,9 @@ describe("the write stage", () => {
     const stale = result.problems.find((p) => p.path === "iak-prepaid/src/index.ts")!;
     expect(stale.diff).toContain('-   Success: "0",');
     expect(stale.diff).toContain('+   Success: "00",');
-    expect(result.report).toMatch(/^codebook: 9 generated files are out of date; run `codebook generate`:/);
-    expect(result.report).toContain("  stale    out/iak-prepaid/src/index.ts");
+    expect(result.report).toMatch(/^codebook: 9 problems in out; run `codebook generate`:/);
+    expect(result.report).toContain("  stale      out/iak-prepaid/src/index.ts\n      @@ line ");
+    expect(result.report).toContain("  orphaned   out/doku-biller/README.md (its spec is gone)");
     expect(readFileSync(index, "utf8")).toBe(before);
     expect(existsSync(join(dir, "out", "doku-biller", "src", "index.ts"))).toBe(true);
   });
@@ -134,11 +134,5 @@ describe("the write stage", () => {
     const result = await generate({ cwd: dir, only: ["doku-biller"] });
     expect(new Set(result.files.map((f) => f.path.split("/")[0]))).toEqual(new Set(["doku-biller"]));
     expect(readFileSync(join(dir, "out", ".codebook-manifest.json"), "utf8")).toBe(readFileSync(join(base, "out", ".codebook-manifest.json"), "utf8"));
-  });
-});
-
-describe("shortDiff", () => {
-  it("shows the first differing region with context", () => {
-    expect(shortDiff("a\nb\nc\nd\n", "a\nb\nX\nd\n")).toBe("@@ line 3 @@\n  a\n  b\n- c\n+ X");
   });
 });

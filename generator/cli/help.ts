@@ -1,0 +1,53 @@
+/** The text of `codebook help`; the README's CLI section says the same. */
+export const HELP = `codebook — typed packages from payment providers' response-code and API tables
+
+Usage:
+  codebook init [ID] [--kind code-table|api]
+  codebook lint [--only ID...] [--json] [--quiet]
+  codebook generate [--only ID...] [--check | --watch] [--json] [--quiet]
+  codebook help | --help | --version
+
+Commands:
+  init       Without ID: set up this directory for codebook (codebook.config.yaml,
+             spec/, and .gitattributes and .prettierignore lines for the out dir).
+             With ID: scaffold spec/ID.yaml, a spec to fill in (--kind code-table,
+             the default, or api); it lints clean and generates as it is.
+  lint       Check every spec; print each problem as FILE:LINE:COL: message.
+  generate   Lint, then write one package per spec into the out dir. Writes only
+             files whose bytes changed, each atomically, and removes files it
+             generated earlier whose spec is gone. One run at a time per out dir:
+             a second run waits for the first.
+  help       Show this help.
+
+Options:
+  --config FILE          Config file (default: ./codebook.config.yaml). Paths in
+                         it are relative to its directory.
+  --only ID              Only this spec id (repeatable, or comma-separated).
+  --check                Generate in memory and compare with disk; list every
+                         stale, missing, orphaned or unexpected file with a diff
+                         of every changed region; write nothing. Exit 1 if any.
+  --watch                Generate, then again whenever a spec, a template or the
+                         config changes. Ctrl-C stops it.
+  --json                 Print one JSON report on stdout (files written,
+                         unchanged and removed; problems with file, line, column).
+  -q, --quiet            Print only problems, no summary line.
+  --lock-timeout SECONDS How long generate waits for another run on the same
+                         out dir (default 60).
+  --kind KIND            init: code-table (default) or api.
+  -h, --help             Show this help.
+  -v, --version          Show codebook's version.
+
+Config (codebook.config.yaml):
+  specDir     Directory of spec files, *.yaml or *.yml (default: spec)
+  outDir      Directory generated packages are written to (default: generated);
+              codebook's alone: not ".", "..", "/" or the spec directory
+  scope       npm scope of generated packages (default: @codebook)
+  enumStyle   const (default): \`as const\` objects and union types;
+              enum: TypeScript enums
+
+Environment:
+  NO_COLOR     never colour output      FORCE_COLOR=1   colour even when piped
+
+Exit codes: 0 success; 1 spec problems, or stale output with --check;
+2 usage, config or out-dir error (nothing was written); 3 internal error.
+`;

@@ -1,0 +1,16 @@
+/**
+ * Colour, only where a person reads it: a stream that is a terminal, unless
+ * NO_COLOR is set (https://no-color.org); FORCE_COLOR=1 turns it on for CI logs
+ * that render ANSI. JSON and piped output are never coloured.
+ */
+import { plain, type Style } from "../text-style.ts";
+
+const sgr = (open: number, close: number) => (text: string) => `\x1b[${open}m${text}\x1b[${close}m`;
+
+const ansi: Style = { bold: sgr(1, 22), dim: sgr(2, 22), red: sgr(31, 39), green: sgr(32, 39), yellow: sgr(33, 39) };
+
+export function styleFor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): Style {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return plain;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "" && env.FORCE_COLOR !== "0") return ansi;
+  return stream.isTTY === true ? ansi : plain;
+}

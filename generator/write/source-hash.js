@@ -1,0 +1,19 @@
+// The hash of codebook's generator sources, one part of the toolchain fingerprint
+// (generator/write/manifest.ts). Plain JavaScript so that the build script can run
+// it too: the build bakes the hash into dist/source-hash.json, because the
+// published package ships dist/ but not generator/. Running from source (tests)
+// computes the same hash from the same files, so both agree.
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+
+/** sha256 over every generator/**\/*.{ts,js} file's path (relative, forward slashes) and bytes, in sorted order. */
+export function generatorSourceHash(generatorDir) {
+  const files = readdirSync(generatorDir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && /\.(ts|js)$/.test(e.name))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+  const h = createHash("sha256");
+  for (const f of files) h.update(relative(generatorDir, f).split("\\").join("/")).update("\0").update(readFileSync(f)).update("\0");
+  return h.digest("hex");
+}
