@@ -127,7 +127,7 @@ export async function acquireLock(outDir: string, options: LockOptions): Promise
     }
     if (Date.now() >= deadline)
       throw new LockBusyError(
-        `${path} is held by another codebook run (${describe(current.holder)}); waited ${Math.round(options.waitMs / 1000)} s. If no codebook is running, delete that file.`,
+        `${path} is held by another codebook run (${describe(current.holder)}); waited ${options.waitMs / 1000} s. If no codebook is running, delete that file.`,
       );
     if (!told) {
       told = true;

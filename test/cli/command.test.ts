@@ -1,95 +1,286 @@
 // The `codebook` command as a user runs it: a real process on the built dist/cli.js.
-import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+// What it prints on success and failure, its exit codes, --json, --quiet and colour.
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { repoRoot, specIds } from "../helpers.ts";
+import { minimalSpec, project, run, snapshot, tempDir } from "./harness.ts";
 
-const cli = join(repoRoot, "dist", "cli.js");
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const version = (JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { version: string }).version;
 
-function run(args: string[], cwd = repoRoot) {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: "utf8" });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function project(specs: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), "codebook-cli-"));
-  dirs.push(dir);
-  mkdirSync(join(dir, "spec"));
-  for (const [name, text] of Object.entries(specs)) writeFileSync(join(dir, "spec", name), text);
-  return dir;
-}
-
-describe("codebook (the command)", () => {
-  it("--help documents every command and option", () => {
-    const r = run(["--help"]);
-    expect(r.code).toBe(0);
-    for (const word of ["generate", "lint", "--config FILE", "--only ID", "--check", "--help", "--version", "specDir", "outDir", "scope", "enumStyle"])
-      expect(r.stdout).toContain(word);
+describe("help, version and usage", () => {
+  it("--help, -h and `help` document every command and option on stdout", () => {
+    for (const args of [["--help"], ["-h"], ["help"]]) {
+      const r = run(args);
+      expect(r.code, args.join(" ")).toBe(0);
+      expect(r.stderr).toBe("");
+      for (const word of ["init [ID]", "generate", "lint", "--config FILE", "--only ID", "--check", "--watch", "--json", "--quiet", "--lock-timeout", "--kind", "--help", "--version", "specDir", "outDir", "scope", "enumStyle", "NO_COLOR", "Exit codes"])
+        expect(r.stdout, word).toContain(word);
+    }
   });
 
-  it("--version prints the package version", () => {
-    const version = (JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { version: string }).version;
+  it("--version and -v print the package version", () => {
     expect(run(["--version"])).toEqual({ code: 0, stdout: `${version}\n`, stderr: "" });
+    expect(run(["-v"])).toEqual({ code: 0, stdout: `${version}\n`, stderr: "" });
   });
 
-  it("lint says what it checked in one line and exits 0 on the shipped specs", () => {
+  it("an unknown command is named, with the commands there are; exit 2", () => {
+    const r = run(["frobnicate"]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toBe('codebook: unknown command "frobnicate"; expected init, lint, generate, help\nRun `codebook help` for usage.\n');
+  });
+
+  it("no command prints the help on stderr, exit 2", () => {
+    const r = run([]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("Usage:");
+  });
+
+  it("an option that does not apply, an unknown option or a stray argument is a usage error naming it; exit 2", () => {
+    expect(run(["lint", "--check"])).toMatchObject({ code: 2, stderr: expect.stringContaining("codebook: --check does not apply to lint\n") });
+    expect(run(["generate", "--check", "--watch"])).toMatchObject({ code: 2, stderr: expect.stringContaining("--check and --watch do not go together") });
+    expect(run(["generate", "--frob"])).toMatchObject({ code: 2, stderr: expect.stringContaining("Unknown option '--frob'") });
+    expect(run(["lint", "extra"])).toMatchObject({ code: 2, stderr: expect.stringContaining("lint takes no arguments, got extra") });
+    expect(run(["generate", "--lock-timeout", "soon"])).toMatchObject({ code: 2, stderr: expect.stringContaining('--lock-timeout expects seconds, got "soon"') });
+    const r = run(["generate", "--only", "nope", "--check"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--only: no spec named "nope"');
+  });
+});
+
+describe("one summary line on success", () => {
+  it("lint says what it checked and exits 0 on the shipped specs", () => {
     expect(run(["lint"])).toEqual({ code: 0, stdout: `codebook: ${specIds().length} specs checked, no problems\n`, stderr: "" });
   });
 
   it("generate --check is green on the committed generated/ tree, in one line", () => {
-    const r = run(["generate", "--check"]);
-    expect(r).toEqual({ code: 0, stdout: expect.stringMatching(/^codebook: generated files are up to date \(\d+ packages, \d+ files checked\)\n$/), stderr: "" });
+    expect(run(["generate", "--check"])).toEqual({
+      code: 0,
+      stdout: expect.stringMatching(/^codebook: generated files are up to date \(\d+ packages, \d+ files checked\)\n$/),
+      stderr: "",
+    });
   });
 
-  it("a broken spec: every problem with file:line:col and a code frame on stderr, exit 1, nothing written", () => {
-    const good = readFileSync(join(repoRoot, "test/fixtures/good-specs/minimal.yaml"), "utf8").replace("id: minimal", "id: codes");
-    const bad = good.replace('- code: "01"', "- code: 01");
-    const dir = project({ "codes.yaml": bad });
+  it("generate lists what it wrote, then says up to date when run again", () => {
+    const dir = project([], { "codes.yaml": minimalSpec() });
+    const first = run(["generate"], dir);
+    expect(first.code).toBe(0);
+    expect(first.stdout.split("\n")[0]).toBe("codebook: 1 package, 6 files: 6 created, 0 updated, 0 removed, 0 unchanged");
+    expect(first.stdout).toContain("  created  generated/codes/src/index.ts\n");
+    expect(run(["generate"], dir)).toEqual({ code: 0, stdout: "codebook: 1 package, 6 files: 0 created, 0 updated, 0 removed, 6 unchanged\n", stderr: "" });
+  });
+
+  it("--quiet and -q silence the summary; problems still print", () => {
+    const dir = project([], { "codes.yaml": minimalSpec() });
+    expect(run(["generate", "--quiet"], dir)).toEqual({ code: 0, stdout: "", stderr: "" });
+    expect(run(["generate", "--check", "-q"], dir)).toEqual({ code: 0, stdout: "", stderr: "" });
+    expect(run(["lint", "-q"], dir)).toEqual({ code: 0, stdout: "", stderr: "" });
+    writeFileSync(join(dir, "spec", "codes.yaml"), minimalSpec().replace('- code: "01"', "- code: 01"));
+    const r = run(["lint", "--quiet"], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("spec/codes.yaml:");
+  });
+});
+
+describe("spec problems", () => {
+  it("generate: every problem with file:line:col and a code frame on stderr, exit 1, nothing written", () => {
+    const dir = project([], { "codes.yaml": minimalSpec().replace('- code: "01"', "- code: 01") });
     const r = run(["generate"], dir);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(/^spec\/codes\.yaml:\d+:\d+: "code" must be a string: YAML reads 01 as the number 1, which loses its leading zero; write "01"\n/);
     expect(r.stderr).toMatch(/\n> *\d+ \|\s+- code: 01\n/);
     expect(r.stderr).toContain("1 problem found; nothing was written.");
-    expect(() => readFileSync(join(dir, "generated", ".codebook-manifest.json"))).toThrow();
+    expect(existsSync(join(dir, "generated"))).toBe(false);
   });
 
-  it("generate --check on a stale tree exits 1 and names the files", () => {
-    const dir = project({ "iak-prepaid.yaml": readFileSync(join(repoRoot, "spec/iak-prepaid.yaml"), "utf8") });
-    expect(run(["generate"], dir).code).toBe(0);
-    const spec = join(dir, "spec", "iak-prepaid.yaml");
-    writeFileSync(spec, readFileSync(spec, "utf8").replace("message: SUCCESS", "message: SUCCESSFUL"));
-    const r = run(["generate", "--check"], dir);
+  it("lint reports the same problems and does not talk about writing", () => {
+    const dir = project([], { "codes.yaml": minimalSpec().replace('- code: "01"', "- code: 01") });
+    const r = run(["lint"], dir);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain("  stale      generated/iak-prepaid/src/index.ts");
-    expect(r.stderr).toContain('-    * `00` — SUCCESS');
-    expect(r.stderr).toContain('+    * `00` — SUCCESSFUL');
+    expect(r.stderr).toContain("1 problem found.\n");
+    expect(r.stderr).not.toContain("written");
   });
 
+  it("a broken spec leaves an existing out dir byte for byte as it was", () => {
+    const dir = project([], { "codes.yaml": minimalSpec() });
+    expect(run(["generate"], dir).code).toBe(0);
+    const before = snapshot(join(dir, "generated"));
+    writeFileSync(join(dir, "spec", "codes.yaml"), minimalSpec().replace("title: ", "title: [unclosed "));
+    expect(run(["generate"], dir).code).toBe(1);
+    expect(snapshot(join(dir, "generated"))).toEqual(before);
+  });
+});
+
+describe(".yml specs", () => {
+  it("are read like .yaml: linted, generated, named in diagnostics", () => {
+    const dir = project([], { "codes.yml": minimalSpec() });
+    expect(run(["lint"], dir)).toMatchObject({ code: 0, stdout: "codebook: 1 spec checked, no problems\n" });
+    const r = run(["generate"], dir);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, "generated", "codes", "src", "index.ts"), "utf8").split("\n")[0]).toBe("// Code generated by codebook from spec/codes.yml. DO NOT EDIT.");
+    writeFileSync(join(dir, "spec", "codes.yml"), minimalSpec().replace('- code: "01"', "- code: 01"));
+    expect(run(["lint"], dir).stderr).toMatch(/^spec\/codes\.yml:\d+:\d+: /);
+  });
+
+  it("the same id as .yaml and .yml is a problem, not a silent pick", () => {
+    const dir = project([], { "codes.yml": minimalSpec(), "codes.yaml": minimalSpec() });
+    const r = run(["lint"], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('spec/codes.yml:1:1: spec id "codes" is already spec/codes.yaml; keep one file per id');
+  });
+});
+
+describe("config and directory errors: one clear line, exit 2", () => {
+  it("no config and no spec/ in the current directory", () => {
+    const dir = tempDir();
+    const r = run(["generate"], dir);
+    expect(r).toEqual({ code: 2, stdout: "", stderr: `codebook: no codebook.config.yaml in ${dir} and no spec/ directory: run \`codebook init\` here, or pass --config FILE\n` });
+  });
+
+  it("a specDir that does not exist", () => {
+    const dir = project([], {}, "specDir: specs\n");
+    const r = run(["lint"], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`codebook: ${join(dir, "codebook.config.yaml")}: spec directory specs does not exist (specDir)\n`);
+  });
+
+  it("an empty spec directory says so", () => {
+    const dir = project([]);
+    for (const command of ["lint", "generate"]) {
+      const r = run([command], dir);
+      expect(r.code, command).toBe(2);
+      expect(r.stderr).toBe("codebook: spec/ holds no specs (*.yaml or *.yml files); scaffold one with `codebook init <id>`\n");
+    }
+  });
+
+  it("--config naming a missing file", () => {
+    expect(run(["lint", "--config", "nope.yaml"], tempDir())).toEqual({ code: 2, stdout: "", stderr: "codebook: nope.yaml: config file not found\n" });
+  });
+
+  it("a bad option value", () => {
+    const dir = project([], { "codes.yaml": minimalSpec() }, "enumStyle: maybe\n");
+    const r = run(["lint"], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('"enumStyle" must be "const" or "enum"');
+  });
+
+  it.each([
+    [".", "is the config file's own directory"],
+    ["..", "holds the config file's directory"],
+    ["/", "is the filesystem root"],
+    ['""', 'must not be empty'],
+    ["spec", "is the spec directory"],
+  ])("outDir %s is refused (%s) and nothing is written", (outDir, why) => {
+    const dir = project([], { "codes.yaml": minimalSpec() }, `specDir: spec\noutDir: ${outDir}\n`);
+    const before = snapshot(dir);
+    const r = run(["generate"], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(why);
+    expect(r.stderr.split("\n").filter(Boolean)).toHaveLength(1);
+    expect(snapshot(dir)).toEqual(before);
+  });
+});
+
+describe("--json", () => {
+  it("generate: files written, unchanged and removed; ok and exit code", () => {
+    const dir = project([], { "codes.yaml": minimalSpec(), "other.yaml": minimalSpec("other") });
+    const first = JSON.parse(run(["generate", "--json"], dir).stdout);
+    expect(first).toMatchObject({ command: "generate", check: false, ok: true, exitCode: 0, root: dir, packages: ["codes", "other"], unchanged: [], removed: [], problems: [] });
+    expect(first.written).toHaveLength(12);
+    expect(first.written).toContain("generated/codes/dist/index.js");
+    renameSync(join(dir, "spec", "other.yaml"), join(dir, "other.yaml.bak"));
+    const r = run(["generate", "--json"], dir);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("");
+    const second = JSON.parse(r.stdout);
+    expect(second.written).toEqual([]);
+    expect(second.unchanged).toHaveLength(6);
+    expect(second.removed).toEqual(first.written.filter((p: string) => p.startsWith("generated/other/")));
+  });
+
+  it("lint and generate: spec problems with file, line, column and message; exit 1", () => {
+    const dir = project([], { "codes.yaml": minimalSpec().replace('- code: "01"', "- code: 01") });
+    for (const command of ["lint", "generate"]) {
+      const r = run([command, "--json"], dir);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe("");
+      const report = JSON.parse(r.stdout);
+      expect(report).toMatchObject({ command, ok: false, exitCode: 1, written: [] });
+      expect(report.problems).toEqual([
+        { severity: "error", kind: "spec", file: "spec/codes.yaml", line: expect.any(Number), column: expect.any(Number), message: expect.stringContaining("YAML reads 01 as the number 1") },
+      ]);
+      const line = readFileSync(join(dir, "spec", "codes.yaml"), "utf8").split("\n")[report.problems[0].line - 1] ?? "";
+      expect(line.slice(report.problems[0].column - 1)).toBe("01");
+    }
+  });
+
+  it("--check: each stale file is a problem at the line of its first change", () => {
+    const dir = project([], { "codes.yaml": minimalSpec() });
+    run(["generate"], dir);
+    writeFileSync(join(dir, "spec", "codes.yaml"), minimalSpec().replace("message: Failed", "message: Declined"));
+    const r = run(["generate", "--check", "--json"], dir);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(report).toMatchObject({ command: "generate", check: true, ok: false, exitCode: 1, written: [], removed: [] });
+    const stale = report.problems.find((p: { file: string }) => p.file === "generated/codes/src/index.ts");
+    expect(stale).toMatchObject({ severity: "error", kind: "stale", column: 1 });
+    const lines = readFileSync(join(dir, "generated", "codes", "src", "index.ts"), "utf8").split("\n");
+    // The region starts with up to two context lines; the change is in the first three lines shown.
+    expect(lines.slice(stale.line - 1, stale.line + 2).some((l) => l.includes("Failed"))).toBe(true);
+  });
+
+  it("config errors are problems without a place; exit 2", () => {
+    const r = run(["lint", "--json"], tempDir());
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, exitCode: 2, problems: [{ severity: "error", kind: "config", file: null, line: null, column: null }] });
+  });
+});
+
+describe("colour", () => {
+  const broken = () => project([], { "codes.yaml": minimalSpec().replace('- code: "01"', "- code: 01") });
+
+  it("never when piped (the default here), nor with NO_COLOR even when forced", () => {
+    const dir = broken();
+    expect(run(["lint"], dir).stderr).not.toContain("\x1b[");
+    expect(run(["lint"], dir, { FORCE_COLOR: "1", NO_COLOR: "1" }).stderr).not.toContain("\x1b[");
+  });
+
+  it("FORCE_COLOR=1 colours diagnostics", () => {
+    const dir = broken();
+    expect(run(["lint"], dir, { FORCE_COLOR: "1", NO_COLOR: "" }).stderr).toMatch(/\x1b\[1mspec\/codes\.yaml:\d+:\d+: /);
+  });
+});
+
+describe("other directories", () => {
   it("works from another directory through --config", () => {
-    const dir = project({ "iak-prepaid.yaml": readFileSync(join(repoRoot, "spec/iak-prepaid.yaml"), "utf8") });
-    writeFileSync(join(dir, "codebook.config.yaml"), "specDir: spec\noutDir: out\nscope: \"@acme\"\n");
-    const elsewhere = mkdtempSync(join(tmpdir(), "codebook-cwd-"));
-    dirs.push(elsewhere);
-    const r = run(["generate", "--config", join(dir, "codebook.config.yaml")], elsewhere);
+    const dir = project(["iak-prepaid"], {}, 'specDir: spec\noutDir: out\nscope: "@acme"\n');
+    const r = run(["generate", "--config", join(dir, "codebook.config.yaml")], tempDir());
     expect(r.code).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, "out", "iak-prepaid", "package.json"), "utf8")).name).toBe("@acme/iak-prepaid");
   });
 
-  it("usage and config errors exit 2", () => {
-    expect(run(["frobnicate"]).code).toBe(2);
-    expect(run(["lint", "--check"]).code).toBe(2);
-    const r = run(["generate", "--only", "nope", "--check"]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('--only: no spec named "nope"');
-    const dir = project({});
-    writeFileSync(join(dir, "codebook.config.yaml"), "enumStyle: maybe\n");
-    const bad = run(["lint"], dir);
-    expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('"enumStyle" must be "const" or "enum"');
+  it("generate --check on a stale tree exits 1 and shows every changed region", () => {
+    const dir = project(["iak-prepaid"]);
+    expect(run(["generate"], dir).code).toBe(0);
+    const spec = join(dir, "spec", "iak-prepaid.yaml");
+    writeFileSync(spec, readFileSync(spec, "utf8").replace("message: SUCCESS", "message: SUCCESSFUL").replace("message: PROCESS", "message: IN PROCESS"));
+    const r = run(["generate", "--check"], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("  stale      generated/iak-prepaid/src/index.ts");
+    expect(r.stderr).toContain("-    * `00` — SUCCESS");
+    expect(r.stderr).toContain("+    * `00` — SUCCESSFUL");
+    // The second edit is hundreds of lines further down: its own region, not cut off.
+    expect(r.stderr).toContain("-    * `39` — PROCESS");
+    expect(r.stderr).toContain("+    * `39` — IN PROCESS");
+  });
+
+  it("lint writes nothing, not even an out dir lock", () => {
+    const dir = project([], { "codes.yaml": minimalSpec() });
+    mkdirSync(join(dir, "generated"));
+    const before = snapshot(dir);
+    expect(run(["lint"], dir).code).toBe(0);
+    expect(snapshot(dir)).toEqual(before);
   });
 });

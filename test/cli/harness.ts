@@ -1,0 +1,80 @@
+// Running the `codebook` command as a user does: a real process on the built
+// dist/cli.js (built once by test/setup/build.ts), in scratch projects.
+import { spawn, spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { afterAll } from "vitest";
+import { repoRoot } from "../helpers.ts";
+
+export const cli: string = join(repoRoot, "dist", "cli.js");
+
+export interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Colour off unless a test asks for it: the output is compared as text. */
+const quietEnv = { NO_COLOR: "1", FORCE_COLOR: "" };
+
+export function run(args: string[], cwd: string = repoRoot, env: Record<string, string> = {}): Run {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: "utf8", env: { ...process.env, ...quietEnv, ...env } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function runAsync(args: string[], cwd: string, env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [cli, ...args], { cwd, env: { ...process.env, ...quietEnv, ...env } });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const scratch: string[] = [];
+afterAll(() => {
+  for (const dir of scratch.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+export function tempDir(prefix = "codebook-cli-"): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  scratch.push(dir);
+  return dir;
+}
+
+/**
+ * A scratch project: codebook.config.yaml (`outDir: generated`) and spec/ with copies of
+ * shipped specs (by id) and of the given texts (by file name). Seeds come along where a spec names one.
+ */
+export function project(shipped: readonly string[], texts: Record<string, string> = {}, config = "specDir: spec\noutDir: generated\n"): string {
+  const dir = tempDir();
+  mkdirSync(join(dir, "spec"));
+  for (const id of shipped) cpSync(join(repoRoot, "spec", `${id}.yaml`), join(dir, "spec", `${id}.yaml`));
+  for (const sub of readdirSync(join(repoRoot, "spec"), { withFileTypes: true }))
+    if (sub.isDirectory() && shipped.length) cpSync(join(repoRoot, "spec", sub.name), join(dir, "spec", sub.name), { recursive: true });
+  for (const [name, text] of Object.entries(texts)) writeFileSync(join(dir, "spec", name), text);
+  writeFileSync(join(dir, "codebook.config.yaml"), config);
+  return dir;
+}
+
+/** The minimal valid spec (test/fixtures/good-specs/minimal.yaml) under another id. */
+export function minimalSpec(id = "codes"): string {
+  return readFileSync(join(repoRoot, "test/fixtures/good-specs/minimal.yaml"), "utf8").replace("id: minimal", `id: ${id}`);
+}
+
+/** Every file below `dir` (relative path -> bytes), for before/after comparisons. */
+export function snapshot(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile()) out.set(relative(dir, p).split("\\").join("/"), readFileSync(p, "latin1"));
+    }
+  };
+  walk(dir);
+  return out;
+}

@@ -1,0 +1,162 @@
+// The out dir is the only place codebook touches, driven through the real CLI:
+// a tampered manifest, symlinks below the out dir, leftovers of a killed run,
+// files codebook did not write, and the lock that keeps one writer per out dir.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { hostname } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { minimalSpec, project, run, runAsync, snapshot, tempDir } from "../cli/harness.ts";
+
+const MANIFEST = ".codebook-manifest.json";
+
+/** A generated scratch project with two small specs, and a folder beside it that codebook must never touch. */
+function generated(): { dir: string; out: string; victim: string } {
+  const dir = project([], { "codes.yaml": minimalSpec(), "other.yaml": minimalSpec("other") });
+  expect(run(["generate"], dir).code).toBe(0);
+  const victim = tempDir("codebook-victim-");
+  writeFileSync(join(victim, "victim.txt"), "keep me");
+  mkdirSync(join(victim, "src"));
+  writeFileSync(join(victim, "src", "index.ts"), "// not codebook's");
+  return { dir, out: join(dir, "generated"), victim };
+}
+
+type Manifest = { packages: Record<string, { spec: string; files: Record<string, string> }> };
+
+function editManifest(out: string, edit: (m: Manifest) => void): void {
+  const m = JSON.parse(readFileSync(join(out, MANIFEST), "utf8")) as Manifest;
+  edit(m);
+  writeFileSync(join(out, MANIFEST), JSON.stringify(m, null, 2));
+}
+
+const tampering: [string, (m: Manifest, victimFile: string) => void][] = [
+  ["a path that climbs out", (m, victimFile) => (m.packages.other!.files[`other/../../../..${victimFile}`] = "0")],
+  ["a fake package whose file climbs out", (m, victimFile) => (m.packages.ghost = { spec: "x", files: { [`ghost/../../../..${victimFile}`]: "0" } })],
+  ["an absolute path", (m, victimFile) => (m.packages.other!.files[victimFile] = "0")],
+  ["a package id that is a path", (m, victimFile) => (m.packages["../x"] = { spec: "x", files: { [`../x/${victimFile}`]: "0" } })],
+];
+
+describe("a tampered manifest never makes codebook touch a file outside the out dir", () => {
+  it.each(tampering)("%s: generate and --check stop with a clear error, exit 2, and the file survives", (_name, tamper) => {
+    const { dir, out, victim } = generated();
+    const victimFile = join(victim, "victim.txt");
+    editManifest(out, (m) => tamper(m, victimFile));
+    // The spec whose package lists the entry is removed, so the entry would be up for removal.
+    rmSync(join(dir, "spec", "other.yaml"));
+    for (const args of [["generate"], ["generate", "--check"]]) {
+      const r = run(args, dir);
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.stderr).toMatch(/^codebook: .*\.codebook-manifest\.json: .*(outside package|is not a package codebook writes).*\n$/);
+    }
+    expect(readFileSync(victimFile, "utf8")).toBe("keep me");
+    expect(existsSync(join(out, "other", "src", "index.ts"))).toBe(true);
+  });
+});
+
+describe("symlinks below the out dir are never written or deleted through", () => {
+  it("a package's src/ linked to an outside folder: generate refuses (exit 2), --check reports it", () => {
+    const { dir, out, victim } = generated();
+    rmSync(join(out, "codes", "src"), { recursive: true });
+    symlinkSync(join(victim, "src"), join(out, "codes", "src"), "dir");
+    const before = snapshot(victim);
+    const r = run(["generate"], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`codebook: ${join(out, "codes", "src")} is a symbolic link; codebook never writes or deletes through a link below the out dir. Replace it with a real directory or file, or remove it, and run again\n`);
+    expect(snapshot(victim)).toEqual(before);
+    const check = run(["generate", "--check"], dir);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain("  symlink    generated/codes/src (a symbolic link: codebook will not write through it)");
+  });
+
+  it("a package folder that is a link, whose spec is removed: nothing outside is deleted", () => {
+    const { dir, out, victim } = generated();
+    // The outside folder holds same-named files: a removal through the link would delete them.
+    for (const f of ["README.md", "catalog.json", "package.json"]) writeFileSync(join(victim, f), "outside");
+    renameSync(join(out, "other"), join(victim, "other-real"));
+    rmSync(join(victim, "other-real"), { recursive: true });
+    symlinkSync(victim, join(out, "other"), "dir");
+    rmSync(join(dir, "spec", "other.yaml"));
+    const before = snapshot(victim);
+    const r = run(["generate"], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("is a symbolic link");
+    expect(snapshot(victim)).toEqual(before);
+  });
+});
+
+describe("leftovers and files codebook did not write", () => {
+  it("a temporary file of a killed run: --check reports it, generate removes it", () => {
+    const { dir, out } = generated();
+    const leftover = join(out, "codes", "src", "index.ts.codebook-tmp-99999");
+    writeFileSync(leftover, "half a file");
+    const check = run(["generate", "--check"], dir);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain("  leftover   generated/codes/src/index.ts.codebook-tmp-99999 (temporary file of an interrupted run)");
+    const r = run(["generate"], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("  cleaned  generated/codes/src/index.ts.codebook-tmp-99999 (temporary file of an interrupted run)");
+    expect(existsSync(leftover)).toBe(false);
+    expect(run(["generate", "--check"], dir).code).toBe(0);
+  });
+
+  it("a stale package the manifest does not list (restored from a cache after its spec went): --check fails, generate warns and keeps it", () => {
+    const { dir, out } = generated();
+    const copy = tempDir();
+    renameSync(join(out, "other"), join(copy, "other"));
+    rmSync(join(dir, "spec", "other.yaml"));
+    expect(run(["generate"], dir).code).toBe(0);
+    expect(run(["generate", "--check"], dir).code).toBe(0);
+    renameSync(join(copy, "other"), join(out, "other")); // the cache restores the old package folder
+    const check = run(["generate", "--check"], dir);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toMatch(/^codebook: 6 problems in generated; remove what codebook did not write:\n/);
+    expect(check.stderr).toContain("  unexpected generated/other/src/index.ts (not written by codebook; remove it)");
+    const r = run(["generate"], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("  warning  generated/other/package.json is not written by codebook; left in place");
+    expect(existsSync(join(out, "other", "package.json"))).toBe(true);
+    const json = JSON.parse(run(["generate", "--check", "--json"], dir).stdout);
+    expect(json.problems.filter((p: { kind: string }) => p.kind === "unexpected")).toHaveLength(6);
+  });
+
+  it("an unexpected file in a current package: --check fails even when the manifest proves everything else current", () => {
+    const { dir, out } = generated();
+    writeFileSync(join(out, "codes", "src", "extra.ts"), "export {};\n");
+    const check = run(["generate", "--check"], dir);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain("  unexpected generated/codes/src/extra.ts");
+  });
+});
+
+describe("one writer per out dir", () => {
+  it("a lock held by a live run: the second run waits, then fails with a clear message naming the holder; exit 2", () => {
+    const { dir, out } = generated();
+    writeFileSync(join(dir, "spec", "codes.yaml"), minimalSpec().replace("message: Failed", "message: Declined"));
+    writeFileSync(join(out, ".codebook-lock"), JSON.stringify({ pid: process.pid, host: hostname(), started: "2026-01-01T00:00:00.000Z" }));
+    const before = snapshot(out);
+    const r = run(["generate", "--lock-timeout", "0.5"], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`codebook: waiting for another codebook run on the out dir (pid ${process.pid} on ${hostname()}, since 2026-01-01T00:00:00.000Z)…\n`);
+    expect(r.stderr).toContain(`.codebook-lock is held by another codebook run (pid ${process.pid} on ${hostname()}, since 2026-01-01T00:00:00.000Z); waited 0.5 s. If no codebook is running, delete that file.`);
+    expect(snapshot(out)).toEqual(before);
+  });
+
+  it("a lock left by a killed run (its process is gone) is taken over", () => {
+    const { dir, out } = generated();
+    const dead = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" }).stdout;
+    writeFileSync(join(out, ".codebook-lock"), JSON.stringify({ pid: Number(dead), host: hostname(), started: "2026-01-01T00:00:00.000Z" }));
+    writeFileSync(join(dir, "spec", "codes.yaml"), minimalSpec().replace("message: Failed", "message: Declined"));
+    const r = run(["generate", "--lock-timeout", "0"], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("updated  generated/codes/src/index.ts");
+    expect(existsSync(join(out, ".codebook-lock"))).toBe(false);
+  });
+
+  it("a second run started while the first writes waits for it; both succeed", async () => {
+    const { dir } = generated();
+    writeFileSync(join(dir, "spec", "codes.yaml"), minimalSpec().replace("message: Failed", "message: Declined"));
+    const [a, b] = await Promise.all([runAsync(["generate"], dir), runAsync(["generate"], dir)]);
+    expect([a.code, b.code]).toEqual([0, 0]);
+    expect(run(["generate", "--check"], dir).code).toBe(0);
+  });
+});
