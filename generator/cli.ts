@@ -13,6 +13,7 @@ const HELP = `codebook — typed packages from provider response-code and API ta
 Usage:
   codebook generate [--config FILE] [--only ID...] [--check]
   codebook lint [--config FILE] [--only ID...]
+  codebook diff OLD NEW | --against REF [PATH]  [--format F] [--fail-on LEVEL]
   codebook --help | --version
 
 Commands:
@@ -20,6 +21,10 @@ Commands:
              Writes only files whose bytes changed and removes files it generated
              earlier whose spec is gone.
   lint       Check the specs and print every problem as FILE:LINE:COL: message.
+  diff       What changed between two versions of the specs, each change with
+             its semver level and why, and a suggested version per table.
+             Exit 1 on a breaking change without a major bump. See
+             \`codebook diff --help\`.
 
 Options:
   --config FILE   Config file (default: ./codebook.config.yaml). Paths in it are
@@ -42,6 +47,7 @@ Exit codes: 0 success, 1 spec problems or stale output, 2 usage or config error.
 `;
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === "diff") return (await import("./diff/command.ts")).diffCommand(argv.slice(1));
   let parsed;
   try {
     parsed = parseArgs({
