@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { parse } from "yaml";
+import { readPublish, type Publish } from "./publish.ts";
 
 export type EnumStyle = "const" | "enum";
 
@@ -18,11 +19,13 @@ export interface Config {
   scope: string;
   /** "const": `as const` objects plus union types (erasable syntax). "enum": TypeScript enums. */
   enumStyle: EnumStyle;
+  /** Publishing options; null: generated packages are private. */
+  publish: Publish | null;
 }
 
 export const CONFIG_FILE = "codebook.config.yaml";
 
-const DEFAULTS = { specDir: "spec", outDir: "generated", scope: "@codebook", enumStyle: "const" as EnumStyle };
+const DEFAULTS = { specDir: "spec", outDir: "generated", scope: "@codebook", enumStyle: "const" as EnumStyle, publish: null as Publish | null };
 
 /** A bad config file or command-line argument (exit code 2), as opposed to a bad spec. */
 export class ConfigError extends Error {}
@@ -46,10 +49,15 @@ export function loadConfig(configPath: string | undefined, cwd: string): Config 
   for (const key of ["specDir", "outDir", "scope"]) if (r[key] !== undefined && typeof r[key] !== "string") throw new ConfigError(`${path}: "${key}" must be a string`);
   if (r.enumStyle !== undefined && r.enumStyle !== "const" && r.enumStyle !== "enum") throw new ConfigError(`${path}: "enumStyle" must be "const" or "enum"`);
   if (r.scope !== undefined && !/^@[a-z0-9][a-z0-9._-]*$/.test(r.scope as string)) throw new ConfigError(`${path}: "scope" must look like @name`);
+  try {
+    r.publish = readPublish(r.publish);
+  } catch (err) {
+    throw new ConfigError(`${path}: ${(err as Error).message}`);
+  }
   return resolveConfig(dirname(path), r as Partial<Omit<Config, "root">>);
 }
 
 function resolveConfig(root: string, raw: Partial<Omit<Config, "root">>): Config {
   const merged = { ...DEFAULTS, ...raw };
-  return { root, specDir: resolve(root, merged.specDir), outDir: resolve(root, merged.outDir), scope: merged.scope, enumStyle: merged.enumStyle };
+  return { root, specDir: resolve(root, merged.specDir), outDir: resolve(root, merged.outDir), scope: merged.scope, enumStyle: merged.enumStyle, publish: merged.publish };
 }

@@ -13,6 +13,7 @@ import type { GeneratedFile } from "./emit/generated-file.ts";
 import { readManifest, sha256, toolchainFingerprint, type Manifest } from "./write/manifest.ts";
 import type { Change, Problem } from "./write/write.ts";
 import { startFormatter, type Formatter } from "./format/formatter.ts";
+import { versionRecord, versionWarnings } from "./write/versions.ts";
 
 export interface RunOptions {
   /** Config file path (default: codebook.config.yaml in cwd). */
@@ -39,6 +40,8 @@ export interface GenerateResult {
   problems: Problem[];
   /** A human-readable summary. */
   report: string;
+  /** Tables changed without a new version, and the like (see write/versions.ts); also printed to stderr. */
+  warnings: string[];
 }
 
 /** Loads and lints the specs; throws SpecError with every diagnostic. */
@@ -56,7 +59,7 @@ function loadChecked(config: Config, only: readonly string[]): { specs: Spec[]; 
 
 function configFingerprint(config: Config): string {
   const rel = (p: string) => relative(config.root, p).split("\\").join("/");
-  return JSON.stringify({ specDir: rel(config.specDir), outDir: rel(config.outDir), scope: config.scope, enumStyle: config.enumStyle });
+  return JSON.stringify({ specDir: rel(config.specDir), outDir: rel(config.outDir), scope: config.scope, enumStyle: config.enumStyle, publish: config.publish });
 }
 
 /** Whether the manifest proves the out dir current: same inputs, same files on disk. */
@@ -96,7 +99,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const previous = readManifest(config.outDir);
   // Same inputs and untouched outputs: nothing to generate, write or report.
   if (!options.force && only.length === 0 && upToDate(config, previous, toolchain))
-    return { config, files: [], changes: [], problems: [], report: "codebook: generated files are up to date" };
+    return { config, files: [], changes: [], problems: [], report: "codebook: generated files are up to date", warnings: [] };
 
   // Start the formatter now: it warms up (importing prettier) while specs load and emit.
   const formatter = startFormatter();
@@ -130,7 +133,7 @@ async function run(
   const { plan, problemsOf, apply, displayPath } = await import("./write/write.ts");
   const next: Manifest = { toolchain, packages: {} };
   for (const spec of specs) {
-    const record = { spec: specHash.get(spec.id)!, files: {} as Record<string, string> };
+    const record = { spec: specHash.get(spec.id)!, ...versionRecord(spec), files: {} as Record<string, string> };
     for (const f of files) if (f.path.startsWith(`${spec.id}/`)) record.files[f.path] = sha256(f.content);
     next.packages[spec.id] = record;
   }
@@ -148,17 +151,19 @@ async function run(
           ...problems.map((x) => `  ${x.kind.padEnd(8)} ${show(x.path)}${x.diff ? `\n${x.diff.replace(/^/gm, "      ")}` : ""}`),
         ].join("\n")
       : "codebook: generated files are up to date";
-    return { config, files, changes: p.changes, problems, report };
+    return { config, files, changes: p.changes, problems, report, warnings: [] };
   }
 
   apply(config.outDir, p);
+  const warnings = versionWarnings(specs, previous, next, config.publish !== null);
+  for (const w of warnings) process.stderr.write(`${w}\n`);
   const changed = p.changes.filter((c) => c.kind !== "unchanged");
   const counts = (k: string) => changed.filter((c) => c.kind === k).length;
   const report = [
     `codebook: ${specs.length} package${specs.length === 1 ? "" : "s"}, ${files.length} files: ${counts("created")} created, ${counts("updated")} updated, ${counts("removed")} removed, ${p.changes.length - changed.length} unchanged`,
     ...changed.map((c) => `  ${c.kind.padEnd(8)} ${show(c.path)}`),
   ].join("\n");
-  return { config, files, changes: p.changes, problems: [], report };
+  return { config, files, changes: p.changes, problems: [], report, warnings };
 }
 
 /**
