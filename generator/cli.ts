@@ -42,6 +42,9 @@ Config (codebook.config.yaml):
   scope       npm scope of generated packages (default: @codebook)
   enumStyle   const (default): \`as const\` objects and union types;
               enum: TypeScript enums
+  publish     Opt in to publishing: license (required), repository,
+              publishConfig (access, registry, tag, provenance). Without it
+              every generated package is "private": true.
 
 Exit codes: 0 success, 1 spec problems or stale output, 2 usage or config error.
 `;
