@@ -11,7 +11,7 @@ import { emptyReport, specProblems, withResult, type JsonReport } from "./cli/js
 import { styleFor } from "./cli/style.ts";
 import { formatDiagnostics, SpecError } from "./load/diagnostics.ts";
 
-const COMMANDS = ["init", "lint", "generate", "help"] as const;
+const COMMANDS = ["init", "lint", "generate", "diff", "help"] as const;
 type Command = (typeof COMMANDS)[number];
 
 /** Which options each command takes; anything else is a usage error naming the command. */
@@ -19,6 +19,7 @@ const ACCEPTS: Record<Command, readonly string[]> = {
   init: ["config", "kind", "quiet"],
   lint: ["config", "only", "json", "quiet"],
   generate: ["config", "only", "check", "watch", "json", "quiet", "lock-timeout"],
+  diff: [], // parses its own arguments
   help: [],
 };
 
@@ -50,6 +51,11 @@ function parse(argv: string[]) {
 async function main(argv: string[]): Promise<number> {
   const stdout = (text: string) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
   const stderr = (text: string) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`);
+  if (argv[0] === "diff") return internalErrors(async () => (await import("./diff/command.ts")).diffCommand(argv.slice(1)));
+  if (argv[0] === "help" && argv[1] === "diff") {
+    stdout((await import("./diff/command.ts")).DIFF_HELP);
+    return 0;
+  }
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(argv);
@@ -119,6 +125,7 @@ async function main(argv: string[]): Promise<number> {
       onLockWait: (holder) => quiet || stderr(`codebook: waiting for another codebook run on the out dir (${holder})…`),
     });
     if (report) Object.assign(report, withResult(report, result));
+    else for (const warning of result.warnings) stderr(warning);
     if (check && result.problems.length) {
       if (!json) stderr(checkReport(result, styleFor(process.stderr)));
       return finish(1);
@@ -145,8 +152,20 @@ async function main(argv: string[]): Promise<number> {
       stderr(`codebook: ${err.message}${err instanceof UsageError ? "\nRun `codebook help` for usage." : ""}`);
       return 2;
     }
-    stderr(`codebook: internal error (a bug in codebook; please report it with this output):\n${(err as Error).stack ?? String(err)}`);
-    return 3;
+    return internalError(err);
+  }
+}
+
+function internalError(err: unknown): number {
+  process.stderr.write(`codebook: internal error (a bug in codebook; please report it with this output):\n${(err as Error).stack ?? String(err)}\n`);
+  return 3;
+}
+
+async function internalErrors(command: () => Promise<number>): Promise<number> {
+  try {
+    return await command();
+  } catch (err) {
+    return internalError(err);
   }
 }
 

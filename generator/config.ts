@@ -9,6 +9,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, parse as parsePath, relative, resolve, sep } from "node:path";
 import { parse } from "yaml";
+import { readPublish, type Publish } from "./publish.ts";
 
 export type EnumStyle = "const" | "enum";
 
@@ -23,12 +24,14 @@ export interface Config {
   scope: string;
   /** "const": `as const` objects plus union types (erasable syntax). "enum": TypeScript enums. */
   enumStyle: EnumStyle;
+  /** Publishing options; null: generated packages are private. */
+  publish: Publish | null;
 }
 
 export const CONFIG_FILE = "codebook.config.yaml";
 const CONFIG_FILES = [CONFIG_FILE, "codebook.config.yml"];
 
-const DEFAULTS = { specDir: "spec", outDir: "generated", scope: "@codebook", enumStyle: "const" as EnumStyle };
+const DEFAULTS = { specDir: "spec", outDir: "generated", scope: "@codebook", enumStyle: "const" as EnumStyle, publish: null as Publish | null };
 
 /** A bad config file, command-line argument or out dir: codebook refuses to run (exit code 2), as opposed to a bad spec. */
 export class ConfigError extends Error {}
@@ -70,12 +73,17 @@ export function readConfig(path: string | null, cwd: string): Config {
   if (r.enumStyle !== undefined && r.enumStyle !== "const" && r.enumStyle !== "enum") throw new ConfigError(`${path}: "enumStyle" must be "const" or "enum"`);
   if (r.scope !== undefined && !/^@[a-z0-9][a-z0-9._-]*$/.test(r.scope as string)) throw new ConfigError(`${path}: "scope" must look like @name`);
   for (const key of ["specDir", "outDir"]) if (r[key] === "") throw new ConfigError(`${path}: "${key}" must not be empty`);
+  try {
+    r.publish = readPublish(r.publish);
+  } catch (err) {
+    throw new ConfigError(`${path}: ${(err as Error).message}`);
+  }
   return resolveConfig(dirname(path), path, r as Partial<Omit<Config, "root" | "file">>);
 }
 
 function resolveConfig(root: string, file: string | null, raw: Partial<Omit<Config, "root" | "file">>): Config {
   const merged = { ...DEFAULTS, ...raw };
-  return { root, file, specDir: resolve(root, merged.specDir), outDir: resolve(root, merged.outDir), scope: merged.scope, enumStyle: merged.enumStyle };
+  return { root, file, specDir: resolve(root, merged.specDir), outDir: resolve(root, merged.outDir), scope: merged.scope, enumStyle: merged.enumStyle, publish: merged.publish };
 }
 
 /** `inner` is `outer` or below it. */

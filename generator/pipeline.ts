@@ -15,6 +15,7 @@ import { acquireLock } from "./write/lock.ts";
 import { apply, displayPath, plan, problemsOf, scanOutDir, type Change, type Problem } from "./write/write.ts";
 import { startFormatter, type Formatter } from "./format/formatter.ts";
 import { checkReport, generateReport } from "./report.ts";
+import { versionRecord, versionWarnings } from "./write/versions.ts";
 
 export interface RunOptions {
   /** Config file path (default: codebook.config.yaml in cwd). */
@@ -49,6 +50,8 @@ export interface GenerateResult {
   leftovers: string[];
   /** Files in package folders that codebook did not write (left in place; --check fails on them). */
   unexpected: string[];
+  /** Tables changed under an unchanged version, and the like (see write/versions.ts). */
+  warnings: string[];
   /** A human-readable summary. */
   report: string;
 }
@@ -68,7 +71,7 @@ function loadChecked(config: Config, only: readonly string[]): { specs: Spec[]; 
 
 function configFingerprint(config: Config): string {
   const rel = (p: string) => relative(config.root, p).split("\\").join("/");
-  return JSON.stringify({ specDir: rel(config.specDir), outDir: rel(config.outDir), scope: config.scope, enumStyle: config.enumStyle });
+  return JSON.stringify({ specDir: rel(config.specDir), outDir: rel(config.outDir), scope: config.scope, enumStyle: config.enumStyle, publish: config.publish });
 }
 
 /**
@@ -119,7 +122,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
       .flatMap((r) => Object.keys(r.files))
       .sort()
       .map((path): Change => ({ path, kind: "unchanged" }));
-    const result = { config, packages, files: [], changes, problems: [], leftovers: [], unexpected: [] };
+    const result = { config, packages, files: [], changes, problems: [], leftovers: [], unexpected: [], warnings: [] };
     return { ...result, report: options.check ? checkReport(result) : generateReport(result) };
   }
 
@@ -157,7 +160,7 @@ async function run(
   const nextManifest = (last: Manifest | null): Manifest => {
     const next: Manifest = { toolchain, packages: {} };
     for (const spec of specs) {
-      const record = { spec: specHash.get(spec.id)!, files: {} as Record<string, string> };
+      const record = { spec: specHash.get(spec.id)!, ...versionRecord(spec), files: {} as Record<string, string> };
       for (const f of files) if (f.path.startsWith(`${spec.id}/`)) record.files[f.path] = sha256(f.content);
       next.packages[spec.id] = record;
     }
@@ -169,7 +172,7 @@ async function run(
 
   if (options.check) {
     const p = plan(config.outDir, files, nextManifest(previous), previous);
-    const result = { config, packages, files, changes: p.changes, problems: problemsOf(config.outDir, p, files), leftovers: [], unexpected: p.unexpected };
+    const result = { config, packages, files, changes: p.changes, problems: problemsOf(config.outDir, p, files), leftovers: [], unexpected: p.unexpected, warnings: [] };
     return { ...result, report: checkReport(result) };
   }
 
@@ -177,9 +180,11 @@ async function run(
   const lock = await acquireLock(config.outDir, { waitMs: options.lockWaitMs ?? 60_000, onWait: options.onLockWait });
   try {
     const last = readManifest(config.outDir);
-    const p = plan(config.outDir, files, nextManifest(last), last);
+    const next = nextManifest(last);
+    const p = plan(config.outDir, files, next, last);
     apply(config.outDir, p);
-    const result = { config, packages, files, changes: p.changes, problems: [], leftovers: p.leftovers, unexpected: p.unexpected };
+    const warnings = versionWarnings(specs, last, next, config.publish !== null);
+    const result = { config, packages, files, changes: p.changes, problems: [], leftovers: p.leftovers, unexpected: p.unexpected, warnings };
     return { ...result, report: generateReport(result) };
   } finally {
     lock.release();

@@ -5,7 +5,8 @@ Usage:
   codebook init [ID] [--kind code-table|api]
   codebook lint [--only ID...] [--json] [--quiet]
   codebook generate [--only ID...] [--check | --watch] [--json] [--quiet]
-  codebook help | --help | --version
+  codebook diff OLD NEW | --against REF [PATH]  [--format F] [--fail-on LEVEL]
+  codebook help [diff] | --help | --version
 
 Commands:
   init       Without ID: set up this directory for codebook (codebook.config.yaml,
@@ -17,6 +18,10 @@ Commands:
              files whose bytes changed, each atomically, and removes files it
              generated earlier whose spec is gone. One run at a time per out dir:
              a second run waits for the first.
+  diff       What changed between two versions of the specs, each change with
+             its semver level (breaking, feature, fix) and why, and a suggested
+             version per table. Exit 1 on a breaking change without a major
+             bump. \`codebook help diff\` has its options.
   help       Show this help.
 
 Options:
@@ -44,10 +49,14 @@ Config (codebook.config.yaml):
   scope       npm scope of generated packages (default: @codebook)
   enumStyle   const (default): \`as const\` objects and union types;
               enum: TypeScript enums
+  publish     Opt in to publishing: license (required), repository,
+              publishConfig (access, registry, tag, provenance). Without it
+              every generated package is "private": true.
 
 Environment:
   NO_COLOR     never colour output      FORCE_COLOR=1   colour even when piped
 
-Exit codes: 0 success; 1 spec problems, or stale output with --check;
-2 usage, config or out-dir error (nothing was written); 3 internal error.
+Exit codes: 0 success; 1 spec problems, stale output with --check, or a
+breaking diff without a major bump; 2 usage, config or out-dir error (nothing
+was written); 3 internal error.
 `;

@@ -17,7 +17,7 @@ import { displayPath } from "../write/write.ts";
 
 export interface JsonProblem {
   severity: "error" | "warning";
-  /** spec | config | stale | missing | orphaned | unexpected | leftover | symlink */
+  /** spec | config | usage | stale | missing | orphaned | unexpected | leftover | symlink | version */
   kind: string;
   file: string | null;
   line: number | null;
@@ -57,6 +57,8 @@ export function withResult(report: JsonReport, result: GenerateResult): JsonRepo
   if (!report.check)
     for (const path of result.unexpected)
       problems.push({ severity: "warning", kind: "unexpected", file: show(path), line: null, column: null, message: `${show(path)} is not written by codebook; --check fails until it is removed` });
+  for (const warning of result.warnings)
+    problems.push({ severity: "warning", kind: "version", file: null, line: null, column: null, message: warning.replace(/^codebook: warning: /, "") });
   return {
     ...report,
     root: result.config.root,

@@ -4,6 +4,7 @@
  */
 import type { Config } from "../config.ts";
 import type { Spec } from "../model/types.ts";
+import { packagePublishFields } from "../publish.ts";
 import { emitCatalog } from "./catalog.ts";
 import { emitCodeTable } from "./code-table.ts";
 import { emitReadme } from "./docs.ts";
@@ -29,7 +30,7 @@ export function packageName(spec: Spec, config: Pick<Config, "scope">): string {
   return `${config.scope}/${spec.id}`;
 }
 
-export function emitPackage(spec: Spec, config: Pick<Config, "scope" | "enumStyle">, api: ApiEmitters | null): PackageSources {
+export function emitPackage(spec: Spec, config: Pick<Config, "scope" | "enumStyle" | "publish">, api: ApiEmitters | null): PackageSources {
   const header = lineHeader(spec);
   const modules: GeneratedFile[] = [];
   const files: GeneratedFile[] = [];
@@ -53,6 +54,7 @@ export function emitPackage(spec: Spec, config: Pick<Config, "scope" | "enumStyl
       name,
       version: spec.version,
       description: `${spec.title} (${spec.source.provider}): typed codes, outcomes and classifiers${spec.api ? ", API types and validators" : ""}`,
+      publishFields: packagePublishFields(config.publish, spec.id),
       extraExports: schemas.length ? [{ path: "./schemas/*", target: "./schemas/*" }] : [],
       files: ["dist", "src", "catalog.json", ...(schemas.length ? ["schemas"] : []), "README.md"],
     }),

@@ -14,7 +14,7 @@ describe("help, version and usage", () => {
       const r = run(args);
       expect(r.code, args.join(" ")).toBe(0);
       expect(r.stderr).toBe("");
-      for (const word of ["init [ID]", "generate", "lint", "--config FILE", "--only ID", "--check", "--watch", "--json", "--quiet", "--lock-timeout", "--kind", "--help", "--version", "specDir", "outDir", "scope", "enumStyle", "NO_COLOR", "Exit codes"])
+      for (const word of ["init [ID]", "generate", "lint", "diff OLD NEW", "--against REF", "publish", "--config FILE", "--only ID", "--check", "--watch", "--json", "--quiet", "--lock-timeout", "--kind", "--help", "--version", "specDir", "outDir", "scope", "enumStyle", "NO_COLOR", "Exit codes"])
         expect(r.stdout, word).toContain(word);
     }
   });
@@ -28,7 +28,7 @@ describe("help, version and usage", () => {
     const r = run(["frobnicate"]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
-    expect(r.stderr).toBe('codebook: unknown command "frobnicate"; expected init, lint, generate, help\nRun `codebook help` for usage.\n');
+    expect(r.stderr).toBe('codebook: unknown command "frobnicate"; expected init, lint, generate, diff, help\nRun `codebook help` for usage.\n');
   });
 
   it("no command prints the help on stderr, exit 2", () => {

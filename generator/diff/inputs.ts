@@ -1,0 +1,68 @@
+/**
+ * The two sides of a diff as spec texts, and their loading through the real
+ * loader (the same checks as `codebook lint`), so both are compared as IR.
+ */
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { basename, relative, resolve } from "node:path";
+import { parse } from "yaml";
+import type { Diagnostic } from "../load/diagnostics.ts";
+import { listSpecFiles, loadSpecText } from "../load/load-specs.ts";
+import type { Spec } from "../model/types.ts";
+
+/** A usage error: bad arguments, a missing path, a bad revision (exit code 2). */
+export class UsageError extends Error {}
+
+export interface SpecText {
+  /** How diagnostics name the file: a path, or `REF:path` for a revision. */
+  display: string;
+  text: string;
+  /** The id the loader checks the spec's `id` against. */
+  id: string;
+}
+
+/** Whether `path` is a spec file or a directory of specs; a usage error when it is neither. */
+export function pathKind(path: string, cwd: string): "file" | "dir" {
+  const abs = resolve(cwd, path);
+  if (!existsSync(abs)) throw new UsageError(`${path}: no such file or directory`);
+  return statSync(abs).isDirectory() ? "dir" : "file";
+}
+
+/**
+ * The spec texts at `path`. A directory's specs are named by their file names
+ * (as `lint` requires); a single file is named by its own `id`, so two versions
+ * of a table can be compared from any two file names.
+ */
+export function specsAt(path: string, cwd: string): SpecText[] {
+  const abs = resolve(cwd, path);
+  const display = (p: string) => (relative(cwd, p) || p).split("\\").join("/");
+  if (pathKind(path, cwd) === "dir")
+    return listSpecFiles(abs).map((p) => ({ display: display(p), text: readFileSync(p, "utf8"), id: basename(p, ".yaml") }));
+  const text = readFileSync(abs, "utf8");
+  return [{ display: display(abs), text, id: declaredId(text) ?? basename(abs).replace(/\.ya?ml$/, "") }];
+}
+
+function declaredId(text: string): string | null {
+  try {
+    const value = parse(text) as { id?: unknown } | null;
+    return typeof value?.id === "string" ? value.id : null;
+  } catch {
+    return null;
+  }
+}
+
+export interface LoadedSide {
+  specs: Spec[];
+  diagnostics: Diagnostic[];
+  sources: Map<string, string>;
+}
+
+export function loadSide(texts: readonly SpecText[]): LoadedSide {
+  const side: LoadedSide = { specs: [], diagnostics: [], sources: new Map() };
+  for (const t of texts) {
+    side.sources.set(t.display, t.text);
+    const { spec, diagnostics } = loadSpecText(t.display, t.text, t.id);
+    side.diagnostics.push(...diagnostics);
+    if (spec) side.specs.push(spec);
+  }
+  return side;
+}

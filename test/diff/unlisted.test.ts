@@ -1,0 +1,58 @@
+// The diff reads what a spec says about unlisted codes from the IR; the generated
+// classifiers decide it in code. They must agree, or a new code's level (feature
+// when it keeps the old unlisted outcome) would be judged against the wrong outcome.
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { unlistedOutcomeOf, unlistedRuleText } from "../../generator/diff/unlisted.ts";
+import { loadSpecs } from "../../generator/load/load-specs.ts";
+import type { Spec } from "../../generator/model/types.ts";
+import { repoRoot } from "../helpers.ts";
+
+const { specs, diagnostics } = loadSpecs({ root: repoRoot, specDir: join(repoRoot, "spec") });
+
+/** Codes of every shape the shipped specs read: right and wrong lengths, parts that match rules, categories or nothing. */
+function candidates(spec: Spec): string[] {
+  const out = ["", "0", "77", "99", "999", "abc", "U005", "U199", "IT99", "SY55", "UE01", "XX01", "U0AB", "12345"];
+  for (const http of ["100", "200", "202", "204", "301", "400", "404", "429", "500", "503", "504", "600", "4a4"])
+    for (const service of ["59", "60", "99"]) for (const c of ["00", "77"]) out.push(`${http}${service}${c}`);
+  return out.filter((code) => !spec.codes.some((c) => c.code === code));
+}
+
+describe("unlistedOutcomeOf agrees with the generated classifiers", () => {
+  it("loads the shipped specs", () => {
+    expect(diagnostics).toEqual([]);
+    expect(specs).toHaveLength(5);
+  });
+
+  it.each(specs.map((s) => [s.id, s] as const))("%s, every context", async (id, spec) => {
+    const pkg = (await import(join(repoRoot, "generated", id, "dist", "index.js"))) as Record<string, unknown>;
+    const classify = pkg[`classify${spec.typePrefix}Code`] as (code: string, context?: string) => { known: boolean; outcome: string };
+    let compared = 0;
+    for (const ctx of spec.contexts)
+      for (const code of candidates(spec)) {
+        const generated = spec.contexts.length > 1 ? classify(code, ctx.id) : classify(code);
+        expect(generated.known, `${id} ${code}`).toBe(false);
+        expect(unlistedOutcomeOf(spec, code, ctx), `${id} ${ctx.id} ${JSON.stringify(code)}`).toBe(generated.outcome);
+        compared++;
+      }
+    expect(compared).toBeGreaterThan(40);
+  });
+});
+
+describe("unlistedRuleText", () => {
+  const byId = (id: string) => specs.find((s) => s.id === id)!;
+  it("states each spec's rule without its reasons, success never confirmed", () => {
+    expect(unlistedRuleText(byId("iak-prepaid"), byId("iak-prepaid").contexts[0]!)).toBe("every unlisted code → pending");
+    const snap = byId("snap-qr-cpm");
+    expect(unlistedRuleText(snap, snap.contexts[0]!)).toBe("http 200 → pending; http 202 → pending; http 4… → failed; http 5… → pending; otherwise → unknown");
+    const toko = byId("tokopedia-partner");
+    expect(toko.contexts.map((c) => unlistedRuleText(toko, c))).toEqual([
+      "every unlisted code → unknown",
+      "every unlisted code → unknown",
+      "every unlisted code → failed",
+      "every unlisted code → failed",
+      "every unlisted code → failed",
+      "every unlisted code → failed",
+    ]);
+  });
+});
