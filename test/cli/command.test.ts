@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { repoRoot } from "../helpers.ts";
+import { copySpec, repoRoot } from "../helpers.ts";
 
 const cli = join(repoRoot, "dist", "cli.js");
 const dirs: string[] = [];
@@ -58,7 +58,8 @@ describe("codebook (the command)", () => {
   });
 
   it("generate --check on a stale tree exits 1 and names the files", () => {
-    const dir = project({ "iak-prepaid.yaml": readFileSync(join(repoRoot, "spec/iak-prepaid.yaml"), "utf8") });
+    const dir = project({});
+    copySpec("iak-prepaid", join(dir, "spec"));
     expect(run(["generate"], dir).code).toBe(0);
     const spec = join(dir, "spec", "iak-prepaid.yaml");
     writeFileSync(spec, readFileSync(spec, "utf8").replace("message: SUCCESS", "message: SUCCESSFUL"));
@@ -70,13 +71,43 @@ describe("codebook (the command)", () => {
   });
 
   it("works from another directory through --config", () => {
-    const dir = project({ "iak-prepaid.yaml": readFileSync(join(repoRoot, "spec/iak-prepaid.yaml"), "utf8") });
+    const dir = project({});
+    copySpec("iak-prepaid", join(dir, "spec"));
     writeFileSync(join(dir, "codebook.config.yaml"), "specDir: spec\noutDir: out\nscope: \"@acme\"\n");
     const elsewhere = mkdtempSync(join(tmpdir(), "codebook-cwd-"));
     dirs.push(elsewhere);
     const r = run(["generate", "--config", join(dir, "codebook.config.yaml")], elsewhere);
     expect(r.code).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, "out", "iak-prepaid", "package.json"), "utf8")).name).toBe("@acme/iak-prepaid");
+  });
+
+  it("a seed that names no file, or an absolute path: file:line:col at the seed value on stderr, exit 1, nothing written", () => {
+    // The minimal fixture has no seed; give it one of each kind, as two specs in one project.
+    const base = readFileSync(join(repoRoot, "test/fixtures/good-specs/minimal.yaml"), "utf8");
+    const withSeed = (id: string, seed: string) =>
+      base.replace("id: minimal", `id: ${id}`).replace("  document: Example API — Response Code\n", `  document: Example API — Response Code\n  seed: ${seed}\n`);
+    const absolute = join(repoRoot, "spec", "sources", "iak-prepaid.txt"); // exists, but only on this machine
+    const dir = project({ "missing.yaml": withSeed("missing", "sources/missing.txt"), "absolute.yaml": withSeed("absolute", absolute) });
+    mkdirSync(join(dir, "spec", "sources"));
+    writeFileSync(join(dir, "spec", "sources", "missing.txt.bak"), "a file beside the named one is not the named one\n");
+    const line = base.split("\n").indexOf("  document: Example API — Response Code") + 2;
+
+    const r = run(["generate"], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    const headlines = r.stderr.split("\n").filter((l) => l.startsWith("spec/"));
+    expect(headlines).toEqual([
+      `spec/absolute.yaml:${line}:9: seed "${absolute}" is an absolute path; give the document's path relative to the spec file's directory (e.g. sources/<id>.txt)`,
+      `spec/missing.yaml:${line}:9: seed "sources/missing.txt" names no file (looked for spec/sources/missing.txt); a seed is relative to the spec file's directory (e.g. sources/<id>.txt)`,
+    ]);
+    expect(r.stderr).toContain(`> ${line} |   seed: sources/missing.txt\n     |         ${"^".repeat("sources/missing.txt".length)}\n`);
+    expect(r.stderr).toContain("2 problems found; nothing was written.");
+    expect(() => readFileSync(join(dir, "generated", ".codebook-manifest.json"))).toThrow();
+
+    // The same spec lints once the named file is there, resolved against the spec file's directory.
+    writeFileSync(join(dir, "spec", "sources", "missing.txt"), "the source document\n");
+    rmSync(join(dir, "spec", "absolute.yaml"));
+    expect(run(["lint"], dir)).toEqual({ code: 0, stdout: "", stderr: "" });
   });
 
   it("usage and config errors exit 2", () => {

@@ -1,11 +1,11 @@
-// Fidelity of spec/doku-biller.yaml to its source (shared/seeds/002_a01c866fb8b8670a.txt).
+// Fidelity of spec/doku-biller.yaml to its source document (its source.seed, spec/sources/doku-biller.txt).
 // The copy puts every table cell on its own line; a row is its code line followed by its
 // message, State and Description lines (State and Description may be missing).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { repoRoot, sharedDir } from "../helpers.ts";
+import { specDir } from "../helpers.ts";
 
 interface Row {
   code: string;
@@ -17,13 +17,14 @@ interface Row {
   errata?: string[];
 }
 interface Spec {
+  source: { seed: string };
   categories: { id: string; label: string; description: string; match: { part: string; values: string[] } }[];
   actions: { id: string; codes: string[]; source: string }[];
   tables: { id: string; title: string; intro?: string; headers: string[]; category?: string; status?: string; rows: Row[] }[];
 }
 
-const spec = parse(readFileSync(join(repoRoot, "spec", "doku-biller.yaml"), "utf8")) as Spec;
-const seed = readFileSync(join(sharedDir, "seeds", "002_a01c866fb8b8670a.txt"), "utf8");
+const spec = parse(readFileSync(join(specDir, "doku-biller.yaml"), "utf8")) as Spec;
+const seed = readFileSync(join(specDir, spec.source.seed), "utf8");
 const lines = seed.split("\n").map((l) => l.trim()).filter(Boolean);
 const rows = spec.tables.flatMap((t) => t.rows.map((r) => ({ ...r, table: t })));
 const row = (code: string) => rows.find((r) => r.code === code)!;

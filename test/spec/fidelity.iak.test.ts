@@ -1,12 +1,10 @@
 // Fidelity of spec/iak-prepaid.yaml and spec/iak-postpaid.yaml to their source documents
-// (shared/seeds/001_90be8ddd285ca8da.txt and shared/seeds/000_7ab3f03525855c71.txt).
+// (their source.seed: spec/sources/iak-prepaid.txt and spec/sources/iak-postpaid.txt).
 import { describe, it, expect } from "vitest";
 import { parse } from "yaml";
 import fs from "node:fs";
 import path from "node:path";
-import { repoRoot, sharedDir } from "../helpers.ts";
-
-const seedsDir = path.join(sharedDir, "seeds");
+import { specDir } from "../helpers.ts";
 
 interface Row {
   code: string;
@@ -56,13 +54,14 @@ interface Spec {
   errata: Erratum[];
 }
 
-const loadSpec = (id: string): Spec => parse(fs.readFileSync(path.join(repoRoot, "spec", `${id}.yaml`), "utf8")) as Spec;
-const loadSeed = (file: string): string => fs.readFileSync(path.join(seedsDir, file), "utf8");
+const loadSpec = (id: string): Spec => parse(fs.readFileSync(path.join(specDir, `${id}.yaml`), "utf8")) as Spec;
+/** The source document, through the spec's own source.seed (relative to the spec file). */
+const loadSeed = (spec: Spec): string => fs.readFileSync(path.join(specDir, spec.source.seed), "utf8");
 
 const prepaid = loadSpec("iak-prepaid");
 const postpaid = loadSpec("iak-postpaid");
-const prepaidSeed = loadSeed("001_90be8ddd285ca8da.txt");
-const postpaidSeed = loadSeed("000_7ab3f03525855c71.txt");
+const prepaidSeed = loadSeed(prepaid);
+const postpaidSeed = loadSeed(postpaid);
 
 const table = (spec: Spec, id: string): Table => {
   const t = spec.tables.find((x) => x.id === id);
@@ -181,7 +180,7 @@ describe("iak-postpaid fidelity", () => {
   const main = table(postpaid, "main");
   const row = rowOf(main);
 
-  commonChecks(postpaid, "000_7ab3f03525855c71.txt", postpaidSeed);
+  commonChecks(postpaid, "sources/iak-postpaid.txt", postpaidSeed);
 
   it("has the ids and the single main table", () => {
     expect(postpaid.id).toBe("iak-postpaid");
@@ -383,7 +382,7 @@ describe("iak-prepaid fidelity", () => {
   const row = rowOf(main);
   const gameRow = rowOf(game);
 
-  commonChecks(prepaid, "001_90be8ddd285ca8da.txt", prepaidSeed);
+  commonChecks(prepaid, "sources/iak-prepaid.txt", prepaidSeed);
 
   it("has the ids and both tables", () => {
     expect(prepaid.id).toBe("iak-prepaid");

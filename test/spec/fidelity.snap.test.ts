@@ -1,4 +1,4 @@
-// Fidelity of spec/snap-qr-cpm.yaml to its source, shared/seeds/004_8980ef6dda2b5706.txt
+// Fidelity of spec/snap-qr-cpm.yaml to its source document, spec/sources/snap-qr-cpm.txt (its source.seed)
 // (Bank Indonesia SNAP, "API QR CPM"). Every cell the YAML claims to copy verbatim is
 // compared with the seed; the seed separates table cells by single spaces and continues
 // multi-line cells on the following lines.
@@ -6,9 +6,7 @@ import { describe, it, expect } from "vitest";
 import { parse } from "yaml";
 import fs from "node:fs";
 import path from "node:path";
-import { repoRoot, sharedDir } from "../helpers.ts";
-
-const seedsDir = path.join(sharedDir, "seeds");
+import { specDir } from "../helpers.ts";
 
 interface Field {
   name: string;
@@ -56,8 +54,8 @@ interface Row {
   errata?: string[];
 }
 
-const spec = parse(fs.readFileSync(path.join(repoRoot, "spec", "snap-qr-cpm.yaml"), "utf8"));
-const seed: string = fs.readFileSync(path.join(seedsDir, spec.source.seed), "utf8");
+const spec = parse(fs.readFileSync(path.join(specDir, "snap-qr-cpm.yaml"), "utf8"));
+const seed: string = fs.readFileSync(path.join(specDir, spec.source.seed), "utf8");
 const lines = seed.split("\n");
 const table = spec.tables[0];
 const rows: Row[] = table.rows;
@@ -163,7 +161,7 @@ describe("snap-qr-cpm: header and source", () => {
   it("names the seed and quotes the response-status paragraphs", () => {
     expect(spec.kind).toBe("api");
     expect(spec.id).toBe("snap-qr-cpm");
-    expect(spec.source.seed).toBe("004_8980ef6dda2b5706.txt");
+    expect(spec.source.seed).toBe("sources/snap-qr-cpm.txt");
     for (const paragraph of spec.source.intro.split("\n\n")) expect(lines).toContain(paragraph);
     expect(spec.source.intro.startsWith("Response status merupakan informasi")).toBe(true);
     expect(seed).toContain(`responseCode String 7 ${spec.code.description}`);

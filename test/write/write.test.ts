@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generate } from "../../generator/pipeline.ts";
 import { shortDiff } from "../../generator/write/write.ts";
-import { repoRoot } from "../helpers.ts";
+import { copySpec } from "../helpers.ts";
 
 const scratch: string[] = [];
 afterAll(() => {
@@ -21,7 +21,7 @@ function tempDir(): string {
 function project(): string {
   const dir = tempDir();
   mkdirSync(join(dir, "spec"));
-  for (const id of ["iak-prepaid", "doku-biller"]) cpSync(join(repoRoot, "spec", `${id}.yaml`), join(dir, "spec", `${id}.yaml`));
+  for (const id of ["iak-prepaid", "doku-biller"]) copySpec(id, join(dir, "spec"));
   writeFileSync(join(dir, "codebook.config.yaml"), "specDir: spec\noutDir: out\n");
   return dir;
 }
