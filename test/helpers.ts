@@ -5,8 +5,6 @@ import { parse } from "yaml";
 
 /** The repository root. */
 export const repoRoot: string = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-/** ../shared (read-only source documents and conformance bodies); CODEBOOK_SHARED overrides. */
-export const sharedDir: string = resolve(repoRoot, process.env.CODEBOOK_SHARED ?? "../shared");
 /** The specs: every `*.yaml` directly in it is one package. */
 export const specDir: string = join(repoRoot, "spec");
 
