@@ -61,7 +61,7 @@ beforeAll(async () => {
   const pkg = join(temp, "codebook");
   mkdirSync(join(pkg, "dist"), { recursive: true });
   copyFileSync(join(repoRoot, "package.json"), join(pkg, "package.json"));
-  for (const d of ["generator", "templates", "spec", "node_modules"]) symlinkSync(join(repoRoot, d), join(pkg, d), process.platform === "win32" ? "junction" : "dir");
+  for (const d of ["generator", "schema", "templates", "spec", "node_modules"]) symlinkSync(join(repoRoot, d), join(pkg, d), process.platform === "win32" ? "junction" : "dir");
   await build({
     entryPoints: [join(repoRoot, "generator", "cli.ts")],
     outfile: join(pkg, "dist", "cli.js"),
