@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { specDir } from "../helpers.ts";
+import { describeFidelity } from "./fidelity.ts";
 
 interface Row {
   code: string;
@@ -17,18 +18,18 @@ interface Row {
   errata?: string[];
 }
 interface Spec {
-  source: { seed: string };
   categories: { id: string; label: string; description: string; match: { part: string; values: string[] } }[];
   actions: { id: string; codes: string[]; source: string }[];
   tables: { id: string; title: string; intro?: string; headers: string[]; category?: string; status?: string; rows: Row[] }[];
 }
 
+const isCode = (l: string) => /^(?:[0-9]{4}|(?:U0|U1|IT|SY|UE)[0-9]{2})$/.test(l);
+// The generic checks; the source through the spec's source.seed. The copy has each code alone on its line.
+const { text: seed } = describeFidelity("doku-biller", { codes: /^(?:[0-9]{4}|(?:U0|U1|IT|SY|UE)[0-9]{2})$/gm });
 const spec = parse(readFileSync(join(specDir, "doku-biller.yaml"), "utf8")) as Spec;
-const seed = readFileSync(join(specDir, spec.source.seed), "utf8");
 const lines = seed.split("\n").map((l) => l.trim()).filter(Boolean);
 const rows = spec.tables.flatMap((t) => t.rows.map((r) => ({ ...r, table: t })));
 const row = (code: string) => rows.find((r) => r.code === code)!;
-const isCode = (l: string) => /^(?:[0-9]{4}|(?:U0|U1|IT|SY|UE)[0-9]{2})$/.test(l);
 
 /** The seed's cells of each code row, in order. */
 function seedRows(): { code: string; cells: string[] }[] {

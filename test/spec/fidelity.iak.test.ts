@@ -5,6 +5,7 @@ import { parse } from "yaml";
 import fs from "node:fs";
 import path from "node:path";
 import { specDir } from "../helpers.ts";
+import { describeFidelity } from "./fidelity.ts";
 
 interface Row {
   code: string;
@@ -55,13 +56,13 @@ interface Spec {
 }
 
 const loadSpec = (id: string): Spec => parse(fs.readFileSync(path.join(specDir, `${id}.yaml`), "utf8")) as Spec;
-/** The source document, through the spec's own source.seed (relative to the spec file). */
-const loadSeed = (spec: Spec): string => fs.readFileSync(path.join(specDir, spec.source.seed), "utf8");
 
 const prepaid = loadSpec("iak-prepaid");
 const postpaid = loadSpec("iak-postpaid");
-const prepaidSeed = loadSeed(prepaid);
-const postpaidSeed = loadSeed(postpaid);
+// The generic checks, and the source documents through each spec's source.seed.
+// Prepaid rows are Markdown (`| 00 | SUCCESS | …`); postpaid runs the columns together (`00SUCCESS…`).
+const prepaidSeed = describeFidelity("iak-prepaid", { codes: /^\| ([0-9]{2,3}) \|/gm }).text;
+const postpaidSeed = describeFidelity("iak-postpaid", { codes: /^([0-9]{2,3})(?=[A-Z])/gm }).text;
 
 const table = (spec: Spec, id: string): Table => {
   const t = spec.tables.find((x) => x.id === id);
