@@ -3,6 +3,7 @@
  * only prepares the view: groups of codes, context and transport rules,
  * errata, all cells escaped for GitHub-flavoured Markdown.
  */
+import { posix } from "node:path";
 import type { Spec } from "../model/types.ts";
 import { OUTCOMES } from "../model/types.ts";
 import { codeTableNames, unlistedOutcome } from "./code-table.ts";
@@ -65,6 +66,7 @@ export function emitReadme(spec: Spec, packageName: string, apiMarkdown: string 
     specFile: spec.specFile,
     specLink: `../../${spec.specFile}`,
     source: spec.source,
+    seed: seedView(spec),
     names,
     categories: spec.categories,
     api: spec.api ? { endpoints: spec.api.endpoints, markdown: apiMarkdown ?? "" } : null,
@@ -122,6 +124,16 @@ const ADVICE = {
   failed: "final failure: safe to release funds or retry with a new reference",
   unknown: "the source gives no meaning: treat as not final and escalate",
 } as const;
+
+/**
+ * The source document's copy, as a path from the repository root and a link from the
+ * package directory: `source.seed` is relative to the spec file's directory.
+ */
+function seedView(spec: Spec): { path: string; link: string } | null {
+  if (spec.source.seed === null) return null;
+  const path = posix.normalize(posix.join(posix.dirname(spec.specFile), spec.source.seed));
+  return { path, link: `../../${path}` };
+}
 
 function hasUnknown(spec: Spec): boolean {
   return spec.unknown.outcome === "unknown" && spec.contexts.some((c) => c.kind === "column");

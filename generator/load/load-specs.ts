@@ -2,15 +2,16 @@
  * The load + lint stages for a whole spec directory: read every `*.yaml`,
  * parse with positions, enforce the schema, check semantics, build the IR.
  * All problems of all files are collected; nothing is thrown for bad input.
+ * The checks that need the filesystem (the seed) live here; build-spec.ts is pure.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import { basename, join, relative } from "node:path";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { basename, dirname, join, posix, relative, resolve, win32 } from "node:path";
 import { ConfigError } from "../config.ts";
 import type { Spec } from "../model/types.ts";
 import { buildSpec } from "./build-spec.ts";
 import type { Diagnostic } from "./diagnostics.ts";
 import { checkSchema } from "./schema-check.ts";
-import { parseYamlSource } from "./yaml-source.ts";
+import { parseYamlSource, type YamlSource } from "./yaml-source.ts";
 
 export interface LoadResult {
   specs: Spec[];
@@ -64,15 +65,25 @@ export function loadSpecs(options: LoadOptions): LoadResult {
       continue;
     }
     seen.set(id, display);
-    const { spec, diagnostics } = loadSpecText(display, text, id);
-    result.diagnostics.push(...diagnostics);
-    if (spec) result.specs.push(spec);
+    const { source, spec, diagnostics } = lintSpecText(display, text, id);
+    const seedProblems = source ? checkSeed(source, dirname(path), options.root) : [];
+    result.diagnostics.push(...diagnostics, ...seedProblems);
+    if (spec && !seedProblems.length) result.specs.push(spec);
   }
   return result;
 }
 
-/** Lints one spec text; exported for tests and editors. */
+/**
+ * Lints one spec text; exported for tests and editors. It has no file, so it
+ * skips the checks that need one (the seed): loadSpecs runs those.
+ */
 export function loadSpecText(display: string, text: string, id: string): { spec?: Spec; diagnostics: Diagnostic[] } {
+  const { spec, diagnostics } = lintSpecText(display, text, id);
+  return spec ? { spec, diagnostics } : { diagnostics };
+}
+
+/** The parsed source comes back once it has the schema's shape, for the checks that need the filesystem. */
+function lintSpecText(display: string, text: string, id: string): { source?: YamlSource; spec?: Spec; diagnostics: Diagnostic[] } {
   const source = parseYamlSource(display, text);
   if (source.syntaxErrors.length) return { diagnostics: source.syntaxErrors };
   if (typeof source.value !== "object" || source.value === null || Array.isArray(source.value))
@@ -80,5 +91,34 @@ export function loadSpecText(display: string, text: string, id: string): { spec?
   const schemaErrors = checkSchema(source);
   // Semantic checks assume the schema's shapes; report schema problems alone first.
   if (schemaErrors.length) return { diagnostics: schemaErrors };
-  return buildSpec(source, display, id);
+  return { source, ...buildSpec(source, display, id) };
+}
+
+/**
+ * `source.seed` names the copy of the source document, relative to the spec
+ * file's directory (`sources/iak-prepaid.txt`), so that every clone of the
+ * project has the document its spec cites and the fidelity tests can read it.
+ * An absolute path is refused on every platform alike: it names a file on one
+ * machine only.
+ */
+function checkSeed(source: YamlSource, specFileDir: string, root: string): Diagnostic[] {
+  const seed = (source.value as { source: { seed?: string } }).source.seed;
+  if (seed === undefined) return [];
+  const at = (message: string): Diagnostic[] => [source.at(["source", "seed"], message)];
+  if (posix.isAbsolute(seed) || win32.isAbsolute(seed))
+    return at(`seed "${seed}" is an absolute path; give the document's path relative to the spec file's directory (e.g. sources/<id>.txt)`);
+  const file = resolve(specFileDir, seed);
+  if (!isFile(file)) {
+    const shown = relative(root, file).split("\\").join("/");
+    return at(`seed "${seed}" names no file (looked for ${shown}); a seed is relative to the spec file's directory (e.g. sources/<id>.txt)`);
+  }
+  return [];
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }

@@ -1,4 +1,4 @@
-// Third-party bodies (../shared/conformance/snap-qr-cpm/, from a Go SDK's
+// Third-party bodies (test/fixtures/conformance/snap-qr-cpm/, verbatim copies from a Go SDK's
 // tests): each gets a verdict written here with its reason, its responseCode
 // is parsed, and its HTTP status is checked against that code.
 import { readdirSync } from "node:fs";

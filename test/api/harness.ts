@@ -16,7 +16,7 @@ import { lineHeader } from "../../generator/emit/generated-file.ts";
 import { printModule } from "../../generator/emit/ts-module.ts";
 import { loadSpecText } from "../../generator/load/load-specs.ts";
 import type { Spec } from "../../generator/model/types.ts";
-import { repoRoot, sharedDir } from "../helpers.ts";
+import { repoRoot } from "../helpers.ts";
 
 export const SPEC_ID = "snap-qr-cpm";
 
@@ -35,7 +35,8 @@ export interface Harness {
   markdown: string;
 }
 
-export const conformanceDir: string = join(sharedDir, "conformance", SPEC_ID);
+/** Third-party bodies, kept verbatim (see test/fixtures/conformance/README.md). */
+export const conformanceDir: string = join(repoRoot, "test", "fixtures", "conformance", SPEC_ID);
 
 export function loadSpec(): Spec {
   const file = `spec/${SPEC_ID}.yaml`;

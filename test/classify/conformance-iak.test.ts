@@ -1,6 +1,6 @@
 /**
  * Real-world IAK bodies from IAK's own public docs and SDK docs
- * (../shared/conformance/iak, read-only; CODEBOOK_SHARED overrides ../shared).
+ * (test/fixtures/conformance/iak, verbatim copies; provenance in its README).
  * For each body, the code in its response_code_fields is classified with the table
  * its field belongs to — `rc` is prepaid, `response_code` is postpaid — and the
  * outcome is asserted as written here, one row per body.
@@ -10,9 +10,9 @@ import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import * as postpaid from "../../generated/iak-postpaid/dist/index.js";
 import * as prepaid from "../../generated/iak-prepaid/dist/index.js";
-import { sharedDir } from "../helpers.ts";
+import { repoRoot } from "../helpers.ts";
 
-const dir = resolve(sharedDir, "conformance/iak");
+const dir = resolve(repoRoot, "test/fixtures/conformance/iak");
 
 interface Body {
   source: string;

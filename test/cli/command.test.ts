@@ -1,6 +1,6 @@
 // The `codebook` command as a user runs it: a real process on the built dist/cli.js.
 // What it prints on success and failure, its exit codes, --json, --quiet and colour.
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot, specIds } from "../helpers.ts";
@@ -110,6 +110,37 @@ describe("spec problems", () => {
     writeFileSync(join(dir, "spec", "codes.yaml"), minimalSpec().replace("title: ", "title: [unclosed "));
     expect(run(["generate"], dir).code).toBe(1);
     expect(snapshot(join(dir, "generated"))).toEqual(before);
+  });
+});
+
+describe("source documents", () => {
+  it("a seed that names no file, or an absolute path: file:line:col at the seed value on stderr, exit 1, nothing written", () => {
+    // The minimal fixture has no seed; give it one of each kind, as two specs in one project.
+    const base = minimalSpec("minimal");
+    const withSeed = (id: string, seed: string) =>
+      base.replace("id: minimal", `id: ${id}`).replace("  document: Example API — Response Code\n", `  document: Example API — Response Code\n  seed: ${seed}\n`);
+    const absolute = join(repoRoot, "spec", "sources", "iak-prepaid.txt"); // exists, but only on this machine
+    const dir = project([], { "missing.yaml": withSeed("missing", "sources/missing.txt"), "absolute.yaml": withSeed("absolute", absolute) });
+    mkdirSync(join(dir, "spec", "sources"));
+    writeFileSync(join(dir, "spec", "sources", "missing.txt.bak"), "a file beside the named one is not the named one\n");
+    const line = base.split("\n").indexOf("  document: Example API — Response Code") + 2;
+
+    const r = run(["generate"], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    const headlines = r.stderr.split("\n").filter((l) => l.startsWith("spec/"));
+    expect(headlines).toEqual([
+      `spec/absolute.yaml:${line}:9: seed "${absolute}" is an absolute path; give the document's path relative to the spec file's directory (e.g. sources/<id>.txt)`,
+      `spec/missing.yaml:${line}:9: seed "sources/missing.txt" names no file (looked for spec/sources/missing.txt); a seed is relative to the spec file's directory (e.g. sources/<id>.txt)`,
+    ]);
+    expect(r.stderr).toContain(`> ${line} |   seed: sources/missing.txt\n     |         ${"^".repeat("sources/missing.txt".length)}\n`);
+    expect(r.stderr).toContain("2 problems found; nothing was written.");
+    expect(existsSync(join(dir, "generated"))).toBe(false);
+
+    // The same spec lints once the named file is there, resolved against the spec file's directory.
+    writeFileSync(join(dir, "spec", "sources", "missing.txt"), "the source document\n");
+    rmSync(join(dir, "spec", "absolute.yaml"));
+    expect(run(["lint"], dir)).toEqual({ code: 0, stdout: "codebook: 1 spec checked, no problems\n", stderr: "" });
   });
 });
 

@@ -1,11 +1,11 @@
 // Running the `codebook` command as a user does: a real process on the built
 // dist/cli.js (built once by test/setup/build.ts), in scratch projects.
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll } from "vitest";
-import { repoRoot } from "../helpers.ts";
+import { copySpec, repoRoot } from "../helpers.ts";
 
 export const cli: string = join(repoRoot, "dist", "cli.js");
 
@@ -47,14 +47,12 @@ export function tempDir(prefix = "codebook-cli-"): string {
 
 /**
  * A scratch project: codebook.config.yaml (`outDir: generated`) and spec/ with copies of
- * shipped specs (by id) and of the given texts (by file name). Seeds come along where a spec names one.
+ * shipped specs (by id, with their source documents) and of the given texts (by file name).
  */
 export function project(shipped: readonly string[], texts: Record<string, string> = {}, config = "specDir: spec\noutDir: generated\n"): string {
   const dir = tempDir();
   mkdirSync(join(dir, "spec"));
-  for (const id of shipped) cpSync(join(repoRoot, "spec", `${id}.yaml`), join(dir, "spec", `${id}.yaml`));
-  for (const sub of readdirSync(join(repoRoot, "spec"), { withFileTypes: true }))
-    if (sub.isDirectory() && shipped.length) cpSync(join(repoRoot, "spec", sub.name), join(dir, "spec", sub.name), { recursive: true });
+  for (const id of shipped) copySpec(id, join(dir, "spec"));
   for (const [name, text] of Object.entries(texts)) writeFileSync(join(dir, "spec", name), text);
   writeFileSync(join(dir, "codebook.config.yaml"), config);
   return dir;

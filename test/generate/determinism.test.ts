@@ -18,13 +18,11 @@ import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GeneratedFile } from "../../generator/emit/generated-file.ts";
 import { generate } from "../../generator/pipeline.ts";
-import { repoRoot } from "../helpers.ts";
+import { repoRoot, specIds } from "../helpers.ts";
 
 const foreignEnv = { TZ: "Pacific/Kiritimati", LANG: "tr_TR.UTF-8", LC_ALL: "tr_TR.UTF-8" };
-const ids = readdirSync(join(repoRoot, "spec"))
-  .filter((f) => f.endsWith(".yaml"))
-  .map((f) => f.slice(0, -".yaml".length))
-  .sort();
+/** Every spec in spec/, so a spec someone adds is held to the same bytes. */
+const ids = specIds();
 
 interface Run {
   code: number | null;
@@ -61,7 +59,7 @@ beforeAll(async () => {
   const pkg = join(temp, "codebook");
   mkdirSync(join(pkg, "dist"), { recursive: true });
   copyFileSync(join(repoRoot, "package.json"), join(pkg, "package.json"));
-  for (const d of ["generator", "templates", "schema", "spec", "node_modules"]) symlinkSync(join(repoRoot, d), join(pkg, d), process.platform === "win32" ? "junction" : "dir");
+  for (const d of ["generator", "schema", "templates", "spec", "node_modules"]) symlinkSync(join(repoRoot, d), join(pkg, d), process.platform === "win32" ? "junction" : "dir");
   await build({
     entryPoints: [join(repoRoot, "generator", "cli.ts")],
     outfile: join(pkg, "dist", "cli.js"),
@@ -98,8 +96,8 @@ afterAll(() => {
 });
 
 describe("determinism", () => {
-  it("generates every shipped spec", () => {
-    expect(ids).toEqual(["doku-biller", "iak-postpaid", "iak-prepaid", "snap-qr-cpm", "tokopedia-partner"]);
+  it("generates every spec in spec/", () => {
+    expect(ids.length).toBeGreaterThan(0);
     expect(new Set(first.map((f) => f.path.split("/")[0]))).toEqual(new Set(ids));
     for (const id of ids) {
       for (const file of ["package.json", "catalog.json", "README.md", "src/index.ts", "dist/index.js", "dist/index.d.ts"]) {

@@ -1,11 +1,12 @@
-// Fidelity of spec/doku-biller.yaml to its source (shared/seeds/002_a01c866fb8b8670a.txt).
+// Fidelity of spec/doku-biller.yaml to its source document (its source.seed, spec/sources/doku-biller.txt).
 // The copy puts every table cell on its own line; a row is its code line followed by its
 // message, State and Description lines (State and Description may be missing).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { repoRoot, sharedDir } from "../helpers.ts";
+import { specDir } from "../helpers.ts";
+import { describeFidelity } from "./fidelity.ts";
 
 interface Row {
   code: string;
@@ -22,12 +23,13 @@ interface Spec {
   tables: { id: string; title: string; intro?: string; headers: string[]; category?: string; status?: string; rows: Row[] }[];
 }
 
-const spec = parse(readFileSync(join(repoRoot, "spec", "doku-biller.yaml"), "utf8")) as Spec;
-const seed = readFileSync(join(sharedDir, "seeds", "002_a01c866fb8b8670a.txt"), "utf8");
+const isCode = (l: string) => /^(?:[0-9]{4}|(?:U0|U1|IT|SY|UE)[0-9]{2})$/.test(l);
+// The generic checks; the source through the spec's source.seed. The copy has each code alone on its line.
+const { text: seed } = describeFidelity("doku-biller", { codes: /^(?:[0-9]{4}|(?:U0|U1|IT|SY|UE)[0-9]{2})$/gm });
+const spec = parse(readFileSync(join(specDir, "doku-biller.yaml"), "utf8")) as Spec;
 const lines = seed.split("\n").map((l) => l.trim()).filter(Boolean);
 const rows = spec.tables.flatMap((t) => t.rows.map((r) => ({ ...r, table: t })));
 const row = (code: string) => rows.find((r) => r.code === code)!;
-const isCode = (l: string) => /^(?:[0-9]{4}|(?:U0|U1|IT|SY|UE)[0-9]{2})$/.test(l);
 
 /** The seed's cells of each code row, in order. */
 function seedRows(): { code: string; cells: string[] }[] {

@@ -1,12 +1,11 @@
 // Fidelity of spec/iak-prepaid.yaml and spec/iak-postpaid.yaml to their source documents
-// (shared/seeds/001_90be8ddd285ca8da.txt and shared/seeds/000_7ab3f03525855c71.txt).
+// (their source.seed: spec/sources/iak-prepaid.txt and spec/sources/iak-postpaid.txt).
 import { describe, it, expect } from "vitest";
 import { parse } from "yaml";
 import fs from "node:fs";
 import path from "node:path";
-import { repoRoot, sharedDir } from "../helpers.ts";
-
-const seedsDir = path.join(sharedDir, "seeds");
+import { specDir } from "../helpers.ts";
+import { describeFidelity } from "./fidelity.ts";
 
 interface Row {
   code: string;
@@ -56,13 +55,14 @@ interface Spec {
   errata: Erratum[];
 }
 
-const loadSpec = (id: string): Spec => parse(fs.readFileSync(path.join(repoRoot, "spec", `${id}.yaml`), "utf8")) as Spec;
-const loadSeed = (file: string): string => fs.readFileSync(path.join(seedsDir, file), "utf8");
+const loadSpec = (id: string): Spec => parse(fs.readFileSync(path.join(specDir, `${id}.yaml`), "utf8")) as Spec;
 
 const prepaid = loadSpec("iak-prepaid");
 const postpaid = loadSpec("iak-postpaid");
-const prepaidSeed = loadSeed("001_90be8ddd285ca8da.txt");
-const postpaidSeed = loadSeed("000_7ab3f03525855c71.txt");
+// The generic checks, and the source documents through each spec's source.seed.
+// Prepaid rows are Markdown (`| 00 | SUCCESS | …`); postpaid runs the columns together (`00SUCCESS…`).
+const prepaidSeed = describeFidelity("iak-prepaid", { codes: /^\| ([0-9]{2,3}) \|/gm }).text;
+const postpaidSeed = describeFidelity("iak-postpaid", { codes: /^([0-9]{2,3})(?=[A-Z])/gm }).text;
 
 const table = (spec: Spec, id: string): Table => {
   const t = spec.tables.find((x) => x.id === id);
@@ -181,7 +181,7 @@ describe("iak-postpaid fidelity", () => {
   const main = table(postpaid, "main");
   const row = rowOf(main);
 
-  commonChecks(postpaid, "000_7ab3f03525855c71.txt", postpaidSeed);
+  commonChecks(postpaid, "sources/iak-postpaid.txt", postpaidSeed);
 
   it("has the ids and the single main table", () => {
     expect(postpaid.id).toBe("iak-postpaid");
@@ -383,7 +383,7 @@ describe("iak-prepaid fidelity", () => {
   const row = rowOf(main);
   const gameRow = rowOf(game);
 
-  commonChecks(prepaid, "001_90be8ddd285ca8da.txt", prepaidSeed);
+  commonChecks(prepaid, "sources/iak-prepaid.txt", prepaidSeed);
 
   it("has the ids and both tables", () => {
     expect(prepaid.id).toBe("iak-prepaid");

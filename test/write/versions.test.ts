@@ -2,11 +2,11 @@
 // table's content changed but its version did not, and, when packages are published,
 // when a package's files changed under an unchanged table and version; --check never warns.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { repoRoot } from "../helpers.ts";
+import { copySpec, repoRoot } from "../helpers.ts";
 
 const cli = join(repoRoot, "dist", "cli.js");
 let dir: string;
@@ -24,8 +24,7 @@ const manifest = () => JSON.parse(readFileSync(join(dir, "generated", ".codebook
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "codebook-versions-"));
-  mkdirSync(join(dir, "spec"));
-  writeFileSync(join(dir, "spec", "iak-prepaid.yaml"), readFileSync(join(repoRoot, "spec", "iak-prepaid.yaml"), "utf8"));
+  copySpec("iak-prepaid", join(dir, "spec"));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generate } from "../../generator/pipeline.ts";
-import { repoRoot } from "../helpers.ts";
+import { copySpec } from "../helpers.ts";
 
 const scratch: string[] = [];
 afterAll(() => {
@@ -20,7 +20,7 @@ function tempDir(): string {
 function project(): string {
   const dir = tempDir();
   mkdirSync(join(dir, "spec"));
-  for (const id of ["iak-prepaid", "doku-biller"]) cpSync(join(repoRoot, "spec", `${id}.yaml`), join(dir, "spec", `${id}.yaml`));
+  for (const id of ["iak-prepaid", "doku-biller"]) copySpec(id, join(dir, "spec"));
   writeFileSync(join(dir, "codebook.config.yaml"), "specDir: spec\noutDir: out\n");
   return dir;
 }
