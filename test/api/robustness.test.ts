@@ -112,12 +112,11 @@ describe("never throws", () => {
     ]);
   });
 
-  it("handles huge strings and huge keys quickly", () => {
+  // Speed is the benchmarks' business (npm run bench), never a timing assertion here.
+  it("handles huge strings and huge keys, with short messages", () => {
     const huge = "9".repeat(20_000_000);
     const body = { ...sample("Payment", "request"), partnerReferenceNo: huge, expiryTime: huge, amount: { value: huge, currency: huge }, [huge.slice(0, 1_000_000)]: 1 };
-    const t = performance.now();
     const r = validator(h, "Payment", "request")(body, { strict: true });
-    expect(performance.now() - t).toBeLessThan(2000);
     expect(errorPairs(r)).toEqual([
       ["/" + "9".repeat(1_000_000), "additionalProperties"],
       ["/amount/currency", "currency"],
