@@ -5,7 +5,7 @@
  *   const { files, changes } = await generate({ check: true });
  */
 export { generate, lint, type GenerateOptions, type GenerateResult, type RunOptions } from "./pipeline.ts";
-export { loadConfig, type Config, type EnumStyle } from "./config.ts";
+export { ConfigError, loadConfig, type Config, type EnumStyle } from "./config.ts";
 export { SpecError, formatDiagnostics, type Diagnostic } from "./load/diagnostics.ts";
 export { loadSpecText } from "./load/load-specs.ts";
 export type * from "./model/types.ts";

@@ -1,15 +1,20 @@
 // npm run bench: the generator's speed (cold generate, unchanged --check, one spec
-// edited) and, when present, the validators' (bench/validators.mjs). Each figure
-// is the median of RUNS runs of a fresh `codebook` process; prints Markdown tables.
+// edited, lint) and the validators' (bench/validators.mjs, in its own process).
+// Each generator figure is the median of RUNS runs of a fresh `codebook` process.
+//
+// The results are written to bench/results.md (committed) and copied into the
+// README between the bench-results markers, so every figure the README quotes
+// comes from a committed run (a test holds the two together).
 import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const cli = join(root, "dist", "cli.js");
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const MARKERS = ["<!-- bench-results:start (written by npm run bench) -->", "<!-- bench-results:end -->"];
 
 function run(args, cwd) {
   const start = process.hrtime.bigint();
@@ -29,7 +34,7 @@ function scratch() {
   return dir;
 }
 
-function measure(label, prepare, args) {
+function measure(label, prepare, args, target) {
   const times = [];
   for (let i = 0; i < RUNS; i++) {
     const dir = scratch();
@@ -40,7 +45,7 @@ function measure(label, prepare, args) {
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  return { label, median: median(times), min: Math.min(...times), max: Math.max(...times) };
+  return { label, median: median(times), min: Math.min(...times), max: Math.max(...times), target };
 }
 
 function editOneSpec(dir) {
@@ -52,17 +57,38 @@ if (!existsSync(cli)) execFileSync("npm", ["run", "build"], { cwd: root, stdio: 
 run(["--version"], root); // warm the file cache, not the process
 
 const rows = [
-  measure("cold `codebook generate` (empty out dir)", () => {}, ["generate"]),
-  measure("unchanged `codebook generate --check`", (d) => run(["generate"], d), ["generate", "--check"]),
-  measure("unchanged `codebook generate`", (d) => run(["generate"], d), ["generate"]),
-  measure("`codebook generate` after editing one spec", (d) => (run(["generate"], d), editOneSpec(d)), ["generate"]),
-  measure("`codebook lint`", () => {}, ["lint"]),
+  measure("cold `codebook generate` (empty out dir)", () => {}, ["generate"], 1.5),
+  measure("unchanged `codebook generate --check`", (d) => run(["generate"], d), ["generate", "--check"], 0.5),
+  measure("unchanged `codebook generate`", (d) => run(["generate"], d), ["generate"], null),
+  measure("`codebook generate` after editing one spec", (d) => (run(["generate"], d), editOneSpec(d)), ["generate"], null),
+  measure("`codebook lint`", () => {}, ["lint"], null),
 ];
 
-console.log(`\n### Generator (median of ${RUNS} runs, fresh process each, node ${process.version})\n`);
-console.log("| Scenario | Median | Min | Max |\n| --- | ---: | ---: | ---: |");
-for (const r of rows) console.log(`| ${r.label} | ${(r.median / 1000).toFixed(2)} s | ${(r.min / 1000).toFixed(2)} s | ${(r.max / 1000).toFixed(2)} s |`);
+const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
+const generator = [
+  `Generator: the five shipped specs; fresh \`codebook\` process per run, median of ${RUNS}; Node ${process.versions.node}, ${cpus().length} cores.`,
+  "",
+  "| Scenario | Median | Min | Max | Target | Met |",
+  "| --- | ---: | ---: | ---: | ---: | --- |",
+  ...rows.map((r) => {
+    const target = r.target === null ? "—" : `≤ ${r.target.toFixed(1)} s`;
+    const met = r.target === null ? "—" : r.median / 1000 <= r.target ? "yes" : "**no**";
+    return `| ${r.label} | ${s(r.median)} | ${s(r.min)} | ${s(r.max)} | ${target} | ${met} |`;
+  }),
+].join("\n");
 
 // The validator benchmark runs in its own fresh process: the same conditions for every contender.
-const validators = join(root, "bench", "validators.mjs");
-if (existsSync(validators)) execFileSync(process.execPath, [validators], { cwd: root, stdio: "inherit" });
+const validatorsScript = join(root, "bench", "validators.mjs");
+const validators = existsSync(validatorsScript) ? execFileSync(process.execPath, [validatorsScript], { cwd: root, encoding: "utf8" }).trim() : "";
+
+const results = [generator, validators].filter(Boolean).join("\n\n") + "\n";
+process.stdout.write(results);
+writeFileSync(join(root, "bench", "results.md"), `<!-- Written by npm run bench (scripts/bench.mjs); do not edit by hand. -->\n\n${results}`);
+const readmePath = join(root, "README.md");
+const readme = readFileSync(readmePath, "utf8");
+const [start, end] = MARKERS;
+const from = readme.indexOf(start);
+const to = readme.indexOf(end);
+if (from < 0 || to < from) throw new Error(`README.md has no ${start} … ${end} block for the results`);
+writeFileSync(readmePath, `${readme.slice(0, from + start.length)}\n\n${results}\n${readme.slice(to)}`);
+console.error("bench: wrote bench/results.md and the README's results block");
