@@ -116,7 +116,7 @@ async function main(argv: string[]): Promise<number> {
       return await watch({ ...options, lockWaitMs, quiet, style: styleFor(process.stdout), errStyle: styleFor(process.stderr) });
     }
     const { generate } = await import("./pipeline.ts");
-    const { checkReport, generateReport } = await import("./report.ts");
+    const { checkReport, generateReport, unexpectedWarnings } = await import("./report.ts");
     const check = values.check === true;
     const result = await generate({
       ...options,
@@ -125,13 +125,13 @@ async function main(argv: string[]): Promise<number> {
       onLockWait: (holder) => quiet || stderr(`codebook: waiting for another codebook run on the out dir (${holder})…`),
     });
     if (report) Object.assign(report, withResult(report, result));
-    else for (const warning of result.warnings) stderr(warning);
+    // With --check, unexpected files are problems in the report, not warnings.
+    else for (const warning of [...(check ? [] : unexpectedWarnings(result, styleFor(process.stderr))), ...result.warnings]) stderr(warning);
     if (check && result.problems.length) {
       if (!json) stderr(checkReport(result, styleFor(process.stderr)));
       return finish(1);
     }
     if (!quiet) stdout(check ? checkReport(result, styleFor(process.stdout)) : generateReport(result, styleFor(process.stdout)));
-    else if (!json && result.unexpected.length) stderr(generateReport({ ...result, changes: [] }).split("\n").slice(1).join("\n"));
     return finish(0);
   } catch (err) {
     if (err instanceof SpecError) {

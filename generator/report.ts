@@ -29,7 +29,8 @@ function fileCount(changes: readonly Change[]): number {
   return changes.filter((c) => c.kind !== "removed").length;
 }
 
-const WHY: Record<Problem["kind"], string> = {
+/** What each kind of --check problem means, after its path. */
+export const WHY: Record<Problem["kind"], string> = {
   stale: "",
   missing: "",
   orphaned: " (its spec is gone)",
@@ -46,8 +47,14 @@ export function generateReport(r: RunSummary, style: Style = plain): string {
   ];
   for (const c of r.changes) if (c.kind !== "unchanged") lines.push(`  ${(c.kind === "removed" ? style.red : style.green)(c.kind.padEnd(8))} ${show(c.path)}`);
   for (const path of r.leftovers) lines.push(`  ${style.dim("cleaned ")} ${show(path)}${WHY.leftover}`);
-  for (const path of r.unexpected) lines.push(`  ${style.yellow("warning ")} ${show(path)} is not written by codebook; left in place, and \`codebook generate --check\` fails until it is removed`);
   return lines.join("\n");
+}
+
+/** Warnings for files in package folders that codebook did not write (it leaves them alone). */
+export function unexpectedWarnings(r: Pick<RunSummary, "config" | "unexpected">, style: Style = plain): string[] {
+  return r.unexpected.map(
+    (path) => `codebook: ${style.yellow("warning")}: ${displayPath(r.config.root, r.config.outDir, path)} is not written by codebook; left in place, and \`codebook generate --check\` fails until it is removed`,
+  );
 }
 
 export function checkReport(r: RunSummary, style: Style = plain): string {

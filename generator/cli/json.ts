@@ -13,6 +13,7 @@
  */
 import type { Diagnostic } from "../load/diagnostics.ts";
 import type { GenerateResult } from "../pipeline.ts";
+import { WHY } from "../report.ts";
 import { displayPath } from "../write/write.ts";
 
 export interface JsonProblem {
@@ -51,7 +52,7 @@ export function withResult(report: JsonReport, result: GenerateResult): JsonRepo
     file: show(p.path),
     line: p.line ?? 1,
     column: 1,
-    message: p.kind === "stale" ? `${show(p.path)} is stale; run \`codebook generate\`` : `${show(p.path)}: ${p.kind}`,
+    message: `${p.kind}: ${show(p.path)}${WHY[p.kind]}`,
   }));
   // Without --check, files codebook did not write are warnings: it leaves them alone.
   if (!report.check)

@@ -18,6 +18,7 @@ import { ConfigError, findConfigFile, loadConfig } from "../config.ts";
 import { formatDiagnostics, SpecError } from "../load/diagnostics.ts";
 import { templatesDir } from "../paths.ts";
 import { generate, type GenerateResult, type RunOptions } from "../pipeline.ts";
+import { unexpectedWarnings } from "../report.ts";
 import type { Style } from "../text-style.ts";
 
 export interface WatchOptions extends RunOptions {
@@ -100,7 +101,7 @@ export async function watch(options: WatchOptions): Promise<number> {
     try {
       const result = await generate({ ...options, lockWaitMs: options.lockWaitMs });
       if (!options.quiet) out(`codebook: ${what}: ${summary(result)} in ${took()}`);
-      for (const path of result.unexpected) err(`codebook: warning: ${show(`${result.config.outDir}${sep}${path}`)} is not written by codebook; left in place`);
+      for (const warning of [...unexpectedWarnings(result, options.errStyle), ...result.warnings]) err(warning);
     } catch (e) {
       if (e instanceof SpecError) {
         err(formatDiagnostics(e.diagnostics, e.sources, options.errStyle));

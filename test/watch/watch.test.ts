@@ -96,7 +96,10 @@ describe("codebook generate --watch", () => {
     await w.waitFor(/templates\/README\.md\.hbs changed: 1 written/);
     expect(readFileSync(join(dir, "generated", "codes", "README.md"), "utf8")).toContain("# @acme/codes (edited template)");
 
-    expect(w.stderr.split("\n").filter((l) => l.startsWith("codebook:"))).toEqual([expect.stringContaining("1 problem; nothing was written")]);
+    // Besides the broken spec, stderr holds only the warnings that the table changed under version 1.0.0.
+    const notes = w.stderr.split("\n").filter((l) => l.startsWith("codebook:"));
+    expect(notes.filter((l) => l.includes("1 problem; nothing was written"))).toHaveLength(1);
+    expect(notes.filter((l) => !l.includes("1 problem")).every((l) => l.startsWith("codebook: warning: codes: the table changed but its version is still 1.0.0."))).toBe(true);
     w.child.kill("SIGINT");
     expect(await w.exited).toEqual({ code: 0, signal: null });
     expect(readFileSync(join(dir, "generated", ".codebook-manifest.json"), "utf8")).toContain('"codes"');

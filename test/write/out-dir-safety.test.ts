@@ -113,7 +113,7 @@ describe("leftovers and files codebook did not write", () => {
     expect(check.stderr).toContain("  unexpected generated/other/src/index.ts (not written by codebook; remove it)");
     const r = run(["generate"], dir);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("  warning  generated/other/package.json is not written by codebook; left in place");
+    expect(r.stderr).toContain("codebook: warning: generated/other/package.json is not written by codebook; left in place, and `codebook generate --check` fails until it is removed\n");
     expect(existsSync(join(out, "other", "package.json"))).toBe(true);
     const json = JSON.parse(run(["generate", "--check", "--json"], dir).stdout);
     expect(json.problems.filter((p: { kind: string }) => p.kind === "unexpected")).toHaveLength(6);
