@@ -12,7 +12,7 @@ import type { Spec } from "./model/types.ts";
 import type { GeneratedFile } from "./emit/generated-file.ts";
 import { readManifest, sha256, toolchainFingerprint, type Manifest } from "./write/manifest.ts";
 import { acquireLock } from "./write/lock.ts";
-import { apply, displayPath, plan, problemsOf, scanOutDir, type Change, type Problem } from "./write/write.ts";
+import { apply, plan, problemsOf, scanOutDir, type Change, type Problem } from "./write/write.ts";
 import { startFormatter, type Formatter } from "./format/formatter.ts";
 import { checkReport, generateReport } from "./report.ts";
 import { versionRecord, versionWarnings } from "./write/versions.ts";
@@ -190,8 +190,6 @@ async function run(
     lock.release();
   }
 }
-
-export { displayPath };
 
 /**
  * Emit, compile and format: the whole in-memory output of a run. Formatting
