@@ -11,7 +11,7 @@ import { listSpecFiles, loadSpecs, specIdOf } from "./load/load-specs.ts";
 import type { Spec } from "./model/types.ts";
 import type { GeneratedFile } from "./emit/generated-file.ts";
 import { readManifest, sha256, toolchainFingerprint, type Manifest } from "./write/manifest.ts";
-import { acquireLock } from "./write/lock.ts";
+import { acquireLock, removeStaleLock } from "./write/lock.ts";
 import { apply, plan, problemsOf, scanOutDir, type Change, type Problem } from "./write/write.ts";
 import { startFormatter, type Formatter } from "./format/formatter.ts";
 import { checkReport, generateReport } from "./report.ts";
@@ -117,6 +117,8 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const previous = readManifest(config.outDir);
   // Same inputs and untouched outputs: nothing to generate, write or report.
   if (!options.force && only.length === 0 && upToDate(config, previous, toolchain)) {
+    // A lock left by a run killed after its last write would stay: no writer comes to take it over.
+    if (!options.check) removeStaleLock(config.outDir);
     const packages = Object.keys(previous!.packages).sort();
     const changes = Object.values(previous!.packages)
       .flatMap((r) => Object.keys(r.files))

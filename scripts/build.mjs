@@ -27,11 +27,12 @@ await build({
 writeFileSync("dist/source-hash.json", JSON.stringify({ generator: generatorSourceHash("generator") }) + "\n");
 
 // Declarations of the programmatic API (`import { generate } from "codebook"`): tsc emits
-// them from the sources, whose relative imports name .ts files; point them at the .js names.
+// them from the sources, whose relative imports (`from "./x.ts"`, and `import("./x.ts")`
+// in inferred types) name .ts files; point them at the .js names.
 const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
 execFileSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], { stdio: "inherit" });
 for (const entry of readdirSync("dist/types", { recursive: true, withFileTypes: true })) {
   if (!entry.isFile() || !entry.name.endsWith(".d.ts")) continue;
   const path = join(entry.parentPath, entry.name);
-  writeFileSync(path, readFileSync(path, "utf8").replace(/(from\s+["']\.{1,2}\/[^"']*)\.ts(["'])/g, "$1.js$2"));
+  writeFileSync(path, readFileSync(path, "utf8").replace(/((?:from\s+|import\(\s*)["']\.{1,2}\/[^"']*)\.ts(["'])/g, "$1.js$2"));
 }

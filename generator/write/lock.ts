@@ -100,6 +100,18 @@ function breakStale(path: string, seen: string): void {
   rmSync(aside, { force: true });
 }
 
+/**
+ * Removes a lock whose holder is gone, leaving a live holder's lock alone. For
+ * runs that write nothing because the out dir is already current: a run killed
+ * after its last write but before releasing leaves such a lock behind, and no
+ * writer would come along to take it over.
+ */
+export function removeStaleLock(outDir: string): void {
+  const path = join(outDir, LOCK_FILE);
+  const current = readHolder(path);
+  if (current !== null && isStale(path, current.holder)) breakStale(path, current.text);
+}
+
 export async function acquireLock(outDir: string, options: LockOptions): Promise<Lock> {
   mkdirSync(outDir, { recursive: true });
   const path = join(outDir, LOCK_FILE);

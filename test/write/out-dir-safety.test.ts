@@ -152,6 +152,31 @@ describe("one writer per out dir", () => {
     expect(existsSync(join(out, ".codebook-lock"))).toBe(false);
   });
 
+  it("a lock left by a run killed after its last write (the out dir is current) is removed by the next run; --check leaves it", () => {
+    const { dir, out } = generated();
+    const dead = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" }).stdout;
+    const lock = JSON.stringify({ pid: Number(dead), host: hostname(), started: "2026-01-01T00:00:00.000Z" });
+    writeFileSync(join(out, ".codebook-lock"), lock);
+    const before = snapshot(out);
+    const check = run(["generate", "--check"], dir);
+    expect(check.code).toBe(0);
+    expect(snapshot(out)).toEqual(before);
+    const r = run(["generate"], dir);
+    expect(r).toMatchObject({ code: 0, stderr: "" });
+    expect(r.stdout).toMatch(/ 0 created, 0 updated, 0 removed, \d+ unchanged/);
+    before.delete(".codebook-lock");
+    expect(snapshot(out)).toEqual(before);
+  });
+
+  it("an up-to-date run leaves a live holder's lock alone", () => {
+    const { dir, out } = generated();
+    const lock = JSON.stringify({ pid: process.pid, host: hostname(), started: "2026-01-01T00:00:00.000Z" });
+    writeFileSync(join(out, ".codebook-lock"), lock);
+    const r = run(["generate", "--lock-timeout", "0"], dir);
+    expect(r).toMatchObject({ code: 0, stderr: "" });
+    expect(readFileSync(join(out, ".codebook-lock"), "utf8")).toBe(lock);
+  });
+
   it("a second run started while the first writes waits for it; both succeed", async () => {
     const { dir } = generated();
     writeFileSync(join(dir, "spec", "codes.yaml"), minimalSpec().replace("message: Failed", "message: Declined"));
