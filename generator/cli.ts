@@ -5,7 +5,7 @@
  * code: 0 ok, 1 problems found, 2 usage/config/out-dir error, 3 internal error.
  */
 import { parseArgs } from "node:util";
-import { ConfigError } from "./config.ts";
+import { ConfigError, loadConfig } from "./config.ts";
 import { HELP } from "./cli/help.ts";
 import { emptyReport, specProblems, withResult, type JsonReport } from "./cli/json.ts";
 import { styleFor } from "./cli/style.ts";
@@ -78,7 +78,7 @@ async function main(argv: string[]): Promise<number> {
     stderr(`codebook: unknown command ${JSON.stringify(positionals[0])}; expected ${COMMANDS.join(", ")}\nRun \`codebook help\` for usage.`);
     return 2;
   }
-  const json = values.json === true;
+  const json = values.json === true && (command === "lint" || command === "generate");
   const report = json ? emptyReport(command as JsonReport["command"], values.check === true) : null;
   const finish = (code: number): number => {
     if (report) stdout(JSON.stringify({ ...report, ok: code === 0, exitCode: code }, null, 2));
@@ -105,7 +105,7 @@ async function main(argv: string[]): Promise<number> {
     if (command === "lint") {
       const { lint } = await import("./pipeline.ts");
       const specs = await lint(options);
-      if (report) Object.assign(report, { packages: specs.map((s) => s.id) });
+      if (report) Object.assign(report, { root: loadConfig(options.config, options.cwd).root, packages: specs.map((s) => s.id) });
       if (!quiet) stdout(`codebook: ${specs.length} spec${specs.length === 1 ? "" : "s"} checked, no problems`);
       return finish(0);
     }

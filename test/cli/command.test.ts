@@ -262,6 +262,13 @@ describe("--json", () => {
     expect(lines.slice(stale.line - 1, stale.line + 2).some((l) => l.includes("Failed"))).toBe(true);
   });
 
+  it("lint: the packages it checked and the root paths are relative to", () => {
+    const dir = project([], { "codes.yaml": minimalSpec() });
+    expect(JSON.parse(run(["lint", "--json"], dir).stdout)).toEqual({
+      command: "lint", check: false, ok: true, exitCode: 0, root: dir, packages: ["codes"], written: [], unchanged: [], removed: [], problems: [],
+    });
+  });
+
   it("config errors are problems without a place; exit 2", () => {
     const r = run(["lint", "--json"], tempDir());
     expect(r.code).toBe(2);
