@@ -113,7 +113,7 @@ async function main(argv: string[]): Promise<number> {
     const lockWaitMs = lockTimeout(values["lock-timeout"]);
     if (values.watch) {
       const { watch } = await import("./watch/watch.ts");
-      return await watch({ ...options, lockWaitMs, quiet, style: styleFor(process.stdout), errStyle: styleFor(process.stderr) });
+      return await watch({ ...options, lockWaitMs, quiet, errStyle: styleFor(process.stderr) });
     }
     const { generate } = await import("./pipeline.ts");
     const { checkReport, generateReport, unexpectedWarnings } = await import("./report.ts");

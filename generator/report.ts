@@ -16,9 +16,9 @@ interface RunSummary {
   unexpected: readonly string[];
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
 
-function counts(changes: readonly Change[]): Record<Change["kind"], number> {
+export function counts(changes: readonly Change[]): Record<Change["kind"], number> {
   const n = { created: 0, updated: 0, removed: 0, unchanged: 0 };
   for (const c of changes) n[c.kind]++;
   return n;

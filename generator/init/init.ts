@@ -16,7 +16,7 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } fr
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { CONFIG_FILE, ConfigError, findConfigFile, readConfig, type Config } from "../config.ts";
 import { render } from "../emit/templates.ts";
-import { deriveName } from "../model/identifiers.ts";
+import { deriveName, SPEC_ID } from "../model/identifiers.ts";
 import { packageRoot } from "../paths.ts";
 
 export interface InitOptions {
@@ -30,7 +30,6 @@ export interface InitOptions {
 }
 
 const KINDS = ["code-table", "api"];
-const SPEC_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
 /** Sets up the project (idempotent) and scaffolds the spec; returns what it did, one line each. */
 export function init(options: InitOptions): string[] {

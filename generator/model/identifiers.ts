@@ -32,6 +32,9 @@ export function normalizeName(name: string): string {
   return name.replace(/_/g, "").toLowerCase();
 }
 
+/** A spec id, which is also its package's id and folder name: kebab-case, as the spec schema's `id` pattern says. */
+export const SPEC_ID: RegExp = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
 /** "inquiryGame" -> "InquiryGame". */
 export function pascal(id: string): string {
   return id.charAt(0).toUpperCase() + id.slice(1);

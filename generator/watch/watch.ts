@@ -18,14 +18,14 @@ import { ConfigError, findConfigFile, loadConfig } from "../config.ts";
 import { formatDiagnostics, SpecError } from "../load/diagnostics.ts";
 import { templatesDir } from "../paths.ts";
 import { generate, type GenerateResult, type RunOptions } from "../pipeline.ts";
-import { unexpectedWarnings } from "../report.ts";
+import { counts, plural, unexpectedWarnings } from "../report.ts";
 import type { Style } from "../text-style.ts";
 
 export interface WatchOptions extends RunOptions {
   cwd: string;
   lockWaitMs?: number | undefined;
   quiet: boolean;
-  style: Style;
+  /** Style of stderr (diagnostics, warnings); the run lines on stdout are plain. */
   errStyle: Style;
   /** Quiet period after the last change before a run starts (ms). */
   debounceMs?: number;
@@ -99,14 +99,13 @@ export async function watch(options: WatchOptions): Promise<number> {
     const started = performance.now();
     const took = () => `${((performance.now() - started) / 1000).toFixed(2)} s`;
     try {
-      const result = await generate({ ...options, lockWaitMs: options.lockWaitMs });
+      const result = await generate(options);
       if (!options.quiet) out(`codebook: ${what}: ${summary(result)} in ${took()}`);
       for (const warning of [...unexpectedWarnings(result, options.errStyle), ...result.warnings]) err(warning);
     } catch (e) {
       if (e instanceof SpecError) {
         err(formatDiagnostics(e.diagnostics, e.sources, options.errStyle));
-        const n = e.diagnostics.length;
-        err(`codebook: ${what}: ${n} problem${n === 1 ? "" : "s"}; nothing was written, the last good output stays (${took()})`);
+        err(`codebook: ${what}: ${plural(e.diagnostics.length, "problem")}; nothing was written, the last good output stays (${took()})`);
       } else if (e instanceof ConfigError) err(`codebook: ${what}: ${e.message}; nothing was written`);
       else err(`codebook: ${what}: internal error (a bug in codebook): ${(e as Error).stack ?? String(e)}`);
     }
@@ -141,7 +140,6 @@ export async function watch(options: WatchOptions): Promise<number> {
 }
 
 function summary(r: GenerateResult): string {
-  const n = { created: 0, updated: 0, removed: 0, unchanged: 0 };
-  for (const c of r.changes) n[c.kind]++;
-  return `${n.created + n.updated} written, ${n.removed} removed, ${n.unchanged} unchanged (${r.packages.length} package${r.packages.length === 1 ? "" : "s"})`;
+  const n = counts(r.changes);
+  return `${n.created + n.updated} written, ${n.removed} removed, ${n.unchanged} unchanged (${plural(r.packages.length, "package")})`;
 }

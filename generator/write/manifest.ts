@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, sep } from "node:path";
 import { ConfigError } from "../config.ts";
+import { SPEC_ID } from "../model/identifiers.ts";
 import { packageRoot, packageVersion, specSchemaPath, templatesDir } from "../paths.ts";
 import { generatorSourceHash } from "./source-hash.js";
 
@@ -37,8 +38,6 @@ export function sha256(text: string | Buffer): string {
 /** A manifest that names a path outside its package: codebook stops rather than touch it. */
 export class ManifestError extends ConfigError {}
 
-const PACKAGE_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
-
 /**
  * The path of a package's file, relative to the out dir, when it is plainly inside
  * that package's folder: forward slashes, no empty, "." or ".." segment, no
@@ -66,7 +65,7 @@ export function readManifest(outDir: string): Manifest | null {
   if (typeof raw !== "object" || raw === null || typeof raw.toolchain !== "string" || typeof raw.packages !== "object" || raw.packages === null) return null;
   for (const [id, record] of Object.entries(raw.packages)) {
     const files = (record as Partial<PackageRecord> | null)?.files;
-    if (!PACKAGE_ID.test(id) || typeof files !== "object" || files === null)
+    if (!SPEC_ID.test(id) || typeof files !== "object" || files === null)
       throw new ManifestError(`${path}: package ${JSON.stringify(id)} is not a package codebook writes; restore the manifest from version control or delete it`);
     for (const file of Object.keys(files))
       if (!isPackageFilePath(id, file))
