@@ -9,8 +9,14 @@ const sgr = (open: number, close: number) => (text: string) => `\x1b[${open}m${t
 
 const ansi: Style = { bold: sgr(1, 22), dim: sgr(2, 22), red: sgr(31, 39), green: sgr(32, 39), yellow: sgr(33, 39) };
 
+/** Whether output to `stream` is coloured: the one rule every command follows. */
+export function colourFor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return false;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined && force !== "") return force !== "0" && force !== "false";
+  return stream.isTTY === true;
+}
+
 export function styleFor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): Style {
-  if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return plain;
-  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "" && env.FORCE_COLOR !== "0") return ansi;
-  return stream.isTTY === true ? ansi : plain;
+  return colourFor(stream, env) ? ansi : plain;
 }

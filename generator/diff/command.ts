@@ -8,6 +8,7 @@
 import { relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../config.ts";
+import { colourFor } from "../cli/style.ts";
 import { formatDiagnostics } from "../load/diagnostics.ts";
 import { atLeast, LEVELS, type Level, type TableDiff } from "./change.ts";
 import { diffTables, unbumpedBreaking } from "./compare.ts";
@@ -25,8 +26,8 @@ config's specDir). Each change gets a semver level for the generated package
 (breaking, feature or fix) and the reason; each table a suggested version.
 
 Options:
-  --format FORMAT   text (default; coloured on a terminal unless NO_COLOR is set,
-                    or whenever FORCE_COLOR is), markdown (a pull-request comment)
+  --format FORMAT   text (default; coloured on a terminal or with FORCE_COLOR=1,
+                    never with NO_COLOR), markdown (a pull-request comment)
                     or json (for tools).
   --fail-on LEVEL   Exit 1 when any change is at LEVEL or above, whatever the
                     versions say: breaking, feature, fix, or none (never).
@@ -110,7 +111,7 @@ async function run(argv: string[]): Promise<number> {
   }
 
   const tables = diffTables(sides[0]!.specs, sides[1]!.specs);
-  process.stdout.write(format === "json" ? renderJson(tables) : format === "markdown" ? renderMarkdown(tables) : renderText(tables, useColor()));
+  process.stdout.write(format === "json" ? renderJson(tables) : format === "markdown" ? renderMarkdown(tables) : renderText(tables, colourFor(process.stdout)));
   return verdict(tables, failOn as Level | "none" | undefined);
 }
 
@@ -132,10 +133,3 @@ function verdict(tables: readonly TableDiff[], failOn: Level | "none" | undefine
   return 1;
 }
 
-/** Colour on a terminal unless NO_COLOR is set; FORCE_COLOR (not 0 or false) forces it, as Node itself reads them. */
-function useColor(): boolean {
-  const force = process.env.FORCE_COLOR;
-  if (force !== undefined) return force !== "0" && force !== "false";
-  if (process.env.NO_COLOR) return false;
-  return process.stdout.isTTY === true;
-}
