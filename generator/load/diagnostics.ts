@@ -49,14 +49,15 @@ function formatDiagnostic(d: Diagnostic, text: string | undefined, style: Style)
   const lines = text.split(/\r?\n/);
   const first = Math.max(1, d.line - 1);
   const width = String(d.line).length;
+  const window = frameWindow(lines[d.line - 1] ?? "", d.col);
   for (let n = first; n <= d.line && n <= lines.length; n++) {
     const marker = n === d.line ? ">" : " ";
-    out.push(`${marker} ${String(n).padStart(width)} | ${lines[n - 1]}`);
+    out.push(`${marker} ${String(n).padStart(width)} | ${window.show(lines[n - 1]!)}`);
   }
   if (d.line <= lines.length) {
     const lineText = lines[d.line - 1]!;
-    const span = Math.max(1, Math.min(d.length, lineText.length - d.col + 1));
-    out.push(`  ${" ".repeat(width)} | ${" ".repeat(Math.max(0, d.col - 1))}${style.red("^".repeat(span))}`);
+    const span = Math.max(1, Math.min(d.length, lineText.length - d.col + 1, window.end - d.col + 1));
+    out.push(`  ${" ".repeat(width)} | ${" ".repeat(Math.max(0, d.col - 1 - window.start + window.lead))}${style.red("^".repeat(span))}`);
   }
   return out.join("\n");
 }
@@ -65,4 +66,16 @@ export function formatDiagnostics(list: readonly Diagnostic[], sources: Readonly
   return sortDiagnostics(list)
     .map((d) => formatDiagnostic(d, sources.get(d.file), style))
     .join("\n\n");
+}
+
+/** Frame lines are cut to this many characters around the column, so a 200 KB line prints as one short line. */
+const FRAME_WIDTH = 120;
+
+/** The slice of frame lines shown: [start, end) of the diagnostic's line, `…` marking what is cut. */
+function frameWindow(line: string, col: number): { start: number; end: number; lead: number; show: (text: string) => string } {
+  if (line.length <= FRAME_WIDTH) return { start: 0, end: Infinity, lead: 0, show: (text) => (text.length <= FRAME_WIDTH ? text : `${text.slice(0, FRAME_WIDTH)}…`) };
+  const start = Math.max(0, Math.min(col - 1 - FRAME_WIDTH / 3, line.length - FRAME_WIDTH));
+  const end = start + FRAME_WIDTH;
+  const lead = start > 0 ? 1 : 0;
+  return { start, end, lead, show: (text) => `${start > 0 ? "…" : ""}${text.slice(start, end)}${text.length > end ? "…" : ""}` };
 }

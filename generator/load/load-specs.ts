@@ -10,6 +10,7 @@ import { ConfigError } from "../config.ts";
 import type { Spec } from "../model/types.ts";
 import { buildSpec } from "./build-spec.ts";
 import type { Diagnostic } from "./diagnostics.ts";
+import { checkControlCharacters, decodeSpecBytes } from "./hostile-text.ts";
 import { checkSchema } from "./schema-check.ts";
 import { parseYamlSource, type YamlSource } from "./yaml-source.ts";
 
@@ -57,8 +58,13 @@ export function loadSpecs(options: LoadOptions): LoadResult {
     const id = ids[i]!;
     if (options.only?.length && !options.only.includes(id)) continue;
     const display = displayOf(path);
-    const text = readFileSync(path, "utf8");
+    // Bytes, not "utf8": a lossy decode would carry U+FFFD into every output.
+    const { text, diagnostics: encoding } = decodeSpecBytes(display, readFileSync(path));
     result.sources.set(display, text);
+    if (encoding.length) {
+      result.diagnostics.push(...encoding);
+      continue;
+    }
     const twin = seen.get(id);
     if (twin !== undefined) {
       result.diagnostics.push({ file: display, line: 1, col: 1, length: 1, message: `spec id "${id}" is already ${twin}; keep one file per id` });
@@ -84,6 +90,8 @@ export function loadSpecText(display: string, text: string, id: string): { spec?
 
 /** The parsed source comes back once it has the schema's shape, for the checks that need the filesystem. */
 function lintSpecText(display: string, text: string, id: string): { source?: YamlSource; spec?: Spec; diagnostics: Diagnostic[] } {
+  const control = checkControlCharacters(display, text);
+  if (control.length) return { diagnostics: control };
   const source = parseYamlSource(display, text);
   if (source.syntaxErrors.length) return { diagnostics: source.syntaxErrors };
   if (typeof source.value !== "object" || source.value === null || Array.isArray(source.value))

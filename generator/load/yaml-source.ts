@@ -3,8 +3,10 @@
  * inside the parsed value back to a line and column. This is the only module
  * that sees YAML nodes; everything downstream reads plain values.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from "yaml";
+import { isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair } from "yaml";
 import type { Diagnostic } from "./diagnostics.ts";
+import { checkStrings, SPEC_LIMITS } from "./hostile-text.ts";
+import { yamlProblems } from "./yaml-errors.ts";
 
 export type Path = readonly (string | number)[];
 
@@ -25,16 +27,36 @@ export interface YamlSource {
 
 export function parseYamlSource(file: string, text: string): YamlSource {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
   const position = (offset: number): { line: number; col: number } => {
     const p = lineCounter.linePos(offset);
     return { line: p.line, col: p.col };
   };
-  const syntaxErrors: Diagnostic[] = [...doc.errors].map((e) => {
-    const { line, col } = position(e.pos[0]);
-    return { file, line, col, length: Math.max(1, e.pos[1] - e.pos[0]), message: yamlMessage(e.message) };
-  });
-  const value = syntaxErrors.length === 0 ? doc.toJS({ maxAliasCount: 100 }) : undefined;
+  const problem = (offset: number, length: number, message: string): Diagnostic => ({ file, ...position(offset), length, message });
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  } catch (err) {
+    // The parser recurses per nesting level; it catches most overflows itself (yaml-errors.ts).
+    if (!(err instanceof RangeError)) throw err;
+    return brokenSource(file, text, [{ file, line: 1, col: 1, length: 1, message: `YAML nesting is too deep: a spec nests at most ${SPEC_LIMITS.maxDepth} levels` }]);
+  }
+  const syntaxErrors: Diagnostic[] = yamlProblems(doc.errors, text).map((p) => problem(p.offset, p.length, p.message));
+  // Warnings are problems too: an unknown tag (`!js/function`) would otherwise be read as a plain string.
+  if (!syntaxErrors.length) syntaxErrors.push(...doc.warnings.map((w) => problem(w.pos[0], Math.max(1, w.pos[1] - w.pos[0]), warningMessage(w.code, w.message))));
+  if (!syntaxErrors.length) syntaxErrors.push(...tooDeep(doc).map((n) => problem(n.range![0], 1, `nesting deeper than ${SPEC_LIMITS.maxDepth} levels: a spec nests about ten; flatten this value`)));
+  let value: unknown;
+  if (!syntaxErrors.length) {
+    try {
+      value = doc.toJS({ maxAliasCount: SPEC_LIMITS.maxAliasCount });
+    } catch (err) {
+      if (!(err instanceof ReferenceError || err instanceof RangeError)) throw err;
+      // An alias bomb: each alias copies its anchor's whole value, exponentially.
+      const alias = firstAlias(doc);
+      syntaxErrors.push(
+        problem(alias?.range?.[0] ?? 0, 1, `YAML aliases expand into more than ${SPEC_LIMITS.maxAliasCount} copies (an alias bomb?); write the values out instead of aliasing them`),
+      );
+    }
+  }
 
   const locate = (path: Path, key: boolean): [number, number] => {
     const { node, pair } = walk(doc, path);
@@ -43,7 +65,7 @@ export function parseYamlSource(file: string, text: string): YamlSource {
     return [range[0], Math.max(range[0] + 1, range[1])];
   };
 
-  return {
+  const source: YamlSource = {
     file,
     text,
     value,
@@ -64,6 +86,56 @@ export function parseYamlSource(file: string, text: string): YamlSource {
       return { source: text.slice(node.range[0], node.range[1]), isNumber: typeof node.value === "number" };
     },
   };
+  // Characters written as escapes, which the text check (hostile-text.ts) cannot see.
+  if (!syntaxErrors.length) {
+    for (const s of checkStrings(value)) syntaxErrors.push(source.at(s.path, s.message, { key: s.key }));
+    if (syntaxErrors.length) source.value = undefined;
+  }
+  return source;
+}
+
+/** A source whose text never became a document: positions only from the diagnostics given. */
+function brokenSource(file: string, text: string, syntaxErrors: Diagnostic[]): YamlSource {
+  const first = syntaxErrors[0]!;
+  return { file, text, value: undefined, syntaxErrors, at: (_path, message) => ({ ...first, message }), lineOf: () => first.line, rawScalar: () => null };
+}
+
+/** Collections nested deeper than the limit (the first one on each too-deep branch), found without recursion. */
+function tooDeep(doc: Document): Node[] {
+  const found: Node[] = [];
+  const stack: [unknown, number][] = [[doc.contents, 1]];
+  while (stack.length && !found.length) {
+    const [node, depth] = stack.pop()!;
+    if (!isCollection(node)) continue;
+    if (depth > SPEC_LIMITS.maxDepth) {
+      found.push(node);
+      continue;
+    }
+    for (const item of node.items as unknown[]) {
+      if (isPair(item)) {
+        stack.push([item.key, depth + 1], [item.value, depth + 1]);
+      } else stack.push([item, depth + 1]);
+    }
+  }
+  return found;
+}
+
+function firstAlias(doc: Document): Node | undefined {
+  let found: Node | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      found = node;
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+function warningMessage(code: string, message: string): string {
+  const tag = /^Unresolved tag: (\S+)/.exec(message);
+  if (code === "TAG_RESOLVE_FAILED" && tag)
+    return `unknown YAML tag "${tag[1]}": a spec is plain data; remove the tag (and quote the value if it is text)`;
+  return `YAML: ${message.split("\n")[0]}`;
 }
 
 function isNode(x: unknown): x is Node {
@@ -90,9 +162,4 @@ function walk(doc: Document, path: Path): { node: Node | undefined; pair: Pair |
     }
   }
   return { node, pair };
-}
-
-function yamlMessage(message: string): string {
-  // yaml appends " at line L, column C" and a frame; our headline already has both.
-  return `YAML syntax error: ${message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")}`;
 }

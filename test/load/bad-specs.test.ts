@@ -46,7 +46,7 @@ function yamlFiles(dir: string): string[] {
 const expected: Record<string, string[]> = {
   // ---------------------------------------------------------------- YAML syntax
   "yaml-bad-indentation": [
-    "test/fixtures/bad-specs/yaml-bad-indentation.yaml:33:1: YAML syntax error: Sequence item without - indicator",
+    "test/fixtures/bad-specs/yaml-bad-indentation.yaml:33:8: YAML syntax error: Sequence item without - indicator; inconsistent indentation: this line starts at column 8, but the keys of line 32 start at column 9; indent it to match",
   ],
   "yaml-unclosed-quote": [
     'test/fixtures/bad-specs/yaml-unclosed-quote.yaml:31:18: YAML syntax error: Missing closing "quote',
