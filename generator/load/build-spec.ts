@@ -4,6 +4,7 @@
  * model is returned only when there are none.
  */
 import type { Diagnostic } from "./diagnostics.ts";
+import { checkRegexSafety } from "./regex-safety.ts";
 import type { Path, YamlSource } from "./yaml-source.ts";
 import { deriveName, isSafeIdentifier, normalizeName, typeNames } from "../model/identifiers.ts";
 import { OUTCOMES } from "../model/types.ts";
@@ -56,13 +57,16 @@ export function buildSpec(source: YamlSource, specFile: string, expectedId: stri
 
   // ---- composite parts and rules
   let composite: Composite | null = null;
+  // Compiled once; null where the pattern is invalid or refused (already reported), so rows skip the check.
+  const partPatterns = new Map<string, RegExp | null>();
+  const partMatches = (part: string, value: string) => partPatterns.get(part)?.test(value) ?? true;
   if (raw.code.composite) {
     const rc = raw.code.composite;
     const partNames = new Set<string>();
     const parts = rc.parts.map((p: Raw, i: number) => {
       if (partNames.has(p.name)) report(["code", "composite", "parts", i, "name"], `duplicate part "${p.name}"`);
       partNames.add(p.name);
-      if (p.pattern !== undefined) compile(p.pattern, ["code", "composite", "parts", i, "pattern"], report);
+      if (p.pattern !== undefined) partPatterns.set(p.name, compile(p.pattern, ["code", "composite", "parts", i, "pattern"], report));
       let domain: string[] | null = null;
       if (p.domain === "endpoints.serviceCode") {
         if (!raw.api) report(["code", "composite", "parts", i, "domain"], `domain "${p.domain}" needs an api section`);
@@ -357,7 +361,7 @@ export function buildSpec(source: YamlSource, specFile: string, expectedId: stri
       for (const p of composite.parts) {
         parts[p.name] = r.code.slice(at, at + p.length);
         at += p.length;
-        if (p.pattern && !new RegExp(p.pattern).test(parts[p.name]!))
+        if (p.pattern && !partMatches(p.name, parts[p.name]!))
           report([...rpath, "code"], `part "${p.name}" of code "${r.code}" is "${parts[p.name]}", which does not match ${p.pattern}`);
       }
       return [{ code: r.code, parts, namePrefix: "", path: [...rpath, "code"] }];
@@ -378,7 +382,7 @@ export function buildSpec(source: YamlSource, specFile: string, expectedId: stri
       const values = isAny ? p.domain ?? [] : [given];
       if (!isAny) {
         if (given.length !== p.length) report([...rpath, "parts", p.name], `part "${p.name}" is "${given}": it must have ${p.length} characters`);
-        else if (p.pattern && !new RegExp(p.pattern).test(given)) report([...rpath, "parts", p.name], `part "${p.name}" is "${given}", which does not match ${p.pattern}`);
+        else if (p.pattern && !partMatches(p.name, given)) report([...rpath, "parts", p.name], `part "${p.name}" is "${given}", which does not match ${p.pattern}`);
         if (p.domain && !p.domain.includes(given)) report([...rpath, "parts", p.name], `part "${p.name}" is "${given}", which is not one of ${p.domain.join(", ")}`);
       }
       variants = variants.flatMap((v) =>
@@ -566,10 +570,18 @@ function compile(
   report: (path: Path, message: string) => void,
   flags = "",
 ): RegExp | null {
+  let regex: RegExp;
   try {
-    return new RegExp(source, flags);
+    regex = new RegExp(source, flags);
   } catch (err) {
     report(path, `invalid regular expression ${JSON.stringify(source)}: ${(err as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, "")}`);
     return null;
   }
+  // Patterns run in the generated parsers on untrusted input; an unsafe one is not even run here.
+  const safety = checkRegexSafety(source);
+  if (!safety.safe) {
+    report(path, `regular expression ${JSON.stringify(source)} is refused: ${safety.reason}`);
+    return null;
+  }
+  return regex;
 }
