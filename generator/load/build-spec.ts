@@ -5,6 +5,7 @@
  */
 import type { Diagnostic } from "./diagnostics.ts";
 import { checkRegexSafety } from "./regex-safety.ts";
+import { didYouMean } from "./suggest.ts";
 import type { Path, YamlSource } from "./yaml-source.ts";
 import { deriveName, isSafeIdentifier, normalizeName, typeNames } from "../model/identifiers.ts";
 import { OUTCOMES } from "../model/types.ts";
@@ -49,7 +50,7 @@ export function buildSpec(source: YamlSource, specFile: string, expectedId: stri
   });
   const checkErrataRefs = (refs: string[] | undefined, path: Path) =>
     (refs ?? []).forEach((id, i) => {
-      if (!errataIds.has(id)) report([...path, i], `unknown erratum "${id}"`);
+      if (!errataIds.has(id)) report([...path, i], `unknown erratum "${id}"${didYouMean(id, errataIds.keys())}`);
     });
 
   // ---- code pattern
@@ -81,7 +82,7 @@ export function buildSpec(source: YamlSource, specFile: string, expectedId: stri
       report(["code", "composite", "parts"], `an API's composite code needs exactly one part with domain: endpoints.serviceCode`, { key: true });
     const rules = (rc.rules ?? []).map((r: Raw, i: number) => {
       const part = parts.find((p: { name: string }) => p.name === r.part);
-      if (!part) report(["code", "composite", "rules", i, "part"], `unknown part "${r.part}"`);
+      if (!part) report(["code", "composite", "rules", i, "part"], `unknown part "${r.part}"${didYouMean(r.part, parts.map((p: { name: string }) => p.name))}`);
       else {
         for (const [j, v] of (r.values ?? []).entries())
           if (v.length !== part.length) report(["code", "composite", "rules", i, "values", j], `"${v}" does not fit part "${part.name}" (length ${part.length})`);
@@ -103,7 +104,7 @@ export function buildSpec(source: YamlSource, specFile: string, expectedId: stri
     if (c.match) {
       const part = composite?.parts.find((p) => p.name === c.match.part);
       if (!composite) report(["categories", i, "match"], `category "${c.id}" matches a part, but the code is not composite`);
-      else if (!part) report(["categories", i, "match", "part"], `unknown part "${c.match.part}"`);
+      else if (!part) report(["categories", i, "match", "part"], `unknown part "${c.match.part}"${didYouMean(c.match.part, composite.parts.map((p) => p.name))}`);
       else
         (c.match.values as string[]).forEach((v, j) => {
           if (v.length !== part.length) report(["categories", i, "match", "values", j], `"${v}" does not fit part "${part.name}" (length ${part.length})`);
@@ -143,13 +144,13 @@ export function buildSpec(source: YamlSource, specFile: string, expectedId: stri
     if (c.from === "parts") {
       if (!composite?.rules.length) return report([...path, "from"], `context "${c.id}" takes outcomes from parts, but code.composite has no rules`);
     } else if (c.from !== "status" && !columns.some((col) => col.key === c.from)) {
-      return report([...path, "from"], `unknown column "${c.from}" (expected status, parts or a declared column)`);
+      return report([...path, "from"], `unknown column "${c.from}" (expected status, parts or a declared column)${didYouMean(c.from, ["status", "parts", ...columns.map((x) => x.key)])}`);
     } else if (!c.map) {
       report([...path], `context "${c.id}" needs a "map" from the source's words to outcomes`, { key: true });
     } else if (c.from !== "status") {
       const col = columns.find((x) => x.key === c.from)!;
       for (const word of Object.keys(c.map))
-        if (col.values.length && !col.values.includes(word)) report([...path, "map", word], `"${word}" is not a value of column "${col.key}"`, { key: true });
+        if (col.values.length && !col.values.includes(word)) report([...path, "map", word], `"${word}" is not a value of column "${col.key}"${didYouMean(word, col.values)}`, { key: true });
     }
     contexts.push({ kind: "column", id: c.id, title: c.title, from: c.from, map: c.map ?? {}, source: c.source ?? null });
   });
@@ -165,7 +166,7 @@ export function buildSpec(source: YamlSource, specFile: string, expectedId: stri
   raw.tables.forEach((t: Raw, ti: number) => {
     const tpath = ["tables", ti];
     if (tables.some((x) => x.id === t.id)) report([...tpath, "id"], `duplicate table "${t.id}"`);
-    if (t.category !== undefined && !categoryIds.has(t.category)) report([...tpath, "category"], `unknown category "${t.category}"`);
+    if (t.category !== undefined && !categoryIds.has(t.category)) report([...tpath, "category"], `unknown category "${t.category}"${didYouMean(t.category, categoryIds)}`);
     if (t.scope) {
       if (scopeIds.has(t.scope.id)) report([...tpath, "scope", "id"], `duplicate scope "${t.scope.id}"`);
       scopeIds.add(t.scope.id);
@@ -182,9 +183,10 @@ export function buildSpec(source: YamlSource, specFile: string, expectedId: stri
     t.rows.forEach((r: Raw, ri: number) => {
       const rpath = [...tpath, "rows", ri];
       for (const key of Object.keys(r))
-        if (!ROW_KEYS.has(key) && !columns.some((c) => c.key === key)) report([...rpath, key], `unknown column "${key}"`, { key: true });
+        if (!ROW_KEYS.has(key) && !columns.some((c) => c.key === key))
+          report([...rpath, key], `unknown column "${key}"${didYouMean(key, [...ROW_KEYS, ...columns.map((c) => c.key)].filter((k) => !Object.hasOwn(r, k)))}`, { key: true });
       const category = r.category ?? t.category ?? null;
-      if (r.category !== undefined && !categoryIds.has(r.category)) report([...rpath, "category"], `unknown category "${r.category}"`);
+      if (r.category !== undefined && !categoryIds.has(r.category)) report([...rpath, "category"], `unknown category "${r.category}"${didYouMean(r.category, categoryIds)}`);
       checkErrataRefs(r.errata, [...rpath, "errata"]);
 
       const rowColumns: Record<string, ColumnValue> = {};
@@ -279,7 +281,7 @@ export function buildSpec(source: YamlSource, specFile: string, expectedId: stri
     report(["code"], `an API's response code must be composite: its parts say the HTTP status (role: httpStatus) and the service (domain: endpoints.serviceCode)`, { key: true });
   if (raw.kind === "code-table" && raw.api) report(["api"], `a spec of kind "code-table" cannot have an "api" section (use kind: api)`, { key: true });
 
-  if (diagnostics.length) return { diagnostics };
+  if (diagnostics.length) return { diagnostics: unique(diagnostics) };
   return {
     diagnostics,
     spec: {
@@ -393,7 +395,7 @@ export function buildSpec(source: YamlSource, specFile: string, expectedId: stri
       );
     }
     for (const key of Object.keys(r.parts))
-      if (!composite.parts.some((p) => p.name === key)) report([...rpath, "parts", key], `unknown part "${key}"`, { key: true });
+      if (!composite.parts.some((p) => p.name === key)) report([...rpath, "parts", key], `unknown part "${key}"${didYouMean(key, composite.parts.map((p) => p.name))}`, { key: true });
     return variants.map((v) => ({
       code: composite!.parts.map((p) => v.parts[p.name]).join(""),
       parts: v.parts,
@@ -421,6 +423,8 @@ export function buildSpec(source: YamlSource, specFile: string, expectedId: stri
 
   function outcomesOf(code: Code, rpath: Path): Record<string, Outcome> {
     const out: Record<string, Outcome> = {};
+    // A word no context maps is one problem (a typo, usually), however many contexts read it.
+    const unmapped = new Map<string, { path: Path; where: string; contexts: string[]; known: Set<string> }>();
     for (const c of contexts) {
       let outcome: Outcome | undefined;
       if (c.kind === "successCodes") outcome = c.successCodes.includes(code.code) ? "success" : c.otherwise;
@@ -434,15 +438,22 @@ export function buildSpec(source: YamlSource, specFile: string, expectedId: stri
         if (word === null || word === undefined) report(rpath, `code "${code.code}" has no ${where}, so context "${c.id}" gives it no outcome`, { key: true });
         else {
           outcome = Object.hasOwn(c.map, word) ? c.map[word] : undefined;
-          if (!outcome)
-            report(
-              rowHas(rpath, where) ? [...rpath, where] : rpath,
-              `${where} "${word}" has no outcome in context "${c.id}" (map it under outcome.contexts)`,
-            );
+          if (!outcome) {
+            const entry = unmapped.get(`${where}\0${word}`) ?? { path: rowHas(rpath, where) ? [...rpath, where] : rpath, where, contexts: [], known: new Set<string>() };
+            entry.contexts.push(c.id);
+            for (const k of Object.keys(c.map)) entry.known.add(k);
+            unmapped.set(`${where}\0${word}`, entry);
+          }
         }
       }
       for (const o of code.overrides) if (code.parts && o.values.includes(code.parts[o.part]!)) outcome = o.outcome;
       if (outcome) out[c.id] = outcome;
+    }
+    for (const [key, u] of unmapped) {
+      const word = key.slice(key.indexOf("\0") + 1);
+      const hint = didYouMean(word, u.known);
+      const which = u.contexts.length === 1 ? `context "${u.contexts[0]}"` : `contexts ${u.contexts.map((id) => `"${id}"`).join(", ")}`;
+      report(u.path, `${u.where} "${word}" has no outcome in ${which}${hint || " (map it under outcome.contexts)"}`);
     }
     return out;
   }
@@ -531,7 +542,7 @@ export function buildSpec(source: YamlSource, specFile: string, expectedId: stri
     }
     const deviations: { pointer: string; erratum: string }[] = s.deviations ?? [];
     deviations.forEach((d, i) => {
-      if (!errataIds.has(d.erratum)) report([...path, "deviations", i, "erratum"], `unknown erratum "${d.erratum}"`);
+      if (!errataIds.has(d.erratum)) report([...path, "deviations", i, "erratum"], `unknown erratum "${d.erratum}"${didYouMean(d.erratum, errataIds.keys())}`);
     });
     const allowed = new Set(deviations.map((d) => d.pointer));
     const visit = (value: unknown, fields: Field[], pointer: string) => {
@@ -584,4 +595,15 @@ function compile(
     return null;
   }
   return regex;
+}
+
+/** One diagnostic per place and message: a row expanded over a domain (one code per service) is checked once per code. */
+function unique(list: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return list.filter((d) => {
+    const key = `${d.line}:${d.col}:${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -6,6 +6,7 @@ import type { ErrorObject } from "ajv/dist/2020.js";
 import type { Diagnostic } from "./diagnostics.ts";
 // Precompiled from schema/spec.schema.json by scripts/compile-spec-schema.mjs (a test keeps it current).
 import { validate as compiledValidate } from "./spec-schema.validator.js";
+import { camelCase, closest, didYouMean, kebabCase, pascalCase } from "./suggest.ts";
 import type { Path, YamlSource } from "./yaml-source.ts";
 
 interface ValidateFunction {
@@ -17,10 +18,18 @@ export function checkSchema(source: YamlSource): Diagnostic[] {
   const validate = compiledValidate as ValidateFunction;
   if (validate(source.value)) return [];
   const errors = relevant(validate.errors ?? []);
+  // A misspelled required key (`mesage`) and the missing one (`message`) are one problem, reported once.
+  const typos = new Map<ErrorObject, string>();
+  for (const e of errors) {
+    const typo = e.keyword === "required" ? misspelling(source, e) : null;
+    if (typo !== null) typos.set(e, typo);
+  }
+  const claimed = new Set([...typos].map(([e, typo]) => `${e.instancePath}/${typo}`));
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
   for (const e of errors) {
-    const d = toDiagnostic(source, e);
+    if (e.keyword === "additionalProperties" && claimed.has(`${e.instancePath}/${String((e.params as { additionalProperty: string }).additionalProperty)}`)) continue;
+    const d = toDiagnostic(source, e, typos.get(e));
     const key = `${d.line}:${d.col}:${d.message}`;
     if (!seen.has(key)) {
       seen.add(key);
@@ -56,15 +65,53 @@ function pathOf(pointer: string): Path {
     .map((s) => (/^(0|[1-9][0-9]*)$/.test(s) ? Number(s) : s));
 }
 
-function toDiagnostic(source: YamlSource, e: ErrorObject): Diagnostic {
+/** The key of the object beside a missing required one that is a typo of it, if any. */
+function misspelling(source: YamlSource, e: ErrorObject): string | null {
+  const object = valueAt(source.value, pathOf(e.instancePath));
+  if (typeof object !== "object" || object === null || Array.isArray(object)) return null;
+  const known = knownProperties(e);
+  const unknown = Object.keys(object).filter((k) => !known.includes(k));
+  const missing = String((e.params as { missingProperty: string }).missingProperty);
+  const typo = closest(missing, unknown);
+  return typo;
+}
+
+function knownProperties(e: ErrorObject): string[] {
+  const properties = (e.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties;
+  return properties ? Object.keys(properties) : [];
+}
+
+function valueAt(value: unknown, path: Path): unknown {
+  let node = value;
+  for (const step of path) node = typeof node === "object" && node !== null ? (node as Record<string | number, unknown>)[step] : undefined;
+  return node;
+}
+
+/** What an identifier rule asks for, and the value rewritten to follow it. */
+const IDENTIFIER_RULES: Record<string, { name: string; fix: (s: string) => string | null }> = {
+  "^[a-z][A-Za-z0-9]*$": { name: "a camelCase id (a lowercase letter, then letters and digits)", fix: camelCase },
+  "^[A-Z][A-Za-z0-9]*$": { name: "a PascalCase name (a capital letter, then letters and digits)", fix: pascalCase },
+  "^[a-z0-9]+(-[a-z0-9]+)*$": { name: "a kebab-case id (lowercase words joined by -)", fix: kebabCase },
+  "^[a-z][a-z0-9]*(-[a-z0-9]+)*$": { name: "a kebab-case id (lowercase words joined by -, starting with a letter)", fix: kebabCase },
+};
+
+function toDiagnostic(source: YamlSource, e: ErrorObject, typo?: string): Diagnostic {
   const path = pathOf(e.instancePath);
   const where = label(path);
   const params = e.params as Record<string, unknown>;
   switch (e.keyword) {
-    case "required":
-      return source.at(path, `missing required property "${String(params.missingProperty)}"${inWhat(path)}`, { key: true });
-    case "additionalProperties":
-      return source.at([...path, String(params.additionalProperty)], `unknown property "${String(params.additionalProperty)}"${inWhat(path)}`, { key: true });
+    case "required": {
+      const missing = String(params.missingProperty);
+      if (typo !== undefined)
+        return source.at([...path, typo], `missing required property "${missing}"${inWhat(path)}; found "${typo}": did you mean "${missing}"?`, { key: true });
+      return source.at(path, `missing required property "${missing}"${inWhat(path)}`, { key: true });
+    }
+    case "additionalProperties": {
+      const key = String(params.additionalProperty);
+      const present = Object.keys((e.data as object | null) ?? {});
+      const hint = didYouMean(key, knownProperties(e).filter((k) => !present.includes(k)));
+      return source.at([...path, key], `unknown property "${key}"${inWhat(path)}${hint}`, { key: true });
+    }
     case "type": {
       const raw = source.rawScalar(path);
       const types = String(params.type).split(",");
@@ -75,12 +122,21 @@ function toDiagnostic(source: YamlSource, e: ErrorObject): Diagnostic {
       }
       return source.at(path, `"${where}" must be ${types.map(article).join(" or ")}`);
     }
-    case "enum":
-      return source.at(path, `"${where}" must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`);
+    case "enum": {
+      // Quote the bad value (the key is in the frame) and point at it.
+      const allowed = params.allowedValues as unknown[];
+      const hint = typeof e.data === "string" ? didYouMean(e.data, allowed.filter((v): v is string => typeof v === "string")) : "";
+      return source.at(path, `${JSON.stringify(e.data)} is not allowed for "${where}": expected one of ${allowed.map((v) => JSON.stringify(v)).join(", ")}${hint}`);
+    }
     case "const":
       return source.at(path, `"${where}" must be ${JSON.stringify(params.allowedValue)}`);
-    case "pattern":
-      return source.at(path, `"${where}" must match ${String(params.pattern)}`);
+    case "pattern": {
+      const rule = IDENTIFIER_RULES[String(params.pattern)];
+      const fixed = rule && typeof e.data === "string" ? rule.fix(e.data) : null;
+      if (rule)
+        return source.at(path, `"${where}" must be ${rule.name}, not ${JSON.stringify(e.data)}${fixed ? `; did you mean "${fixed}"?` : ""}`);
+      return source.at(path, `"${where}" must match ${String(params.pattern)}, not ${JSON.stringify(e.data)}`);
+    }
     case "minItems":
       return source.at(path, Number(params.limit) === 1 ? `"${where}" must not be empty` : `"${where}" must have at least ${String(params.limit)} items`);
     case "oneOf":

@@ -83,9 +83,9 @@ describe("codebook lint", () => {
       'spec/code-yaml-number.yaml:28:15: "code" must be a string: YAML reads 00 as the number 0, which loses its leading zero; write "00"',
       'spec/several-problems.yaml:30:13: action "holdPayment" names code "03", which no table lists',
       'spec/several-problems.yaml:41:17: status "Suspect" has no outcome in context "default" (map it under outcome.contexts)',
-      'spec/several-problems.yaml:42:19: unknown category "users"',
+      'spec/several-problems.yaml:42:19: unknown category "users"; did you mean "user"?',
       'spec/several-problems.yaml:43:15: duplicate code "01" (first at line 39)',
-      'spec/unknown-category.yaml:40:19: unknown category "users"',
+      'spec/unknown-category.yaml:40:19: unknown category "users"; did you mean "user"?',
     ]);
   });
 

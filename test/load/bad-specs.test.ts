@@ -78,7 +78,7 @@ const expected: Record<string, string[]> = {
     'test/fixtures/bad-specs/rows-not-a-list.yaml:28:7: "rows" must be an array',
   ],
   "kind-not-allowed": [
-    'test/fixtures/bad-specs/kind-not-allowed.yaml:3:7: "kind" must be one of "code-table", "api"',
+    'test/fixtures/bad-specs/kind-not-allowed.yaml:3:7: "table" is not allowed for "kind": expected one of "code-table", "api"',
   ],
   "format-version-wrong": [
     'test/fixtures/bad-specs/format-version-wrong.yaml:2:11: "codebook" must be 1',
@@ -86,11 +86,11 @@ const expected: Record<string, string[]> = {
   // Three schema problems, all reported. LOADER BUG (reported): the title line, as above.
   "schema-several-problems": [
     'test/fixtures/bad-specs/schema-several-problems.yaml:5:8: "title" must be a string: YAML reads 12 as the number 12; write "12"',
-    'test/fixtures/bad-specs/schema-several-problems.yaml:6:10: "version" must match ^[0-9]+\\.[0-9]+\\.[0-9]+$',
-    'test/fixtures/bad-specs/schema-several-problems.yaml:23:14: "outcome" must be one of "success", "pending", "failed", "unknown"',
+    'test/fixtures/bad-specs/schema-several-problems.yaml:6:10: "version" must match ^[0-9]+\\.[0-9]+\\.[0-9]+$, not "v1"',
+    'test/fixtures/bad-specs/schema-several-problems.yaml:23:14: "maybe" is not allowed for "outcome": expected one of "success", "pending", "failed", "unknown"',
   ],
   "name-not-pascal-case": [
-    'test/fixtures/bad-specs/name-not-pascal-case.yaml:35:15: "name" must match ^[A-Z][A-Za-z0-9]*$',
+    'test/fixtures/bad-specs/name-not-pascal-case.yaml:35:15: "name" must be a PascalCase name (a capital letter, then letters and digits), not "default"; did you mean "Default"?',
   ],
 
   // ---------------------------------------------------------------- codes
@@ -134,7 +134,7 @@ const expected: Record<string, string[]> = {
 
   // ---------------------------------------------------------------- categories, columns, contexts, actions
   "unknown-category": [
-    'test/fixtures/bad-specs/unknown-category.yaml:40:19: unknown category "users"',
+    'test/fixtures/bad-specs/unknown-category.yaml:40:19: unknown category "users"; did you mean "user"?',
   ],
   "unknown-table-category": [
     'test/fixtures/bad-specs/unknown-table-category.yaml:27:15: unknown category "transactional"',
@@ -183,7 +183,7 @@ const expected: Record<string, string[]> = {
     'test/fixtures/bad-specs/duplicate-erratum-id.yaml:30:9: duplicate erratum id "message-typo" (first at line 25)',
   ],
   "unknown-erratum": [
-    'test/fixtures/bad-specs/unknown-erratum.yaml:43:18: unknown erratum "message-tpyo"',
+    'test/fixtures/bad-specs/unknown-erratum.yaml:43:18: unknown erratum "message-tpyo"; did you mean "message-typo"?',
   ],
   "duplicate-transport-rule": [
     "test/fixtures/bad-specs/duplicate-transport-rule.yaml:30:13: duplicate transport rule for HTTP 200",
@@ -234,7 +234,7 @@ const expected: Record<string, string[]> = {
   "several-problems": [
     'test/fixtures/bad-specs/several-problems.yaml:30:13: action "holdPayment" names code "03", which no table lists',
     'test/fixtures/bad-specs/several-problems.yaml:41:17: status "Suspect" has no outcome in context "default" (map it under outcome.contexts)',
-    'test/fixtures/bad-specs/several-problems.yaml:42:19: unknown category "users"',
+    'test/fixtures/bad-specs/several-problems.yaml:42:19: unknown category "users"; did you mean "user"?',
     'test/fixtures/bad-specs/several-problems.yaml:43:15: duplicate code "01" (first at line 39)',
   ],
 };
@@ -332,7 +332,7 @@ describe("whole formatted output (headline + code frame)", () => {
         "> 41 |         status: Suspect",
         "     |                 ^^^^^^^",
         "",
-        'test/fixtures/bad-specs/several-problems.yaml:42:19: unknown category "users"',
+        'test/fixtures/bad-specs/several-problems.yaml:42:19: unknown category "users"; did you mean "user"?',
         "  41 |         status: Suspect",
         "> 42 |         category: users",
         "     |                   ^^^^^",
