@@ -11,7 +11,8 @@ import type { Spec } from "../model/types.ts";
 import { buildSpec } from "./build-spec.ts";
 import type { Diagnostic } from "./diagnostics.ts";
 import { checkControlCharacters, decodeSpecBytes } from "./hostile-text.ts";
-import { checkSchema } from "./schema-check.ts";
+import { semanticsBesideSchema } from "./beside-schema.ts";
+import { checkSchemaAt } from "./schema-check.ts";
 import { parseYamlSource, type YamlSource } from "./yaml-source.ts";
 
 export interface LoadResult {
@@ -96,9 +97,10 @@ function lintSpecText(display: string, text: string, id: string): { source?: Yam
   if (source.syntaxErrors.length) return { diagnostics: source.syntaxErrors };
   if (typeof source.value !== "object" || source.value === null || Array.isArray(source.value))
     return { diagnostics: [source.at([], "a spec must be a YAML mapping")] };
-  const schemaErrors = checkSchema(source);
-  // Semantic checks assume the schema's shapes; report schema problems alone first.
-  if (schemaErrors.length) return { diagnostics: schemaErrors };
+  const schema = checkSchemaAt(source);
+  // Semantic checks assume the schema's shapes: beside schema problems, only those the broken parts cannot mislead.
+  if (schema.diagnostics.length)
+    return { diagnostics: [...schema.diagnostics, ...semanticsBesideSchema(source, display, id, schema.paths, schema.diagnostics)] };
   return { source, ...buildSpec(source, display, id) };
 }
 

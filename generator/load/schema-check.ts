@@ -15,8 +15,13 @@ interface ValidateFunction {
 }
 
 export function checkSchema(source: YamlSource): Diagnostic[] {
+  return checkSchemaAt(source).diagnostics;
+}
+
+/** The diagnostics, with the value path of each violation (load/beside-schema.ts decides from them what else to check). */
+export function checkSchemaAt(source: YamlSource): { diagnostics: Diagnostic[]; paths: Path[] } {
   const validate = compiledValidate as ValidateFunction;
-  if (validate(source.value)) return [];
+  if (validate(source.value)) return { diagnostics: [], paths: [] };
   const errors = relevant(validate.errors ?? []);
   // A misspelled required key (`mesage`) and the missing one (`message`) are one problem, reported once.
   const typos = new Map<ErrorObject, string>();
@@ -27,16 +32,18 @@ export function checkSchema(source: YamlSource): Diagnostic[] {
   const claimed = new Set([...typos].map(([e, typo]) => `${e.instancePath}/${typo}`));
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
+  const paths: Path[] = [];
   for (const e of errors) {
     if (e.keyword === "additionalProperties" && claimed.has(`${e.instancePath}/${String((e.params as { additionalProperty: string }).additionalProperty)}`)) continue;
     const d = toDiagnostic(source, e, typos.get(e));
+    paths.push(pathOf(e.instancePath));
     const key = `${d.line}:${d.col}:${d.message}`;
     if (!seen.has(key)) {
       seen.add(key);
       out.push(d);
     }
   }
-  return out;
+  return { diagnostics: out, paths };
 }
 
 /**
