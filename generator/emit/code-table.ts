@@ -61,6 +61,18 @@ function unlistedOutcomes(spec: Spec, context: OutcomeContext): OutcomeOrUnknown
   return [...OUTCOMES, "unknown" as const].filter((o) => set.has(o));
 }
 
+/**
+ * TypeScript stops serializing an inferred type at about 1,000,000 characters
+ * ("The inferred type of this node exceeds the maximum length the compiler will
+ * serialize"); a table whose name map comes near gets an explicit type instead.
+ */
+const INFERRED_TYPE_BUDGET = 400_000;
+
+/** About the length TypeScript gives the inferred type of the codes constant: each `readonly Name: "code";`. */
+function inferredLength(spec: Spec): number {
+  return spec.codes.reduce((n, c) => n + c.name.length + c.code.length + 16, 0);
+}
+
 export function emitCodeTable(spec: Spec, enumStyle: EnumStyle): Statement[] {
   const n = codeTableNames(spec);
   const P = n.prefix;
@@ -83,6 +95,11 @@ export function emitCodeTable(spec: Spec, enumStyle: EnumStyle): Statement[] {
   const what = `Every response code in ${spec.title}, by name.`;
   if (enumStyle === "enum") {
     out.push(`/** ${docText(what)} */\nexport enum ${n.code} {\n${members}\n}`);
+  } else if (inferredLength(spec) > INFERRED_TYPE_BUDGET) {
+    // TypeScript refuses to serialize an inferred type this long into the .d.ts; state it (docs on the type's members).
+    const typeMembers = spec.codes.map((c) => `${doc(c)}\nreadonly ${c.name}: ${lit(c.code)};`).join("\n");
+    const values = spec.codes.map((c) => `${c.name}: ${lit(c.code)},`).join("\n");
+    out.push(`/** ${docText(what)} */\nexport const ${n.code}: {\n${typeMembers}\n} = {\n${values}\n};`);
   } else {
     out.push(`/** ${docText(what)} */\nexport const ${n.code} = {\n${members}\n} as const;`);
     out.push(`/** A response code listed in ${docText(spec.title)}. */\nexport type ${n.code} = (typeof ${n.code})[keyof typeof ${n.code}];`);
