@@ -237,11 +237,77 @@ const expected: Record<string, string[]> = {
     'test/fixtures/bad-specs/several-problems.yaml:42:19: unknown category "users"; did you mean "user"?',
     'test/fixtures/bad-specs/several-problems.yaml:43:15: duplicate code "01" (first at line 39)',
   ],
+
+  // ---------------------------------------------------------------- issue 10
+  // Issue 10: one root cause per YAML problem, with a hint (the parser gives 7 errors for a tab, 6 for one short indent).
+  "yaml-tab-indentation": [
+    'test/fixtures/bad-specs/yaml-tab-indentation.yaml:32:1: YAML syntax error: Tabs are not allowed as indentation; indent with spaces, not tabs',
+  ],
+  "yaml-under-indented": [
+    'test/fixtures/bad-specs/yaml-under-indented.yaml:32:7: YAML syntax error: All mapping items must start at the same column; inconsistent indentation: this line starts at column 7, but the keys of line 31 start at column 9; indent it to match',
+  ],
+  "yaml-unquoted-colon": [
+    'test/fixtures/bad-specs/yaml-unquoted-colon.yaml:32:18: YAML syntax error: Nested mappings are not allowed in compact mappings; a value that contains ": " must be quoted: message: "Note: on process"',
+  ],
+  // Issue 10, hostile input: positioned diagnostics, never a stack trace.
+  "yaml-alias-bomb": [
+    'test/fixtures/bad-specs/yaml-alias-bomb.yaml:26:10: YAML aliases expand into more than 100 copies (an alias bomb?); write the values out instead of aliasing them',
+  ],
+  "yaml-unknown-tag": [
+    'test/fixtures/bad-specs/yaml-unknown-tag.yaml:32:18: unknown YAML tag "!js/function": a spec is plain data; remove the tag (and quote the value if it is text)',
+  ],
+  "text-lone-surrogate": [
+    'test/fixtures/bad-specs/text-lone-surrogate.yaml:32:18: lone surrogate U+D800 (written as an escape) is not text: write the character itself, or delete it',
+  ],
+  "text-nul-byte": [
+    'test/fixtures/bad-specs/text-nul-byte.yaml:32:24: control character U+0000 (NUL) is not allowed in a spec: delete it',
+  ],
+  "text-escaped-control": [
+    'test/fixtures/bad-specs/text-escaped-control.yaml:32:18: control character U+0007 (written as an escape) is not allowed in a spec: delete it',
+  ],
+  // Issue 10: diagnostics that say how to fix.
+  "key-misspelled-required": [
+    'test/fixtures/bad-specs/key-misspelled-required.yaml:32:9: missing required property "message" in rows; found "mesage": did you mean "message"?',
+  ],
+  "enum-value-typo": [
+    'test/fixtures/bad-specs/enum-value-typo.yaml:19:18: "sucess" is not allowed for "Success": expected one of "success", "pending", "failed"; did you mean "success"?',
+  ],
+  "status-typo-several-contexts": [
+    'test/fixtures/bad-specs/status-typo-several-contexts.yaml:47:17: status "Pendng" has no outcome in contexts "default", "inquiry", "payment"; did you mean "Pending"?',
+  ],
+  "unknown-row-column-typo": [
+    'test/fixtures/bad-specs/unknown-row-column-typo.yaml:33:9: unknown column "descripton"; did you mean "description"?',
+  ],
+  "unknown-property-typo": [
+    'test/fixtures/bad-specs/unknown-property-typo.yaml:24:1: unknown property "erata"; did you mean "errata"?',
+  ],
+  "category-id-not-camel-case": [
+    'test/fixtures/bad-specs/category-id-not-camel-case.yaml:14:9: "id" must be a camelCase id (a lowercase letter, then letters and digits), not "User-Errors"; did you mean "userErrors"?',
+  ],
+  "context-from-typo": [
+    'test/fixtures/bad-specs/context-from-typo.yaml:17:13: unknown column "staus" (expected status, parts or a declared column); did you mean "status"?',
+  ],
+  // Issue 10: patterns that backtrack super-linearly are refused at lint time.
+  "code-pattern-exponential": [
+    'test/fixtures/bad-specs/code-pattern-exponential.yaml:12:12: regular expression "^([0-9]+)+$" is refused: "([0-9]+)+" repeats a group that itself repeats ("[0-9]+"): nested quantifiers take exponential time on a near-match; write one repetition (e.g. "[0-9]+" alone, or a counted {n})',
+  ],
+  "code-pattern-overlapping-alternatives": [
+    'test/fixtures/bad-specs/code-pattern-overlapping-alternatives.yaml:12:12: regular expression "^(?:0|[0-9]{2})*$" is refused: it repeats alternatives that can start with the same character, so a backtracking engine tries every split (exponential time); make the alternatives start differently, or use one character class',
+  ],
+  // Issue 10: schema and semantic problems in one run (load/beside-schema.ts).
+  "schema-and-semantic-problems": [
+    'test/fixtures/bad-specs/schema-and-semantic-problems.yaml:5:8: "title" must be a string: YAML reads 12 as the number 12; write "12"',
+    'test/fixtures/bad-specs/schema-and-semantic-problems.yaml:32:9: missing required property "message" in rows; found "mesage": did you mean "message"?',
+    'test/fixtures/bad-specs/schema-and-semantic-problems.yaml:36:17: status "Faild" has no outcome in context "default"; did you mean "Failed"?',
+    'test/fixtures/bad-specs/schema-and-semantic-problems.yaml:37:19: unknown category "users"',
+  ],
 };
 
 describe("bad-spec corpus", () => {
   it("has at least 30 fixtures, each with an expectation, and no expectation without a fixture", () => {
-    const names = yamlFiles(BAD).map((f) => basename(f, ".yaml"));
+    const names = yamlFiles(BAD)
+      .map((f) => basename(f, ".yaml"))
+      .sort();
     expect(names.length).toBeGreaterThanOrEqual(30);
     expect(names).toEqual(Object.keys(expected).sort());
   });
