@@ -3,7 +3,7 @@
  * inside the parsed value back to a line and column. This is the only module
  * that sees YAML nodes; everything downstream reads plain values.
  */
-import { isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair } from "yaml";
+import { isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node, type Pair } from "yaml";
 import type { Diagnostic } from "./diagnostics.ts";
 import { checkStrings, SPEC_LIMITS } from "./hostile-text.ts";
 import { yamlProblems } from "./yaml-errors.ts";
@@ -44,6 +44,10 @@ export function parseYamlSource(file: string, text: string): YamlSource {
   // Warnings are problems too: an unknown tag (`!js/function`) would otherwise be read as a plain string.
   if (!syntaxErrors.length) syntaxErrors.push(...doc.warnings.map((w) => problem(w.pos[0], Math.max(1, w.pos[1] - w.pos[0]), warningMessage(w.code, w.message))));
   if (!syntaxErrors.length) syntaxErrors.push(...tooDeep(doc).map((n) => problem(n.range![0], 1, `nesting deeper than ${SPEC_LIMITS.maxDepth} levels: a spec nests about ten; flatten this value`)));
+  if (!syntaxErrors.length) {
+    const cycle = cyclicAlias(doc);
+    if (cycle) syntaxErrors.push(problem(cycle.range![0], Math.max(1, cycle.range![1] - cycle.range![0]), `YAML alias ${String(cycle)} refers to a value that contains it (a cycle); a spec is a tree: write the value out`));
+  }
   let value: unknown;
   if (!syntaxErrors.length) {
     try {
@@ -117,6 +121,22 @@ function tooDeep(doc: Document): Node[] {
       } else stack.push([item, depth + 1]);
     }
   }
+  return found;
+}
+
+/** An alias inside the very node its anchor names: reading it would build a cyclic value. */
+function cyclicAlias(doc: Document): Alias | undefined {
+  let found: Alias | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      const target = node.resolve(doc);
+      if (target?.range && node.range && target.range[0] <= node.range[0] && node.range[1] <= target.range[1]) {
+        found = node;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
   return found;
 }
 
