@@ -49,6 +49,10 @@ function rootCause(e: YAMLError, text: string): YamlProblem {
   const colon = e.code === "BLOCK_AS_IMPLICIT_KEY" || e.code === "MULTILINE_IMPLICIT_KEY" ? unquotedColon(line) : null;
   if (colon) return { offset: lineStart + colon.at, length: colon.value.length, message: `${message}; a value that contains ": " must be quoted: ${colon.key}: ${JSON.stringify(colon.value)}` };
 
+  if (e.code === "BLOCK_AS_IMPLICIT_KEY" || e.code === "MULTILINE_IMPLICIT_KEY") {
+    const deeper = deeperNextLine(text, lineStart, line);
+    if (deeper) return { offset: deeper.at, length: 1, message: `${message}; ${deeper.hint}` };
+  }
   const indentation = e.code === "BAD_INDENT" || /without - indicator/.test(e.message);
   const indent = indentation ? indentationHint(text, lineStart, line) : null;
   if (indent) return { offset: lineStart + indent.at, length: 1, message: `${message}; ${indent.hint}` };
@@ -62,27 +66,71 @@ function unquotedColon(line: string): { key: string; value: string; at: number }
   return { key: m[2]!, value: m[4]!, at: m[1]!.length + m[2]!.length + 1 + m[3]!.length };
 }
 
+interface TextLine {
+  /** 1-based. */
+  number: number;
+  start: number;
+  text: string;
+}
+
+/** The nearest non-blank, non-comment line before (step -1) or after (step 1) the line starting at `lineStart`. */
+function neighbour(text: string, lineStart: number, step: -1 | 1): TextLine | null {
+  let start = lineStart;
+  for (;;) {
+    if (step === -1) {
+      if (start === 0) return null;
+      start = text.lastIndexOf("\n", start - 2) + 1;
+    } else {
+      const nl = text.indexOf("\n", start);
+      if (nl === -1) return null;
+      start = nl + 1;
+    }
+    const end = text.indexOf("\n", start) === -1 ? text.length : text.indexOf("\n", start);
+    const line = text.slice(start, end).replace(/\r$/, "");
+    if (line.trim() && !line.trimStart().startsWith("#")) return { number: text.slice(0, start).split("\n").length, start, text: line };
+  }
+}
+
+const indentOf = (line: string) => line.length - line.trimStart().length;
+/** The column a line's keys start at, after any `- ` sequence markers. */
+const keysOf = (line: string) => /^\s*(?:-\s+)*/.exec(line)![0].length;
+
 /**
- * Compares the line's indentation with the nearest non-blank line above it:
- * the column its keys start at (after any `- ` sequence markers).
+ * Compares the line's indentation with the lines above it: the keys of the line
+ * just above, or (for a line that closes blocks) the columns of the blocks still open.
  */
 function indentationHint(text: string, lineStart: number, line: string): { at: number; hint: string } | null {
   if (!line.trim()) return null;
-  const own = line.length - line.trimStart().length;
-  let end = lineStart - 1;
-  while (end > 0) {
-    const start = text.lastIndexOf("\n", end - 1) + 1;
-    const above = text.slice(start, end).replace(/\r$/, "");
-    end = start - 1;
-    if (!above.trim() || above.trimStart().startsWith("#")) continue;
-    const keys = /^\s*(?:-\s+)*/.exec(above)![0].length;
-    const aboveIndent = above.length - above.trimStart().length;
-    // At the keys' column, or a sibling of a line that is not a sequence item: the indentation is fine.
-    if (own === keys || (own === aboveIndent && keys === aboveIndent)) return null;
-    const lineNo = text.slice(0, start).split("\n").length;
-    return { at: own, hint: `inconsistent indentation: this line starts at column ${own + 1}, but the keys of line ${lineNo} start at column ${keys + 1}; indent it to match` };
+  const own = indentOf(line);
+  const above = neighbour(text, lineStart, -1);
+  if (!above) return null;
+  const keys = keysOf(above.text);
+  if (own === keys) return null;
+  const hint = (col: number, n: number) => `inconsistent indentation: this line starts at column ${own + 1}, but the keys of line ${n} start at column ${col + 1}; indent it to match`;
+  // Under `- code: …`, at the dash's column: a sibling key that lost its place.
+  if (own >= indentOf(above.text)) return { at: own, hint: hint(keys, above.number) };
+  // A dedent must land on a block that is still open.
+  const open: { col: number; line: number }[] = [];
+  let min = Infinity;
+  for (let l: TextLine | null = above; l && min > 0; l = neighbour(text, l.start, -1)) {
+    if (indentOf(l.text) >= min) continue;
+    min = indentOf(l.text);
+    open.push({ col: keysOf(l.text), line: l.number }, { col: min, line: l.number });
   }
-  return null;
+  if (open.some((o) => o.col === own)) return null;
+  const nearest = open.reduce((a, b) => (Math.abs(b.col - own) < Math.abs(a.col - own) ? b : a));
+  return { at: own, hint: `inconsistent indentation: this line starts at column ${own + 1}, where no block above it does (nearest: column ${nearest.col + 1}, line ${nearest.line}); indent it to match` };
+}
+
+/** `message: On process` followed by a line indented deeper: YAML reads the deeper line as more of the value. */
+function deeperNextLine(text: string, lineStart: number, line: string): { at: number; hint: string } | null {
+  if (!/^\s*(?:-\s+)*[^\s:#][^:#]*:[ ]+\S/.test(line)) return null;
+  const next = neighbour(text, lineStart, 1);
+  if (!next || indentOf(next.text) <= keysOf(line)) return null;
+  return {
+    at: next.start + indentOf(next.text),
+    hint: `line ${next.number} is indented deeper (column ${indentOf(next.text) + 1}) than the keys of line ${text.slice(0, lineStart).split("\n").length} (column ${keysOf(line) + 1}); indent it to match, or quote a value that goes on over several lines`,
+  };
 }
 
 /** yaml appends " at line L, column C" and a frame; the diagnostic's headline already has both. */

@@ -46,7 +46,7 @@ function yamlFiles(dir: string): string[] {
 const expected: Record<string, string[]> = {
   // ---------------------------------------------------------------- YAML syntax
   "yaml-bad-indentation": [
-    "test/fixtures/bad-specs/yaml-bad-indentation.yaml:33:8: YAML syntax error: Sequence item without - indicator; inconsistent indentation: this line starts at column 8, but the keys of line 32 start at column 9; indent it to match",
+    "test/fixtures/bad-specs/yaml-bad-indentation.yaml:33:8: YAML syntax error: Sequence item without - indicator; inconsistent indentation: this line starts at column 8, where no block above it does (nearest: column 9, line 32); indent it to match",
   ],
   "yaml-unclosed-quote": [
     'test/fixtures/bad-specs/yaml-unclosed-quote.yaml:31:18: YAML syntax error: Missing closing "quote',
@@ -245,6 +245,9 @@ const expected: Record<string, string[]> = {
   ],
   "yaml-under-indented": [
     'test/fixtures/bad-specs/yaml-under-indented.yaml:32:7: YAML syntax error: All mapping items must start at the same column; inconsistent indentation: this line starts at column 7, but the keys of line 31 start at column 9; indent it to match',
+  ],
+  "yaml-over-indented": [
+    "test/fixtures/bad-specs/yaml-over-indented.yaml:33:11: YAML syntax error: Nested mappings are not allowed in compact mappings; line 33 is indented deeper (column 11) than the keys of line 32 (column 9); indent it to match, or quote a value that goes on over several lines",
   ],
   "yaml-unquoted-colon": [
     'test/fixtures/bad-specs/yaml-unquoted-colon.yaml:32:18: YAML syntax error: Nested mappings are not allowed in compact mappings; a value that contains ": " must be quoted: message: "Note: on process"',
