@@ -64,14 +64,15 @@ export function unlistedCategoryOf(spec: Spec, code: string): string | null {
 
 /**
  * The rule for unlisted codes in a context, as text: equal texts classify every
- * code alike. Reasons and sources are left out (they are documentation).
+ * code alike (outcome and category). Reasons and sources are left out (they are documentation).
  */
 export function unlistedRuleText(spec: Spec, context: OutcomeContext): string {
   if (context.kind === "successCodes") return `every unlisted code → ${notConfirmed(context.otherwise)}`;
   const parts: string[] = [];
   for (const r of spec.composite?.rules ?? []) parts.push(`${r.part} ${r.values ? r.values.join("|") : `${r.prefix}…`} → ${notConfirmed(r.outcome)}`);
+  // A category without an outcome still names an unlisted code's category: moving it is a change too.
   for (const c of spec.categories)
-    if (c.match && c.outcome) parts.push(`${matchText(c.match)} (${c.id}) → ${notConfirmed(c.outcome)}`);
+    if (c.match) parts.push(c.outcome ? `${matchText(c.match)} (${c.id}) → ${notConfirmed(c.outcome)}` : `${matchText(c.match)} (${c.id}): category only`);
   parts.push(`${parts.length ? "otherwise" : "every unlisted code"} → ${notConfirmed(spec.unknown.outcome)}`);
   return parts.join("; ");
 }

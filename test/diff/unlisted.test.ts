@@ -88,3 +88,16 @@ describe("unlistedRuleText", () => {
     ]);
   });
 });
+
+describe("unlistedRuleText on categories of every kind", () => {
+  const { specs: fixtureSpecs } = loadSpecs({ root: repoRoot, specDir: fixtureSpecDir });
+  const byId = (id: string) => fixtureSpecs.find((s) => s.id === id)!;
+  it("states part, prefix and pattern matches, with or without an outcome", () => {
+    const composite = byId("gateway-composite");
+    expect(unlistedRuleText(composite, composite.contexts[0]!)).toBe(
+      "class 2 → pending; class 5 → pending; class 4 (clientError): category only; class 3 (redirect) → failed; otherwise → unknown",
+    );
+    const plain = byId("gateway-plain");
+    expect(unlistedRuleText(plain, plain.contexts[0]!)).toBe("AP… (approved): category only; DE|DF… (declined) → failed; /^N[A-Z]9[0-9]$/ (network) → pending; otherwise → unknown");
+  });
+});
