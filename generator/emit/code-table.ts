@@ -6,7 +6,7 @@
  */
 import type { EnumStyle } from "../config.ts";
 import { typeNames } from "../model/identifiers.ts";
-import type { Code, OutcomeContext, OutcomeOrUnknown, Spec } from "../model/types.ts";
+import type { Category, Code, OutcomeContext, OutcomeOrUnknown, Spec } from "../model/types.ts";
 import { OUTCOMES } from "../model/types.ts";
 import { docText, lit, type Statement } from "./ts-module.ts";
 
@@ -71,6 +71,17 @@ const INFERRED_TYPE_BUDGET = 400_000;
 /** About the length TypeScript gives the inferred type of the codes constant: each `readonly Name: "code";`. */
 function inferredLength(spec: Spec): number {
   return spec.codes.reduce((n, c) => n + c.name.length + c.code.length + 16, 0);
+}
+
+/**
+ * The outcome of a malformed value (not a string, or not of the code pattern) in a
+ * context: what the source's rule gives a code it does not list and whose parts say
+ * nothing — the context's `otherwise` where it names its only success codes, else
+ * `outcome.unknown` — never success. Such a value is no evidence of success or
+ * failure, exactly like an unlisted code; diff/unlisted.ts reads it the same way.
+ */
+export function malformedOutcome(spec: Spec, context: OutcomeContext): OutcomeOrUnknown {
+  return unlistedOutcome(context.kind === "successCodes" ? context.otherwise : spec.unknown.outcome);
 }
 
 export function emitCodeTable(spec: Spec, enumStyle: EnumStyle): Statement[] {
@@ -189,9 +200,10 @@ export function emitCodeTable(spec: Spec, enumStyle: EnumStyle): Statement[] {
     );
     for (const o of unlistedOutcomes(spec, ctx))
       ctxArms.push(`{ readonly known: false; readonly outcome: ${lit(o)}; readonly code: string; readonly category: ${categoryType}; readonly reason: string }`);
+    ctxArms.push(`{ readonly known: false; readonly malformed: true; readonly outcome: ${lit(malformedOutcome(spec, ctx))}; readonly code: null; readonly input: unknown; readonly category: null; readonly reason: string }`);
     const where = multiContext ? ` in context "${ctx.id}"` : "";
     out.push(
-      `/**\n * The classification of a code${where}: a union discriminated on \`outcome\`; \`known: false\` for codes the table does not list.\n */\nexport type ${name} =\n${ctxArms.map((a) => `| ${a}`).join("\n")};`,
+      `/**\n * The classification of a code${where}: a union discriminated on \`outcome\`; \`known: false\` for codes the table does not list,\n * and \`malformed: true\` (with \`code: null\` and the \`input\` as given) for a value that is not a string of the code pattern.\n */\nexport type ${name} =\n${ctxArms.map((a) => `| ${a}`).join("\n")};`,
     );
   }
   if (multiContext) out.push(`/** A classification in any context. */\nexport type ${P}AnyResult = ${resultTypes.map((r) => r.name).join(" | ")};`);
@@ -213,17 +225,21 @@ export function emitCodeTable(spec: Spec, enumStyle: EnumStyle): Statement[] {
   // ---- unlisted codes: rules from the parts, then the category, then the source's rule
   out.push(unlistedFunction(spec, categoryType));
 
+  // ---- malformed values: not a string, or not of the code pattern
+  out.push(...malformedStatements(spec));
+
   // ---- classify
   const defaultResult = resultTypes[0]!.name;
   if (!multiContext) {
+    const malformed = `{ known: false, malformed: true, outcome: ${lit(malformedOutcome(spec, defaultContext))}, code: null, input: code, category: null, reason: malformedReason(code) }`;
     out.push(
-      `/**\n * Classifies a response code: its outcome, and its row when the table lists it.\n * A code the table does not list is never silently success or failed: see \`reason\`.\n */\nexport function ${n.classify}(code: string): ${defaultResult} {\n  const entry = ENTRIES.get(code);\n  if (entry !== undefined) return { known: true, outcome: entry.outcome, code: entry.code, entry } as ${defaultResult};\n  return classifyUnlisted(String(code)) as ${defaultResult};\n}`,
+      `/**\n * Classifies a response code: its outcome, and its row when the table lists it.\n * A code the table does not list is never silently success or failed: see \`reason\`. A value that is not a string\n * of the code pattern (a number included: 200 is not "200") is \`malformed\`. Never throws.\n */\nexport function ${n.classify}(code: unknown): ${defaultResult} {\n  if (typeof code === "string") {\n    const entry = ENTRIES.get(code);\n    if (entry !== undefined) return { known: true, outcome: entry.outcome, code: entry.code, entry } as ${defaultResult};\n    if (CODE_PATTERN.test(code)) return classifyUnlisted(code) as ${defaultResult};\n  }\n  return ${malformed};\n}`,
     );
   } else {
     const overloads = [
-      `export function ${n.classify}(code: string): ${defaultResult};`,
-      ...resultTypes.map((r) => `export function ${n.classify}(code: string, context: ${lit(r.ctx.id)}): ${r.name};`),
-      `export function ${n.classify}(code: string, context: ${n.context}): ${P}AnyResult;`,
+      `export function ${n.classify}(code: unknown): ${defaultResult};`,
+      ...resultTypes.map((r) => `export function ${n.classify}(code: unknown, context: ${lit(r.ctx.id)}): ${r.name};`),
+      `export function ${n.classify}(code: unknown, context: ${n.context}): ${P}AnyResult;`,
     ];
     // Contexts that name their only success codes decide an unlisted code by themselves.
     // Contexts that state the same rule share one case.
@@ -231,13 +247,21 @@ export function emitCodeTable(spec: Spec, enumStyle: EnumStyle): Statement[] {
     for (const c of contexts) {
       if (c.kind !== "successCodes") continue;
       const reason = c.source ?? `Only ${c.successCodes.join(", ")} succeed in ${c.title}; every other code is ${c.otherwise}.`;
-      const ret = `return { known: false, outcome: ${lit(unlistedOutcome(c.otherwise))}, code: String(code), category: null, reason: ${lit(reason)} };`;
+      const ret = `return { known: false, outcome: ${lit(unlistedOutcome(c.otherwise))}, code, category: null, reason: ${lit(reason)} };`;
       byRule.set(ret, [...(byRule.get(ret) ?? []), c.id]);
     }
     const cases = [...byRule].map(([ret, ids]) => `${ids.map((id) => `    case ${lit(id)}:`).join("\n")}\n      ${ret}`);
     const switchOnContext = cases.length ? `  switch (context) {\n${cases.join("\n")}\n  }\n` : "";
+    // A malformed value's outcome per context; contexts with the same one share a test.
+    const byOutcome = new Map<string, string[]>();
+    for (const c of contexts) byOutcome.set(malformedOutcome(spec, c), [...(byOutcome.get(malformedOutcome(spec, c)) ?? []), c.id]);
+    const groups = [...byOutcome];
+    const malformedExpr = groups
+      .slice(0, -1)
+      .map(([o, ids]) => `${ids.map((id) => `context === ${lit(id)}`).join(" || ")} ? ${lit(o)} : `)
+      .join("") + lit(groups[groups.length - 1]![0]);
     out.push(
-      `/**\n * Classifies a response code in a context (default "${defaultContext.id}"): its outcome, and its row when the table lists it.\n * A code the table does not list is never silently success or failed: see \`reason\`.\n */\n${overloads.join("\n")}\nexport function ${n.classify}(code: string, context: ${n.context} = ${lit(defaultContext.id)}): ${P}AnyResult {\n  if (!Object.hasOwn(${P}Contexts, context)) throw new RangeError(\`unknown context "\${String(context)}"; expected one of ${contexts.map((c) => c.id).join(", ")}\`);\n  const entry = ENTRIES.get(code);\n  if (entry !== undefined) return { known: true, outcome: entry.outcomes[context], code: entry.code, entry } as ${P}AnyResult;\n${switchOnContext}  return classifyUnlisted(String(code)) as ${P}AnyResult;\n}`,
+      `/**\n * Classifies a response code in a context (default "${defaultContext.id}"): its outcome, and its row when the table lists it.\n * A code the table does not list is never silently success or failed: see \`reason\`. A value that is not a string\n * of the code pattern (a number included: 200 is not "200") is \`malformed\`. Never throws on the code; an unknown\n * context is a programming error (a RangeError), not input.\n */\n${overloads.join("\n")}\nexport function ${n.classify}(code: unknown, context: ${n.context} = ${lit(defaultContext.id)}): ${P}AnyResult {\n  if (typeof context !== "string" || !Object.hasOwn(${P}Contexts, context)) throw new RangeError(\`unknown context "\${typeof context === "string" ? context : typeof context}"; expected one of ${contexts.map((c) => c.id).join(", ")}\`);\n  const entry = typeof code === "string" ? ENTRIES.get(code) : undefined;\n  if (entry !== undefined) return { known: true, outcome: entry.outcomes[context], code: entry.code, entry } as ${P}AnyResult;\n  if (typeof code !== "string" || !CODE_PATTERN.test(code))\n    return { known: false, malformed: true, outcome: ${malformedExpr}, code: null, input: code, category: null, reason: malformedReason(code) } as ${P}AnyResult;\n${switchOnContext}  return classifyUnlisted(code) as ${P}AnyResult;\n}`,
     );
   }
 
@@ -335,49 +359,92 @@ function entryLiteral(spec: Spec, c: Code, codeExpr: string, multiContext: boole
   return `{ ${props.join(", ")} }`;
 }
 
+/**
+ * The pattern every code matches, and the reason a value is malformed. The reason
+ * reads nothing from an object (no getter, `toString` or proxy trap runs), so
+ * neither it nor a classifier ever throws, whatever the value.
+ */
+function malformedStatements(spec: Spec): Statement[] {
+  const expected = `expected a string matching ${spec.pattern}, got `;
+  const described = `${spec.pattern}${spec.patternDescription ? ` (${spec.patternDescription})` : ""}`;
+  return [
+    `/** The pattern every code of the table matches. */\nconst CODE_PATTERN: RegExp = new RegExp(${lit(spec.pattern)});`,
+    `/** Why a value is not a code: what it is instead (a string quoted, at most 32 characters of it). Never throws. */\nfunction malformedReason(value: unknown): string {\n` +
+      `  switch (typeof value) {\n` +
+      `    case "string":\n      return JSON.stringify(value.length > 32 ? value.slice(0, 32) + "…" : value) + ${lit(` does not match ${described}`)};\n` +
+      `    case "number":\n      return ${lit(expected + "the number ")} + String(value) + (Number.isFinite(value) ? ", not the string " + JSON.stringify(String(value)) : "");\n` +
+      `    case "bigint":\n      return ${lit(expected + "the bigint ")} + String(value) + "n, not the string " + JSON.stringify(String(value));\n` +
+      `    case "object": {\n      if (value === null) return ${lit(expected + "null")};\n      let array = false;\n      try {\n        array = Array.isArray(value);\n      } catch {\n        // A revoked proxy: an object all the same.\n      }\n      return ${lit(expected)} + (array ? "an array" : "an object");\n    }\n` +
+      `    case "undefined":\n      return ${lit(expected + "undefined")};\n` +
+      `    default:\n      return ${lit(expected + "a ")} + typeof value;\n  }\n}`,
+  ];
+}
+
+/** The condition under which a category claims an unlisted code (`parts`: the code has the composite parts' shape). */
+function categoryCondition(spec: Spec, c: Category, constName: (c: Category) => string): string {
+  const m = c.match!;
+  if ("part" in m) {
+    const offset = partOffset(spec, m.part);
+    return `parts && (${m.values.map((x) => `code.startsWith(${lit(x)}, ${offset})`).join(" || ")})`;
+  }
+  if ("prefixes" in m) return m.prefixes.map((x) => `code.startsWith(${lit(x)})`).join(" || ");
+  return `${constName(c)}.test(code)`;
+}
+
+function partOffset(spec: Spec, part: string): number {
+  let at = 0;
+  for (const p of spec.composite!.parts) {
+    if (p.name === part) return at;
+    at += p.length;
+  }
+  throw new Error(`unknown part ${part}`);
+}
+
 function unlistedFunction(spec: Spec, categoryType: string): string {
   const unknownReason = spec.unknown.reason ?? spec.unknown.source ?? "The source gives no outcome for codes it does not list.";
-  const fallback = `return { known: false, outcome: ${lit(unlistedOutcome(spec.unknown.outcome))}, code, category: null, reason: ${lit(unknownReason + (spec.unknown.outcome === "success" ? NOT_CONFIRMED : ""))} };`;
   const body: string[] = [];
   const consts: string[] = [];
   const composite = spec.composite;
   const matching = spec.categories.filter((c) => c.match);
-  if (composite && (composite.rules.length || matching.length)) {
-    const v = (part: string) => `${part}Part`;
+  const byPart = matching.some((c) => "part" in c.match!);
+  const category = matching.length ? "category" : "category: null";
+  // Rules and part categories read the code's parts: only where it has their shape
+  // (the parts' total length, each part's pattern). Parts are compared in place.
+  if (composite && (composite.rules.length || byPart)) {
     const total = composite.parts.reduce((s, p) => s + p.length, 0);
+    const checks = [`code.length === ${total}`];
     let at = 0;
-    const decl: string[] = [];
-    const checks: string[] = [];
     for (const p of composite.parts) {
-      decl.push(`const ${v(p.name)} = code.slice(${at}, ${at + p.length});`);
-      at += p.length;
       if (p.pattern) {
         const name = `${p.name.toUpperCase()}_PART`;
         consts.push(`const ${name}: RegExp = new RegExp(${lit(p.pattern)});`);
-        checks.push(`${name}.test(${v(p.name)})`);
+        checks.push(`${name}.test(code.slice(${at}, ${at + p.length}))`);
       }
+      at += p.length;
     }
-    const inner: string[] = [];
-    if (matching.length) {
-      const expr = matching.map((c) => `${c.match!.values.map((x) => `${v(c.match!.part)} === ${lit(x)}`).join(" || ")} ? ${lit(c.id)} : `).join("");
-      inner.push(`const category: ${categoryType} = ${expr}null;`);
-    }
-    const category = matching.length ? "category" : "null";
-    for (const r of composite.rules) {
-      const cond = r.values ? r.values.map((x) => `${v(r.part)} === ${lit(x)}`).join(" || ") : `${v(r.part)}.startsWith(${lit(r.prefix!)})`;
-      const reason = r.reason ?? r.source ?? `Its ${r.part} part is ${r.values ? r.values.join(" or ") : `${r.prefix}…`}.`;
-      inner.push(`if (${cond}) return { known: false, outcome: ${lit(unlistedOutcome(r.outcome))}, code, category: ${category}, reason: ${lit(reason + (r.outcome === "success" ? NOT_CONFIRMED : ""))} };`);
-    }
-    for (const c of matching) {
-      if (!c.outcome) continue;
-      const reason = `Category ${c.label}${c.description ? ` (${c.description})` : ""}${c.reason ? `: ${c.reason}` : ""}`;
-      inner.push(`if (category === ${lit(c.id)}) return { known: false, outcome: ${lit(unlistedOutcome(c.outcome))}, code, category, reason: ${lit(reason + (c.outcome === "success" ? NOT_CONFIRMED : ""))} };`);
-    }
-    const block = checks.length ? `if (${checks.join(" && ")}) {\n${inner.join("\n")}\n}` : inner.join("\n");
-    body.push(`if (code.length === ${total}) {\n${decl.join("\n")}\n${block}\n}`);
+    body.push(`const parts = ${checks.join(" && ")};`);
   }
-  body.push(fallback);
-  return `${consts.map((c) => c + "\n").join("")}/** A code the table does not list: classified from its parts where the source says how, else by the source's rule for unlisted codes. */\nfunction classifyUnlisted(code: string): { readonly known: false; readonly outcome: ${unlistedUnion(spec)}; readonly code: string; readonly category: ${categoryType}; readonly reason: string } {\n${body.join("\n")}\n}`;
+  // The category: the first whose match claims the code, in the spec's order.
+  if (matching.length) {
+    const constName = (c: Category) => `${c.id.replace(/[A-Z]/g, (x) => `_${x}`).toUpperCase()}_CATEGORY`;
+    for (const c of matching) if ("pattern" in c.match!) consts.push(`const ${constName(c)}: RegExp = new RegExp(${lit(c.match.pattern)});`);
+    const expr = matching.map((c) => `${categoryCondition(spec, c, constName)} ? ${lit(c.id)} : `).join("");
+    body.push(`const category: ${categoryType} = ${expr}null;`);
+  }
+  for (const r of composite?.rules ?? []) {
+    const offset = partOffset(spec, r.part);
+    const cond = r.values ? r.values.map((x) => `code.startsWith(${lit(x)}, ${offset})`).join(" || ") : `code.startsWith(${lit(r.prefix!)}, ${offset})`;
+    const reason = r.reason ?? r.source ?? `Its ${r.part} part is ${r.values ? r.values.join(" or ") : `${r.prefix}…`}.`;
+    body.push(`if (parts && (${cond})) return { known: false, outcome: ${lit(unlistedOutcome(r.outcome))}, code, ${category}, reason: ${lit(reason + (r.outcome === "success" ? NOT_CONFIRMED : ""))} };`);
+  }
+  for (const c of matching) {
+    if (!c.outcome) continue;
+    const reason = `Category ${c.label}${c.description ? ` (${c.description})` : ""}${c.reason ? `: ${c.reason}` : ""}`;
+    body.push(`if (category === ${lit(c.id)}) return { known: false, outcome: ${lit(unlistedOutcome(c.outcome))}, code, category, reason: ${lit(reason + (c.outcome === "success" ? NOT_CONFIRMED : ""))} };`);
+  }
+  // A category without an outcome still names the code's category; the outcome is the source's rule.
+  body.push(`return { known: false, outcome: ${lit(unlistedOutcome(spec.unknown.outcome))}, code, ${category}, reason: ${lit(unknownReason + (spec.unknown.outcome === "success" ? NOT_CONFIRMED : ""))} };`);
+  return `${consts.map((c) => c + "\n").join("")}/** A code the table does not list: classified from its parts where the source says how, else by its category, else by the source's rule for unlisted codes. */\nfunction classifyUnlisted(code: string): { readonly known: false; readonly outcome: ${unlistedUnion(spec)}; readonly code: string; readonly category: ${categoryType}; readonly reason: string } {\n${body.join("\n")}\n}`;
 }
 
 function unlistedUnion(spec: Spec): string {
@@ -404,15 +471,17 @@ function transportStatements(spec: Spec, n: CodeTableNames, resultType: string):
     .join("\n");
   const other = t.rules.find((r) => r.http === "other");
   function caseBody(r: (typeof t.rules)[number]): string {
-    if (r.outcome === "code") return `return ${n.classify}(text ?? "");`;
+    if (r.outcome === "code") return `return ${n.classify}(code);`;
     const reason = [r.label ?? `HTTP ${r.http}`, r.description, r.status ? `status ${r.status}` : null, r.solution].filter(Boolean).join(" — ");
     return `return { known: false, outcome: ${lit(r.outcome)}, httpStatus, code: text, reason: ${lit(reason)} };`;
   }
-  const defaultCase = other ? `default:\n${caseBody(other)}` : `default:\nreturn ${n.classify}(text ?? "");`;
+  // Only a string is a code (a number 0 is not "00"); what the HTTP status alone decides reports it, or null.
+  const textDecl = t.rules.some((r) => r.outcome !== "code") ? `  // Only a string is a code: a number 0 is not "00". Anything else is reported as null.\n  const text = typeof code === "string" ? code : null;\n` : "";
+  const defaultCase = other ? `default:\n${caseBody(other)}` : `default:\nreturn ${n.classify}(code);`;
   return [
     `/** ${docText(t.title ?? "HTTP status rules")}: how the source says to read an HTTP status before the response code. */\nexport const ${P}HttpRules = [\n${rules}\n] as const;`,
-    `/** A response the HTTP status alone decides. */\nexport interface ${httpResult} {\n  readonly known: false;\n  readonly outcome: ${outcomes.length ? outcomes.map(lit).join(" | ") : "never"};\n  readonly httpStatus: number;\n  /** The response code the body carried, if any. */\n  readonly code: string | null;\n  readonly reason: string;\n}`,
-    `/**\n * Classifies a whole response: its HTTP status first, per {@link ${P}HttpRules}, then its response code.\n */\nexport function classify${P}Response(httpStatus: number, code: unknown): ${resultType} | ${httpResult} {\n  // The code as text (a number 0 becomes "0", which is not "00"); absent is null.\n  const text = code === undefined || code === null ? null : String(code);\n  switch (httpStatus) {\n${cases}\n${defaultCase}\n  }\n}`,
+    `/** A response the HTTP status alone decides. */\nexport interface ${httpResult} {\n  readonly known: false;\n  readonly outcome: ${outcomes.length ? outcomes.map(lit).join(" | ") : "never"};\n  readonly httpStatus: number;\n  /** The response code the body carried, if it is a string (a number is not a code), else null. */\n  readonly code: string | null;\n  readonly reason: string;\n}`,
+    `/**\n * Classifies a whole response: its HTTP status first, per {@link ${P}HttpRules}, then its response code\n * (a value that is not a string of the code pattern is \`malformed\`). Never throws.\n */\nexport function classify${P}Response(httpStatus: number, code: unknown): ${resultType} | ${httpResult} {\n${textDecl}  switch (httpStatus) {\n${cases}\n${defaultCase}\n  }\n}`,
   ];
 }
 

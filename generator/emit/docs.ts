@@ -4,11 +4,11 @@
  * errata, all cells escaped for GitHub-flavoured Markdown.
  */
 import { posix } from "node:path";
-import type { Spec } from "../model/types.ts";
+import type { CategoryMatch, Spec } from "../model/types.ts";
 import { OUTCOMES } from "../model/types.ts";
-import { codeTableNames, unlistedOutcome } from "./code-table.ts";
+import { codeTableNames, malformedOutcome, unlistedOutcome } from "./code-table.ts";
 import { htmlHeader, type GeneratedFile } from "./generated-file.ts";
-import { cell, escapeMarkdown, render } from "./templates.ts";
+import { cell, codeCell, escapeMarkdown, inline, render } from "./templates.ts";
 
 export function emitReadme(spec: Spec, packageName: string, apiMarkdown: string | null): GeneratedFile {
   const names = codeTableNames(spec);
@@ -41,13 +41,13 @@ export function emitReadme(spec: Spec, packageName: string, apiMarkdown: string 
   const unlistedByRule = new Map<string, string[]>();
   for (const ctx of spec.contexts) {
     let rule: string;
-    if (ctx.kind === "successCodes") rule = `every code but ${ctx.successCodes.map((c) => `\`${c}\``).join(", ")} is **${ctx.otherwise}**.`;
+    if (ctx.kind === "successCodes") rule = `every code but ${ctx.successCodes.map(codeCell).join(", ")} is **${ctx.otherwise}**.`;
     else {
       const parts: string[] = [];
       for (const r of spec.composite?.rules ?? [])
-        parts.push(`${r.part} ${r.values ? r.values.map((v) => `\`${v}\``).join(" or ") : `\`${r.prefix}…\``} → **${unlistedOutcome(r.outcome)}**${r.outcome === "success" ? " (success is never confirmed for a code the table does not list)" : r.reason ? ` (${escapeMarkdown(r.reason)})` : ""}`);
+        parts.push(`${r.part} ${r.values ? r.values.map(codeCell).join(" or ") : codeCell(`${r.prefix}…`)} → **${unlistedOutcome(r.outcome)}**${r.outcome === "success" ? " (success is never confirmed for a code the table does not list)" : r.reason ? ` (${escapeMarkdown(r.reason)})` : ""}`);
       for (const c of spec.categories)
-        if (c.match && c.outcome) parts.push(`${c.match.values.map((v) => `\`${v}…\``).join(" or ")} (${escapeMarkdown(c.label)}${c.description ? `: ${escapeMarkdown(c.description)}` : ""}) → **${c.outcome}**`);
+        if (c.match && c.outcome) parts.push(`${matchCell(c.match)} (${escapeMarkdown(c.label)}${c.description ? `: ${escapeMarkdown(c.description)}` : ""}) → **${c.outcome}**`);
       const why = spec.unknown.reason ?? spec.unknown.source;
       parts.push(`${parts.length ? "otherwise" : "any unlisted code"} → **${spec.unknown.outcome}**${why ? `: ${escapeMarkdown(why)}` : ""}`);
       rule = parts.join("; ");
@@ -60,12 +60,12 @@ export function emitReadme(spec: Spec, packageName: string, apiMarkdown: string 
   const view = {
     header: htmlHeader(spec).trimEnd(),
     name: packageName,
-    title: spec.title,
+    title: inline(spec.title),
     version: spec.version,
     prefix: spec.typePrefix,
     specFile: spec.specFile,
     specLink: `../../${spec.specFile}`,
-    source: spec.source,
+    source: { provider: inline(spec.source.provider), document: inline(spec.source.document) },
     seed: seedView(spec),
     names,
     categories: spec.categories,
@@ -79,13 +79,14 @@ export function emitReadme(spec: Spec, packageName: string, apiMarkdown: string 
       ),
     },
     unlisted,
+    malformed: malformedText(spec),
     contexts: multiContext
       ? spec.contexts.map((c, i) => ({
           id: c.id,
           isDefault: i === 0,
           rule:
             c.kind === "successCodes"
-              ? `${c.successCodes.map((x) => `\`${x}\``).join(", ")} → success, every other code → ${c.otherwise}${c.source ? `: “${cell(c.source)}”` : ""}`
+              ? `${c.successCodes.map(codeCell).join(", ")} → success, every other code → ${c.otherwise}${c.source ? `: “${cell(c.source)}”` : ""}`
               : `${cell(c.title)}: the “${cell(spec.columns.find((x) => x.key === c.from)?.title ?? c.from)}” column (${Object.entries(c.map)
                   .map(([k, v]) => `${cell(k)} → ${v}`)
                   .join(", ")})`,
@@ -93,7 +94,7 @@ export function emitReadme(spec: Spec, packageName: string, apiMarkdown: string 
       : [],
     transport: spec.transport
       ? {
-          title: spec.transport.title ?? "HTTP status",
+          title: inline(spec.transport.title ?? "HTTP status"),
           headers: (spec.transport.headers.length ? spec.transport.headers : ["HTTP status", "Description", "Status", "Solution"]).map(cell),
           rules: spec.transport.rules.map((r) => ({
             label: cell(r.label ?? String(r.http)),
@@ -104,17 +105,32 @@ export function emitReadme(spec: Spec, packageName: string, apiMarkdown: string 
           })),
         }
       : null,
-    actions: spec.actions.map((a) => ({ id: a.id, title: cell(a.title), codes: a.codes.map((c) => `\`${c}\``).join(", "), source: cell(a.source) })),
+    actions: spec.actions.map((a) => ({ id: a.id, title: cell(a.title), codes: a.codes.map(codeCell).join(", "), source: cell(a.source) })),
     groups: groups
       .filter((g) => g.rows.length)
       .map((g) => ({
-        title: escapeMarkdown(g.title),
+        title: inline(g.title),
         description: g.description ? escapeMarkdown(g.description) : null,
-        rows: g.rows.map((c) => ({ code: c.code, name: c.name, message: cell(c.message), outcome: outcomeCell(c.outcomes), description: cell(c.description) })),
+        rows: g.rows.map((c) => ({ code: codeCell(c.code), name: codeCell(c.name), message: cell(c.message), outcome: outcomeCell(c.outcomes), description: cell(c.description) })),
       })),
     errata: spec.errata.map((e) => ({ id: e.id, at: cell(e.at), source: cell(e.source), codebook: cell(e.codebook), reason: cell(e.reason) })),
   };
   return { path: `${spec.id}/README.md`, content: render("README.md.hbs", view) };
+}
+
+/** The outcome of a malformed value, per context where they differ. */
+function malformedText(spec: Spec): string {
+  const byOutcome = new Map<string, string[]>();
+  for (const c of spec.contexts) byOutcome.set(malformedOutcome(spec, c), [...(byOutcome.get(malformedOutcome(spec, c)) ?? []), c.id]);
+  if (byOutcome.size === 1) return `**${[...byOutcome.keys()][0]}**`;
+  return [...byOutcome].map(([o, ids]) => `${ids.map((id) => `\`${id}\``).join(", ")}: **${o}**`).join("; ");
+}
+
+/** A category's match as the README states it: the values or prefixes as code, a pattern as code. */
+function matchCell(m: CategoryMatch): string {
+  if ("part" in m) return m.values.map((v) => codeCell(`${v}…`)).join(" or ");
+  if ("prefixes" in m) return m.prefixes.map((v) => codeCell(`${v}…`)).join(" or ");
+  return `codes matching ${codeCell(m.pattern)}`;
 }
 
 /** What each outcome means for the caller; the reason codebook exists is that pending is not failed. */

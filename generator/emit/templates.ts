@@ -33,7 +33,23 @@ export function cell(text: string | null | undefined): string {
   return escapeMarkdown(text).replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
 }
 
-/** Escapes the characters that would turn source text into Markdown or HTML markup. */
+/** Escapes the characters that would turn source text into Markdown or HTML markup (an entity-like `&…;` too). */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]<>#]/g, (c) => (c === "<" ? "&lt;" : c === ">" ? "&gt;" : `\\${c}`));
+  return text.replace(/[\\`*_{}[\]<>#]|&(?=#?[A-Za-z0-9]+;)/g, (c) => (c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === "&" ? "&amp;" : `\\${c}`));
+}
+
+/** Text on one line (a heading, a list item, a sentence): escaped, line breaks as spaces. */
+export function inline(text: string): string {
+  return escapeMarkdown(text).replace(/\s*\r?\n\s*/g, " ");
+}
+
+/**
+ * A code (or any verbatim string) in a table cell, shown as code. The usual case is a
+ * plain code span; text a code span cannot hold in a table (a backtick, a pipe, a
+ * backslash or a line break) becomes a `<code>` element with escaped content, so no
+ * character of it can end the span or split the table.
+ */
+export function codeCell(text: string): string {
+  if (/^[^`|\\\r\n]+$/.test(text)) return `\`${text}\``;
+  return `<code>${escapeMarkdown(text).replace(/\|/g, "&#124;").replace(/\r?\n/g, "<br>")}</code>`;
 }

@@ -13,6 +13,7 @@ import type {
   Api,
   Body,
   Category,
+  CategoryMatch,
   Code,
   Column,
   ColumnValue,
@@ -101,20 +102,26 @@ export function buildSpec(source: YamlSource, specFile: string, expectedId: stri
   (raw.categories ?? []).forEach((c: Raw, i: number) => {
     if (categoryIds.has(c.id)) report(["categories", i, "id"], `duplicate category "${c.id}"`);
     categoryIds.add(c.id);
-    if (c.match) {
+    let match: CategoryMatch | null = null;
+    if (c.match?.part !== undefined) {
       const part = composite?.parts.find((p) => p.name === c.match.part);
-      if (!composite) report(["categories", i, "match"], `category "${c.id}" matches a part, but the code is not composite`);
+      if (!composite) report(["categories", i, "match"], `category "${c.id}" matches a part, but the code is not composite; use match: { prefix } or match: { pattern }`);
       else if (!part) report(["categories", i, "match", "part"], `unknown part "${c.match.part}"${didYouMean(c.match.part, composite.parts.map((p) => p.name))}`);
       else
         (c.match.values as string[]).forEach((v, j) => {
           if (v.length !== part.length) report(["categories", i, "match", "values", j], `"${v}" does not fit part "${part.name}" (length ${part.length})`);
         });
+      match = { part: c.match.part, values: c.match.values };
+    } else if (c.match?.prefix !== undefined) {
+      match = { prefixes: Array.isArray(c.match.prefix) ? c.match.prefix : [c.match.prefix] };
+    } else if (c.match?.pattern !== undefined) {
+      if (compile(c.match.pattern, ["categories", i, "match", "pattern"], report)) match = { pattern: c.match.pattern };
     }
     categories.push({
       id: c.id,
       label: c.label,
       description: c.description ?? null,
-      match: c.match ? { part: c.match.part, values: c.match.values } : null,
+      match,
       outcome: c.outcome ?? null,
       reason: c.reason ?? null,
     });

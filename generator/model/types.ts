@@ -22,12 +22,19 @@ export interface Category {
   /** The category as the source names it, e.g. "U0 / U1". */
   label: string;
   description: string | null;
-  /** Composite codes whose `part` has one of `values` belong here. */
-  match: { part: string; values: string[] } | null;
+  /** Which unlisted codes fall in this category (listed codes name theirs on the row); null: none. */
+  match: CategoryMatch | null;
   /** Outcome of an unlisted code that falls in this category. */
   outcome: Outcome | null;
   reason: string | null;
 }
+
+/**
+ * How a category claims a code: a composite code whose `part` has one of
+ * `values`; any code that starts with one of `prefixes`; or any code that
+ * matches `pattern` (an anchored regex, like the code pattern).
+ */
+export type CategoryMatch = { part: string; values: string[] } | { prefixes: string[] } | { pattern: string };
 
 export type ColumnType = "text" | "enum" | "set";
 

@@ -123,7 +123,9 @@ describe("parse: malformed input", () => {
   });
 
   it("says why a number is not a code", () => {
-    expect(parse(2006000).reason).toContain("got number");
+    // The same words as classifySnapQrCpmCode's malformed result.
+    expect(parse(2006000).reason).toBe('expected a string matching ^[0-9]{7}$, got the number 2006000, not the string "2006000"');
+    expect(parse("200600").reason).toMatch(/^"200600" does not match \^\[0-9\]\{7\}\$/);
   });
 
   it("never throws (fast-check, any value)", () => {

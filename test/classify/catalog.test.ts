@@ -48,7 +48,8 @@ interface Row {
 interface Classified {
   readonly known: boolean;
   readonly outcome: string;
-  readonly code: string;
+  /** null for a malformed value. */
+  readonly code: string | null;
 }
 interface Table {
   id: string;

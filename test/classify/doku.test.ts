@@ -38,23 +38,30 @@ describe("codes that fit no category are unknown", () => {
     "9999", // all digits but not a listed success code
     "0001",
     "5587",
-    "U0ZZ", // a user category with a non-digit detail
-    "U0 5",
     "U255", // U2 is not a category
     "XX01",
-    "UE1", // wrong length
-    "UE001",
-    "u001", // categories are upper case
-    "it01",
-    "",
   ])("%j → unknown, no category", (code) => {
     expect(d.classifyDokuBillerCode(code)).toEqual({ known: false, outcome: "unknown", code, category: null, reason: unknownReason });
     expect(d.dokuBillerActionsFor(code)).toEqual([]);
   });
 
-  it("a number is not a code: 0 → unknown \"0\"", () => {
+  // Not of the code pattern: malformed, unknown (the rule for a code whose parts say nothing), no category.
+  it.each(["U0ZZ", "U0 5", "UE1", "UE001", "u001", "it01", ""])("%j → malformed, unknown, no category", (code) => {
+    expect(d.classifyDokuBillerCode(code)).toEqual({
+      known: false,
+      malformed: true,
+      outcome: "unknown",
+      code: null,
+      input: code,
+      category: null,
+      reason: `${JSON.stringify(code)} does not match ^(?:[0-9]{4}|[A-Z][A-Z0-9][0-9]{2})$ (Our response codes consist of 4 digits in the format XXYY)`,
+    });
+    expect(d.dokuBillerActionsFor(code)).toEqual([]);
+  });
+
+  it("a number is not a code: 0 → malformed, unknown", () => {
     expect(d.isDokuBillerCode(0)).toBe(false);
-    expect(d.classifyDokuBillerCode(0 as unknown as string)).toMatchObject({ known: false, outcome: "unknown", code: "0", category: null });
+    expect(d.classifyDokuBillerCode(0)).toMatchObject({ known: false, malformed: true, outcome: "unknown", code: null, input: 0, category: null });
   });
 });
 

@@ -11,7 +11,7 @@ const unlistedReason =
   "IAK's own code for an undefined response (201 UNDEFINED RESPONSE CODE) is Pending, so a code the table does not list is pending, never failed — treating an unknown result as failed and retrying risks paying twice.";
 
 describe("IAK prepaid: codes the table does not list are pending, never failed", () => {
-  it.each(["01", "02", "05", "11", "15", "22", "38", "40", "99", "100", "200", "999", "000", "0", "", "abc", " 00", "00 "])(
+  it.each(["01", "02", "05", "11", "15", "22", "38", "40", "99", "100", "200", "999", "000"])(
     "%j → pending, known: false",
     (code) => {
       expect(prepaid.isIakPrepaidCode(code)).toBe(false);
@@ -19,6 +19,21 @@ describe("IAK prepaid: codes the table does not list are pending, never failed",
       expect(prepaid.classifyIakPrepaidCode(code)).toEqual({ known: false, outcome: "pending", code, category: null, reason: unlistedReason });
     },
   );
+
+  // Not of the pattern ^[0-9]{2,3}$: malformed, and pending like any code that says nothing (IAK's rule).
+  it.each(["0", "", "abc", " 00", "00 ", "0000"])("%j → malformed, pending", (code) => {
+    expect(prepaid.isIakPrepaidCode(code)).toBe(false);
+    expect(prepaid.describeIakPrepaidCode(code)).toBeUndefined();
+    expect(prepaid.classifyIakPrepaidCode(code)).toEqual({
+      known: false,
+      malformed: true,
+      outcome: "pending",
+      code: null,
+      input: code,
+      category: null,
+      reason: `${JSON.stringify(code)} does not match ^[0-9]{2,3}$`,
+    });
+  });
 
   it("over every 1–3 digit string, only listed codes are ever success or failed", () => {
     const counts = { success: 0, pending: 0, failed: 0, listed: 0 };
@@ -48,7 +63,7 @@ describe("IAK prepaid: codes the table does not list are pending, never failed",
 });
 
 describe("IAK postpaid: its own table, the same unlisted rule", () => {
-  it.each(["12", "19", "21", "43", "143", "999", "0"])("%j (not in the postpaid table) → pending", (code) => {
+  it.each(["12", "19", "21", "43", "143", "999"])("%j (not in the postpaid table) → pending", (code) => {
     expect(postpaid.classifyIakPostpaidCode(code)).toEqual({ known: false, outcome: "pending", code, category: null, reason: unlistedReason });
   });
 
@@ -116,14 +131,24 @@ describe('codes are strings: "00" is not 0 and not "0"', () => {
     expect(prepaid.describeIakPrepaidCode("00")?.message).toBe("SUCCESS");
   });
 
-  it("a number is never success: 0 reads as the unlisted code \"0\" (pending)", () => {
-    expect(prepaid.classifyIakPrepaidCode(0 as unknown as string)).toEqual({ known: false, outcome: "pending", code: "0", category: null, reason: unlistedReason });
+  it("a number is never success: 200 is malformed (pending), not a code", () => {
+    expect(postpaid.classifyIakPostpaidCode(0)).toEqual({
+      known: false,
+      malformed: true,
+      outcome: "pending",
+      code: null,
+      input: 0,
+      category: null,
+      reason: 'expected a string matching ^[0-9]{2,3}$, got the number 0, not the string "0"',
+    });
+    expect(prepaid.classifyIakPrepaidCode(200)).toMatchObject({ known: false, malformed: true, outcome: "pending", code: null, input: 200 });
+    expect(prepaid.classifyIakPrepaidCode(200)).toHaveProperty("reason", 'expected a string matching ^[0-9]{2,3}$, got the number 200, not the string "200"');
     expect(prepaid.classifyIakPrepaidCode("0").outcome).toBe("pending");
-    expect(prepaid.classifyIakPrepaidResponse(200, 0)).toMatchObject({ known: false, outcome: "pending", code: "0" });
-    // The transport rules echo a non-string code as its text, the same text the code path classifies.
-    expect(prepaid.classifyIakPrepaidResponse(400, 7)).toMatchObject({ outcome: "failed", code: "7" });
+    expect(prepaid.classifyIakPrepaidResponse(200, 0)).toMatchObject({ known: false, malformed: true, outcome: "pending", code: null, input: 0 });
+    // What the HTTP status alone decides reports the code only when it is a string.
+    expect(prepaid.classifyIakPrepaidResponse(400, 7)).toMatchObject({ outcome: "failed", code: null });
+    expect(prepaid.classifyIakPrepaidResponse(400, "07")).toMatchObject({ outcome: "failed", code: "07" });
     expect(postpaid.isIakPostpaidCode(0)).toBe(false);
-    expect(postpaid.classifyIakPostpaidCode(0 as unknown as string).outcome).toBe("pending");
   });
 });
 

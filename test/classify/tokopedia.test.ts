@@ -52,9 +52,15 @@ describe("payment vs checkStatus", () => {
   });
 
   it("an unlisted code is unknown in payment and in check status, never success or failed", () => {
-    for (const code of ["99", "03", "45", "0", "000", ""]) {
+    for (const code of ["99", "03", "45"]) {
       expect(t.classifyTokopediaPartnerCode(code), code).toEqual({ known: false, outcome: "unknown", code, category: null, reason: unknownReason });
       expect(t.classifyTokopediaPartnerCode(code, "checkStatus"), code).toEqual({ known: false, outcome: "unknown", code, category: null, reason: unknownReason });
+    }
+    // Not of the pattern ^[0-9]{2}$: malformed, and unknown here too.
+    for (const code of ["0", "000", ""]) {
+      const malformed = { known: false, malformed: true, outcome: "unknown", code: null, input: code, category: null, reason: `${JSON.stringify(code)} does not match ^[0-9]{2}$` };
+      expect(t.classifyTokopediaPartnerCode(code), code).toEqual(malformed);
+      expect(t.classifyTokopediaPartnerCode(code, "checkStatus"), code).toEqual(malformed);
     }
   });
 });
@@ -71,8 +77,12 @@ describe.each(["getToken", "healthCheck", "getBalance", "inquiry"] as const)("%s
   });
 
   it("an unlisted code is failed too, with the source's sentence as the reason", () => {
-    for (const code of ["99", "03", "0", "", "000", "ab"]) {
+    for (const code of ["99", "03"]) {
       expect(t.classifyTokopediaPartnerCode(code, context), code).toEqual({ known: false, outcome: "failed", code, category: null, reason: onlyOO });
+    }
+    // A malformed value is failed as well: the context's rule says every code but 00 is.
+    for (const code of ["0", "", "000", "ab"]) {
+      expect(t.classifyTokopediaPartnerCode(code, context), code).toMatchObject({ known: false, malformed: true, outcome: "failed", code: null, input: code });
     }
   });
 });
@@ -89,8 +99,8 @@ describe("inputs", () => {
     expect(t.isTokopediaPartnerCode("00")).toBe(true);
     expect(t.isTokopediaPartnerCode(0)).toBe(false);
     expect(t.isTokopediaPartnerCode("0")).toBe(false);
-    expect(t.classifyTokopediaPartnerCode(0 as unknown as string)).toMatchObject({ known: false, outcome: "unknown", code: "0" });
-    expect(t.classifyTokopediaPartnerCode(0 as unknown as string, "inquiry")).toMatchObject({ known: false, outcome: "failed", code: "0" });
+    expect(t.classifyTokopediaPartnerCode(0)).toMatchObject({ known: false, malformed: true, outcome: "unknown", code: null, input: 0 });
+    expect(t.classifyTokopediaPartnerCode(0, "inquiry")).toMatchObject({ known: false, malformed: true, outcome: "failed", code: null, input: 0 });
   });
 
   it("categories follow the source's column, not the decade: 14 and 15 are Void Refund", () => {

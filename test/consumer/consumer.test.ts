@@ -165,7 +165,7 @@ describe("consumer project linked to the generated packages", () => {
       tokopedia01Inquiry: "failed",
       tokopediaUnlisted: { known: false, outcome: "unknown", code: "99", category: null },
       dokuU055: { known: false, outcome: "failed", code: "U055", category: "user" },
-      dokuU0ZZ: { known: false, outcome: "unknown", code: "U0ZZ", category: null },
+      dokuU0ZZ: { known: false, outcome: "unknown", code: null, category: null }, // not of the code pattern: malformed
       doku5586: { known: true, outcome: "pending", code: "5586", category: null, actions: ["holdPayment", "sendAdvice"] },
       exports: [
         "IakPrepaidCode,IakPrepaidHttpRules,classifyIakPrepaidCode,classifyIakPrepaidResponse,describeIakPrepaidCode,isIakPrepaidCode",

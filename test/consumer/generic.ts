@@ -102,7 +102,8 @@ export function typedConsumer(api: PackageApi, scope: string): string {
     `export const entry: ${P}Entry = ${names.describe}(${member(catalog.codes[0]!)});`,
     `export const maybe: ${P}Entry | undefined = ${names.describe}(${JSON.stringify(api.nonCodes[0])} as string);`,
     `export const outcome: ${P}Result["outcome"] = ${names.classify}(${JSON.stringify(catalog.codes[0]!.code)}).outcome;`,
-    `// @ts-expect-error a code is a string: the number 0 would lose "00"'s leading zero\n${names.classify}(0);`,
+    `/** The number 0 would lose "00"'s leading zero: the classifier takes any value and calls it malformed. */\nexport const number: ${P}Result = ${names.classify}(0);`,
+    `export function codeOf(r: ${P}Result): string {\n  // @ts-expect-error a malformed result carries no code (null): the arm must be handled\n  return r.code;\n}`,
     "",
   );
   return out.join("\n");
@@ -161,8 +162,13 @@ function check(pkg, x) {
     // An unlisted code is never success, in any context.
     for (const ctx of x.contexts.length ? x.contexts : [undefined]) {
       const r = ctx === undefined ? classify(n) : classify(n, ctx);
-      same(x.names.classify + "(" + JSON.stringify(n) + (ctx ? ", " + JSON.stringify(ctx) : "") + ")", [r.known, r.code, r.outcome === "success"], [false, n, false]);
+      same(x.names.classify + "(" + JSON.stringify(n) + (ctx ? ", " + JSON.stringify(ctx) : "") + ")", [r.known, r.malformed ? r.input : r.code, r.outcome === "success"], [false, n, false]);
     }
+  }
+  // A number is no code: malformed, never success.
+  for (const ctx of x.contexts.length ? x.contexts : [undefined]) {
+    const r = ctx === undefined ? classify(0) : classify(0, ctx);
+    same(x.names.classify + "(0" + (ctx ? ", " + JSON.stringify(ctx) : "") + ")", [r.known, r.malformed, r.code, r.input, r.outcome === "success"], [false, true, null, 0, false]);
   }
   // The guard takes a string: a code's digits as a number are no code.
   same(x.names.isCode + "(0)", isCode(0), false);

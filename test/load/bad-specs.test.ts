@@ -174,6 +174,12 @@ const expected: Record<string, string[]> = {
   "category-match-wrong-length": [
     'test/fixtures/bad-specs/category-match-wrong-length.yaml:27:43: "U" does not fit part "category" (length 2)',
   ],
+  "category-match-invalid-pattern": [
+    'test/fixtures/bad-specs/category-match-invalid-pattern.yaml:16:23: invalid regular expression "^N[0-9": Unterminated character class',
+  ],
+  "category-match-part-not-composite": [
+    'test/fixtures/bad-specs/category-match-part-not-composite.yaml:16:12: category "client" matches a part, but the code is not composite; use match: { prefix } or match: { pattern }',
+  ],
   "rule-unknown-part": [
     'test/fixtures/bad-specs/rule-unknown-part.yaml:21:15: unknown part "kind"',
   ],

@@ -324,7 +324,8 @@ export interface DokuBillerEntry {
     readonly row: number;
 }
 /**
- * The classification of a code: a union discriminated on `outcome`; `known: false` for codes the table does not list.
+ * The classification of a code: a union discriminated on `outcome`; `known: false` for codes the table does not list,
+ * and `malformed: true` (with `code: null` and the `input` as given) for a value that is not a string of the code pattern.
  */
 export type DokuBillerResult = {
     readonly known: true;
@@ -353,6 +354,14 @@ export type DokuBillerResult = {
     readonly code: string;
     readonly category: DokuBillerCategory | null;
     readonly reason: string;
+} | {
+    readonly known: false;
+    readonly malformed: true;
+    readonly outcome: "unknown";
+    readonly code: null;
+    readonly input: unknown;
+    readonly category: null;
+    readonly reason: string;
 };
 /** Whether `value` is a code the table lists (a string: "00" is not 0). */
 export declare function isDokuBillerCode(value: unknown): value is DokuBillerCode;
@@ -361,8 +370,9 @@ export declare function describeDokuBillerCode(code: DokuBillerCode): DokuBiller
 export declare function describeDokuBillerCode(code: unknown): DokuBillerEntry | undefined;
 /**
  * Classifies a response code: its outcome, and its row when the table lists it.
- * A code the table does not list is never silently success or failed: see `reason`.
+ * A code the table does not list is never silently success or failed: see `reason`. A value that is not a string
+ * of the code pattern (a number included: 200 is not "200") is `malformed`. Never throws.
  */
-export declare function classifyDokuBillerCode(code: string): DokuBillerResult;
+export declare function classifyDokuBillerCode(code: unknown): DokuBillerResult;
 /** The actions the source prescribes for a code (empty for codes without any). */
 export declare function dokuBillerActionsFor(code: string): readonly DokuBillerAction[];

@@ -66,28 +66,53 @@ export function describeDokuBillerCode(code) {
 }
 const DETAIL_PART = new RegExp("^[0-9]{2}$");
 function classifyUnlisted(code) {
-    if (code.length === 4) {
-        const categoryPart = code.slice(0, 2);
-        const detailPart = code.slice(2, 4);
-        if (DETAIL_PART.test(detailPart)) {
-            const category = categoryPart === "U0" || categoryPart === "U1" ? "user" : categoryPart === "IT" ? "integration" : categoryPart === "SY" ? "system" : categoryPart === "UE" ? "unmapped" : null;
-            if (category === "user")
-                return { known: false, outcome: "failed", code, category, reason: "Category U0 / U1 (Error caused by user mistakes (User Error)): Listed under \"Error Code\"; only 0000 and 5586 hold the customer's payment." };
-            if (category === "integration")
-                return { known: false, outcome: "failed", code, category, reason: "Category IT (Error due to partner system failure (H2H Integration)): Listed under \"Error Code\"; only 0000 and 5586 hold the customer's payment." };
-            if (category === "system")
-                return { known: false, outcome: "failed", code, category, reason: "Category SY (Error in DOKU switching system): Listed under \"Error Code\"; only 0000 and 5586 hold the customer's payment." };
-            if (category === "unmapped")
-                return { known: false, outcome: "failed", code, category, reason: "Category UE (Other errors that are not yet mapped): Listed under \"Error Code\"; only 0000 and 5586 hold the customer's payment." };
+    const parts = code.length === 4 && DETAIL_PART.test(code.slice(2, 4));
+    const category = parts && (code.startsWith("U0", 0) || code.startsWith("U1", 0)) ? "user" : parts && (code.startsWith("IT", 0)) ? "integration" : parts && (code.startsWith("SY", 0)) ? "system" : parts && (code.startsWith("UE", 0)) ? "unmapped" : null;
+    if (category === "user")
+        return { known: false, outcome: "failed", code, category, reason: "Category U0 / U1 (Error caused by user mistakes (User Error)): Listed under \"Error Code\"; only 0000 and 5586 hold the customer's payment." };
+    if (category === "integration")
+        return { known: false, outcome: "failed", code, category, reason: "Category IT (Error due to partner system failure (H2H Integration)): Listed under \"Error Code\"; only 0000 and 5586 hold the customer's payment." };
+    if (category === "system")
+        return { known: false, outcome: "failed", code, category, reason: "Category SY (Error in DOKU switching system): Listed under \"Error Code\"; only 0000 and 5586 hold the customer's payment." };
+    if (category === "unmapped")
+        return { known: false, outcome: "failed", code, category, reason: "Category UE (Other errors that are not yet mapped): Listed under \"Error Code\"; only 0000 and 5586 hold the customer's payment." };
+    return { known: false, outcome: "unknown", code, category, reason: "A code that fits no category (neither U0/U1, IT, SY nor UE, nor a listed success code) has no meaning in the source." };
+}
+const CODE_PATTERN = new RegExp("^(?:[0-9]{4}|[A-Z][A-Z0-9][0-9]{2})$");
+function malformedReason(value) {
+    switch (typeof value) {
+        case "string":
+            return JSON.stringify(value.length > 32 ? value.slice(0, 32) + "…" : value) + " does not match ^(?:[0-9]{4}|[A-Z][A-Z0-9][0-9]{2})$ (Our response codes consist of 4 digits in the format XXYY)";
+        case "number":
+            return "expected a string matching ^(?:[0-9]{4}|[A-Z][A-Z0-9][0-9]{2})$, got the number " + String(value) + (Number.isFinite(value) ? ", not the string " + JSON.stringify(String(value)) : "");
+        case "bigint":
+            return "expected a string matching ^(?:[0-9]{4}|[A-Z][A-Z0-9][0-9]{2})$, got the bigint " + String(value) + "n, not the string " + JSON.stringify(String(value));
+        case "object": {
+            if (value === null)
+                return "expected a string matching ^(?:[0-9]{4}|[A-Z][A-Z0-9][0-9]{2})$, got null";
+            let array = false;
+            try {
+                array = Array.isArray(value);
+            }
+            catch {
+            }
+            return "expected a string matching ^(?:[0-9]{4}|[A-Z][A-Z0-9][0-9]{2})$, got " + (array ? "an array" : "an object");
         }
+        case "undefined":
+            return "expected a string matching ^(?:[0-9]{4}|[A-Z][A-Z0-9][0-9]{2})$, got undefined";
+        default:
+            return "expected a string matching ^(?:[0-9]{4}|[A-Z][A-Z0-9][0-9]{2})$, got a " + typeof value;
     }
-    return { known: false, outcome: "unknown", code, category: null, reason: "A code that fits no category (neither U0/U1, IT, SY nor UE, nor a listed success code) has no meaning in the source." };
 }
 export function classifyDokuBillerCode(code) {
-    const entry = ENTRIES.get(code);
-    if (entry !== undefined)
-        return { known: true, outcome: entry.outcome, code: entry.code, entry };
-    return classifyUnlisted(String(code));
+    if (typeof code === "string") {
+        const entry = ENTRIES.get(code);
+        if (entry !== undefined)
+            return { known: true, outcome: entry.outcome, code: entry.code, entry };
+        if (CODE_PATTERN.test(code))
+            return classifyUnlisted(code);
+    }
+    return { known: false, malformed: true, outcome: "unknown", code: null, input: code, category: null, reason: malformedReason(code) };
 }
 export function dokuBillerActionsFor(code) {
     return ENTRIES.get(code)?.actions ?? [];

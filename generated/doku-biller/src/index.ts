@@ -332,7 +332,8 @@ export interface DokuBillerEntry {
 }
 
 /**
- * The classification of a code: a union discriminated on `outcome`; `known: false` for codes the table does not list.
+ * The classification of a code: a union discriminated on `outcome`; `known: false` for codes the table does not list,
+ * and `malformed: true` (with `code: null` and the `input` as given) for a value that is not a string of the code pattern.
  */
 export type DokuBillerResult =
   | {
@@ -365,6 +366,15 @@ export type DokuBillerResult =
       readonly outcome: "unknown";
       readonly code: string;
       readonly category: DokuBillerCategory | null;
+      readonly reason: string;
+    }
+  | {
+      readonly known: false;
+      readonly malformed: true;
+      readonly outcome: "unknown";
+      readonly code: null;
+      readonly input: unknown;
+      readonly category: null;
       readonly reason: string;
     };
 const ENTRIES: ReadonlyMap<string, DokuBillerEntry> = new Map<string, DokuBillerEntry>([
@@ -763,7 +773,7 @@ export function describeDokuBillerCode(code: unknown): DokuBillerEntry | undefin
 }
 
 const DETAIL_PART: RegExp = new RegExp("^[0-9]{2}$");
-/** A code the table does not list: classified from its parts where the source says how, else by the source's rule for unlisted codes. */
+/** A code the table does not list: classified from its parts where the source says how, else by its category, else by the source's rule for unlisted codes. */
 function classifyUnlisted(code: string): {
   readonly known: false;
   readonly outcome: "failed" | "unknown";
@@ -771,76 +781,126 @@ function classifyUnlisted(code: string): {
   readonly category: DokuBillerCategory | null;
   readonly reason: string;
 } {
-  if (code.length === 4) {
-    const categoryPart = code.slice(0, 2);
-    const detailPart = code.slice(2, 4);
-    if (DETAIL_PART.test(detailPart)) {
-      const category: DokuBillerCategory | null =
-        categoryPart === "U0" || categoryPart === "U1"
-          ? "user"
-          : categoryPart === "IT"
-            ? "integration"
-            : categoryPart === "SY"
-              ? "system"
-              : categoryPart === "UE"
-                ? "unmapped"
-                : null;
-      if (category === "user")
-        return {
-          known: false,
-          outcome: "failed",
-          code,
-          category,
-          reason:
-            'Category U0 / U1 (Error caused by user mistakes (User Error)): Listed under "Error Code"; only 0000 and 5586 hold the customer\'s payment.',
-        };
-      if (category === "integration")
-        return {
-          known: false,
-          outcome: "failed",
-          code,
-          category,
-          reason:
-            'Category IT (Error due to partner system failure (H2H Integration)): Listed under "Error Code"; only 0000 and 5586 hold the customer\'s payment.',
-        };
-      if (category === "system")
-        return {
-          known: false,
-          outcome: "failed",
-          code,
-          category,
-          reason:
-            'Category SY (Error in DOKU switching system): Listed under "Error Code"; only 0000 and 5586 hold the customer\'s payment.',
-        };
-      if (category === "unmapped")
-        return {
-          known: false,
-          outcome: "failed",
-          code,
-          category,
-          reason:
-            'Category UE (Other errors that are not yet mapped): Listed under "Error Code"; only 0000 and 5586 hold the customer\'s payment.',
-        };
-    }
-  }
+  const parts = code.length === 4 && DETAIL_PART.test(code.slice(2, 4));
+  const category: DokuBillerCategory | null =
+    parts && (code.startsWith("U0", 0) || code.startsWith("U1", 0))
+      ? "user"
+      : parts && code.startsWith("IT", 0)
+        ? "integration"
+        : parts && code.startsWith("SY", 0)
+          ? "system"
+          : parts && code.startsWith("UE", 0)
+            ? "unmapped"
+            : null;
+  if (category === "user")
+    return {
+      known: false,
+      outcome: "failed",
+      code,
+      category,
+      reason:
+        'Category U0 / U1 (Error caused by user mistakes (User Error)): Listed under "Error Code"; only 0000 and 5586 hold the customer\'s payment.',
+    };
+  if (category === "integration")
+    return {
+      known: false,
+      outcome: "failed",
+      code,
+      category,
+      reason:
+        'Category IT (Error due to partner system failure (H2H Integration)): Listed under "Error Code"; only 0000 and 5586 hold the customer\'s payment.',
+    };
+  if (category === "system")
+    return {
+      known: false,
+      outcome: "failed",
+      code,
+      category,
+      reason:
+        'Category SY (Error in DOKU switching system): Listed under "Error Code"; only 0000 and 5586 hold the customer\'s payment.',
+    };
+  if (category === "unmapped")
+    return {
+      known: false,
+      outcome: "failed",
+      code,
+      category,
+      reason:
+        'Category UE (Other errors that are not yet mapped): Listed under "Error Code"; only 0000 and 5586 hold the customer\'s payment.',
+    };
   return {
     known: false,
     outcome: "unknown",
     code,
-    category: null,
+    category,
     reason:
       "A code that fits no category (neither U0/U1, IT, SY nor UE, nor a listed success code) has no meaning in the source.",
   };
 }
 
+/** The pattern every code of the table matches. */
+const CODE_PATTERN: RegExp = new RegExp("^(?:[0-9]{4}|[A-Z][A-Z0-9][0-9]{2})$");
+/** Why a value is not a code: what it is instead (a string quoted, at most 32 characters of it). Never throws. */
+function malformedReason(value: unknown): string {
+  switch (typeof value) {
+    case "string":
+      return (
+        JSON.stringify(value.length > 32 ? value.slice(0, 32) + "…" : value) +
+        " does not match ^(?:[0-9]{4}|[A-Z][A-Z0-9][0-9]{2})$ (Our response codes consist of 4 digits in the format XXYY)"
+      );
+    case "number":
+      return (
+        "expected a string matching ^(?:[0-9]{4}|[A-Z][A-Z0-9][0-9]{2})$, got the number " +
+        String(value) +
+        (Number.isFinite(value) ? ", not the string " + JSON.stringify(String(value)) : "")
+      );
+    case "bigint":
+      return (
+        "expected a string matching ^(?:[0-9]{4}|[A-Z][A-Z0-9][0-9]{2})$, got the bigint " +
+        String(value) +
+        "n, not the string " +
+        JSON.stringify(String(value))
+      );
+    case "object": {
+      if (value === null) return "expected a string matching ^(?:[0-9]{4}|[A-Z][A-Z0-9][0-9]{2})$, got null";
+      let array = false;
+      try {
+        array = Array.isArray(value);
+      } catch {
+        // A revoked proxy: an object all the same.
+      }
+      return (
+        "expected a string matching ^(?:[0-9]{4}|[A-Z][A-Z0-9][0-9]{2})$, got " + (array ? "an array" : "an object")
+      );
+    }
+    case "undefined":
+      return "expected a string matching ^(?:[0-9]{4}|[A-Z][A-Z0-9][0-9]{2})$, got undefined";
+    default:
+      return "expected a string matching ^(?:[0-9]{4}|[A-Z][A-Z0-9][0-9]{2})$, got a " + typeof value;
+  }
+}
+
 /**
  * Classifies a response code: its outcome, and its row when the table lists it.
- * A code the table does not list is never silently success or failed: see `reason`.
+ * A code the table does not list is never silently success or failed: see `reason`. A value that is not a string
+ * of the code pattern (a number included: 200 is not "200") is `malformed`. Never throws.
  */
-export function classifyDokuBillerCode(code: string): DokuBillerResult {
-  const entry = ENTRIES.get(code);
-  if (entry !== undefined) return { known: true, outcome: entry.outcome, code: entry.code, entry } as DokuBillerResult;
-  return classifyUnlisted(String(code)) as DokuBillerResult;
+export function classifyDokuBillerCode(code: unknown): DokuBillerResult {
+  if (typeof code === "string") {
+    const entry = ENTRIES.get(code);
+    if (entry !== undefined)
+      return { known: true, outcome: entry.outcome, code: entry.code, entry } as DokuBillerResult;
+    if (CODE_PATTERN.test(code)) return classifyUnlisted(code) as DokuBillerResult;
+  }
+  return {
+    known: false,
+    malformed: true,
+    outcome: "unknown",
+    code: null,
+    input: code,
+    category: null,
+    reason: malformedReason(code),
+  };
 }
 
 /** The actions the source prescribes for a code (empty for codes without any). */

@@ -500,7 +500,8 @@ export interface IakPostpaidEntry {
     readonly row: number;
 }
 /**
- * The classification of a code: a union discriminated on `outcome`; `known: false` for codes the table does not list.
+ * The classification of a code: a union discriminated on `outcome`; `known: false` for codes the table does not list,
+ * and `malformed: true` (with `code: null` and the `input` as given) for a value that is not a string of the code pattern.
  */
 export type IakPostpaidResult = {
     readonly known: true;
@@ -523,6 +524,14 @@ export type IakPostpaidResult = {
     readonly code: string;
     readonly category: null;
     readonly reason: string;
+} | {
+    readonly known: false;
+    readonly malformed: true;
+    readonly outcome: "pending";
+    readonly code: null;
+    readonly input: unknown;
+    readonly category: null;
+    readonly reason: string;
 };
 /** Whether `value` is a code the table lists (a string: "00" is not 0). */
 export declare function isIakPostpaidCode(value: unknown): value is IakPostpaidCode;
@@ -531,9 +540,10 @@ export declare function describeIakPostpaidCode(code: IakPostpaidCode): IakPostp
 export declare function describeIakPostpaidCode(code: unknown): IakPostpaidEntry | undefined;
 /**
  * Classifies a response code: its outcome, and its row when the table lists it.
- * A code the table does not list is never silently success or failed: see `reason`.
+ * A code the table does not list is never silently success or failed: see `reason`. A value that is not a string
+ * of the code pattern (a number included: 200 is not "200") is `malformed`. Never throws.
  */
-export declare function classifyIakPostpaidCode(code: string): IakPostpaidResult;
+export declare function classifyIakPostpaidCode(code: unknown): IakPostpaidResult;
 /** HTTP Status Code: how the source says to read an HTTP status before the response code. */
 export declare const IakPostpaidHttpRules: readonly [{
     readonly http: 200;
@@ -562,11 +572,12 @@ export interface IakPostpaidHttpResult {
     readonly known: false;
     readonly outcome: "failed" | "pending";
     readonly httpStatus: number;
-    /** The response code the body carried, if any. */
+    /** The response code the body carried, if it is a string (a number is not a code), else null. */
     readonly code: string | null;
     readonly reason: string;
 }
 /**
- * Classifies a whole response: its HTTP status first, per {@link IakPostpaidHttpRules}, then its response code.
+ * Classifies a whole response: its HTTP status first, per {@link IakPostpaidHttpRules}, then its response code
+ * (a value that is not a string of the code pattern is `malformed`). Never throws.
  */
 export declare function classifyIakPostpaidResponse(httpStatus: number, code: unknown): IakPostpaidResult | IakPostpaidHttpResult;

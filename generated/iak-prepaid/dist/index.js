@@ -79,11 +79,41 @@ export function describeIakPrepaidCode(code) {
 function classifyUnlisted(code) {
     return { known: false, outcome: "pending", code, category: null, reason: "IAK's own code for an undefined response (201 UNDEFINED RESPONSE CODE) is Pending, so a code the table does not list is pending, never failed — treating an unknown result as failed and retrying risks paying twice." };
 }
+const CODE_PATTERN = new RegExp("^[0-9]{2,3}$");
+function malformedReason(value) {
+    switch (typeof value) {
+        case "string":
+            return JSON.stringify(value.length > 32 ? value.slice(0, 32) + "…" : value) + " does not match ^[0-9]{2,3}$";
+        case "number":
+            return "expected a string matching ^[0-9]{2,3}$, got the number " + String(value) + (Number.isFinite(value) ? ", not the string " + JSON.stringify(String(value)) : "");
+        case "bigint":
+            return "expected a string matching ^[0-9]{2,3}$, got the bigint " + String(value) + "n, not the string " + JSON.stringify(String(value));
+        case "object": {
+            if (value === null)
+                return "expected a string matching ^[0-9]{2,3}$, got null";
+            let array = false;
+            try {
+                array = Array.isArray(value);
+            }
+            catch {
+            }
+            return "expected a string matching ^[0-9]{2,3}$, got " + (array ? "an array" : "an object");
+        }
+        case "undefined":
+            return "expected a string matching ^[0-9]{2,3}$, got undefined";
+        default:
+            return "expected a string matching ^[0-9]{2,3}$, got a " + typeof value;
+    }
+}
 export function classifyIakPrepaidCode(code) {
-    const entry = ENTRIES.get(code);
-    if (entry !== undefined)
-        return { known: true, outcome: entry.outcome, code: entry.code, entry };
-    return classifyUnlisted(String(code));
+    if (typeof code === "string") {
+        const entry = ENTRIES.get(code);
+        if (entry !== undefined)
+            return { known: true, outcome: entry.outcome, code: entry.code, entry };
+        if (CODE_PATTERN.test(code))
+            return classifyUnlisted(code);
+    }
+    return { known: false, malformed: true, outcome: "pending", code: null, input: code, category: null, reason: malformedReason(code) };
 }
 export const IakPrepaidHttpRules = [
     { http: 200, label: "200 - OK", description: "Everything worked as expected", status: "Success/Failed", solution: "Check list response code below.", outcome: "code" },
@@ -91,10 +121,10 @@ export const IakPrepaidHttpRules = [
     { http: "other", label: "OTHER", description: "Something went wrong on IAK's end", status: "Pending", solution: "Contact our customer service for more information.", outcome: "pending" },
 ];
 export function classifyIakPrepaidResponse(httpStatus, code) {
-    const text = code === undefined || code === null ? null : String(code);
+    const text = typeof code === "string" ? code : null;
     switch (httpStatus) {
         case 200:
-            return classifyIakPrepaidCode(text ?? "");
+            return classifyIakPrepaidCode(code);
         case 400:
             return { known: false, outcome: "failed", httpStatus, code: text, reason: "400 - Bad Request — The request was unacceptable, often due to missing a required parameter — status Failed — Check the data error_details for error information." };
         default:

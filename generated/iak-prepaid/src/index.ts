@@ -368,7 +368,8 @@ export interface IakPrepaidEntry {
 }
 
 /**
- * The classification of a code: a union discriminated on `outcome`; `known: false` for codes the table does not list.
+ * The classification of a code: a union discriminated on `outcome`; `known: false` for codes the table does not list,
+ * and `malformed: true` (with `code: null` and the `input` as given) for a value that is not a string of the code pattern.
  */
 export type IakPrepaidResult =
   | {
@@ -393,6 +394,15 @@ export type IakPrepaidResult =
       readonly known: false;
       readonly outcome: "pending";
       readonly code: string;
+      readonly category: null;
+      readonly reason: string;
+    }
+  | {
+      readonly known: false;
+      readonly malformed: true;
+      readonly outcome: "pending";
+      readonly code: null;
+      readonly input: unknown;
       readonly category: null;
       readonly reason: string;
     };
@@ -927,7 +937,7 @@ export function describeIakPrepaidCode(code: unknown): IakPrepaidEntry | undefin
   return typeof code === "string" ? ENTRIES.get(code) : undefined;
 }
 
-/** A code the table does not list: classified from its parts where the source says how, else by the source's rule for unlisted codes. */
+/** A code the table does not list: classified from its parts where the source says how, else by its category, else by the source's rule for unlisted codes. */
 function classifyUnlisted(code: string): {
   readonly known: false;
   readonly outcome: "pending";
@@ -945,14 +955,64 @@ function classifyUnlisted(code: string): {
   };
 }
 
+/** The pattern every code of the table matches. */
+const CODE_PATTERN: RegExp = new RegExp("^[0-9]{2,3}$");
+/** Why a value is not a code: what it is instead (a string quoted, at most 32 characters of it). Never throws. */
+function malformedReason(value: unknown): string {
+  switch (typeof value) {
+    case "string":
+      return JSON.stringify(value.length > 32 ? value.slice(0, 32) + "…" : value) + " does not match ^[0-9]{2,3}$";
+    case "number":
+      return (
+        "expected a string matching ^[0-9]{2,3}$, got the number " +
+        String(value) +
+        (Number.isFinite(value) ? ", not the string " + JSON.stringify(String(value)) : "")
+      );
+    case "bigint":
+      return (
+        "expected a string matching ^[0-9]{2,3}$, got the bigint " +
+        String(value) +
+        "n, not the string " +
+        JSON.stringify(String(value))
+      );
+    case "object": {
+      if (value === null) return "expected a string matching ^[0-9]{2,3}$, got null";
+      let array = false;
+      try {
+        array = Array.isArray(value);
+      } catch {
+        // A revoked proxy: an object all the same.
+      }
+      return "expected a string matching ^[0-9]{2,3}$, got " + (array ? "an array" : "an object");
+    }
+    case "undefined":
+      return "expected a string matching ^[0-9]{2,3}$, got undefined";
+    default:
+      return "expected a string matching ^[0-9]{2,3}$, got a " + typeof value;
+  }
+}
+
 /**
  * Classifies a response code: its outcome, and its row when the table lists it.
- * A code the table does not list is never silently success or failed: see `reason`.
+ * A code the table does not list is never silently success or failed: see `reason`. A value that is not a string
+ * of the code pattern (a number included: 200 is not "200") is `malformed`. Never throws.
  */
-export function classifyIakPrepaidCode(code: string): IakPrepaidResult {
-  const entry = ENTRIES.get(code);
-  if (entry !== undefined) return { known: true, outcome: entry.outcome, code: entry.code, entry } as IakPrepaidResult;
-  return classifyUnlisted(String(code)) as IakPrepaidResult;
+export function classifyIakPrepaidCode(code: unknown): IakPrepaidResult {
+  if (typeof code === "string") {
+    const entry = ENTRIES.get(code);
+    if (entry !== undefined)
+      return { known: true, outcome: entry.outcome, code: entry.code, entry } as IakPrepaidResult;
+    if (CODE_PATTERN.test(code)) return classifyUnlisted(code) as IakPrepaidResult;
+  }
+  return {
+    known: false,
+    malformed: true,
+    outcome: "pending",
+    code: null,
+    input: code,
+    category: null,
+    reason: malformedReason(code),
+  };
 }
 
 /** HTTP Status Code: how the source says to read an HTTP status before the response code. */
@@ -987,20 +1047,21 @@ export interface IakPrepaidHttpResult {
   readonly known: false;
   readonly outcome: "failed" | "pending";
   readonly httpStatus: number;
-  /** The response code the body carried, if any. */
+  /** The response code the body carried, if it is a string (a number is not a code), else null. */
   readonly code: string | null;
   readonly reason: string;
 }
 
 /**
- * Classifies a whole response: its HTTP status first, per {@link IakPrepaidHttpRules}, then its response code.
+ * Classifies a whole response: its HTTP status first, per {@link IakPrepaidHttpRules}, then its response code
+ * (a value that is not a string of the code pattern is `malformed`). Never throws.
  */
 export function classifyIakPrepaidResponse(httpStatus: number, code: unknown): IakPrepaidResult | IakPrepaidHttpResult {
-  // The code as text (a number 0 becomes "0", which is not "00"); absent is null.
-  const text = code === undefined || code === null ? null : String(code);
+  // Only a string is a code: a number 0 is not "00". Anything else is reported as null.
+  const text = typeof code === "string" ? code : null;
   switch (httpStatus) {
     case 200:
-      return classifyIakPrepaidCode(text ?? "");
+      return classifyIakPrepaidCode(code);
     case 400:
       return {
         known: false,

@@ -19,7 +19,6 @@ export const SnapQrCpmServices = {
 };
 export const SnapQrCpmRequestHeaderNames = ["Content-type", "Authorization", "Authorization-Customer", "X-TIMESTAMP", "X-SIGNATURE", "ORIGIN", "X-PARTNER-ID", "X-EXTERNAL-ID", "X-IP-ADDRESS", "X-DEVICE-ID", "X-LATITUDE", "X-LONGITUDE", "CHANNEL-ID"];
 export const SnapQrCpmResponseHeaderNames = ["Content-type", "X-TIMESTAMP"];
-const RESPONSE_CODE_PATTERN = new RegExp("^[0-9]{7}$");
 const SERVICE_NAMES = {
     "59": "API Generate QR CPM",
     "60": "API CPM Payment",
@@ -29,24 +28,21 @@ const SERVICE_NAMES = {
     "80": "API Refund Payment",
 };
 export function parseSnapQrCpmResponseCode(code) {
-    if (typeof code !== "string")
-        return { kind: "malformed", input: code, reason: "expected a string matching " + "^[0-9]{7}$" + ", got " + kindOf(code) + (typeof code === "number" ? " (codes are strings: leading zeros and length matter)" : "") };
-    if (!RESPONSE_CODE_PATTERN.test(code))
-        return { kind: "malformed", input: code, reason: "expected a string matching ^[0-9]{7}$ (response code = HTTP status code + service code + case code)" };
-    const part0 = code.slice(0, 3);
-    const part1 = code.slice(3, 5);
-    const part2 = code.slice(5, 7);
-    const entry = describeSnapQrCpmCode(code);
-    if (entry !== undefined)
+    const rule = classifySnapQrCpmCode(code);
+    if (rule.code === null)
+        return { kind: "malformed", input: code, reason: rule.reason };
+    const part0 = rule.code.slice(0, 3);
+    const part1 = rule.code.slice(3, 5);
+    const part2 = rule.code.slice(5, 7);
+    if (rule.known) {
+        const entry = rule.entry;
         return { kind: "known", code: entry.code, http: part0, service: part1, case: part2, category: entry.category, message: entry.message, description: entry.description, outcome: entry.outcome, endpoint: SnapQrCpmServices[part1], name: entry.name };
+    }
     const endpoint = Object.hasOwn(SnapQrCpmServices, part1) ? SnapQrCpmServices[part1] : null;
     const why = endpoint === null
         ? "service " + part1 + " is not one of 59, 60, 61, 62, 79, 80"
         : "the table has no row for " + "http " + part0 + ", " + "case " + part2 + " in service " + part1 + " (" + SERVICE_NAMES[part1] + ")";
-    const rule = classifySnapQrCpmCode(code);
-    const outcome = rule.known ? "unknown" : rule.outcome;
-    const because = rule.known ? "" : rule.reason;
-    return { kind: "unknown", code, http: part0, service: part1, case: part2, outcome, endpoint, reason: why + "; outcome " + outcome + ": " + because };
+    return { kind: "unknown", code: rule.code, http: part0, service: part1, case: part2, outcome: rule.outcome, endpoint, reason: why + "; outcome " + rule.outcome + ": " + rule.reason };
 }
 const HTTP_STATUS_PATTERN = new RegExp("^[0-9]{3}$");
 function httpStatusOutcome(status) {
@@ -2174,5 +2170,14 @@ export function validateSnapQrCpmRefundResponse(input, options) {
     }
 }
 function kindOf(value) {
-    return value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
+    if (typeof value !== "object")
+        return typeof value;
+    if (value === null)
+        return "null";
+    try {
+        return Array.isArray(value) ? "array" : "object";
+    }
+    catch {
+        return "object";
+    }
 }

@@ -825,7 +825,8 @@ export interface SnapQrCpmEntry {
     readonly row: number;
 }
 /**
- * The classification of a code: a union discriminated on `outcome`; `known: false` for codes the table does not list.
+ * The classification of a code: a union discriminated on `outcome`; `known: false` for codes the table does not list,
+ * and `malformed: true` (with `code: null` and the `input` as given) for a value that is not a string of the code pattern.
  */
 export type SnapQrCpmResult = {
     readonly known: true;
@@ -860,6 +861,14 @@ export type SnapQrCpmResult = {
     readonly code: string;
     readonly category: SnapQrCpmCategory | null;
     readonly reason: string;
+} | {
+    readonly known: false;
+    readonly malformed: true;
+    readonly outcome: "unknown";
+    readonly code: null;
+    readonly input: unknown;
+    readonly category: null;
+    readonly reason: string;
 };
 /** Whether `value` is a code the table lists (a string: "00" is not 0). */
 export declare function isSnapQrCpmCode(value: unknown): value is SnapQrCpmCode;
@@ -868,6 +877,7 @@ export declare function describeSnapQrCpmCode(code: SnapQrCpmCode): SnapQrCpmEnt
 export declare function describeSnapQrCpmCode(code: unknown): SnapQrCpmEntry | undefined;
 /**
  * Classifies a response code: its outcome, and its row when the table lists it.
- * A code the table does not list is never silently success or failed: see `reason`.
+ * A code the table does not list is never silently success or failed: see `reason`. A value that is not a string
+ * of the code pattern (a number included: 200 is not "200") is `malformed`. Never throws.
  */
-export declare function classifySnapQrCpmCode(code: string): SnapQrCpmResult;
+export declare function classifySnapQrCpmCode(code: unknown): SnapQrCpmResult;

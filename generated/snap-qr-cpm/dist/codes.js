@@ -842,26 +842,50 @@ const HTTP_PART = new RegExp("^[0-9]{3}$");
 const SERVICE_PART = new RegExp("^[0-9]{2}$");
 const CASE_PART = new RegExp("^[0-9]{2}$");
 function classifyUnlisted(code) {
-    if (code.length === 7) {
-        const httpPart = code.slice(0, 3);
-        const servicePart = code.slice(3, 5);
-        const casePart = code.slice(5, 7);
-        if (HTTP_PART.test(httpPart) && SERVICE_PART.test(servicePart) && CASE_PART.test(casePart)) {
-            if (httpPart === "200")
-                return { known: false, outcome: "pending", code, category: null, reason: "The only HTTP 200 row is 200 any 00, \"Successful\"; the request was processed. The table does not list this code, so codebook does not confirm success: pending." };
-            if (httpPart === "202")
-                return { known: false, outcome: "pending", code, category: null, reason: "The request was accepted but its result is not final yet." };
-            if (httpPart.startsWith("4"))
-                return { known: false, outcome: "failed", code, category: null, reason: "Every 4xx row rejects the request (bad request, unauthorized, forbidden, not found, not allowed, conflict, too many requests); nothing was carried out. Rows with their own reading (404 18) say so in their outcomes." };
-            if (httpPart.startsWith("5"))
-                return { known: false, outcome: "pending", code, category: null, reason: "The request's result is not known: the provider failed internally, its backend failed or the issuer timed out, and the document itself says to retry. A payment must not be reported as a definite failure; query it (service 61, API Query Payment) before acting." };
-        }
-    }
+    const parts = code.length === 7 && HTTP_PART.test(code.slice(0, 3)) && SERVICE_PART.test(code.slice(3, 5)) && CASE_PART.test(code.slice(5, 7));
+    if (parts && (code.startsWith("200", 0)))
+        return { known: false, outcome: "pending", code, category: null, reason: "The only HTTP 200 row is 200 any 00, \"Successful\"; the request was processed. The table does not list this code, so codebook does not confirm success: pending." };
+    if (parts && (code.startsWith("202", 0)))
+        return { known: false, outcome: "pending", code, category: null, reason: "The request was accepted but its result is not final yet." };
+    if (parts && (code.startsWith("4", 0)))
+        return { known: false, outcome: "failed", code, category: null, reason: "Every 4xx row rejects the request (bad request, unauthorized, forbidden, not found, not allowed, conflict, too many requests); nothing was carried out. Rows with their own reading (404 18) say so in their outcomes." };
+    if (parts && (code.startsWith("5", 0)))
+        return { known: false, outcome: "pending", code, category: null, reason: "The request's result is not known: the provider failed internally, its backend failed or the issuer timed out, and the document itself says to retry. A payment must not be reported as a definite failure; query it (service 61, API Query Payment) before acting." };
     return { known: false, outcome: "unknown", code, category: null, reason: "A code whose HTTP part matches no rule has no meaning in the source." };
 }
+const CODE_PATTERN = new RegExp("^[0-9]{7}$");
+function malformedReason(value) {
+    switch (typeof value) {
+        case "string":
+            return JSON.stringify(value.length > 32 ? value.slice(0, 32) + "…" : value) + " does not match ^[0-9]{7}$ (response code = HTTP status code + service code + case code)";
+        case "number":
+            return "expected a string matching ^[0-9]{7}$, got the number " + String(value) + (Number.isFinite(value) ? ", not the string " + JSON.stringify(String(value)) : "");
+        case "bigint":
+            return "expected a string matching ^[0-9]{7}$, got the bigint " + String(value) + "n, not the string " + JSON.stringify(String(value));
+        case "object": {
+            if (value === null)
+                return "expected a string matching ^[0-9]{7}$, got null";
+            let array = false;
+            try {
+                array = Array.isArray(value);
+            }
+            catch {
+            }
+            return "expected a string matching ^[0-9]{7}$, got " + (array ? "an array" : "an object");
+        }
+        case "undefined":
+            return "expected a string matching ^[0-9]{7}$, got undefined";
+        default:
+            return "expected a string matching ^[0-9]{7}$, got a " + typeof value;
+    }
+}
 export function classifySnapQrCpmCode(code) {
-    const entry = ENTRIES.get(code);
-    if (entry !== undefined)
-        return { known: true, outcome: entry.outcome, code: entry.code, entry };
-    return classifyUnlisted(String(code));
+    if (typeof code === "string") {
+        const entry = ENTRIES.get(code);
+        if (entry !== undefined)
+            return { known: true, outcome: entry.outcome, code: entry.code, entry };
+        if (CODE_PATTERN.test(code))
+            return classifyUnlisted(code);
+    }
+    return { known: false, malformed: true, outcome: "unknown", code: null, input: code, category: null, reason: malformedReason(code) };
 }

@@ -1982,7 +1982,6 @@ export interface SnapQrCpmBodies {
   Refund: { request: SnapQrCpmRefundRequest; response: SnapQrCpmRefundResponse };
 }
 
-const RESPONSE_CODE_PATTERN: RegExp = new RegExp("^[0-9]{7}$");
 const SERVICE_NAMES: { readonly [service: string]: string } = {
   "59": "API Generate QR CPM",
   "60": "API CPM Payment",
@@ -2055,28 +2054,13 @@ export type SnapQrCpmParsedResponseCode =
  * ```
  */
 export function parseSnapQrCpmResponseCode(code: unknown): SnapQrCpmParsedResponseCode {
-  if (typeof code !== "string")
-    return {
-      kind: "malformed",
-      input: code,
-      reason:
-        "expected a string matching " +
-        "^[0-9]{7}$" +
-        ", got " +
-        kindOf(code) +
-        (typeof code === "number" ? " (codes are strings: leading zeros and length matter)" : ""),
-    };
-  if (!RESPONSE_CODE_PATTERN.test(code))
-    return {
-      kind: "malformed",
-      input: code,
-      reason: "expected a string matching ^[0-9]{7}$ (response code = HTTP status code + service code + case code)",
-    };
-  const part0 = code.slice(0, 3);
-  const part1 = code.slice(3, 5);
-  const part2 = code.slice(5, 7);
-  const entry = describeSnapQrCpmCode(code);
-  if (entry !== undefined)
+  const rule = classifySnapQrCpmCode(code);
+  if (rule.code === null) return { kind: "malformed", input: code, reason: rule.reason };
+  const part0 = rule.code.slice(0, 3);
+  const part1 = rule.code.slice(3, 5);
+  const part2 = rule.code.slice(5, 7);
+  if (rule.known) {
+    const entry = rule.entry;
     return {
       kind: "known",
       code: entry.code,
@@ -2090,6 +2074,7 @@ export function parseSnapQrCpmResponseCode(code: unknown): SnapQrCpmParsedRespon
       endpoint: SnapQrCpmServices[part1 as SnapQrCpmServiceCode],
       name: entry.name,
     };
+  }
   const endpoint = Object.hasOwn(SnapQrCpmServices, part1) ? SnapQrCpmServices[part1 as SnapQrCpmServiceCode] : null;
   const why =
     endpoint === null
@@ -2105,18 +2090,15 @@ export function parseSnapQrCpmResponseCode(code: unknown): SnapQrCpmParsedRespon
         " (" +
         SERVICE_NAMES[part1] +
         ")";
-  const rule = classifySnapQrCpmCode(code);
-  const outcome = rule.known ? "unknown" : rule.outcome;
-  const because = rule.known ? "" : rule.reason;
   return {
     kind: "unknown",
-    code,
+    code: rule.code,
     http: part0,
     service: part1,
     case: part2,
-    outcome,
+    outcome: rule.outcome,
     endpoint,
-    reason: why + "; outcome " + outcome + ": " + because,
+    reason: why + "; outcome " + rule.outcome + ": " + rule.reason,
   };
 }
 
@@ -5895,7 +5877,16 @@ export function validateSnapQrCpmRefundResponse(
   }
 }
 
-/** The JSON kind of a value, for messages: null and arrays are not "object". */
+/**
+ * The JSON kind of a value, for messages: null and arrays are not "object". Never throws: `Array.isArray` throws on a
+ * revoked proxy, which is an object all the same.
+ */
 function kindOf(value: unknown): string {
-  return value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
+  if (typeof value !== "object") return typeof value;
+  if (value === null) return "null";
+  try {
+    return Array.isArray(value) ? "array" : "object";
+  } catch {
+    return "object";
+  }
 }

@@ -1559,7 +1559,8 @@ export interface SnapQrCpmEntry {
 }
 
 /**
- * The classification of a code: a union discriminated on `outcome`; `known: false` for codes the table does not list.
+ * The classification of a code: a union discriminated on `outcome`; `known: false` for codes the table does not list,
+ * and `malformed: true` (with `code: null` and the `input` as given) for a value that is not a string of the code pattern.
  */
 export type SnapQrCpmResult =
   | {
@@ -1599,6 +1600,15 @@ export type SnapQrCpmResult =
       readonly outcome: "unknown";
       readonly code: string;
       readonly category: SnapQrCpmCategory | null;
+      readonly reason: string;
+    }
+  | {
+      readonly known: false;
+      readonly malformed: true;
+      readonly outcome: "unknown";
+      readonly code: null;
+      readonly input: unknown;
+      readonly category: null;
       readonly reason: string;
     };
 /** The source rows the codes expand from. */
@@ -2520,7 +2530,7 @@ export function describeSnapQrCpmCode(code: unknown): SnapQrCpmEntry | undefined
 const HTTP_PART: RegExp = new RegExp("^[0-9]{3}$");
 const SERVICE_PART: RegExp = new RegExp("^[0-9]{2}$");
 const CASE_PART: RegExp = new RegExp("^[0-9]{2}$");
-/** A code the table does not list: classified from its parts where the source says how, else by the source's rule for unlisted codes. */
+/** A code the table does not list: classified from its parts where the source says how, else by its category, else by the source's rule for unlisted codes. */
 function classifyUnlisted(code: string): {
   readonly known: false;
   readonly outcome: "pending" | "failed" | "unknown";
@@ -2528,48 +2538,46 @@ function classifyUnlisted(code: string): {
   readonly category: SnapQrCpmCategory | null;
   readonly reason: string;
 } {
-  if (code.length === 7) {
-    const httpPart = code.slice(0, 3);
-    const servicePart = code.slice(3, 5);
-    const casePart = code.slice(5, 7);
-    if (HTTP_PART.test(httpPart) && SERVICE_PART.test(servicePart) && CASE_PART.test(casePart)) {
-      if (httpPart === "200")
-        return {
-          known: false,
-          outcome: "pending",
-          code,
-          category: null,
-          reason:
-            'The only HTTP 200 row is 200 any 00, "Successful"; the request was processed. The table does not list this code, so codebook does not confirm success: pending.',
-        };
-      if (httpPart === "202")
-        return {
-          known: false,
-          outcome: "pending",
-          code,
-          category: null,
-          reason: "The request was accepted but its result is not final yet.",
-        };
-      if (httpPart.startsWith("4"))
-        return {
-          known: false,
-          outcome: "failed",
-          code,
-          category: null,
-          reason:
-            "Every 4xx row rejects the request (bad request, unauthorized, forbidden, not found, not allowed, conflict, too many requests); nothing was carried out. Rows with their own reading (404 18) say so in their outcomes.",
-        };
-      if (httpPart.startsWith("5"))
-        return {
-          known: false,
-          outcome: "pending",
-          code,
-          category: null,
-          reason:
-            "The request's result is not known: the provider failed internally, its backend failed or the issuer timed out, and the document itself says to retry. A payment must not be reported as a definite failure; query it (service 61, API Query Payment) before acting.",
-        };
-    }
-  }
+  const parts =
+    code.length === 7 &&
+    HTTP_PART.test(code.slice(0, 3)) &&
+    SERVICE_PART.test(code.slice(3, 5)) &&
+    CASE_PART.test(code.slice(5, 7));
+  if (parts && code.startsWith("200", 0))
+    return {
+      known: false,
+      outcome: "pending",
+      code,
+      category: null,
+      reason:
+        'The only HTTP 200 row is 200 any 00, "Successful"; the request was processed. The table does not list this code, so codebook does not confirm success: pending.',
+    };
+  if (parts && code.startsWith("202", 0))
+    return {
+      known: false,
+      outcome: "pending",
+      code,
+      category: null,
+      reason: "The request was accepted but its result is not final yet.",
+    };
+  if (parts && code.startsWith("4", 0))
+    return {
+      known: false,
+      outcome: "failed",
+      code,
+      category: null,
+      reason:
+        "Every 4xx row rejects the request (bad request, unauthorized, forbidden, not found, not allowed, conflict, too many requests); nothing was carried out. Rows with their own reading (404 18) say so in their outcomes.",
+    };
+  if (parts && code.startsWith("5", 0))
+    return {
+      known: false,
+      outcome: "pending",
+      code,
+      category: null,
+      reason:
+        "The request's result is not known: the provider failed internally, its backend failed or the issuer timed out, and the document itself says to retry. A payment must not be reported as a definite failure; query it (service 61, API Query Payment) before acting.",
+    };
   return {
     known: false,
     outcome: "unknown",
@@ -2579,12 +2587,64 @@ function classifyUnlisted(code: string): {
   };
 }
 
+/** The pattern every code of the table matches. */
+const CODE_PATTERN: RegExp = new RegExp("^[0-9]{7}$");
+/** Why a value is not a code: what it is instead (a string quoted, at most 32 characters of it). Never throws. */
+function malformedReason(value: unknown): string {
+  switch (typeof value) {
+    case "string":
+      return (
+        JSON.stringify(value.length > 32 ? value.slice(0, 32) + "…" : value) +
+        " does not match ^[0-9]{7}$ (response code = HTTP status code + service code + case code)"
+      );
+    case "number":
+      return (
+        "expected a string matching ^[0-9]{7}$, got the number " +
+        String(value) +
+        (Number.isFinite(value) ? ", not the string " + JSON.stringify(String(value)) : "")
+      );
+    case "bigint":
+      return (
+        "expected a string matching ^[0-9]{7}$, got the bigint " +
+        String(value) +
+        "n, not the string " +
+        JSON.stringify(String(value))
+      );
+    case "object": {
+      if (value === null) return "expected a string matching ^[0-9]{7}$, got null";
+      let array = false;
+      try {
+        array = Array.isArray(value);
+      } catch {
+        // A revoked proxy: an object all the same.
+      }
+      return "expected a string matching ^[0-9]{7}$, got " + (array ? "an array" : "an object");
+    }
+    case "undefined":
+      return "expected a string matching ^[0-9]{7}$, got undefined";
+    default:
+      return "expected a string matching ^[0-9]{7}$, got a " + typeof value;
+  }
+}
+
 /**
  * Classifies a response code: its outcome, and its row when the table lists it.
- * A code the table does not list is never silently success or failed: see `reason`.
+ * A code the table does not list is never silently success or failed: see `reason`. A value that is not a string
+ * of the code pattern (a number included: 200 is not "200") is `malformed`. Never throws.
  */
-export function classifySnapQrCpmCode(code: string): SnapQrCpmResult {
-  const entry = ENTRIES.get(code);
-  if (entry !== undefined) return { known: true, outcome: entry.outcome, code: entry.code, entry } as SnapQrCpmResult;
-  return classifyUnlisted(String(code)) as SnapQrCpmResult;
+export function classifySnapQrCpmCode(code: unknown): SnapQrCpmResult {
+  if (typeof code === "string") {
+    const entry = ENTRIES.get(code);
+    if (entry !== undefined) return { known: true, outcome: entry.outcome, code: entry.code, entry } as SnapQrCpmResult;
+    if (CODE_PATTERN.test(code)) return classifyUnlisted(code) as SnapQrCpmResult;
+  }
+  return {
+    known: false,
+    malformed: true,
+    outcome: "unknown",
+    code: null,
+    input: code,
+    category: null,
+    reason: malformedReason(code),
+  };
 }

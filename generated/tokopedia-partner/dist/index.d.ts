@@ -528,7 +528,8 @@ export interface TokopediaPartnerEntry {
     readonly row: number;
 }
 /**
- * The classification of a code in context "payment": a union discriminated on `outcome`; `known: false` for codes the table does not list.
+ * The classification of a code in context "payment": a union discriminated on `outcome`; `known: false` for codes the table does not list,
+ * and `malformed: true` (with `code: null` and the `input` as given) for a value that is not a string of the code pattern.
  */
 export type TokopediaPartnerResult = {
     readonly known: true;
@@ -551,9 +552,18 @@ export type TokopediaPartnerResult = {
     readonly code: string;
     readonly category: TokopediaPartnerCategory | null;
     readonly reason: string;
+} | {
+    readonly known: false;
+    readonly malformed: true;
+    readonly outcome: "unknown";
+    readonly code: null;
+    readonly input: unknown;
+    readonly category: null;
+    readonly reason: string;
 };
 /**
- * The classification of a code in context "checkStatus": a union discriminated on `outcome`; `known: false` for codes the table does not list.
+ * The classification of a code in context "checkStatus": a union discriminated on `outcome`; `known: false` for codes the table does not list,
+ * and `malformed: true` (with `code: null` and the `input` as given) for a value that is not a string of the code pattern.
  */
 export type TokopediaPartnerCheckStatusResult = {
     readonly known: true;
@@ -576,9 +586,18 @@ export type TokopediaPartnerCheckStatusResult = {
     readonly code: string;
     readonly category: TokopediaPartnerCategory | null;
     readonly reason: string;
+} | {
+    readonly known: false;
+    readonly malformed: true;
+    readonly outcome: "unknown";
+    readonly code: null;
+    readonly input: unknown;
+    readonly category: null;
+    readonly reason: string;
 };
 /**
- * The classification of a code in context "getToken": a union discriminated on `outcome`; `known: false` for codes the table does not list.
+ * The classification of a code in context "getToken": a union discriminated on `outcome`; `known: false` for codes the table does not list,
+ * and `malformed: true` (with `code: null` and the `input` as given) for a value that is not a string of the code pattern.
  */
 export type TokopediaPartnerGetTokenResult = {
     readonly known: true;
@@ -596,9 +615,18 @@ export type TokopediaPartnerGetTokenResult = {
     readonly code: string;
     readonly category: TokopediaPartnerCategory | null;
     readonly reason: string;
+} | {
+    readonly known: false;
+    readonly malformed: true;
+    readonly outcome: "failed";
+    readonly code: null;
+    readonly input: unknown;
+    readonly category: null;
+    readonly reason: string;
 };
 /**
- * The classification of a code in context "healthCheck": a union discriminated on `outcome`; `known: false` for codes the table does not list.
+ * The classification of a code in context "healthCheck": a union discriminated on `outcome`; `known: false` for codes the table does not list,
+ * and `malformed: true` (with `code: null` and the `input` as given) for a value that is not a string of the code pattern.
  */
 export type TokopediaPartnerHealthCheckResult = {
     readonly known: true;
@@ -616,9 +644,18 @@ export type TokopediaPartnerHealthCheckResult = {
     readonly code: string;
     readonly category: TokopediaPartnerCategory | null;
     readonly reason: string;
+} | {
+    readonly known: false;
+    readonly malformed: true;
+    readonly outcome: "failed";
+    readonly code: null;
+    readonly input: unknown;
+    readonly category: null;
+    readonly reason: string;
 };
 /**
- * The classification of a code in context "getBalance": a union discriminated on `outcome`; `known: false` for codes the table does not list.
+ * The classification of a code in context "getBalance": a union discriminated on `outcome`; `known: false` for codes the table does not list,
+ * and `malformed: true` (with `code: null` and the `input` as given) for a value that is not a string of the code pattern.
  */
 export type TokopediaPartnerGetBalanceResult = {
     readonly known: true;
@@ -636,9 +673,18 @@ export type TokopediaPartnerGetBalanceResult = {
     readonly code: string;
     readonly category: TokopediaPartnerCategory | null;
     readonly reason: string;
+} | {
+    readonly known: false;
+    readonly malformed: true;
+    readonly outcome: "failed";
+    readonly code: null;
+    readonly input: unknown;
+    readonly category: null;
+    readonly reason: string;
 };
 /**
- * The classification of a code in context "inquiry": a union discriminated on `outcome`; `known: false` for codes the table does not list.
+ * The classification of a code in context "inquiry": a union discriminated on `outcome`; `known: false` for codes the table does not list,
+ * and `malformed: true` (with `code: null` and the `input` as given) for a value that is not a string of the code pattern.
  */
 export type TokopediaPartnerInquiryResult = {
     readonly known: true;
@@ -656,6 +702,14 @@ export type TokopediaPartnerInquiryResult = {
     readonly code: string;
     readonly category: TokopediaPartnerCategory | null;
     readonly reason: string;
+} | {
+    readonly known: false;
+    readonly malformed: true;
+    readonly outcome: "failed";
+    readonly code: null;
+    readonly input: unknown;
+    readonly category: null;
+    readonly reason: string;
 };
 /** A classification in any context. */
 export type TokopediaPartnerAnyResult = TokopediaPartnerResult | TokopediaPartnerCheckStatusResult | TokopediaPartnerGetTokenResult | TokopediaPartnerHealthCheckResult | TokopediaPartnerGetBalanceResult | TokopediaPartnerInquiryResult;
@@ -666,13 +720,15 @@ export declare function describeTokopediaPartnerCode(code: TokopediaPartnerCode)
 export declare function describeTokopediaPartnerCode(code: unknown): TokopediaPartnerEntry | undefined;
 /**
  * Classifies a response code in a context (default "payment"): its outcome, and its row when the table lists it.
- * A code the table does not list is never silently success or failed: see `reason`.
+ * A code the table does not list is never silently success or failed: see `reason`. A value that is not a string
+ * of the code pattern (a number included: 200 is not "200") is `malformed`. Never throws on the code; an unknown
+ * context is a programming error (a RangeError), not input.
  */
-export declare function classifyTokopediaPartnerCode(code: string): TokopediaPartnerResult;
-export declare function classifyTokopediaPartnerCode(code: string, context: "payment"): TokopediaPartnerResult;
-export declare function classifyTokopediaPartnerCode(code: string, context: "checkStatus"): TokopediaPartnerCheckStatusResult;
-export declare function classifyTokopediaPartnerCode(code: string, context: "getToken"): TokopediaPartnerGetTokenResult;
-export declare function classifyTokopediaPartnerCode(code: string, context: "healthCheck"): TokopediaPartnerHealthCheckResult;
-export declare function classifyTokopediaPartnerCode(code: string, context: "getBalance"): TokopediaPartnerGetBalanceResult;
-export declare function classifyTokopediaPartnerCode(code: string, context: "inquiry"): TokopediaPartnerInquiryResult;
-export declare function classifyTokopediaPartnerCode(code: string, context: TokopediaPartnerContext): TokopediaPartnerAnyResult;
+export declare function classifyTokopediaPartnerCode(code: unknown): TokopediaPartnerResult;
+export declare function classifyTokopediaPartnerCode(code: unknown, context: "payment"): TokopediaPartnerResult;
+export declare function classifyTokopediaPartnerCode(code: unknown, context: "checkStatus"): TokopediaPartnerCheckStatusResult;
+export declare function classifyTokopediaPartnerCode(code: unknown, context: "getToken"): TokopediaPartnerGetTokenResult;
+export declare function classifyTokopediaPartnerCode(code: unknown, context: "healthCheck"): TokopediaPartnerHealthCheckResult;
+export declare function classifyTokopediaPartnerCode(code: unknown, context: "getBalance"): TokopediaPartnerGetBalanceResult;
+export declare function classifyTokopediaPartnerCode(code: unknown, context: "inquiry"): TokopediaPartnerInquiryResult;
+export declare function classifyTokopediaPartnerCode(code: unknown, context: TokopediaPartnerContext): TokopediaPartnerAnyResult;

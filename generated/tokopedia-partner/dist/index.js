@@ -91,18 +91,46 @@ export function describeTokopediaPartnerCode(code) {
 function classifyUnlisted(code) {
     return { known: false, outcome: "unknown", code, category: null, reason: "The source says nothing about a code it does not list for Payment or Check Status. (For Get token, Health check, Get balance and Inquiry every code but “00” is already failed.)" };
 }
+const CODE_PATTERN = new RegExp("^[0-9]{2}$");
+function malformedReason(value) {
+    switch (typeof value) {
+        case "string":
+            return JSON.stringify(value.length > 32 ? value.slice(0, 32) + "…" : value) + " does not match ^[0-9]{2}$";
+        case "number":
+            return "expected a string matching ^[0-9]{2}$, got the number " + String(value) + (Number.isFinite(value) ? ", not the string " + JSON.stringify(String(value)) : "");
+        case "bigint":
+            return "expected a string matching ^[0-9]{2}$, got the bigint " + String(value) + "n, not the string " + JSON.stringify(String(value));
+        case "object": {
+            if (value === null)
+                return "expected a string matching ^[0-9]{2}$, got null";
+            let array = false;
+            try {
+                array = Array.isArray(value);
+            }
+            catch {
+            }
+            return "expected a string matching ^[0-9]{2}$, got " + (array ? "an array" : "an object");
+        }
+        case "undefined":
+            return "expected a string matching ^[0-9]{2}$, got undefined";
+        default:
+            return "expected a string matching ^[0-9]{2}$, got a " + typeof value;
+    }
+}
 export function classifyTokopediaPartnerCode(code, context = "payment") {
-    if (!Object.hasOwn(TokopediaPartnerContexts, context))
-        throw new RangeError(`unknown context "${String(context)}"; expected one of payment, checkStatus, getToken, healthCheck, getBalance, inquiry`);
-    const entry = ENTRIES.get(code);
+    if (typeof context !== "string" || !Object.hasOwn(TokopediaPartnerContexts, context))
+        throw new RangeError(`unknown context "${typeof context === "string" ? context : typeof context}"; expected one of payment, checkStatus, getToken, healthCheck, getBalance, inquiry`);
+    const entry = typeof code === "string" ? ENTRIES.get(code) : undefined;
     if (entry !== undefined)
         return { known: true, outcome: entry.outcomes[context], code: entry.code, entry };
+    if (typeof code !== "string" || !CODE_PATTERN.test(code))
+        return { known: false, malformed: true, outcome: context === "payment" || context === "checkStatus" ? "unknown" : "failed", code: null, input: code, category: null, reason: malformedReason(code) };
     switch (context) {
         case "getToken":
         case "healthCheck":
         case "getBalance":
         case "inquiry":
-            return { known: false, outcome: "failed", code: String(code), category: null, reason: "Get token, Health check, get balance and Inquiry will only treat “00” Response Code as success and the rest as failed." };
+            return { known: false, outcome: "failed", code, category: null, reason: "Get token, Health check, get balance and Inquiry will only treat “00” Response Code as success and the rest as failed." };
     }
-    return classifyUnlisted(String(code));
+    return classifyUnlisted(code);
 }

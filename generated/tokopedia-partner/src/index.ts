@@ -652,7 +652,8 @@ export interface TokopediaPartnerEntry {
 }
 
 /**
- * The classification of a code in context "payment": a union discriminated on `outcome`; `known: false` for codes the table does not list.
+ * The classification of a code in context "payment": a union discriminated on `outcome`; `known: false` for codes the table does not list,
+ * and `malformed: true` (with `code: null` and the `input` as given) for a value that is not a string of the code pattern.
  */
 export type TokopediaPartnerResult =
   | {
@@ -679,9 +680,19 @@ export type TokopediaPartnerResult =
       readonly code: string;
       readonly category: TokopediaPartnerCategory | null;
       readonly reason: string;
+    }
+  | {
+      readonly known: false;
+      readonly malformed: true;
+      readonly outcome: "unknown";
+      readonly code: null;
+      readonly input: unknown;
+      readonly category: null;
+      readonly reason: string;
     };
 /**
- * The classification of a code in context "checkStatus": a union discriminated on `outcome`; `known: false` for codes the table does not list.
+ * The classification of a code in context "checkStatus": a union discriminated on `outcome`; `known: false` for codes the table does not list,
+ * and `malformed: true` (with `code: null` and the `input` as given) for a value that is not a string of the code pattern.
  */
 export type TokopediaPartnerCheckStatusResult =
   | {
@@ -708,9 +719,19 @@ export type TokopediaPartnerCheckStatusResult =
       readonly code: string;
       readonly category: TokopediaPartnerCategory | null;
       readonly reason: string;
+    }
+  | {
+      readonly known: false;
+      readonly malformed: true;
+      readonly outcome: "unknown";
+      readonly code: null;
+      readonly input: unknown;
+      readonly category: null;
+      readonly reason: string;
     };
 /**
- * The classification of a code in context "getToken": a union discriminated on `outcome`; `known: false` for codes the table does not list.
+ * The classification of a code in context "getToken": a union discriminated on `outcome`; `known: false` for codes the table does not list,
+ * and `malformed: true` (with `code: null` and the `input` as given) for a value that is not a string of the code pattern.
  */
 export type TokopediaPartnerGetTokenResult =
   | {
@@ -731,9 +752,19 @@ export type TokopediaPartnerGetTokenResult =
       readonly code: string;
       readonly category: TokopediaPartnerCategory | null;
       readonly reason: string;
+    }
+  | {
+      readonly known: false;
+      readonly malformed: true;
+      readonly outcome: "failed";
+      readonly code: null;
+      readonly input: unknown;
+      readonly category: null;
+      readonly reason: string;
     };
 /**
- * The classification of a code in context "healthCheck": a union discriminated on `outcome`; `known: false` for codes the table does not list.
+ * The classification of a code in context "healthCheck": a union discriminated on `outcome`; `known: false` for codes the table does not list,
+ * and `malformed: true` (with `code: null` and the `input` as given) for a value that is not a string of the code pattern.
  */
 export type TokopediaPartnerHealthCheckResult =
   | {
@@ -754,9 +785,19 @@ export type TokopediaPartnerHealthCheckResult =
       readonly code: string;
       readonly category: TokopediaPartnerCategory | null;
       readonly reason: string;
+    }
+  | {
+      readonly known: false;
+      readonly malformed: true;
+      readonly outcome: "failed";
+      readonly code: null;
+      readonly input: unknown;
+      readonly category: null;
+      readonly reason: string;
     };
 /**
- * The classification of a code in context "getBalance": a union discriminated on `outcome`; `known: false` for codes the table does not list.
+ * The classification of a code in context "getBalance": a union discriminated on `outcome`; `known: false` for codes the table does not list,
+ * and `malformed: true` (with `code: null` and the `input` as given) for a value that is not a string of the code pattern.
  */
 export type TokopediaPartnerGetBalanceResult =
   | {
@@ -777,9 +818,19 @@ export type TokopediaPartnerGetBalanceResult =
       readonly code: string;
       readonly category: TokopediaPartnerCategory | null;
       readonly reason: string;
+    }
+  | {
+      readonly known: false;
+      readonly malformed: true;
+      readonly outcome: "failed";
+      readonly code: null;
+      readonly input: unknown;
+      readonly category: null;
+      readonly reason: string;
     };
 /**
- * The classification of a code in context "inquiry": a union discriminated on `outcome`; `known: false` for codes the table does not list.
+ * The classification of a code in context "inquiry": a union discriminated on `outcome`; `known: false` for codes the table does not list,
+ * and `malformed: true` (with `code: null` and the `input` as given) for a value that is not a string of the code pattern.
  */
 export type TokopediaPartnerInquiryResult =
   | {
@@ -799,6 +850,15 @@ export type TokopediaPartnerInquiryResult =
       readonly outcome: "failed";
       readonly code: string;
       readonly category: TokopediaPartnerCategory | null;
+      readonly reason: string;
+    }
+  | {
+      readonly known: false;
+      readonly malformed: true;
+      readonly outcome: "failed";
+      readonly code: null;
+      readonly input: unknown;
+      readonly category: null;
       readonly reason: string;
     };
 /** A classification in any context. */
@@ -1543,7 +1603,7 @@ export function describeTokopediaPartnerCode(code: unknown): TokopediaPartnerEnt
   return typeof code === "string" ? ENTRIES.get(code) : undefined;
 }
 
-/** A code the table does not list: classified from its parts where the source says how, else by the source's rule for unlisted codes. */
+/** A code the table does not list: classified from its parts where the source says how, else by its category, else by the source's rule for unlisted codes. */
 function classifyUnlisted(code: string): {
   readonly known: false;
   readonly outcome: "unknown";
@@ -1561,29 +1621,81 @@ function classifyUnlisted(code: string): {
   };
 }
 
+/** The pattern every code of the table matches. */
+const CODE_PATTERN: RegExp = new RegExp("^[0-9]{2}$");
+/** Why a value is not a code: what it is instead (a string quoted, at most 32 characters of it). Never throws. */
+function malformedReason(value: unknown): string {
+  switch (typeof value) {
+    case "string":
+      return JSON.stringify(value.length > 32 ? value.slice(0, 32) + "…" : value) + " does not match ^[0-9]{2}$";
+    case "number":
+      return (
+        "expected a string matching ^[0-9]{2}$, got the number " +
+        String(value) +
+        (Number.isFinite(value) ? ", not the string " + JSON.stringify(String(value)) : "")
+      );
+    case "bigint":
+      return (
+        "expected a string matching ^[0-9]{2}$, got the bigint " +
+        String(value) +
+        "n, not the string " +
+        JSON.stringify(String(value))
+      );
+    case "object": {
+      if (value === null) return "expected a string matching ^[0-9]{2}$, got null";
+      let array = false;
+      try {
+        array = Array.isArray(value);
+      } catch {
+        // A revoked proxy: an object all the same.
+      }
+      return "expected a string matching ^[0-9]{2}$, got " + (array ? "an array" : "an object");
+    }
+    case "undefined":
+      return "expected a string matching ^[0-9]{2}$, got undefined";
+    default:
+      return "expected a string matching ^[0-9]{2}$, got a " + typeof value;
+  }
+}
+
 /**
  * Classifies a response code in a context (default "payment"): its outcome, and its row when the table lists it.
- * A code the table does not list is never silently success or failed: see `reason`.
+ * A code the table does not list is never silently success or failed: see `reason`. A value that is not a string
+ * of the code pattern (a number included: 200 is not "200") is `malformed`. Never throws on the code; an unknown
+ * context is a programming error (a RangeError), not input.
  */
-export function classifyTokopediaPartnerCode(code: string): TokopediaPartnerResult;
-export function classifyTokopediaPartnerCode(code: string, context: "payment"): TokopediaPartnerResult;
-export function classifyTokopediaPartnerCode(code: string, context: "checkStatus"): TokopediaPartnerCheckStatusResult;
-export function classifyTokopediaPartnerCode(code: string, context: "getToken"): TokopediaPartnerGetTokenResult;
-export function classifyTokopediaPartnerCode(code: string, context: "healthCheck"): TokopediaPartnerHealthCheckResult;
-export function classifyTokopediaPartnerCode(code: string, context: "getBalance"): TokopediaPartnerGetBalanceResult;
-export function classifyTokopediaPartnerCode(code: string, context: "inquiry"): TokopediaPartnerInquiryResult;
-export function classifyTokopediaPartnerCode(code: string, context: TokopediaPartnerContext): TokopediaPartnerAnyResult;
+export function classifyTokopediaPartnerCode(code: unknown): TokopediaPartnerResult;
+export function classifyTokopediaPartnerCode(code: unknown, context: "payment"): TokopediaPartnerResult;
+export function classifyTokopediaPartnerCode(code: unknown, context: "checkStatus"): TokopediaPartnerCheckStatusResult;
+export function classifyTokopediaPartnerCode(code: unknown, context: "getToken"): TokopediaPartnerGetTokenResult;
+export function classifyTokopediaPartnerCode(code: unknown, context: "healthCheck"): TokopediaPartnerHealthCheckResult;
+export function classifyTokopediaPartnerCode(code: unknown, context: "getBalance"): TokopediaPartnerGetBalanceResult;
+export function classifyTokopediaPartnerCode(code: unknown, context: "inquiry"): TokopediaPartnerInquiryResult;
 export function classifyTokopediaPartnerCode(
-  code: string,
+  code: unknown,
+  context: TokopediaPartnerContext,
+): TokopediaPartnerAnyResult;
+export function classifyTokopediaPartnerCode(
+  code: unknown,
   context: TokopediaPartnerContext = "payment",
 ): TokopediaPartnerAnyResult {
-  if (!Object.hasOwn(TokopediaPartnerContexts, context))
+  if (typeof context !== "string" || !Object.hasOwn(TokopediaPartnerContexts, context))
     throw new RangeError(
-      `unknown context "${String(context)}"; expected one of payment, checkStatus, getToken, healthCheck, getBalance, inquiry`,
+      `unknown context "${typeof context === "string" ? context : typeof context}"; expected one of payment, checkStatus, getToken, healthCheck, getBalance, inquiry`,
     );
-  const entry = ENTRIES.get(code);
+  const entry = typeof code === "string" ? ENTRIES.get(code) : undefined;
   if (entry !== undefined)
     return { known: true, outcome: entry.outcomes[context], code: entry.code, entry } as TokopediaPartnerAnyResult;
+  if (typeof code !== "string" || !CODE_PATTERN.test(code))
+    return {
+      known: false,
+      malformed: true,
+      outcome: context === "payment" || context === "checkStatus" ? "unknown" : "failed",
+      code: null,
+      input: code,
+      category: null,
+      reason: malformedReason(code),
+    } as TokopediaPartnerAnyResult;
   switch (context) {
     case "getToken":
     case "healthCheck":
@@ -1592,11 +1704,11 @@ export function classifyTokopediaPartnerCode(
       return {
         known: false,
         outcome: "failed",
-        code: String(code),
+        code,
         category: null,
         reason:
           "Get token, Health check, get balance and Inquiry will only treat “00” Response Code as success and the rest as failed.",
       };
   }
-  return classifyUnlisted(String(code)) as TokopediaPartnerAnyResult;
+  return classifyUnlisted(code) as TokopediaPartnerAnyResult;
 }

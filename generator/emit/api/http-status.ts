@@ -48,7 +48,7 @@ export function emitHttpStatus(spec: Spec): Statement[] {
 
   return [
     `const HTTP_STATUS_PATTERN: RegExp = new RegExp(${lit(statusPattern)});`,
-    `${docComment(["What the HTTP status alone says, by the source's rules for the " + http.name + " part of a code."])}\nfunction httpStatusOutcome(status: string): { outcome: ${c.outcome} | "unknown"; reason: string } {\n${ruleLines.join("\n")}\nreturn { outcome: "unknown", reason: ${lit(noRule)} };\n}`,
+    `${docComment(["What the HTTP status alone says, by the source's rules for the " + http.name + " part of a code."])}\nfunction httpStatusOutcome(${ruleLines.length ? "status" : "_status"}: string): { outcome: ${c.outcome} | "unknown"; reason: string } {\n${ruleLines.join("\n")}\nreturn { outcome: "unknown", reason: ${lit(noRule)} };\n}`,
     `${docComment([`The verdict of {@link ${n.checkHttp}}.`])}\nexport interface ${n.httpCheck} {\n` +
       `/** Whether the HTTP status equals the ${http.name} part of the body's code. */\nreadonly consistent: boolean;\n` +
       `/** Which reading decided the outcome: the body's code, the HTTP status, or neither (they contradict each other). */\nreadonly actOn: "responseCode" | "httpStatus" | "neither";\n` +

@@ -7,7 +7,7 @@
  */
 import type { Field, Sample, Spec } from "../../model/types.ts";
 import { codeTableNames } from "../code-table.ts";
-import { cell } from "../templates.ts";
+import { cell, codeCell } from "../templates.ts";
 import { stringFormat } from "./formats.ts";
 import { apiModel, presenceIn, type ApiModel, type EndpointModel, type Shape } from "./model.ts";
 
@@ -33,11 +33,6 @@ function code(text: string): string {
   const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
   const tick = "`".repeat(longest + 1);
   return longest ? `${tick} ${text} ${tick}` : `${tick}${text}${tick}`;
-}
-
-/** A code span inside a table cell: pipes escaped, line breaks flattened. */
-function codeCell(text: string): string {
-  return code(text.replace(/\r?\n/g, " ")).replace(/\|/g, "\\|");
 }
 
 function table(headers: string[], rows: string[][]): string {

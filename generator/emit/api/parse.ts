@@ -24,7 +24,7 @@ export function emitParse(spec: Spec): Statement[] {
   // Slices of the code, by part, from the part lengths.
   let at = 0;
   const slices = m.parts.map((p, i) => {
-    const s = `const part${i} = code.slice(${at}, ${at + p.length});`;
+    const s = `const part${i} = rule.code.slice(${at}, ${at + p.length});`;
     at += p.length;
     return s;
   });
@@ -37,7 +37,6 @@ export function emitParse(spec: Spec): Statement[] {
   const names = m.endpoints.map((e) => `${lit(e.endpoint.serviceCode)}: ${lit(e.endpoint.name)},`).join("\n");
 
   return [
-    `const RESPONSE_CODE_PATTERN: RegExp = new RegExp(${lit(spec.pattern)});`,
     `const SERVICE_NAMES: { readonly [service: string]: string } = {\n${names}\n};`,
     `${docComment([
       `A ${codeField} read by {@link ${n.parse}}, discriminated on \`kind\`:`,
@@ -63,16 +62,12 @@ export function emitParse(spec: Spec): Statement[] {
       `if (parsed.kind === "known" && parsed.outcome === "success") markPaid();`,
       "```",
     ])}\nexport function ${n.parse}(code: unknown): ${n.parsed} {\n` +
-      `if (typeof code !== "string") return { kind: "malformed", input: code, reason: "expected a string matching " + ${lit(spec.pattern)} + ", got " + kindOf(code) + (typeof code === "number" ? " (codes are strings: leading zeros and length matter)" : "") };\n` +
-      `if (!RESPONSE_CODE_PATTERN.test(code)) return { kind: "malformed", input: code, reason: ${lit(`expected a string matching ${spec.pattern}${spec.patternDescription ? ` (${spec.patternDescription})` : ""}`)} };\n` +
+      `const rule = ${c.classify}(code);\n` +
+      `if (rule.code === null) return { kind: "malformed", input: code, reason: rule.reason };\n` +
       `${slices.join("\n")}\n` +
-      `const entry = ${c.describe}(code);\n` +
-      `if (entry !== undefined) return { kind: "known", code: entry.code, ${partProps}, category: entry.category, message: entry.message, description: entry.description, outcome: entry.outcome, endpoint: ${n.services}[${serviceVar} as ${n.serviceCode}], name: entry.name };\n` +
+      `if (rule.known) {\nconst entry = rule.entry;\nreturn { kind: "known", code: entry.code, ${partProps}, category: entry.category, message: entry.message, description: entry.description, outcome: entry.outcome, endpoint: ${n.services}[${serviceVar} as ${n.serviceCode}], name: entry.name };\n}\n` +
       `const endpoint = Object.hasOwn(${n.services}, ${serviceVar}) ? ${n.services}[${serviceVar} as ${n.serviceCode}] : null;\n` +
       `const why = endpoint === null\n? ${lit(`${m.servicePart.name} `)} + ${serviceVar} + ${lit(` is not one of ${services}`)}\n: "the table has no row for " + ${rowExpr} + ${lit(` in ${m.servicePart.name} `)} + ${serviceVar} + " (" + SERVICE_NAMES[${serviceVar}] + ")";\n` +
-      `const rule = ${c.classify}(code);\n` +
-      `const outcome = rule.known ? "unknown" : rule.outcome;\n` +
-      `const because = rule.known ? "" : rule.reason;\n` +
-      `return { kind: "unknown", code, ${unknownPartProps}, outcome, endpoint, reason: why + "; outcome " + outcome + ": " + because };\n}`,
+      `return { kind: "unknown", code: rule.code, ${unknownPartProps}, outcome: rule.outcome, endpoint, reason: why + "; outcome " + rule.outcome + ": " + rule.reason };\n}`,
   ];
 }

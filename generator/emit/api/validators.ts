@@ -118,17 +118,19 @@ export function emitValidators(spec: Spec): Statement[] {
     ])}\nstrict?: boolean;\n}`,
   ];
   // The functions register the constants they use, so the constants are known only now.
-  return [...declarations, ...k.statements, ...helpers(m, k), ...functions];
+  return [...declarations, ...k.statements, ...helpers(m, k, functions), ...functions];
 }
 
-function helpers(m: ApiModel, k: Constants): string[] {
+function helpers(m: ApiModel, k: Constants, functions: string[]): string[] {
   const E = m.names.validationError;
-  const out = [
+  const out: string[] = [];
+  // Only where a length is checked: every generated source passes --noUnusedLocals.
+  if (functions.some((f) => f.includes("codePoints("))) out.push(
     `${docComment([
       "Length in Unicode code points, as JSON Schema's maxLength counts (a surrogate pair is one; a lone surrogate is one).",
       "Callers take the fast path first: a string no longer than the limit in UTF-16 units is no longer in code points.",
     ])}\nfunction codePoints(s: string): number {\nlet count = 0;\nfor (let i = 0; i < s.length; i++) {\nconst c = s.charCodeAt(i);\nif (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++;\ncount++;\n}\nreturn count;\n}`,
-  ];
+  );
   out.push(
     `${docComment(["Records one error."])}\nfunction fail(errors: ${E}[], path: string, rule: ${m.names.validationRule}, message: string, field: string | null): void {\nerrors.push({ path, rule, message, field });\n}`,
   );
