@@ -310,12 +310,12 @@ export function mergeProfile(profile: YamlSource, base: ResolvedBase): { source?
         keys[k] = inProfile([...ppath, k]);
         changedKeys.push(k);
       }
+      if (changedKeys.length) fieldChanges.push({ endpoint, body, path: dotted, change: "overridden", keys: changedKeys });
       if (patch.fields) {
         merged.fields = patchFields(original.fields ?? [], patch.fields, [...origin.path, "fields"], [...ppath, "fields"], endpoint, body, dotted);
         keys.fields = from(origin.src, [...origin.path, "fields"]);
       }
       out[at] = mark(merged, from(origin.src, origin.path, keys));
-      if (changedKeys.length) fieldChanges.push({ endpoint, body, path: dotted, change: "overridden", keys: changedKeys });
     });
     return out;
   }

@@ -131,7 +131,8 @@ export function loadTexts(texts: readonly SpecText[], only: readonly string[], r
       if (isProfile(source.value)) out = lintProfile(t, source);
       else out = { source, ...buildSpec(source, t.display, t.id), warnings: [], chain: [t.display] };
       if (out.spec && out.source) {
-        const notes = attachNotes(out.spec, out.source);
+        // A profile's notes joined its IR before its record was made (see lintProfile).
+        const notes = isProfile(source.value) ? [] : attachNotes(out.spec, out.source);
         out.diagnostics.push(...notes);
         if (notes.length) delete out.spec;
         else out.warnings = contextWarnings(out.spec, out.source);
@@ -174,10 +175,11 @@ export function loadTexts(texts: readonly SpecText[], only: readonly string[], r
     const chainFiles = [t.display, ...base.chain];
     if (!merged.source) return { diagnostics: merged.diagnostics, warnings: [], chain: chainFiles };
     const built = buildSpec(merged.source, t.display, t.id);
+    const notes = built.spec ? attachNotes(built.spec, merged.source) : [];
     return {
       source: merged.source,
-      ...(built.spec ? { spec: finishProfile(built.spec, merged.plan!) } : {}),
-      diagnostics: built.diagnostics,
+      ...(built.spec && !notes.length ? { spec: finishProfile(built.spec, merged.plan!) } : {}),
+      diagnostics: [...built.diagnostics, ...notes],
       warnings: [],
       chain: chainFiles,
     };
