@@ -17,8 +17,8 @@ type Command = (typeof COMMANDS)[number];
 /** Which options each command takes; anything else is a usage error naming the command. */
 const ACCEPTS: Record<Command, readonly string[]> = {
   init: ["config", "kind", "quiet"],
-  lint: ["config", "only", "json", "quiet"],
-  generate: ["config", "only", "check", "watch", "json", "quiet", "lock-timeout"],
+  lint: ["config", "only", "json", "quiet", "strict"],
+  generate: ["config", "only", "check", "watch", "json", "quiet", "lock-timeout", "strict"],
   diff: [], // parses its own arguments
   help: [],
 };
@@ -37,6 +37,7 @@ function parse(argv: string[]) {
         watch: { type: "boolean" },
         json: { type: "boolean" },
         quiet: { type: "boolean", short: "q" },
+        strict: { type: "boolean" },
         "lock-timeout": { type: "string" },
         kind: { type: "string" },
         help: { type: "boolean", short: "h" },
@@ -91,7 +92,7 @@ async function main(argv: string[]): Promise<number> {
     if (values.watch && json) throw new UsageError("--watch prints a line per run; it has no --json report");
     const quiet = values.quiet === true || json;
     const only = (values.only ?? []).flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean);
-    const options = { config: values.config, cwd: process.cwd(), only };
+    const options = { config: values.config, cwd: process.cwd(), only, strict: values.strict === true };
 
     if (command === "init") {
       if (positionals.length > 2) throw new UsageError(`init takes at most one spec id, got ${positionals.slice(1).join(" ")}`);
@@ -103,10 +104,13 @@ async function main(argv: string[]): Promise<number> {
     if (positionals.length > 1) throw new UsageError(`${command} takes no arguments, got ${positionals.slice(1).join(" ")}`);
 
     if (command === "lint") {
-      const { lint } = await import("./pipeline.ts");
-      const specs = await lint(options);
-      if (report) Object.assign(report, { root: loadConfig(options.config, options.cwd).root, packages: specs.map((s) => s.id) });
-      if (!quiet) stdout(`codebook: ${specs.length} spec${specs.length === 1 ? "" : "s"} checked, no problems`);
+      const { lintWithWarnings } = await import("./pipeline.ts");
+      const { formatWarnings, warningProblems } = await import("./cli/warnings.ts");
+      const { specs, warnings } = await lintWithWarnings(options);
+      if (report) Object.assign(report, { root: loadConfig(options.config, options.cwd).root, packages: specs.map((s) => s.id), problems: warningProblems(warnings) });
+      else if (warnings.diagnostics.length) stderr(formatWarnings(warnings, styleFor(process.stderr)));
+      const n = warnings.diagnostics.length;
+      if (!quiet) stdout(`codebook: ${specs.length} spec${specs.length === 1 ? "" : "s"} checked, no problems${n ? `, ${n} warning${n === 1 ? "" : "s"}` : ""}`);
       return finish(0);
     }
 
@@ -125,6 +129,7 @@ async function main(argv: string[]): Promise<number> {
       onLockWait: (holder) => quiet || stderr(`codebook: waiting for another codebook run on the out dir (${holder})…`),
     });
     if (report) Object.assign(report, withResult(report, result));
+    else if (result.specWarnings?.diagnostics.length) stderr((await import("./cli/warnings.ts")).formatWarnings(result.specWarnings, styleFor(process.stderr)));
     // With --check, unexpected files are problems in the report, not warnings.
     else for (const warning of [...(check ? [] : unexpectedWarnings(result, styleFor(process.stderr))), ...result.warnings]) stderr(warning);
     if (check && result.problems.length) {

@@ -6,8 +6,8 @@
 import { readFileSync } from "node:fs";
 import { relative } from "node:path";
 import { loadConfig, type Config } from "./config.ts";
-import { SpecError } from "./load/diagnostics.ts";
-import { listSpecFiles, loadSpecs, specIdOf } from "./load/load-specs.ts";
+import { SpecError, type Diagnostic } from "./load/diagnostics.ts";
+import { listSpecFiles, loadSpecs, specIdOf, type LoadResult } from "./load/load-specs.ts";
 import type { Spec } from "./model/types.ts";
 import type { GeneratedFile } from "./emit/generated-file.ts";
 import { readManifest, sha256, toolchainFingerprint, type Manifest } from "./write/manifest.ts";
@@ -16,6 +16,7 @@ import { apply, plan, problemsOf, scanOutDir, type Change, type Problem } from "
 import { startFormatter, type Formatter } from "./format/formatter.ts";
 import { checkReport, generateReport } from "./report.ts";
 import { versionRecord, versionWarnings } from "./write/versions.ts";
+import { specInputsHash, specInputTexts } from "./write/spec-inputs.ts";
 
 export interface RunOptions {
   /** Config file path (default: codebook.config.yaml in cwd). */
@@ -23,6 +24,8 @@ export interface RunOptions {
   cwd?: string;
   /** Only these spec ids. */
   only?: readonly string[];
+  /** Spec warnings are errors (`--strict`). */
+  strict?: boolean;
 }
 
 export interface GenerateOptions extends RunOptions {
@@ -52,20 +55,35 @@ export interface GenerateResult {
   unexpected: string[];
   /** Tables changed under an unchanged version, and the like (see write/versions.ts). */
   warnings: string[];
+  /** Spec warnings (lint's), when this run read the specs; the unchanged fast path reads none. */
+  specWarnings?: SpecWarnings;
   /** A human-readable summary. */
   report: string;
 }
 
-/** Loads and lints the specs; throws SpecError with every diagnostic. */
+/** Spec problems that do not fail a run (without `strict`), and the spec texts for their code frames. */
+export interface SpecWarnings {
+  diagnostics: Diagnostic[];
+  sources: ReadonlyMap<string, string>;
+}
+
+/** Loads and lints the specs; throws SpecError with every diagnostic (warnings too, with `strict`). */
 export async function lint(options: RunOptions = {}): Promise<Spec[]> {
+  return (await lintWithWarnings(options)).specs;
+}
+
+/** `lint`, and the warnings it found. */
+export async function lintWithWarnings(options: RunOptions = {}): Promise<{ specs: Spec[]; warnings: SpecWarnings }> {
   const config = loadConfig(options.config, options.cwd ?? process.cwd());
-  return loadChecked(config, options.only ?? []).specs;
+  const loaded = loadChecked(config, options.only ?? [], options.strict === true);
+  return { specs: loaded.specs, warnings: { diagnostics: loaded.warnings, sources: loaded.sources } };
 }
 
 /** The checked specs and their texts (by spec path); throws SpecError with every diagnostic. */
-function loadChecked(config: Config, only: readonly string[]): { specs: Spec[]; sources: Map<string, string> } {
+function loadChecked(config: Config, only: readonly string[], strict = false): LoadResult {
   const loaded = loadSpecs({ root: config.root, specDir: config.specDir, only });
-  if (loaded.diagnostics.length) throw new SpecError(loaded.diagnostics, loaded.sources);
+  const errors = strict ? [...loaded.diagnostics, ...loaded.warnings] : loaded.diagnostics;
+  if (errors.length) throw new SpecError(errors, loaded.sources);
   return loaded;
 }
 
@@ -82,7 +100,7 @@ function upToDate(config: Config, manifest: Manifest | null, toolchain: string):
   if (!manifest || manifest.toolchain !== toolchain) return false;
   const specs = listSpecFiles(config.specDir);
   if (specs.length === 0 || specs.length !== Object.keys(manifest.packages).length) return false;
-  if (!specs.every((path) => reusableFiles(config, manifest, toolchain, specIdOf(path), sha256(readFileSync(path))) !== null)) return false;
+  if (!specs.every((path) => reusableFiles(config, manifest, toolchain, specIdOf(path), specInputsHash(specInputTexts(config.specDir, path))) !== null)) return false;
   const scan = scanOutDir(config.outDir);
   const listed = new Set(Object.values(manifest.packages).flatMap((r) => Object.keys(r.files)));
   return scan.symlinks.length === 0 && scan.leftovers.length === 0 && scan.files.every((f) => !f.includes("/") || listed.has(f));
@@ -116,7 +134,8 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const toolchain = toolchainFingerprint(configFingerprint(config));
   const previous = readManifest(config.outDir);
   // Same inputs and untouched outputs: nothing to generate, write or report.
-  if (!options.force && only.length === 0 && upToDate(config, previous, toolchain)) {
+  // --strict reads the specs, for their warnings; the fast path reads none.
+  if (!options.force && !options.strict && only.length === 0 && upToDate(config, previous, toolchain)) {
     // A lock left by a run killed after its last write would stay: no writer comes to take it over.
     if (!options.check) removeStaleLock(config.outDir);
     const packages = Object.keys(previous!.packages).sort();
@@ -145,8 +164,10 @@ async function run(
   previous: Manifest | null,
   formatter: Formatter,
 ): Promise<GenerateResult> {
-  const { specs, sources } = loadChecked(config, only);
-  const specHash = new Map(specs.map((s) => [s.id, sha256(sources.get(s.specFile)!)]));
+  const { specs, sources, inputs, warnings: specWarningList } = loadChecked(config, only, options.strict === true);
+  const specWarnings: SpecWarnings = { diagnostics: specWarningList, sources };
+  // A profile's inputs include its bases' texts (write/spec-inputs.ts).
+  const specHash = new Map(specs.map((s) => [s.id, specInputsHash((inputs.get(s.id) ?? [s.specFile]).map((file) => sources.get(file)!))]));
   // Only packages whose inputs or files changed are emitted again (unless forced).
   const reused = new Map<string, GeneratedFile[]>();
   if (!options.force)
@@ -174,7 +195,7 @@ async function run(
 
   if (options.check) {
     const p = plan(config.outDir, files, nextManifest(previous), previous);
-    const result = { config, packages, files, changes: p.changes, problems: problemsOf(config.outDir, p, files), leftovers: [], unexpected: p.unexpected, warnings: [] };
+    const result = { config, packages, files, changes: p.changes, problems: problemsOf(config.outDir, p, files), leftovers: [], unexpected: p.unexpected, warnings: [], specWarnings };
     return { ...result, report: checkReport(result) };
   }
 
@@ -186,7 +207,7 @@ async function run(
     const p = plan(config.outDir, files, next, last);
     apply(config.outDir, p);
     const warnings = versionWarnings(specs, last, next, config.publish !== null);
-    const result = { config, packages, files, changes: p.changes, problems: [], leftovers: p.leftovers, unexpected: p.unexpected, warnings };
+    const result = { config, packages, files, changes: p.changes, problems: [], leftovers: p.leftovers, unexpected: p.unexpected, warnings, specWarnings };
     return { ...result, report: generateReport(result) };
   } finally {
     lock.release();

@@ -3,8 +3,8 @@ export const HELP = `codebook — typed packages from payment providers' respons
 
 Usage:
   codebook init [ID] [--kind code-table|api]
-  codebook lint [--only ID...] [--json] [--quiet]
-  codebook generate [--only ID...] [--check | --watch] [--json] [--quiet]
+  codebook lint [--only ID...] [--strict] [--json] [--quiet]
+  codebook generate [--only ID...] [--check | --watch] [--strict] [--json] [--quiet]
   codebook diff OLD NEW | --against REF [PATH]  [--format F] [--fail-on LEVEL]
   codebook help [diff] | --help | --version
 
@@ -35,6 +35,9 @@ Options:
                          config changes. Ctrl-C stops it.
   --json                 Print one JSON report on stdout (files written,
                          unchanged and removed; problems with file, line, column).
+  --strict               lint, generate: spec warnings (FILE:LINE:COL: warning:
+                         …) are errors: exit 1, nothing written. Without it
+                         they print and the run succeeds.
   -q, --quiet            Print only problems, no summary line.
   --lock-timeout SECONDS How long generate waits for another run on the same
                          out dir (default 60).

@@ -15,10 +15,11 @@ import type { Diagnostic } from "../load/diagnostics.ts";
 import type { GenerateResult } from "../pipeline.ts";
 import { WHY } from "../report.ts";
 import { displayPath } from "../write/write.ts";
+import { warningProblems } from "./warnings.ts";
 
 export interface JsonProblem {
   severity: "error" | "warning";
-  /** spec | config | usage | stale | missing | orphaned | unexpected | leftover | symlink | version */
+  /** spec | config | usage | stale | missing | orphaned | unexpected | leftover | symlink | version; spec warnings are `spec` with severity "warning" */
   kind: string;
   file: string | null;
   line: number | null;
@@ -58,6 +59,7 @@ export function withResult(report: JsonReport, result: GenerateResult): JsonRepo
   if (!report.check)
     for (const path of result.unexpected)
       problems.push({ severity: "warning", kind: "unexpected", file: show(path), line: null, column: null, message: `${show(path)} is not written by codebook; --check fails until it is removed` });
+  problems.push(...warningProblems(result.specWarnings));
   for (const warning of result.warnings)
     problems.push({ severity: "warning", kind: "version", file: null, line: null, column: null, message: warning.replace(/^codebook: warning: /, "") });
   return {

@@ -3,10 +3,10 @@
  * loader (the same checks as `codebook lint`), so both are compared as IR.
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { basename, relative, resolve } from "node:path";
+import { basename, dirname, relative, resolve } from "node:path";
 import { parse } from "yaml";
 import type { Diagnostic } from "../load/diagnostics.ts";
-import { listSpecFiles, loadSpecText } from "../load/load-specs.ts";
+import { listSpecFiles, loadTexts, specIdOf } from "../load/load-specs.ts";
 import type { Spec } from "../model/types.ts";
 
 /** A usage error: bad arguments, a missing path, a bad revision (exit code 2). */
@@ -18,6 +18,8 @@ export interface SpecText {
   text: string;
   /** The id the loader checks the spec's `id` against. */
   id: string;
+  /** Read only as a profile's base (`extends`), not compared. */
+  baseOnly?: boolean;
 }
 
 /** Whether `path` is a spec file or a directory of specs; a usage error when it is neither. */
@@ -38,7 +40,14 @@ export function specsAt(path: string, cwd: string): SpecText[] {
   if (pathKind(path, cwd) === "dir")
     return listSpecFiles(abs).map((p) => ({ display: display(p), text: readFileSync(p, "utf8"), id: basename(p, ".yaml") }));
   const text = readFileSync(abs, "utf8");
-  return [{ display: display(abs), text, id: declaredId(text) ?? basename(abs).replace(/\.ya?ml$/, "") }];
+  const id = declaredId(text) ?? basename(abs).replace(/\.ya?ml$/, "");
+  // A profile resolves against the specs beside it, as `lint` resolves it in its spec directory.
+  const bases = /^extends:/m.test(text)
+    ? listSpecFiles(dirname(abs))
+        .filter((p) => p !== abs && specIdOf(p) !== id)
+        .map((p) => ({ display: display(p), text: readFileSync(p, "utf8"), id: specIdOf(p), baseOnly: true }))
+    : [];
+  return [{ display: display(abs), text, id }, ...bases];
 }
 
 function declaredId(text: string): string | null {
@@ -57,12 +66,13 @@ export interface LoadedSide {
 }
 
 export function loadSide(texts: readonly SpecText[]): LoadedSide {
-  const side: LoadedSide = { specs: [], diagnostics: [], sources: new Map() };
-  for (const t of texts) {
-    side.sources.set(t.display, t.text);
-    const { spec, diagnostics } = loadSpecText(t.display, t.text, t.id);
-    side.diagnostics.push(...diagnostics);
-    if (spec) side.specs.push(spec);
-  }
+  // One set, so that a profile (`extends`) resolves against its base on the same side.
+  const loaded = loadTexts(
+    texts.map((t) => ({ id: t.id, display: t.display, read: () => t.text, dir: null })),
+    texts.filter((t) => !t.baseOnly).map((t) => t.id),
+    null,
+  );
+  const side: LoadedSide = { specs: loaded.specs, diagnostics: loaded.diagnostics, sources: new Map() };
+  for (const t of texts) side.sources.set(t.display, t.text);
   return side;
 }

@@ -143,7 +143,7 @@ export const RULES = {
   "field-doc-changed": { fix: "the source's parameter name, data type or description text changed; validation is the same" },
 
   // ---- documentation
-  "text-changed": { fix: "documentation only: titles, intros, errata, sources, samples and reasons never change a classification" },
+  "text-changed": { fix: "documentation only: titles, intros, errata, sources, samples, reasons, context notes and a profile's record never change a classification" },
 } as const satisfies Record<string, Why>;
 
 export type ChangeKind = keyof typeof RULES;

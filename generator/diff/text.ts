@@ -1,6 +1,7 @@
 /**
  * Documentation-only changes: the text a spec carries for readers (titles,
- * intros, errata, sources, reasons, samples) that reaches the generated README,
+ * intros, errata, sources, reasons, samples, context notes, a profile's record)
+ * that reaches the generated README,
  * doc comments and `reason` strings but never a classification or a type.
  * Each part is compared as a whole and reported once, as `text-changed` (fix).
  */
@@ -28,6 +29,11 @@ function documentation(s: Spec): Map<string, { text: string; code?: string; endp
   for (const c of s.categories) put(`categories.${c.id}`, { label: c.label, description: c.description, reason: c.reason });
   for (const c of s.columns) put(`columns.${c.key}`, { title: c.title, description: c.description });
   for (const c of s.contexts) put(`outcome.contexts.${c.id}`, { title: c.title, source: c.source });
+  // Notes reach TSDoc, describe…'s entries, the catalog and the README, never a classification.
+  for (const c of s.contexts) put(`outcome.contexts.${c.id}.notes`, c.notes ?? {});
+  // A profile's record (its base, provenance, what it leaves out) reaches its README and catalog;
+  // the rows and endpoints it changes are itemised as code and endpoint changes.
+  put("extends", s.profile ?? null);
   put("outcome.unknown", { source: s.unknown.source, reason: s.unknown.reason });
   put("code.composite.rules", (s.composite?.rules ?? []).map((r) => ({ reason: r.reason, source: r.source })));
   put("code.composite.parts", (s.composite?.parts ?? []).map((p) => ({ name: p.name, description: p.description })));

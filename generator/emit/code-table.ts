@@ -9,6 +9,7 @@ import { typeNames } from "../model/identifiers.ts";
 import type { Category, Code, OutcomeContext, OutcomeOrUnknown, Spec } from "../model/types.ts";
 import { OUTCOMES } from "../model/types.ts";
 import { docText, lit, type Statement } from "./ts-module.ts";
+import { hasNotes, noteDocLines, notesField, notesLiteral, notesOf, notesTable } from "./notes.ts";
 
 export interface CodeTableNames {
   prefix: string;
@@ -186,6 +187,7 @@ export function emitCodeTable(spec: Spec, enumStyle: EnumStyle): Statement[] {
   }
   if (scopes.length) fields.push(`/** The only context the code applies in, or null. */\nreadonly scope: ${scopes.map((s) => lit(s.id)).join(" | ")} | null;`);
   if (spec.actions.length) fields.push(`/** Actions the source prescribes for this code. */\nreadonly actions: readonly ${actionType}[];`);
+  if (hasNotes(spec)) fields.push(notesField(spec));
   fields.push(`/** The source table it is listed in, and its 1-based row there. */\nreadonly table: ${spec.tables.map((t) => lit(t.id)).join(" | ")};\nreadonly row: number;`);
   out.push(`/** One row of the source table. */\nexport interface ${n.entry} {\n${fields.join("\n")}\n}`);
 
@@ -290,6 +292,7 @@ function memberDoc(spec: Spec, c: Code): string {
   for (const o of c.overrides) lines.push(`- ${o.outcome} when ${o.part} is ${o.values.join(" or ")}: ${o.reason}`);
   const table = spec.tables.find((t) => t.id === c.table)!;
   if (table.scope) lines.push(`- Applies only in: ${table.scope.title}`);
+  lines.push(...noteDocLines(spec, c));
   if (c.errata.length) lines.push(`- Errata: ${c.errata.join(", ")} (see the package README)`);
   lines.push(`- Source: ${spec.source.document}, table "${table.title}", row ${c.row} (${spec.specFile})`);
   return `/**\n${lines.map((l) => ` * ${docText(l)}`.trimEnd()).join("\n")}\n */`;
@@ -298,7 +301,8 @@ function memberDoc(spec: Spec, c: Code): string {
 function shortMemberDoc(spec: Spec, c: Code): string {
   const parts = spec.composite!.parts.map((p) => `${p.name} ${c.parts![p.name]}`).join(", ");
   const outcomes = spec.contexts.map((x) => c.outcomes[x.id]).join(" / ");
-  return `/** \`${c.code}\` — ${docText(c.message)} (${parts}): ${outcomes}. Source row ${c.row} of "${docText(spec.tables.find((t) => t.id === c.table)!.title)}". */`;
+  const notes = notesOf(spec, c.code).map(([ctx, text]) => ` Note${spec.contexts.length > 1 ? ` (${ctx})` : ""}: ${docText(text)}`).join("");
+  return `/** \`${c.code}\` — ${docText(c.message)} (${parts}): ${outcomes}. Source row ${c.row} of "${docText(spec.tables.find((t) => t.id === c.table)!.title)}".${notes} */`;
 }
 
 /**
@@ -330,7 +334,8 @@ function expandedEntries(spec: Spec, n: CodeTableNames, multiContext: boolean): 
   return [
     `/** The source rows the codes expand from. */\nconst ROWS: readonly Pick<${n.entry}, "message" | "status" | "category" | "description" | "table" | "row"${spec.columns.map((c) => ` | ${lit(c.key)}`).join("")}>[] = [\n${shared.join("\n")}\n];`,
     `/** Every code: its name, its source row (index into ROWS), its outcome${multiContext ? "s" : ""} and its parts. */\nconst CODES: readonly (${tupleType})[] = [\n${tuples.join("\n")}\n];`,
-    `const ENTRIES: ReadonlyMap<string, ${n.entry}> = new Map<string, ${n.entry}>(\n  CODES.map(([${names.join(", ")}]) => [code, { ...ROWS[row]!, code: code as ${n.code}, name, ${outcomeProps}, parts: { ${parts.map((p) => `${p.name}: ${p.name}Part`).join(", ")} } }]),\n);`,
+    ...(hasNotes(spec) ? [notesTable(spec, n.entry)] : []),
+    `const ENTRIES: ReadonlyMap<string, ${n.entry}> = new Map<string, ${n.entry}>(\n  CODES.map(([${names.join(", ")}]) => [code, { ...ROWS[row]!, code: code as ${n.code}, name, ${outcomeProps}, parts: { ${parts.map((p) => `${p.name}: ${p.name}Part`).join(", ")} }${hasNotes(spec) ? ", notes: NOTES.get(code) ?? {}" : ""} }]),\n);`,
   ];
 }
 
@@ -355,6 +360,7 @@ function entryLiteral(spec: Spec, c: Code, codeExpr: string, multiContext: boole
     props.push(`scope: ${scope ? lit(scope.id) : "null"}`);
   }
   if (spec.actions.length) props.push(`actions: [${spec.actions.filter((a) => a.codes.includes(c.code)).map((a) => lit(a.id)).join(", ")}]`);
+  if (hasNotes(spec)) props.push(`notes: ${notesLiteral(spec, c.code)}`);
   props.push(`table: ${lit(c.table)}`, `row: ${c.row}`);
   return `{ ${props.join(", ")} }`;
 }

@@ -8,6 +8,7 @@ import type { CategoryMatch, Spec } from "../model/types.ts";
 import { OUTCOMES } from "../model/types.ts";
 import { codeTableNames, malformedOutcome, unlistedOutcome } from "./code-table.ts";
 import { htmlHeader, type GeneratedFile } from "./generated-file.ts";
+import { profileDifferences } from "./profile-docs.ts";
 import { cell, codeCell, escapeMarkdown, inline, render } from "./templates.ts";
 
 export function emitReadme(spec: Spec, packageName: string, apiMarkdown: string | null): GeneratedFile {
@@ -16,8 +17,10 @@ export function emitReadme(spec: Spec, packageName: string, apiMarkdown: string 
   const multiContext = spec.contexts.length > 1;
   // Per-row outcomes only for contexts that read a column; "only these codes succeed" rules are stated once, above.
   const rowContexts = spec.contexts.filter((c) => c.kind === "column");
+  // Where every context gives every code one outcome, a row shows it once (contextsAgree).
+  const agree = contextsAgree(spec);
   const outcomeCell = (o: Record<string, string>) =>
-    rowContexts.length > 1 ? rowContexts.map((c) => `${c.id}: **${o[c.id]}**`).join("<br>") : `**${o[defaultContext.id]}**`;
+    rowContexts.length > 1 && !agree ? rowContexts.map((c) => `${c.id}: **${o[c.id]}**`).join("<br>") : `**${o[defaultContext.id]}**`;
 
   // One group per category, or per source table where there are no categories.
   // An API's codes are listed per endpoint in its own section instead.
@@ -65,6 +68,7 @@ export function emitReadme(spec: Spec, packageName: string, apiMarkdown: string 
     prefix: spec.typePrefix,
     specFile: spec.specFile,
     specLink: `../../${spec.specFile}`,
+    differences: profileDifferences(spec),
     source: { provider: inline(spec.source.provider), document: inline(spec.source.document) },
     seed: seedView(spec),
     names,
@@ -80,6 +84,9 @@ export function emitReadme(spec: Spec, packageName: string, apiMarkdown: string 
     },
     unlisted,
     malformed: malformedText(spec),
+    contextsIntro: agree
+      ? `Every context gives each code the table lists the same outcome, so the codes below show it once; the contexts differ only in their notes or for codes the table does not list. Pass one to \`${names.classify}(code, context)\`:`
+      : `The outcome of a code depends on the context you pass to \`${names.classify}(code, context)\`:`,
     contexts: multiContext
       ? spec.contexts.map((c, i) => ({
           id: c.id,
@@ -111,7 +118,7 @@ export function emitReadme(spec: Spec, packageName: string, apiMarkdown: string 
       .map((g) => ({
         title: inline(g.title),
         description: g.description ? escapeMarkdown(g.description) : null,
-        rows: g.rows.map((c) => ({ code: codeCell(c.code), name: codeCell(c.name), message: cell(c.message), outcome: outcomeCell(c.outcomes), description: cell(c.description) })),
+        rows: g.rows.map((c) => ({ code: codeCell(c.code), name: codeCell(c.name), message: cell(c.message), outcome: outcomeCell(c.outcomes), description: [cell(c.description), ...notesOf(spec, c.code)].join("<br>") })),
       })),
     errata: spec.errata.map((e) => ({ id: e.id, at: cell(e.at), source: cell(e.source), codebook: cell(e.codebook), reason: cell(e.reason) })),
   };
@@ -149,6 +156,19 @@ function seedView(spec: Spec): { path: string; link: string } | null {
   if (spec.source.seed === null) return null;
   const path = posix.normalize(posix.join(posix.dirname(spec.specFile), spec.source.seed));
   return { path, link: `../../${path}` };
+}
+
+/** The notes the contexts attach to a code, as README cell lines. */
+function notesOf(spec: Spec, code: string): string[] {
+  return spec.contexts
+    .filter((c) => c.notes?.[code] !== undefined)
+    .map((c) => `**Note${spec.contexts.length > 1 ? ` (${c.id})` : ""}:** ${cell(c.notes![code]!)}`);
+}
+
+/** Whether every context gives every listed code the outcome the default gives it. */
+export function contextsAgree(spec: Spec): boolean {
+  const [first, ...rest] = spec.contexts;
+  return rest.length > 0 && spec.codes.every((c) => rest.every((x) => c.outcomes[x.id] === c.outcomes[first!.id]));
 }
 
 function hasUnknown(spec: Spec): boolean {

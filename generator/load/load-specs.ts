@@ -10,16 +10,22 @@ import { ConfigError } from "../config.ts";
 import type { Spec } from "../model/types.ts";
 import { buildSpec } from "./build-spec.ts";
 import type { Diagnostic } from "./diagnostics.ts";
+import { didYouMean, finishProfile, isProfile, mergeProfile } from "./extends.ts";
 import { checkControlCharacters, decodeSpecBytes } from "./hostile-text.ts";
 import { semanticsBesideSchema } from "./beside-schema.ts";
+import { attachNotes, contextWarnings } from "./notes.ts";
 import { checkSchemaAt } from "./schema-check.ts";
 import { parseYamlSource, type YamlSource } from "./yaml-source.ts";
 
 export interface LoadResult {
   specs: Spec[];
   diagnostics: Diagnostic[];
+  /** Problems that do not stop a run (`--strict` makes them errors), positioned like diagnostics. */
+  warnings: Diagnostic[];
   /** Spec text by display path, for code frames. */
   sources: Map<string, string>;
+  /** Per spec id, the display paths its package is made from: its file, then its bases' (`extends`). */
+  inputs: Map<string, string[]>;
 }
 
 export interface LoadOptions {
@@ -46,7 +52,6 @@ export function listSpecFiles(specDir: string): string[] {
 }
 
 export function loadSpecs(options: LoadOptions): LoadResult {
-  const result: LoadResult = { specs: [], diagnostics: [], sources: new Map() };
   const files = listSpecFiles(options.specDir);
   const displayOf = (path: string) => relative(options.root, path).split("\\").join("/") || ".";
   if (files.length === 0)
@@ -54,43 +59,163 @@ export function loadSpecs(options: LoadOptions): LoadResult {
   const ids = files.map(specIdOf);
   const unknown = (options.only ?? []).filter((id) => !ids.includes(id));
   if (unknown.length) throw new ConfigError(`--only: no spec named ${unknown.map((id) => `"${id}"`).join(", ")} (specs: ${[...new Set(ids)].join(", ")})`);
+  // Every spec is readable by id (a profile's base is found even outside --only); a twin is reported, not read.
+  const texts: SpecText[] = [];
+  const twins: Diagnostic[] = [];
   const seen = new Map<string, string>();
   for (const [i, path] of files.entries()) {
     const id = ids[i]!;
-    if (options.only?.length && !options.only.includes(id)) continue;
     const display = displayOf(path);
-    // Bytes, not "utf8": a lossy decode would carry U+FFFD into every output.
-    const { text, diagnostics: encoding } = decodeSpecBytes(display, readFileSync(path));
-    result.sources.set(display, text);
-    if (encoding.length) {
-      result.diagnostics.push(...encoding);
-      continue;
-    }
     const twin = seen.get(id);
     if (twin !== undefined) {
-      result.diagnostics.push({ file: display, line: 1, col: 1, length: 1, message: `spec id "${id}" is already ${twin}; keep one file per id` });
+      if (!options.only?.length || options.only.includes(id))
+        twins.push({ file: display, line: 1, col: 1, length: 1, message: `spec id "${id}" is already ${twin}; keep one file per id` });
       continue;
     }
     seen.set(id, display);
-    const { source, spec, diagnostics } = lintSpecText(display, text, id);
-    const seedProblems = source ? checkSeed(source, dirname(path), options.root) : [];
-    result.diagnostics.push(...diagnostics, ...seedProblems);
-    if (spec && !seedProblems.length) result.specs.push(spec);
+    // Bytes, not "utf8": a lossy decode would carry U+FFFD into every output.
+    texts.push({ id, display, read: () => readFileSync(path), dir: dirname(path) });
+  }
+  const result = loadTexts(texts, options.only ?? [], options.root);
+  for (const d of twins) {
+    result.sources.set(d.file, readFileSync(join(options.specDir, basename(d.file)), "utf8"));
+    result.diagnostics.push(d);
+  }
+  return result;
+}
+
+/** One spec's text, read on demand (a base outside --only is read only when a profile needs it). */
+export interface SpecText {
+  id: string;
+  display: string;
+  /** Bytes from a file (decoded strictly here), or a text that is already a string. */
+  read: () => Uint8Array | string;
+  /** The spec file's directory, for the checks that need the filesystem (the seed); null for texts without a file. */
+  dir: string | null;
+}
+
+interface Linted {
+  source?: YamlSource;
+  spec?: Spec;
+  diagnostics: Diagnostic[];
+  warnings: Diagnostic[];
+  /** The display paths this spec is made from: its own, then its bases'. */
+  chain: string[];
+}
+
+/**
+ * Lints a set of spec texts that may extend each other: `only` picks which are
+ * checked and returned (all when empty); the others are read only as bases.
+ */
+export function loadTexts(texts: readonly SpecText[], only: readonly string[], root: string | null): LoadResult {
+  const result: LoadResult = { specs: [], diagnostics: [], warnings: [], sources: new Map(), inputs: new Map() };
+  const byId = new Map(texts.map((t) => [t.id, t]));
+  const parsed = new Map<string, { source?: YamlSource; diagnostics: Diagnostic[] }>();
+  const linted = new Map<string, Linted>();
+  const wanted = texts.filter((t) => !only.length || only.includes(t.id));
+
+  /** Parse and schema check, once per spec. */
+  const parse = (t: SpecText) => {
+    let p = parsed.get(t.id);
+    if (!p) {
+      const raw = t.read();
+      const { text, diagnostics: encoding } = typeof raw === "string" ? { text: raw, diagnostics: [] } : decodeSpecBytes(t.display, raw);
+      result.sources.set(t.display, text);
+      p = encoding.length ? { diagnostics: encoding } : checkShape(t.display, text, t.id);
+      parsed.set(t.id, p);
+    }
+    return p;
+  };
+
+  const lint = (t: SpecText): Linted => {
+    const done = linted.get(t.id);
+    if (done) return done;
+    const { source, diagnostics } = parse(t);
+    let out: Linted = { diagnostics, warnings: [], chain: [t.display] };
+    if (source) {
+      if (isProfile(source.value)) out = lintProfile(t, source);
+      else out = { source, ...buildSpec(source, t.display, t.id), warnings: [], chain: [t.display] };
+      if (out.spec && out.source) {
+        // A profile's notes joined its IR before its record was made (see lintProfile).
+        const notes = isProfile(source.value) ? [] : attachNotes(out.spec, out.source);
+        out.diagnostics.push(...notes);
+        if (notes.length) delete out.spec;
+        else out.warnings = contextWarnings(out.spec, out.source);
+      }
+      const seedProblems = t.dir !== null && root !== null ? checkSeed(source, t.dir, root) : [];
+      if (seedProblems.length) {
+        out.diagnostics.push(...seedProblems);
+        delete out.spec;
+      }
+    }
+    linted.set(t.id, out);
+    return out;
+  };
+
+  const lintProfile = (t: SpecText, source: YamlSource): Linted => {
+    const baseId = String((source.value as { extends: unknown }).extends);
+    const fail = (message: string): Linted => ({ diagnostics: [source.at(["extends"], message)], warnings: [], chain: [t.display] });
+    // Follow the chain of bases by name first, so a cycle is reported as one, at each member.
+    const chain = [t.id];
+    for (let id: string | null = baseId; id !== null; ) {
+      if (chain.includes(id)) return fail(`extends forms a cycle: ${[...chain.slice(chain.indexOf(id)), id].join(" → ")}`);
+      const next = byId.get(id);
+      if (!next) {
+        if (id === baseId)
+          return fail(`no spec "${baseId}" to extend in the spec directory${didYouMean(baseId, [...byId.keys()])} (specs: ${[...byId.keys()].join(", ")})`);
+        break;
+      }
+      chain.push(id);
+      const value = parse(next).source?.value;
+      id = isProfile(value) ? String((value as { extends: unknown }).extends) : null;
+    }
+    const baseText = byId.get(baseId)!;
+    const base = lint(baseText);
+    if (!base.spec || !base.source) {
+      // A base outside --only is not reported on its own: its problems come with the profile's.
+      if (only.length && !only.includes(baseId)) result.diagnostics.push(...base.diagnostics.filter((d) => !result.diagnostics.includes(d)));
+      return fail(`the base spec "${baseId}" (${baseText.display}) has problems; fix them first`);
+    }
+    const merged = mergeProfile(source, { source: base.source, spec: base.spec });
+    const chainFiles = [t.display, ...base.chain];
+    if (!merged.source) return { diagnostics: merged.diagnostics, warnings: [], chain: chainFiles };
+    const built = buildSpec(merged.source, t.display, t.id);
+    const notes = built.spec ? attachNotes(built.spec, merged.source) : [];
+    return {
+      source: merged.source,
+      ...(built.spec && !notes.length ? { spec: finishProfile(built.spec, merged.plan!) } : {}),
+      diagnostics: [...built.diagnostics, ...notes],
+      warnings: [],
+      chain: chainFiles,
+    };
+  };
+
+  for (const t of wanted) {
+    const out = lint(t);
+    result.diagnostics.push(...out.diagnostics);
+    result.warnings.push(...out.warnings);
+    result.inputs.set(t.id, out.chain);
+    if (out.spec) result.specs.push(out.spec);
   }
   return result;
 }
 
 /**
  * Lints one spec text; exported for tests and editors. It has no file, so it
- * skips the checks that need one (the seed): loadSpecs runs those.
+ * skips the checks that need one (the seed): loadSpecs runs those. A profile
+ * (`extends`) needs its base: give the other texts in `others`.
  */
-export function loadSpecText(display: string, text: string, id: string): { spec?: Spec; diagnostics: Diagnostic[] } {
-  const { spec, diagnostics } = lintSpecText(display, text, id);
-  return spec ? { spec, diagnostics } : { diagnostics };
+export function loadSpecText(display: string, text: string, id: string, others: readonly { display: string; text: string; id: string }[] = []): { spec?: Spec; diagnostics: Diagnostic[]; warnings: Diagnostic[] } {
+  const texts = [{ display, text, id }, ...others.filter((o) => o.id !== id)].map((t) => ({ id: t.id, display: t.display, read: () => t.text, dir: null }));
+  const { specs, diagnostics, warnings } = loadTexts(texts, [id], null);
+  return specs[0] ? { spec: specs[0], diagnostics, warnings } : { diagnostics, warnings };
 }
 
-/** The parsed source comes back once it has the schema's shape, for the checks that need the filesystem. */
-function lintSpecText(display: string, text: string, id: string): { source?: YamlSource; spec?: Spec; diagnostics: Diagnostic[] } {
+/**
+ * Parse with positions and check the schema's shapes; the source comes back only when both pass.
+ * Beside schema problems, the semantic checks the broken parts cannot mislead run too (one run shows both).
+ */
+function checkShape(display: string, text: string, id: string): { source?: YamlSource; diagnostics: Diagnostic[] } {
   const control = checkControlCharacters(display, text);
   if (control.length) return { diagnostics: control };
   const source = parseYamlSource(display, text);
@@ -98,10 +223,12 @@ function lintSpecText(display: string, text: string, id: string): { source?: Yam
   if (typeof source.value !== "object" || source.value === null || Array.isArray(source.value))
     return { diagnostics: [source.at([], "a spec must be a YAML mapping")] };
   const schema = checkSchemaAt(source);
-  // Semantic checks assume the schema's shapes: beside schema problems, only those the broken parts cannot mislead.
-  if (schema.diagnostics.length)
-    return { diagnostics: [...schema.diagnostics, ...semanticsBesideSchema(source, display, id, schema.paths, schema.diagnostics)] };
-  return { source, ...buildSpec(source, display, id) };
+  if (schema.diagnostics.length) {
+    // A profile's rows are only complete once merged with its base: its schema problems come alone.
+    const beside = isProfile(source.value) ? [] : semanticsBesideSchema(source, display, id, schema.paths, schema.diagnostics);
+    return { diagnostics: [...schema.diagnostics, ...beside] };
+  }
+  return { source, diagnostics: [] };
 }
 
 /**

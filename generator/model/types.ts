@@ -89,6 +89,8 @@ export type OutcomeContext =
       from: string;
       map: Record<string, Outcome>;
       source: string | null;
+      /** Notes this context attaches to codes (code -> text); absent where it has none. */
+      notes?: Record<string, string>;
     }
   | {
       kind: "successCodes";
@@ -97,6 +99,8 @@ export type OutcomeContext =
       successCodes: string[];
       otherwise: Outcome;
       source: string | null;
+      /** Notes this context attaches to codes (code -> text); absent where it has none. */
+      notes?: Record<string, string>;
     };
 
 export interface UnknownRule {
@@ -272,4 +276,33 @@ export interface Spec {
   codes: Code[];
   errata: Erratum[];
   api: Api | null;
+  /** A spec that `extends` another: what it changes (absent on every other spec). */
+  profile?: Profile;
+}
+
+/** Where a profile's row comes from. */
+export type Provenance = "inherited" | "overridden" | "added";
+
+/** One value of a row that a profile changes, as text ("outcome in payment", "message"). */
+export interface RowChange {
+  what: string;
+  from: string | null;
+  to: string | null;
+}
+
+/** A profile (`extends: <base>`): the base it resolves against and everything it changes. */
+export interface Profile {
+  base: { id: string; title: string; version: string };
+  /** Every code of the profile, by code. */
+  provenance: Record<string, Provenance>;
+  /** Rows the profile overrides, in source order, with what changed and why. */
+  overridden: { code: string; changes: RowChange[]; reason: string | null }[];
+  /** Codes the profile adds, in source order. */
+  added: string[];
+  /** Codes of the base the profile drops (`drop`), in the base's order. */
+  dropped: string[];
+  /** Endpoints of the base the profile leaves out (`services`/`endpoints`). */
+  removedEndpoints: { key: string; serviceCode: string; name: string }[];
+  /** Fields the profile adds or overrides; `path` is the JSON keys from the body, dot-separated. */
+  fields: { endpoint: string; body: "request" | "response"; path: string; change: "added" | "overridden"; keys: string[] }[];
 }
