@@ -504,10 +504,10 @@ export function buildSpec(source: YamlSource, specFile: string, expectedId: stri
     }
     const echo: Record<string, string> = c.echo ?? {};
     for (const [to, source] of Object.entries(echo)) {
-      if (!target.request.fields.some((f) => f.key === to)) report([...path, "echo", to], `the ${target.key} request declares no field "${to}"`, { key: true });
+      if (!target.request.fields.some((f) => f.key === to)) report([...path, "echo", to], `callback field "${to}": the ${target.key} request declares no such field`, { key: true });
       const [, side, key] = source.split("/");
       const body = side === "request" ? from.request : from.response;
-      if (!body.fields.some((f) => f.key === key)) report([...path, "echo", to], `the ${from.key} ${side} declares no field "${key}"`);
+      if (!body.fields.some((f) => f.key === key)) report([...path, "echo", to], `${source}: the ${from.key} ${side} declares no field "${key}"`);
     }
     return { endpoint: target.key, echo };
   }

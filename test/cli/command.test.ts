@@ -14,7 +14,7 @@ describe("help, version and usage", () => {
       const r = run(args);
       expect(r.code, args.join(" ")).toBe(0);
       expect(r.stderr).toBe("");
-      for (const word of ["init [ID]", "generate", "lint", "diff OLD NEW", "--against REF", "publish", "--config FILE", "--only ID", "--check", "--watch", "--json", "--quiet", "--lock-timeout", "--kind", "--help", "--version", "specDir", "outDir", "scope", "enumStyle", "NO_COLOR", "Exit codes"])
+      for (const word of ["init [ID]", "generate", "lint", "diff OLD NEW", "--against REF", "mock --spec ID", "--notify-url URL", "--scenarios FILE", "publish", "--config FILE", "--only ID", "--check", "--watch", "--json", "--quiet", "--lock-timeout", "--kind", "--help", "--version", "specDir", "outDir", "scope", "enumStyle", "NO_COLOR", "Exit codes"])
         expect(r.stdout, word).toContain(word);
     }
   });
