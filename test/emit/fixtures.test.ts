@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
+import { run, tempDir } from "../cli/harness.ts";
 import { repoRoot, specIds } from "../helpers.ts";
 
 const generated = join(repoRoot, "generated");
@@ -24,7 +25,8 @@ interface Catalog {
   codes: { code: string; outcome: string; outcomes?: Record<string, string>; message: string }[];
 }
 
-async function load(id: string) {
+async function load(id: string, out = generated) {
+  const generated = out;
   const pkg = JSON.parse(readFileSync(join(generated, id, "package.json"), "utf8"));
   const entry = pkg.exports["./fixtures"];
   const fixtures = await import(pathToFileURL(join(generated, id, entry.default)).href);
@@ -64,12 +66,31 @@ describe.each(specIds())("fixtures of %s", (id) => {
       expect(Object.keys(fixtures).some((n) => n.endsWith("RequestFixture"))).toBe(false); // a code table has no API fixtures
       return;
     }
+    expectValid(fixtures, main, catalog);
+    // The shipped API specs have samples: their headers are the fixtures' headers.
+    for (const e of Object.values((fixtures.default as { endpoints: Record<string, EndpointFixtures> }).endpoints))
+      expect(Object.keys(e.requestHeaders).length, `${e.key} request headers`).toBeGreaterThan(0);
+  });
+});
+
+describe("an API spec whose document has no samples (the `codebook init --kind api` scaffold)", () => {
+  it("gets fixtures built from its field tables, which its validators accept", async () => {
+    const dir = tempDir();
+    for (const args of [["init"], ["init", "acme-pay", "--kind", "api"], ["generate", "--quiet"]]) expect(run(args, dir).code, args.join(" ")).toBe(0);
+    const { fixtures, main, catalog } = await load("acme-pay", join(dir, "generated"));
+    const [endpoint] = Object.values((fixtures.default as { endpoints: Record<string, EndpointFixtures> }).endpoints);
+    expect(endpoint!.request).toEqual({ partnerReferenceNo: "partnerReferenceNo" });
+    expectValid(fixtures, main, catalog);
+  });
+});
+
+function expectValid(fixtures: Record<string, any>, main: Record<string, any>, catalog: Catalog): void {
+  {
     const index = fixtures.default as { codeField: string; messageField: string | null; endpoints: Record<string, EndpointFixtures> };
     for (const e of Object.values(index.endpoints)) {
       const validateRequest = main[e.validateRequest] as Validator;
       const validateResponse = main[e.validateResponse] as Validator;
       expect(validateRequest(e.request, { strict: true }), `${e.key} request`).toEqual({ ok: true, value: e.request });
-      expect(Object.keys(e.requestHeaders).length, `${e.key} request headers`).toBeGreaterThan(0);
       const codes = Object.keys(e.responses);
       expect(codes).toContain(e.successCode);
       for (const code of codes) {
@@ -81,5 +102,5 @@ describe.each(specIds())("fixtures of %s", (id) => {
       }
       for (const code of Object.values(e.requestErrors)) if (code !== null) expect(codes).toContain(code);
     }
-  });
-});
+  }
+}

@@ -34,7 +34,7 @@ export declare const snapQrCpmGenerateSuccessResponseFixture: SnapQrCpmGenerateR
 export declare const snapQrCpmGenerateResponseFixtures: {
     readonly [C in SnapQrCpmGenerateResponseCode]: SnapQrCpmGenerateResponse;
 };
-/** The document's sample request of API CPM Payment (service 60, POST .../{version}/qr/qr-cpm-payment), with its recorded deviations repaired. */
+/** The document's sample request, with its recorded deviations repaired, of API CPM Payment (service 60, POST .../{version}/qr/qr-cpm-payment). */
 export declare const snapQrCpmPaymentRequestFixture: SnapQrCpmPaymentRequest;
 /** The headers the document's sample request of API CPM Payment sends. */
 export declare const snapQrCpmPaymentRequestHeadersFixture: {
@@ -50,7 +50,7 @@ export declare const snapQrCpmPaymentSuccessResponseFixture: SnapQrCpmPaymentRes
 export declare const snapQrCpmPaymentResponseFixtures: {
     readonly [C in SnapQrCpmPaymentResponseCode]: SnapQrCpmPaymentResponse;
 };
-/** The document's sample request of API Query Payment (service 61, POST .../{version}/qr/qr-cpm-query), with its recorded deviations repaired. */
+/** The document's sample request, with its recorded deviations repaired, of API Query Payment (service 61, POST .../{version}/qr/qr-cpm-query). */
 export declare const snapQrCpmQueryRequestFixture: SnapQrCpmQueryRequest;
 /** The headers the document's sample request of API Query Payment sends. */
 export declare const snapQrCpmQueryRequestHeadersFixture: {

@@ -1478,7 +1478,7 @@ export const snapQrCpmGenerateResponseFixtures: {
   },
 };
 
-/** The document's sample request of API CPM Payment (service 60, POST .../{version}/qr/qr-cpm-payment), with its recorded deviations repaired. */
+/** The document's sample request, with its recorded deviations repaired, of API CPM Payment (service 60, POST .../{version}/qr/qr-cpm-payment). */
 export const snapQrCpmPaymentRequestFixture: SnapQrCpmPaymentRequest = {
   partnerReferenceNo: "2020102900000000000001",
   qrContent: "hduvY...",
@@ -1808,7 +1808,7 @@ export const snapQrCpmPaymentResponseFixtures: {
   },
 };
 
-/** The document's sample request of API Query Payment (service 61, POST .../{version}/qr/qr-cpm-query), with its recorded deviations repaired. */
+/** The document's sample request, with its recorded deviations repaired, of API Query Payment (service 61, POST .../{version}/qr/qr-cpm-query). */
 export const snapQrCpmQueryRequestFixture: SnapQrCpmQueryRequest = {
   originalReferenceNo: "2020102977770000000009",
   originalPartnerReferenceNo: "2020102900000000000001",
