@@ -11,7 +11,7 @@ import { emptyReport, specProblems, withResult, type JsonReport } from "./cli/js
 import { styleFor } from "./cli/style.ts";
 import { formatDiagnostics, SpecError } from "./load/diagnostics.ts";
 
-const COMMANDS = ["init", "lint", "generate", "diff", "help"] as const;
+const COMMANDS = ["init", "lint", "generate", "diff", "mock", "help"] as const;
 type Command = (typeof COMMANDS)[number];
 
 /** Which options each command takes; anything else is a usage error naming the command. */
@@ -20,6 +20,7 @@ const ACCEPTS: Record<Command, readonly string[]> = {
   lint: ["config", "only", "json", "quiet", "strict"],
   generate: ["config", "only", "check", "watch", "json", "quiet", "lock-timeout", "strict"],
   diff: [], // parses its own arguments
+  mock: [], // parses its own arguments
   help: [],
 };
 
@@ -53,6 +54,11 @@ async function main(argv: string[]): Promise<number> {
   const stdout = (text: string) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
   const stderr = (text: string) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`);
   if (argv[0] === "diff") return internalErrors(async () => (await import("./diff/command.ts")).diffCommand(argv.slice(1)));
+  if (argv[0] === "mock") return internalErrors(async () => (await import("./mock/command.ts")).mockCommand(argv.slice(1)));
+  if (argv[0] === "help" && argv[1] === "mock") {
+    stdout((await import("./mock/command.ts")).MOCK_HELP);
+    return 0;
+  }
   if (argv[0] === "help" && argv[1] === "diff") {
     stdout((await import("./diff/command.ts")).DIFF_HELP);
     return 0;

@@ -6,7 +6,9 @@ Usage:
   codebook lint [--only ID...] [--strict] [--json] [--quiet]
   codebook generate [--only ID...] [--check | --watch] [--strict] [--json] [--quiet]
   codebook diff OLD NEW | --against REF [PATH]  [--format F] [--fail-on LEVEL]
-  codebook help [diff] | --help | --version
+  codebook mock --spec ID [--port N] [--host H] [--delay MS] [--notify-url URL]
+                [--base-path P] [--scenarios FILE] [--json]
+  codebook help [diff|mock] | --help | --version
 
 Commands:
   init       Without ID: set up this directory for codebook (codebook.config.yaml,
@@ -22,6 +24,11 @@ Commands:
              its semver level (breaking, feature, fix) and why, and a suggested
              version per table. Exit 1 on a breaking change without a major
              bump. \`codebook help diff\` has its options.
+  mock       Serve a generated API package over HTTP as a provider sandbox
+             (loopback, port 4010 by default): validates requests with the
+             package's validators and answers the spec's own codes;
+             \`Prefer: code=<code>\` answers any code of the service.
+             \`codebook help mock\` has its options.
   help       Show this help.
 
 Options:

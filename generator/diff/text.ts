@@ -42,6 +42,7 @@ function documentation(s: Spec): Map<string, { text: string; code?: string; endp
   for (const x of s.actions) put(`actions.${x.id}`, { title: x.title, source: x.source });
   for (const c of s.codes) put(`codes.${c.code}`, { errata: c.errata, overrides: c.overrides.map((o) => o.reason) }, { code: c.code });
   if (s.api) {
+    put("api.requestErrors", s.api.requestErrors);
     for (const h of s.api.headers) put(`api.headers.${h.name}`, h);
     for (const h of s.api.responseHeaders) put(`api.responseHeaders.${h.name}`, h);
     for (const e of s.api.endpoints) {
@@ -49,6 +50,7 @@ function documentation(s: Spec): Map<string, { text: string; code?: string; endp
       put(`endpoints.${e.serviceCode}.name`, e.name, at);
       put(`endpoints.${e.serviceCode}.tables`, { request: e.request.headers, response: e.response.headers }, at);
       put(`endpoints.${e.serviceCode}.samples`, e.samples, at);
+      put(`endpoints.${e.serviceCode}.callback`, e.callback, at);
     }
   }
   return parts;

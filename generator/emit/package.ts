@@ -8,6 +8,7 @@ import { packagePublishFields } from "../publish.ts";
 import { emitCatalog } from "./catalog.ts";
 import { emitCodeTable } from "./code-table.ts";
 import { emitReadme } from "./docs.ts";
+import { emitFixtures } from "./fixtures/index.ts";
 import { headerText, lineHeader, type GeneratedFile } from "./generated-file.ts";
 import { render } from "./templates.ts";
 import { printModule } from "./ts-module.ts";
@@ -43,6 +44,7 @@ export function emitPackage(spec: Spec, config: Pick<Config, "scope" | "enumStyl
   } else {
     modules.push({ path: `${spec.id}/src/index.ts`, content: printModule(`${spec.id}/index.ts`, header, codes) });
   }
+  modules.push(emitFixtures(spec));
   const name = packageName(spec, config);
   files.push(emitCatalog(spec));
   files.push(emitReadme(spec, name, spec.api && api ? api.apiMarkdown(spec, name) : null));
@@ -55,6 +57,7 @@ export function emitPackage(spec: Spec, config: Pick<Config, "scope" | "enumStyl
       version: spec.version,
       description: `${spec.title} (${spec.source.provider}): typed codes, outcomes and classifiers${spec.api ? ", API types and validators" : ""}`,
       publishFields: packagePublishFields(config.publish, spec.id),
+      subpaths: [{ path: "./fixtures", types: "./dist/fixtures.d.ts", target: "./dist/fixtures.js" }],
       extraExports: schemas.length ? [{ path: "./schemas/*", target: "./schemas/*" }] : [],
       files: ["dist", "src", "catalog.json", ...(schemas.length ? ["schemas"] : []), "README.md"],
     }),

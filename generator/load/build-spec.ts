@@ -12,6 +12,7 @@ import { OUTCOMES } from "../model/types.ts";
 import type {
   Api,
   Body,
+  Callback,
   Category,
   CategoryMatch,
   Code,
@@ -24,6 +25,7 @@ import type {
   Outcome,
   OutcomeContext,
   OutcomeOverride,
+  RowRef,
   Sample,
   Spec,
   Table,
@@ -482,7 +484,7 @@ export function buildSpec(source: YamlSource, specFile: string, expectedId: stri
       const request = buildBody(e.request, [...epath, "request"]);
       const response = buildBody(e.response, [...epath, "response"]);
       const samples: Sample[] = (e.samples ?? []).map((s: Raw, si: number) => buildSample(s, [...epath, "samples", si], s.kind === "request" ? request : response));
-      endpoints.push({ key: e.key, serviceCode: e.serviceCode, name: e.name, version: e.version, method: e.method, path: e.path, request, response, samples });
+      endpoints.push({ key: e.key, serviceCode: e.serviceCode, name: e.name, version: e.version, method: e.method, path: e.path, request, response, samples, callback: null });
       // The API emitters discriminate responses on this field, and give each service one success code.
       const codeField = response.fields.find((f) => f.key === a.responseCodeField);
       if (!codeField || codeField.type !== "string")
@@ -494,8 +496,42 @@ export function buildSpec(source: YamlSource, specFile: string, expectedId: stri
         if (successes !== 1) report([...epath, "serviceCode"], `service ${e.serviceCode} needs exactly one HTTP 200 response code in the tables, found ${successes}`);
       }
     });
+    (a.endpoints as Raw[]).forEach((e, i) => {
+      if (e.callback) endpoints[i]!.callback = buildCallback(e.callback, ["api", "endpoints", i, "callback"], endpoints[i]!, endpoints);
+    });
     const header = (h: Raw) => ({ name: h.name, description: h.description ?? null, example: h.example ?? null });
-    return { responseCodeField: a.responseCodeField, headers: (a.headers ?? []).map(header), responseHeaders: (a.responseHeaders ?? []).map(header), endpoints };
+    const errors = a.requestErrors ?? {};
+    const requestErrors = {
+      missing: rowNamed(errors.missing, ["api", "requestErrors", "missing"]),
+      invalid: rowNamed(errors.invalid, ["api", "requestErrors", "invalid"]),
+      malformed: rowNamed(errors.malformed, ["api", "requestErrors", "malformed"]),
+    };
+    return { responseCodeField: a.responseCodeField, requestErrors, headers: (a.headers ?? []).map(header), responseHeaders: (a.responseHeaders ?? []).map(header), endpoints };
+  }
+
+  /** A table row by its name (given or derived from its message), as api.requestErrors names it. */
+  function rowNamed(name: string | undefined, path: Path): RowRef | null {
+    if (name === undefined) return null;
+    for (const t of raw.tables as Raw[])
+      for (const [ri, r] of (t.rows as Raw[]).entries()) if ((r.name ?? deriveName(r.message)) === name) return { table: t.id, row: ri + 1 };
+    report(path, `no table row is named "${name}"`);
+    return null;
+  }
+
+  function buildCallback(c: Raw, path: Path, from: Endpoint, endpoints: Endpoint[]): Callback | null {
+    const target = endpoints.find((x) => x.key === c.endpoint);
+    if (!target) {
+      report([...path, "endpoint"], `no endpoint has the key "${c.endpoint}"`);
+      return null;
+    }
+    const echo: Record<string, string> = c.echo ?? {};
+    for (const [to, source] of Object.entries(echo)) {
+      if (!target.request.fields.some((f) => f.key === to)) report([...path, "echo", to], `callback field "${to}": the ${target.key} request declares no such field`, { key: true });
+      const [, side, key] = source.split("/");
+      const body = side === "request" ? from.request : from.response;
+      if (!body.fields.some((f) => f.key === key)) report([...path, "echo", to], `${source}: the ${from.key} ${side} declares no field "${key}"`);
+    }
+    return { endpoint: target.key, echo };
   }
 
   function buildBody(b: Raw, path: Path): Body {
@@ -547,9 +583,13 @@ export function buildSpec(source: YamlSource, specFile: string, expectedId: stri
     } catch (err) {
       report([...path, "body"], `sample body is not valid JSON: ${(err as Error).message}`);
     }
-    const deviations: { pointer: string; erratum: string }[] = s.deviations ?? [];
+    const deviations: { pointer: string; erratum: string; fixture?: unknown }[] = s.deviations ?? [];
     deviations.forEach((d, i) => {
       if (!errataIds.has(d.erratum)) report([...path, "deviations", i, "erratum"], `unknown erratum "${d.erratum}"${didYouMean(d.erratum, errataIds.keys())}`);
+      // Fixtures leave a deviating key out unless the deviation gives the value to use; a mandatory field cannot be left out.
+      const top = body.fields.find((f) => `/${f.key}` === d.pointer);
+      if (top?.presence === "M" && d.fixture === undefined)
+        report([...path, "deviations", i], `"${top.key}" is mandatory: give "fixture", the value fixtures use instead of the sample's`, { key: true });
     });
     const allowed = new Set(deviations.map((d) => d.pointer));
     const visit = (value: unknown, fields: Field[], pointer: string) => {

@@ -223,7 +223,24 @@ export interface Sample {
   /** The body verbatim, and parsed. */
   body: string;
   json: unknown;
-  deviations: { pointer: string; erratum: string }[];
+  /** `fixture`: the value fixtures use at the pointer instead (undefined: the key is left out). */
+  deviations: { pointer: string; erratum: string; fixture?: unknown }[];
+}
+
+/**
+ * After a success of an endpoint the provider calls another endpoint of the
+ * document on the integrator's side (a notification). `echo` maps a callback
+ * request key to `/request/<key>` or `/response/<key>` of the triggering call.
+ */
+export interface Callback {
+  endpoint: string;
+  echo: Record<string, string>;
+}
+
+/** A table row, by table id and 1-based row: composite rows stand for one code per service. */
+export interface RowRef {
+  table: string;
+  row: number;
 }
 
 export interface Endpoint {
@@ -236,6 +253,7 @@ export interface Endpoint {
   request: Body;
   response: Body;
   samples: Sample[];
+  callback: Callback | null;
 }
 
 export interface Header {
@@ -246,6 +264,8 @@ export interface Header {
 
 export interface Api {
   responseCodeField: string;
+  /** The rows a server answers when a request fails validation: a missing mandatory field, an invalid field, a body that is not JSON. */
+  requestErrors: { missing: RowRef | null; invalid: RowRef | null; malformed: RowRef | null };
   headers: Header[];
   responseHeaders: Header[];
   endpoints: Endpoint[];

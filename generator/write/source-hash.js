@@ -8,11 +8,11 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 
 /**
- * The command front-ends (the CLI, init, watch, diff) and the messages they print
+ * The command front-ends (the CLI, init, watch, diff, the mock server) and the messages they print
  * (report.ts, text-style.ts) shape no generated file: a change there must not make
  * every committed manifest stale.
  */
-const FRONT_ENDS = /^(cli\.ts|cli\/|diff\/|init\/|watch\/|report\.ts$|text-style\.ts$)/;
+const FRONT_ENDS = /^(cli\.ts|cli\/|diff\/|init\/|mock\/|watch\/|report\.ts$|text-style\.ts$)/;
 
 /** sha256 over every generator/**\/*.{ts,js} file but the front-ends: its path (relative, forward slashes) and bytes, in sorted order. */
 export function generatorSourceHash(generatorDir) {

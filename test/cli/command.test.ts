@@ -14,7 +14,7 @@ describe("help, version and usage", () => {
       const r = run(args);
       expect(r.code, args.join(" ")).toBe(0);
       expect(r.stderr).toBe("");
-      for (const word of ["init [ID]", "generate", "lint", "diff OLD NEW", "--against REF", "publish", "--config FILE", "--only ID", "--check", "--watch", "--json", "--quiet", "--lock-timeout", "--kind", "--help", "--version", "specDir", "outDir", "scope", "enumStyle", "NO_COLOR", "Exit codes"])
+      for (const word of ["init [ID]", "generate", "lint", "diff OLD NEW", "--against REF", "mock --spec ID", "--notify-url URL", "--scenarios FILE", "publish", "--config FILE", "--only ID", "--check", "--watch", "--json", "--quiet", "--lock-timeout", "--kind", "--help", "--version", "specDir", "outDir", "scope", "enumStyle", "NO_COLOR", "Exit codes"])
         expect(r.stdout, word).toContain(word);
     }
   });
@@ -28,7 +28,7 @@ describe("help, version and usage", () => {
     const r = run(["frobnicate"]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
-    expect(r.stderr).toBe('codebook: unknown command "frobnicate"; expected init, lint, generate, diff, help\nRun `codebook help` for usage.\n');
+    expect(r.stderr).toBe('codebook: unknown command "frobnicate"; expected init, lint, generate, diff, mock, help\nRun `codebook help` for usage.\n');
   });
 
   it("no command prints the help on stderr, exit 2", () => {
@@ -66,9 +66,9 @@ describe("one summary line on success", () => {
     const dir = project([], { "codes.yaml": minimalSpec() });
     const first = run(["generate"], dir);
     expect(first.code).toBe(0);
-    expect(first.stdout.split("\n")[0]).toBe("codebook: 1 package, 6 files: 6 created, 0 updated, 0 removed, 0 unchanged");
+    expect(first.stdout.split("\n")[0]).toBe("codebook: 1 package, 9 files: 9 created, 0 updated, 0 removed, 0 unchanged");
     expect(first.stdout).toContain("  created  generated/codes/src/index.ts\n");
-    expect(run(["generate"], dir)).toEqual({ code: 0, stdout: "codebook: 1 package, 6 files: 0 created, 0 updated, 0 removed, 6 unchanged\n", stderr: "" });
+    expect(run(["generate"], dir)).toEqual({ code: 0, stdout: "codebook: 1 package, 9 files: 0 created, 0 updated, 0 removed, 9 unchanged\n", stderr: "" });
   });
 
   it("--quiet and -q silence the summary; problems still print", () => {
@@ -219,7 +219,7 @@ describe("--json", () => {
     const dir = project([], { "codes.yaml": minimalSpec(), "other.yaml": minimalSpec("other") });
     const first = JSON.parse(run(["generate", "--json"], dir).stdout);
     expect(first).toMatchObject({ command: "generate", check: false, ok: true, exitCode: 0, root: dir, packages: ["codes", "other"], unchanged: [], removed: [], problems: [] });
-    expect(first.written).toHaveLength(12);
+    expect(first.written).toHaveLength(18);
     expect(first.written).toContain("generated/codes/dist/index.js");
     renameSync(join(dir, "spec", "other.yaml"), join(dir, "other.yaml.bak"));
     const r = run(["generate", "--json"], dir);
@@ -227,7 +227,7 @@ describe("--json", () => {
     expect(r.stderr).toBe("");
     const second = JSON.parse(r.stdout);
     expect(second.written).toEqual([]);
-    expect(second.unchanged).toHaveLength(6);
+    expect(second.unchanged).toHaveLength(9);
     expect(second.removed).toEqual(first.written.filter((p: string) => p.startsWith("generated/other/")));
   });
 

@@ -72,6 +72,7 @@ const Outcome = { success: "Success", pending: "Pending", failed: "Failed" } as 
 /** `<id>.ts`: what the package's types promise about its own codes. */
 export function typedConsumer(api: PackageApi, scope: string): string {
   const { names, prefix: P, catalog } = api;
+  const v = P.charAt(0).toLowerCase() + P.slice(1);
   const member = (c: CatalogCode) => `${names.code}.${c.name}`;
   const list = (codes: CatalogCode[]) => `[\n${codes.map((c) => `  ${member(c)},`).join("\n")}\n] as const`;
   const byOutcome = OUTCOMES.map((o) => ({ o, type: `${P}${Outcome[o]}Code`, codes: catalog.codes.filter((c) => c.outcome === o) })).filter((x) => x.codes.length);
@@ -79,6 +80,7 @@ export function typedConsumer(api: PackageApi, scope: string): string {
   const out = [
     `// Written by test/consumer/consumer.test.ts from ${scope}/${api.id}'s catalog.json; not committed.`,
     `import { ${names.code}, ${names.classify}, ${names.describe}, ${names.isCode}, ${types.map((t) => `type ${t}`).join(", ")} } from "${scope}/${api.id}";`,
+    `import { ${v}CodesByOutcome, ${v}CodeCases } from "${scope}/${api.id}/fixtures";`,
     "",
     "/** true only when A and B are the same type (not merely assignable). */",
     "type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;",
@@ -104,6 +106,9 @@ export function typedConsumer(api: PackageApi, scope: string): string {
     `export const outcome: ${P}Result["outcome"] = ${names.classify}(${JSON.stringify(catalog.codes[0]!.code)}).outcome;`,
     `/** The number 0 would lose "00"'s leading zero: the classifier takes any value and calls it malformed. */\nexport const number: ${P}Result = ${names.classify}(0);`,
     `export function codeOf(r: ${P}Result): string {\n  // @ts-expect-error a malformed result carries no code (null): the arm must be handled\n  return r.code;\n}`,
+    `/** The fixtures subpath resolves, and its grouped codes are the package's codes and outcomes. */`,
+    `export const fixtureCodes: readonly ${names.code}[] = [...${v}CodesByOutcome.success, ...${v}CodesByOutcome.pending, ...${v}CodesByOutcome.failed];`,
+    `export const fixtureOutcome: ${P}Result["outcome"] = ${v}CodeCases[0]!.outcome;`,
     "",
   );
   return out.join("\n");

@@ -56,6 +56,7 @@ describe("fields, endpoints and headers", () => {
     after = inEndpoint(after, "Notify", (b) => edit(b, '              - { value: "07", meaning: Not found }\n', '              - { value: "07", meaning: Not found }\n              - { value: "08", meaning: Expired }\n'));
     after = inEndpoint(after, "Refund", (b) => edit(b, '      version: "1.0"', '      version: "2.0"'));
     after = inEndpoint(after, "Notify", (b) => edit(b, "    - key: Notify\n", "    - key: Notification\n"));
+    after = edit(after, "        endpoint: Notify\n", "        endpoint: Notification\n"); // the payment's callback follows the rename
     after = edit(after, "    - name: ORIGIN\n      example: www.hostname.com\n", "    - name: X-NEW\n      example: new\n");
     after = edit(after, "  responseCodeField: responseCode", "  responseCodeField: responseMessage");
     ({ table } = diffJson(before, after));
@@ -131,7 +132,7 @@ describe("fields, endpoints and headers", () => {
     expect(changesOf(table, "service-code-removed")).toEqual([]);
   });
 
-  it("reports nothing else (the errata cited by terminalId and the edited samples are documentation)", () => {
+  it("reports nothing else (the errata cited by terminalId, the edited samples and the callback that follows the rename are documentation)", () => {
     expect(table.changes.map((c) => `${c.kind} ${c.endpoint ?? ""} ${c.field ?? c.code ?? ""}`.replace(/  +/g, " ").trim()).sort()).toEqual(
     [
       "endpoint-method-changed Cancel",
@@ -164,6 +165,7 @@ describe("fields, endpoints and headers", () => {
       "header-added X-NEW",
       "header-removed ORIGIN",
       "response-code-field-changed",
+      "text-changed Payment endpoints.60.callback",
       "text-changed Payment endpoints.60.samples",
     ],
     );

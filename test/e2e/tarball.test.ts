@@ -42,6 +42,8 @@ describe("npm pack: the file list", () => {
       "dist/cli.js",
       "dist/index.js",
       "dist/types/index.d.ts",
+      "dist/mock.js",
+      "dist/types/mock/index.d.ts",
       "dist/source-hash.json",
       "dist/format-worker.js",
       "schema/spec.schema.json",
@@ -54,8 +56,11 @@ describe("npm pack: the file list", () => {
     expect(paths.filter((p) => p.startsWith("templates/"))).toEqual(templates);
     // The bin and every export point at shipped files.
     expect(paths).toContain(posix.normalize(pkg.bin.codebook!));
-    const targets = JSON.stringify(pkg.exports).match(/"\.\/[^"]+"/g)!.map((t) => posix.normalize(JSON.parse(t) as string));
-    for (const target of targets.filter((t) => t !== ".")) expect(paths, target).toContain(target);
+    // The targets (values, not the subpath keys such as "./mock"), conditions included.
+    const values = (v: unknown): string[] => (typeof v === "string" ? [v] : Object.values(v as object).flatMap(values));
+    const targets = values(pkg.exports).map((t) => posix.normalize(t));
+    expect(targets).toContain("dist/mock.js");
+    for (const target of targets) expect(paths, target).toContain(target);
     expect(readFileSync(join(repoRoot, "dist/cli.js"), "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
   });
 

@@ -222,6 +222,15 @@ const expected: Record<string, string[]> = {
   "sample-unknown-field": [
     'test/fixtures/bad-specs/sample-unknown-field.yaml:56:17: sample names field "responseMessage" (/responseMessage), which the response body does not declare; fix the key or record a deviation',
   ],
+  "api-mock-references": [
+    'test/fixtures/bad-specs/api-mock-references.yaml:40:14: no table row is named "InvalidMandatoryField"',
+    'test/fixtures/bad-specs/api-mock-references.yaml:50:19: no endpoint has the key "Notify"',
+    'test/fixtures/bad-specs/api-mock-references.yaml:75:31: /request/orderId: the Status request declares no field "orderId"',
+    'test/fixtures/bad-specs/api-mock-references.yaml:76:11: callback field "referenceNo": the Payment request declares no such field',
+  ],
+  "sample-deviation-without-fixture": [
+    `test/fixtures/bad-specs/sample-deviation-without-fixture.yaml:56:15: "partnerReferenceNo" is mandatory: give "fixture", the value fixtures use instead of the sample's`,
+  ],
   "sample-deviation-unknown-erratum": [
     'test/fixtures/bad-specs/sample-deviation-unknown-erratum.yaml:58:53: unknown erratum "sample-extra-key"',
   ],

@@ -44,9 +44,12 @@ describe("the write stage", () => {
     expect(Object.keys(manifest.packages["iak-prepaid"].files)).toEqual([
       "iak-prepaid/README.md",
       "iak-prepaid/catalog.json",
+      "iak-prepaid/dist/fixtures.d.ts",
+      "iak-prepaid/dist/fixtures.js",
       "iak-prepaid/dist/index.d.ts",
       "iak-prepaid/dist/index.js",
       "iak-prepaid/package.json",
+      "iak-prepaid/src/fixtures.ts",
       "iak-prepaid/src/index.ts",
     ]);
   });
@@ -79,9 +82,12 @@ describe("the write stage", () => {
     expect(result.changes.filter((c) => c.kind === "removed").map((c) => c.path)).toEqual([
       "doku-biller/README.md",
       "doku-biller/catalog.json",
+      "doku-biller/dist/fixtures.d.ts",
+      "doku-biller/dist/fixtures.js",
       "doku-biller/dist/index.d.ts",
       "doku-biller/dist/index.js",
       "doku-biller/package.json",
+      "doku-biller/src/fixtures.ts",
       "doku-biller/src/index.ts",
     ]);
     expect(existsSync(join(dir, "out", "doku-biller", "src"))).toBe(false);
@@ -102,9 +108,12 @@ describe("the write stage", () => {
     expect(result.problems.map((p) => `${p.kind} ${p.path}`)).toEqual([
       "orphaned doku-biller/README.md",
       "orphaned doku-biller/catalog.json",
+      "orphaned doku-biller/dist/fixtures.d.ts",
+      "orphaned doku-biller/dist/fixtures.js",
       "orphaned doku-biller/dist/index.d.ts",
       "orphaned doku-biller/dist/index.js",
       "orphaned doku-biller/package.json",
+      "orphaned doku-biller/src/fixtures.ts",
       "orphaned doku-biller/src/index.ts",
       "missing iak-prepaid/catalog.json",
       "stale iak-prepaid/src/index.ts",
@@ -113,7 +122,7 @@ describe("the write stage", () => {
     const stale = result.problems.find((p) => p.path === "iak-prepaid/src/index.ts")!;
     expect(stale.diff).toContain('-   Success: "0",');
     expect(stale.diff).toContain('+   Success: "00",');
-    expect(result.report).toMatch(/^codebook: 9 problems in out; run `codebook generate`:/);
+    expect(result.report).toMatch(/^codebook: 12 problems in out; run `codebook generate`:/);
     expect(result.report).toContain("  stale      out/iak-prepaid/src/index.ts\n      @@ line ");
     expect(result.report).toContain("  orphaned   out/doku-biller/README.md (its spec is gone)");
     expect(readFileSync(index, "utf8")).toBe(before);

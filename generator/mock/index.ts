@@ -1,0 +1,6 @@
+/**
+ * `import { startMock } from "codebook/mock"`: a provider sandbox from a
+ * generated API package, for integration tests. A runtime of its own, outside
+ * the generator's stages: it reads the generated package, never the YAML.
+ */
+export { startMock, type MockOptions, type MockServer, type Scenario } from "./server.ts";
