@@ -434,6 +434,7 @@ export function buildSpec(source: YamlSource, specFile: string, expectedId: stri
     const out: Record<string, Outcome> = {};
     // A word no context maps is one problem (a typo, usually), however many contexts read it.
     const unmapped = new Map<string, { path: Path; where: string; contexts: string[]; known: Set<string> }>();
+    const absent = new Map<string, string[]>();
     for (const c of contexts) {
       let outcome: Outcome | undefined;
       if (c.kind === "successCodes") outcome = c.successCodes.includes(code.code) ? "success" : c.otherwise;
@@ -444,7 +445,7 @@ export function buildSpec(source: YamlSource, specFile: string, expectedId: stri
       } else {
         const word = c.from === "status" ? code.status : (code.columns[c.from]?.value as string | null);
         const where = c.from === "status" ? "status" : c.from;
-        if (word === null || word === undefined) report(rpath, `code "${code.code}" has no ${where}, so context "${c.id}" gives it no outcome`, { key: true });
+        if (word === null || word === undefined) absent.set(where, [...(absent.get(where) ?? []), c.id]);
         else {
           outcome = Object.hasOwn(c.map, word) ? c.map[word] : undefined;
           if (!outcome) {
@@ -458,6 +459,8 @@ export function buildSpec(source: YamlSource, specFile: string, expectedId: stri
       for (const o of code.overrides) if (code.parts && o.values.includes(code.parts[o.part]!)) outcome = o.outcome;
       if (outcome) out[c.id] = outcome;
     }
+    for (const [where, ids] of absent)
+      report(rpath, `code "${code.code}" has no ${where}, so ${ids.length === 1 ? `context "${ids[0]}" gives` : `contexts ${ids.map((id) => `"${id}"`).join(", ")} give`} it no outcome`, { key: true });
     for (const [key, u] of unmapped) {
       const word = key.slice(key.indexOf("\0") + 1);
       const hint = didYouMean(word, u.known);

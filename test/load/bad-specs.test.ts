@@ -299,6 +299,9 @@ const expected: Record<string, string[]> = {
   "status-typo-several-contexts": [
     'test/fixtures/bad-specs/status-typo-several-contexts.yaml:47:17: status "Pendng" has no outcome in contexts "default", "inquiry", "payment"; did you mean "Pending"?',
   ],
+  "missing-status-several-contexts": [
+    'test/fixtures/bad-specs/missing-status-several-contexts.yaml:45:9: code "01" has no status, so contexts "default", "inquiry", "payment" give it no outcome',
+  ],
   "unknown-row-column-typo": [
     'test/fixtures/bad-specs/unknown-row-column-typo.yaml:33:9: unknown column "descripton"; did you mean "description"?',
   ],
