@@ -46,5 +46,16 @@ export async function specsAtRevision(ref: string, path: string, kind: "file" | 
     const text = await git(top, ["cat-file", "blob", m[2]!]);
     out.push({ display: `${ref}:${file}`, text, id: basename(file, ".yaml") });
   }
-  return out.sort((x, y) => (x.display < y.display ? -1 : x.display > y.display ? 1 : 0));
+  // A profile resolves against the specs beside it at the same revision (read, not compared).
+  if (kind === "file" && out[0] && /^extends:/m.test(out[0].text)) {
+    const dir = rel.includes("/") ? `${rel.slice(0, rel.lastIndexOf("/"))}/` : ".";
+    for (const entry of (await git(top, ["ls-tree", "-z", "--end-of-options", ref, "--", dir])).split("\0")) {
+      const m = /^\d+ (\w+) ([0-9a-f]+)\t(.*)$/s.exec(entry);
+      if (!m || m[1] !== "blob" || !m[3]!.endsWith(".yaml") || m[3] === rel || m[3]!.includes("/", dir === "." ? 0 : dir.length)) continue;
+      const id = basename(m[3]!, ".yaml");
+      if (id === out[0].id) continue;
+      out.push({ display: `${ref}:${m[3]}`, text: await git(top, ["cat-file", "blob", m[2]!]), id, baseOnly: true });
+    }
+  }
+  return out.sort((x, y) => (x.baseOnly === y.baseOnly ? 0 : x.baseOnly ? 1 : -1) || (x.display < y.display ? -1 : x.display > y.display ? 1 : 0));
 }

@@ -102,6 +102,7 @@ export async function watch(options: WatchOptions): Promise<number> {
       const result = await generate(options);
       if (!options.quiet) out(`codebook: ${what}: ${summary(result)} in ${took()}`);
       for (const warning of [...unexpectedWarnings(result, options.errStyle), ...result.warnings]) err(warning);
+      if (result.specWarnings?.diagnostics.length) err((await import("../cli/warnings.ts")).formatWarnings(result.specWarnings, options.errStyle));
     } catch (e) {
       if (e instanceof SpecError) {
         err(formatDiagnostics(e.diagnostics, e.sources, options.errStyle));

@@ -263,6 +263,23 @@ describe("codebook diff of a profile", () => {
     expect(JSON.parse(one.stdout).tables.map((t: { id: string }) => t.id)).toEqual(["acme-prepaid"]);
   });
 
+  it("--against a revision resolves a single profile file against its base at that revision", () => {
+    const dir = project(["iak-prepaid"], { "acme-prepaid.yaml": profiles["acme-prepaid.yaml"] });
+    const git = (...args: string[]) => execFileSync("git", args, { cwd: dir, encoding: "utf8" });
+    git("init", "-q");
+    git("config", "user.name", "codebook test");
+    git("config", "user.email", "test@example.invalid");
+    git("add", "-A");
+    git("commit", "-qm", "specs");
+    const spec = join(dir, "spec/iak-prepaid.yaml");
+    writeFileSync(spec, readFileSync(spec, "utf8").replace("description: Transaction success.", "description: Transaction success, edited."));
+    const r = run(["diff", "--against", "HEAD", "spec/acme-prepaid.yaml", "--format", "json"], dir);
+    expect(r.stderr).toBe("");
+    const tables = JSON.parse(r.stdout).tables as { id: string; changes: { kind: string; code?: string }[] }[];
+    expect(tables.map((t) => t.id)).toEqual(["acme-prepaid"]);
+    expect(tables[0]!.changes.map((c) => [c.kind, c.code])).toContainEqual(["description-changed", "00"]);
+  });
+
   it("reports a note the profile adds", () => {
     const dir = project(["iak-prepaid"], { "acme-prepaid.yaml": profiles["acme-prepaid.yaml"] });
     const before = tempDir();
