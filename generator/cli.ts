@@ -132,6 +132,7 @@ async function main(argv: string[]): Promise<number> {
       ...options,
       check,
       lockWaitMs,
+      keepFiles: false, // nothing below reads file contents: the run holds one package's output at a time
       onLockWait: (holder) => quiet || stderr(`codebook: waiting for another codebook run on the out dir (${holder})…`),
     });
     if (report) Object.assign(report, withResult(report, result));

@@ -6,7 +6,9 @@
  * come with the TypeScript that ts-morph bundles, so codebook needs no native
  * binary and no install script. A full program emit costs seconds.
  */
-import { ts } from "ts-morph";
+import { tsMorph } from "../ts-morph.ts";
+
+const { ts } = tsMorph;
 import type { GeneratedFile } from "../emit/generated-file.ts";
 
 const jsOptions: import("ts-morph").ts.CompilerOptions = {

@@ -217,8 +217,11 @@ export function emitCodeTable(spec: Spec, enumStyle: EnumStyle): Statement[] {
     out.push(`const ENTRIES: ReadonlyMap<string, ${n.entry}> = new Map<string, ${n.entry}>([\n${entries}\n]);`);
   }
 
+  // The guard reads a set of its own, not ENTRIES: a bundle that imports only the guard
+  // keeps the code strings and drops the descriptive table (bundlers drop an unused `new Map`).
   out.push(
-    `/** Whether \`value\` is a code the table lists (a string: "00" is not 0). */\nexport function ${n.isCode}(value: unknown): value is ${n.code} {\n  return typeof value === "string" && ENTRIES.has(value);\n}`,
+    `/** Every code the table lists. */\nconst LISTED: ReadonlySet<string> = new Set<string>([${spec.codes.map((c) => lit(c.code)).join(", ")}]);`,
+    `/** Whether \`value\` is a code the table lists (a string: "00" is not 0). */\nexport function ${n.isCode}(value: unknown): value is ${n.code} {\n  return typeof value === "string" && LISTED.has(value);\n}`,
   );
   out.push(
     `/** The source row for a code, or undefined for a code the table does not list. */\nexport function ${n.describe}(code: ${n.code}): ${n.entry};\nexport function ${n.describe}(code: unknown): ${n.entry} | undefined;\nexport function ${n.describe}(code: unknown): ${n.entry} | undefined {\n  return typeof code === "string" ? ENTRIES.get(code) : undefined;\n}`,

@@ -3,14 +3,17 @@
  * that turns statement structures into module text in a single insertion
  * (ts-morph re-parses after every manipulation, so we never insert piecemeal).
  */
-import { IndentationText, NewLineKind, Project, QuoteKind, type StatementStructures, type WriterFunction } from "ts-morph";
+import type { Project, StatementStructures, WriterFunction } from "ts-morph";
+import { tsMorph } from "../ts-morph.ts";
+
+const { IndentationText, NewLineKind, QuoteKind } = tsMorph;
 
 export type Statement = string | WriterFunction | StatementStructures;
 
 let project: Project | undefined;
 
 function sharedProject(): Project {
-  project ??= new Project({
+  project ??= new tsMorph.Project({
     useInMemoryFileSystem: true,
     skipLoadingLibFiles: true,
     manipulationSettings: {

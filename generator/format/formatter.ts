@@ -19,7 +19,9 @@ export function startFormatter(): Formatter {
   if (!import.meta.url.endsWith(".js") || !existsSync(workerFile)) {
     return { format: async (files) => (await import("./format.ts")).formatFiles(files), close: async () => {} };
   }
-  const worker = new Worker(workerFile);
+  // A bounded heap: prettier leaves much garbage per file, and an unbounded heap grows with the
+  // corpus before V8 collects it; the live set is one package's sources.
+  const worker = new Worker(workerFile, { resourceLimits: { maxOldGenerationSizeMb: 192 } });
   const pending = new Map<number, { resolve: (f: GeneratedFile[]) => void; reject: (e: Error) => void }>();
   let next = 0;
   worker.on("message", (m: { id: number; files?: GeneratedFile[]; error?: string }) => {

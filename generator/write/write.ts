@@ -19,7 +19,7 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync
 import { dirname, join, relative, sep } from "node:path";
 import { ConfigError } from "../config.ts";
 import type { GeneratedFile } from "../emit/generated-file.ts";
-import { MANIFEST_FILE, manifestText, type Manifest } from "./manifest.ts";
+import { MANIFEST_FILE, manifestText, sha256, type Manifest, type PackageRecord } from "./manifest.ts";
 import { diffLines, renderDiff } from "./text-diff.ts";
 
 export type ChangeKind = "created" | "updated" | "removed" | "unchanged";
@@ -54,21 +54,6 @@ export interface OutDirScan {
   leftovers: string[];
 }
 
-export interface Plan {
-  changes: Change[];
-  /** Files to write (created or updated). */
-  writes: GeneratedFile[];
-  /** Files to remove: listed in the old manifest, not produced now. */
-  removals: string[];
-  manifest: string;
-  /** Written before any file when new paths appear: claims every old and new path. */
-  interim: string | null;
-  /** Files in package folders that neither manifest lists: reported, never touched. */
-  unexpected: string[];
-  leftovers: string[];
-  symlinks: string[];
-}
-
 /** A symlink or similar under the out dir: codebook refuses to write (exit code 2). */
 export class OutDirError extends ConfigError {}
 
@@ -95,89 +80,127 @@ export function scanOutDir(outDir: string): OutDirScan {
   return scan;
 }
 
+/** What a run did (or, with check, would do) to the out dir. */
+export interface WriteOutcome {
+  changes: Change[];
+  /** With check: every stale, missing, orphaned, unexpected or leftover file, and symlinks. */
+  problems: Problem[];
+  /** Temporary files of an interrupted run that this run removed. */
+  leftovers: string[];
+  /** Files in package folders that neither manifest lists: reported, never touched. */
+  unexpected: string[];
+}
+
 /**
- * What writing `files` and recording `next` means for `outDir`. A file is removed
- * when the previous manifest lists it and no record of `next` does: codebook only
- * ever removes files it wrote itself.
+ * One run's write, package by package, so a run holds one package's output at a
+ * time. With `check` it only compares. A package's files are compared with the
+ * out dir and only changed bytes are written (atomically); before the first path
+ * that the manifest on disk does not claim yet is created, an interim manifest
+ * claims every path of the old manifest and of this run so far. `finish` removes
+ * files the old manifest lists and the new one does not (never anything else),
+ * then writes the new manifest.
  */
-export function plan(outDir: string, files: GeneratedFile[], next: Manifest, previous: Manifest | null): Plan {
-  const scan = scanOutDir(outDir);
-  const onDisk = new Set(scan.files);
-  const changes: Change[] = [];
-  const writes: GeneratedFile[] = [];
-  for (const f of files) {
-    const old = onDisk.has(f.path) ? readFileSync(join(outDir, f.path), "utf8") : null;
-    const kind: ChangeKind = old === null ? "created" : old === f.content ? "unchanged" : "updated";
-    changes.push({ path: f.path, kind });
-    if (kind !== "unchanged") writes.push(f);
-  }
-  const claimed = new Set(Object.values(next.packages).flatMap((r) => Object.keys(r.files)));
-  const listed = new Set(Object.values(previous?.packages ?? {}).flatMap((r) => Object.keys(r.files)));
-  const removals = [...listed].filter((path) => !claimed.has(path) && onDisk.has(path)).sort();
-  for (const path of removals) changes.push({ path, kind: "removed" });
-  changes.sort((a, b) => compare(a.path, b.path));
-  // Package folders are the out dir's subdirectories; its own top-level files are the manifest and lock.
-  const unexpected = scan.files.filter((path) => path.includes("/") && !claimed.has(path) && !listed.has(path));
-  const fresh = writes.some((f) => !listed.has(f.path));
-  return {
-    changes,
-    writes,
-    removals,
-    manifest: manifestText(next),
-    interim: fresh ? manifestText(interimManifest(next, previous)) : null,
-    unexpected,
-    leftovers: scan.leftovers,
-    symlinks: scan.symlinks,
-  };
-}
+export class OutDirWriter {
+  private readonly scan: OutDirScan;
+  private readonly onDisk: Set<string>;
+  /** Paths the manifest now on disk claims (the old one, or the last interim one). */
+  private readonly claimedOnDisk: Set<string>;
+  /** Paths of every package this run has emitted so far, by package. */
+  private readonly claims = new Map<string, Record<string, string>>();
+  private readonly changes: Change[] = [];
+  private readonly problems: Problem[] = [];
 
-/** Every path either manifest claims, with no input hashes: a run that starts from it regenerates everything. */
-function interimManifest(next: Manifest, previous: Manifest | null): Manifest {
-  const packages: Manifest["packages"] = {};
-  for (const m of [previous, next])
-    for (const [id, record] of Object.entries(m?.packages ?? {})) packages[id] = { spec: "", files: { ...packages[id]?.files, ...record.files } };
-  return { toolchain: "interrupted", packages };
-}
-
-/** Problems `--check` reports: every stale, missing, orphaned, unexpected or leftover file, and symlinks. */
-export function problemsOf(outDir: string, p: Plan, files: GeneratedFile[]): Problem[] {
-  const byPath = new Map(files.map((f) => [f.path, f.content]));
-  const problems: Problem[] = [];
-  const add = (path: string, kind: Problem["kind"]) => problems.push({ path, kind, diff: null, line: null });
-  for (const c of p.changes) {
-    if (c.kind === "created") add(c.path, "missing");
-    else if (c.kind === "removed") add(c.path, "orphaned");
-    else if (c.kind === "updated") problems.push(staleProblem(c.path, readFileSync(join(outDir, c.path), "utf8"), byPath.get(c.path)!));
+  /** Refuses (OutDirError) to write when a link lies below the out dir; removes an interrupted run's temporary files. */
+  constructor(
+    private readonly outDir: string,
+    private readonly previous: Manifest | null,
+    private readonly check: boolean,
+  ) {
+    this.scan = scanOutDir(outDir);
+    this.onDisk = new Set(this.scan.files);
+    this.claimedOnDisk = new Set(Object.values(previous?.packages ?? {}).flatMap((r) => Object.keys(r.files)));
+    if (check) return;
+    if (this.scan.symlinks.length)
+      throw new OutDirError(
+        `${join(outDir, this.scan.symlinks[0]!)} is a symbolic link${this.scan.symlinks.length > 1 ? ` (and ${this.scan.symlinks.length - 1} more)` : ""}; codebook never writes or deletes through a link below the out dir. Replace it with a real directory or file, or remove it, and run again`,
+      );
+    for (const path of this.scan.leftovers) rmSync(join(outDir, path), { force: true });
   }
-  const manifestPath = join(outDir, MANIFEST_FILE);
-  const onDisk = existsSync(manifestPath) ? readFileSync(manifestPath, "utf8") : null;
-  if (onDisk === null) add(MANIFEST_FILE, "missing");
-  else if (onDisk !== p.manifest) problems.push(staleProblem(MANIFEST_FILE, onDisk, p.manifest));
-  for (const path of p.unexpected) add(path, "unexpected");
-  for (const path of p.leftovers) add(path, "leftover");
-  for (const path of p.symlinks) add(path, "symlink");
-  return problems;
+
+  /** A package the cache proved current: its files are on disk as its record lists them. */
+  reused(record: PackageRecord): void {
+    for (const path of Object.keys(record.files)) this.changes.push({ path, kind: "unchanged" });
+  }
+
+  /** A package emitted now: compared with disk, and (unless checking) its changed files written. Returns its files' hashes. */
+  emitted(id: string, files: readonly GeneratedFile[]): Record<string, string> {
+    const hashes: Record<string, string> = {};
+    const writes: GeneratedFile[] = [];
+    for (const f of files) {
+      hashes[f.path] = sha256(f.content);
+      const old = this.onDisk.has(f.path) ? readFileSync(join(this.outDir, f.path), "utf8") : null;
+      const kind: ChangeKind = old === null ? "created" : old === f.content ? "unchanged" : "updated";
+      this.changes.push({ path: f.path, kind });
+      if (kind === "unchanged") continue;
+      if (!this.check) writes.push(f);
+      else if (kind === "created") this.problems.push({ path: f.path, kind: "missing", diff: null, line: null });
+      else this.problems.push(staleProblem(f.path, old!, f.content));
+    }
+    this.claims.set(id, hashes);
+    if (this.check) return hashes;
+    if (writes.some((f) => !this.claimedOnDisk.has(f.path))) {
+      writeAtomic(join(this.outDir, MANIFEST_FILE), manifestText(this.interimManifest()));
+      for (const path of Object.keys(hashes)) this.claimedOnDisk.add(path);
+    }
+    for (const f of writes) writeAtomic(join(this.outDir, f.path), f.content);
+    return hashes;
+  }
+
+  /** Every path the old manifest or this run claims, with no input hashes: a run that starts from it regenerates everything. */
+  private interimManifest(): Manifest {
+    const packages: Manifest["packages"] = {};
+    for (const [id, record] of Object.entries(this.previous?.packages ?? {})) packages[id] = { spec: "", files: { ...record.files } };
+    for (const [id, files] of this.claims) packages[id] = { spec: "", files: { ...packages[id]?.files, ...files } };
+    return { toolchain: "interrupted", packages };
+  }
+
+  /** Removals, unexpected files and the manifest; with check, every problem. */
+  finish(next: Manifest): WriteOutcome {
+    const claimed = new Set(Object.values(next.packages).flatMap((r) => Object.keys(r.files)));
+    const listed = new Set(Object.values(this.previous?.packages ?? {}).flatMap((r) => Object.keys(r.files)));
+    const removals = [...listed].filter((path) => !claimed.has(path) && this.onDisk.has(path)).sort();
+    for (const path of removals) {
+      this.changes.push({ path, kind: "removed" });
+      if (this.check) this.problems.push({ path, kind: "orphaned", diff: null, line: null });
+      else {
+        rmSync(join(this.outDir, path), { force: true });
+        removeEmptyParents(this.outDir, dirname(join(this.outDir, path)));
+      }
+    }
+    this.changes.sort((a, b) => compare(a.path, b.path));
+    this.problems.sort((a, b) => compare(a.path, b.path));
+    // Package folders are the out dir's subdirectories; its own top-level files are the manifest and lock.
+    const unexpected = this.scan.files.filter((path) => path.includes("/") && !claimed.has(path) && !listed.has(path));
+    const manifest = manifestText(next);
+    const manifestPath = join(this.outDir, MANIFEST_FILE);
+    const onDisk = existsSync(manifestPath) ? readFileSync(manifestPath, "utf8") : null;
+    if (!this.check) {
+      if (onDisk !== manifest) writeAtomic(manifestPath, manifest);
+      return { changes: this.changes, problems: [], leftovers: this.scan.leftovers, unexpected };
+    }
+    const add = (path: string, kind: Problem["kind"]) => this.problems.push({ path, kind, diff: null, line: null });
+    if (onDisk === null) add(MANIFEST_FILE, "missing");
+    else if (onDisk !== manifest) this.problems.push(staleProblem(MANIFEST_FILE, onDisk, manifest));
+    for (const path of unexpected) add(path, "unexpected");
+    for (const path of this.scan.leftovers) add(path, "leftover");
+    for (const path of this.scan.symlinks) add(path, "symlink");
+    return { changes: this.changes, problems: this.problems, leftovers: [], unexpected };
+  }
 }
 
 function staleProblem(path: string, before: string, after: string): Problem {
   const hunks = diffLines(before, after);
   return { path, kind: "stale", diff: renderDiff(hunks), line: hunks[0]?.line ?? 1 };
-}
-
-export function apply(outDir: string, p: Plan): void {
-  if (p.symlinks.length)
-    throw new OutDirError(
-      `${join(outDir, p.symlinks[0]!)} is a symbolic link${p.symlinks.length > 1 ? ` (and ${p.symlinks.length - 1} more)` : ""}; codebook never writes or deletes through a link below the out dir. Replace it with a real directory or file, or remove it, and run again`,
-    );
-  for (const path of p.leftovers) rmSync(join(outDir, path), { force: true });
-  const manifestPath = join(outDir, MANIFEST_FILE);
-  if (p.interim !== null) writeAtomic(manifestPath, p.interim);
-  for (const f of p.writes) writeAtomic(join(outDir, f.path), f.content);
-  for (const path of p.removals) {
-    rmSync(join(outDir, path), { force: true });
-    removeEmptyParents(outDir, dirname(join(outDir, path)));
-  }
-  if (!existsSync(manifestPath) || readFileSync(manifestPath, "utf8") !== p.manifest) writeAtomic(manifestPath, p.manifest);
 }
 
 /** Writes to a temporary file beside `path`, then renames it over `path`: readers see old bytes or new, never a mix. */

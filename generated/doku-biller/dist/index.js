@@ -58,8 +58,9 @@ const ENTRIES = new Map([
     ["SY01", { code: "SY01", name: "InsufficientDokuDeposit", message: "Insufficient deposit balance", status: "Error", outcome: "failed", category: "system", description: "Doku's deposit balance in biller is insufficient.", operations: ["Payment"], parts: { category: "SY", detail: "01" }, actions: [], table: "system", row: 2 }],
     ["SY06", { code: "SY06", name: "TemporaryBillerError", message: "Temporary error from biller, please try again.", status: "Error", outcome: "failed", category: "system", description: "The product temporary close or biller system is under maintenance.", operations: null, parts: { category: "SY", detail: "06" }, actions: [], table: "system", row: 3 }],
 ]);
+const LISTED = new Set(["0000", "5586", "U000", "U001", "U002", "U003", "U004", "U101", "U102", "U103", "IT01", "IT02", "IT03", "IT04", "IT05", "IT06", "IT07", "IT08", "IT09", "SY00", "SY01", "SY06"]);
 export function isDokuBillerCode(value) {
-    return typeof value === "string" && ENTRIES.has(value);
+    return typeof value === "string" && LISTED.has(value);
 }
 export function describeDokuBillerCode(code) {
     return typeof code === "string" ? ENTRIES.get(code) : undefined;

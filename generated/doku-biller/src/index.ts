@@ -760,9 +760,34 @@ const ENTRIES: ReadonlyMap<string, DokuBillerEntry> = new Map<string, DokuBiller
     },
   ],
 ]);
+/** Every code the table lists. */
+const LISTED: ReadonlySet<string> = new Set<string>([
+  "0000",
+  "5586",
+  "U000",
+  "U001",
+  "U002",
+  "U003",
+  "U004",
+  "U101",
+  "U102",
+  "U103",
+  "IT01",
+  "IT02",
+  "IT03",
+  "IT04",
+  "IT05",
+  "IT06",
+  "IT07",
+  "IT08",
+  "IT09",
+  "SY00",
+  "SY01",
+  "SY06",
+]);
 /** Whether `value` is a code the table lists (a string: "00" is not 0). */
 export function isDokuBillerCode(value: unknown): value is DokuBillerCode {
-  return typeof value === "string" && ENTRIES.has(value);
+  return typeof value === "string" && LISTED.has(value);
 }
 
 /** The source row for a code, or undefined for a code the table does not list. */

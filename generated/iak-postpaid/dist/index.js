@@ -106,8 +106,9 @@ const ENTRIES = new Map([
     ["117", { code: "117", name: "PageNotFound", message: "PAGE NOT FOUND", status: "Failed", outcome: "failed", category: null, description: "The API URL that you want to hit is not found. Try checking your request URL for any typos or try other API URLs.", table: "main", row: 50 }],
     ["201", { code: "201", name: "UndefinedResponseCode", message: "UNDEFINED RESPONSE CODE", status: "Pending", outcome: "pending", category: null, description: "The received response code is undefined yet. Please contact our Customer Service.", table: "main", row: 51 }],
 ]);
+const LISTED = new Set(["00", "01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "13", "14", "15", "16", "17", "18", "20", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "44", "45", "76", "77", "91", "92", "93", "100", "101", "102", "103", "105", "106", "107", "108", "109", "110", "117", "201"]);
 export function isIakPostpaidCode(value) {
-    return typeof value === "string" && ENTRIES.has(value);
+    return typeof value === "string" && LISTED.has(value);
 }
 export function describeIakPostpaidCode(code) {
     return typeof code === "string" ? ENTRIES.get(code) : undefined;

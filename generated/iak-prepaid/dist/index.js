@@ -70,8 +70,9 @@ const ENTRIES = new Map([
     ["301", { code: "301", name: "EmailSendLimitReached", message: "EMAIL SEND LIMIT REACHED", status: "Failed", outcome: "failed", category: null, description: "You have reached the email sending limit for that Transaction ID, please try again tomorrow.", scope: null, table: "main", row: 32 }],
     ["143", { code: "143", name: "InquiryNotNeeded", message: "INQUIRY NOT NEEDED", status: "Failed", outcome: "failed", category: null, description: "The inputted operator is a voucher type therefore it doesn't need the player id validation. You don’t need to hit inquiry on voucher purchase.", scope: "inquiryGame", table: "game", row: 1 }],
 ]);
+const LISTED = new Set(["00", "06", "07", "10", "12", "13", "14", "16", "17", "18", "19", "20", "21", "39", "102", "106", "107", "110", "117", "121", "131", "132", "141", "142", "201", "202", "203", "204", "205", "206", "207", "301", "143"]);
 export function isIakPrepaidCode(value) {
-    return typeof value === "string" && ENTRIES.has(value);
+    return typeof value === "string" && LISTED.has(value);
 }
 export function describeIakPrepaidCode(code) {
     return typeof code === "string" ? ENTRIES.get(code) : undefined;

@@ -925,9 +925,45 @@ const ENTRIES: ReadonlyMap<string, IakPrepaidEntry> = new Map<string, IakPrepaid
     },
   ],
 ]);
+/** Every code the table lists. */
+const LISTED: ReadonlySet<string> = new Set<string>([
+  "00",
+  "06",
+  "07",
+  "10",
+  "12",
+  "13",
+  "14",
+  "16",
+  "17",
+  "18",
+  "19",
+  "20",
+  "21",
+  "39",
+  "102",
+  "106",
+  "107",
+  "110",
+  "117",
+  "121",
+  "131",
+  "132",
+  "141",
+  "142",
+  "201",
+  "202",
+  "203",
+  "204",
+  "205",
+  "206",
+  "207",
+  "301",
+  "143",
+]);
 /** Whether `value` is a code the table lists (a string: "00" is not 0). */
 export function isIakPrepaidCode(value: unknown): value is IakPrepaidCode {
-  return typeof value === "string" && ENTRIES.has(value);
+  return typeof value === "string" && LISTED.has(value);
 }
 
 /** The source row for a code, or undefined for a code the table does not list. */

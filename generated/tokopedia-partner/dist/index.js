@@ -82,8 +82,9 @@ const ENTRIES = new Map([
     ["14", { code: "14", name: "IneligibleProduct", message: "Ineligible Product", status: null, outcome: "failed", outcomes: { payment: "failed", checkStatus: "pending", getToken: "failed", healthCheck: "failed", getBalance: "failed", inquiry: "failed" }, category: "voidRefund", description: "Product is not eligible to given user or client number", payment: "Failed and Refund", checkStatus: "Pending", table: "main", row: 29 }],
     ["15", { code: "15", name: "AlreadyRedeemed", message: "Already Redeemed", status: null, outcome: "pending", outcomes: { payment: "pending", checkStatus: "pending", getToken: "failed", healthCheck: "failed", getBalance: "failed", inquiry: "failed" }, category: "voidRefund", description: "Tried to void already active or redeemed transaction", payment: "Pending", checkStatus: "Pending", table: "main", row: 30 }],
 ]);
+const LISTED = new Set(["00", "01", "02", "10", "11", "12", "13", "20", "21", "22", "23", "30", "31", "32", "33", "40", "41", "42", "43", "44", "50", "51", "52", "60", "61", "62", "63", "64", "14", "15"]);
 export function isTokopediaPartnerCode(value) {
-    return typeof value === "string" && ENTRIES.has(value);
+    return typeof value === "string" && LISTED.has(value);
 }
 export function describeTokopediaPartnerCode(code) {
     return typeof code === "string" ? ENTRIES.get(code) : undefined;

@@ -1591,9 +1591,42 @@ const ENTRIES: ReadonlyMap<string, TokopediaPartnerEntry> = new Map<string, Toko
     },
   ],
 ]);
+/** Every code the table lists. */
+const LISTED: ReadonlySet<string> = new Set<string>([
+  "00",
+  "01",
+  "02",
+  "10",
+  "11",
+  "12",
+  "13",
+  "20",
+  "21",
+  "22",
+  "23",
+  "30",
+  "31",
+  "32",
+  "33",
+  "40",
+  "41",
+  "42",
+  "43",
+  "44",
+  "50",
+  "51",
+  "52",
+  "60",
+  "61",
+  "62",
+  "63",
+  "64",
+  "14",
+  "15",
+]);
 /** Whether `value` is a code the table lists (a string: "00" is not 0). */
 export function isTokopediaPartnerCode(value: unknown): value is TokopediaPartnerCode {
-  return typeof value === "string" && ENTRIES.has(value);
+  return typeof value === "string" && LISTED.has(value);
 }
 
 /** The source row for a code, or undefined for a code the table does not list. */

@@ -1,0 +1,147 @@
+/**
+ * The cache stage: every rule that lets a run skip work, in one place.
+ *
+ * A package is reused (neither linted, emitted, formatted nor compiled again)
+ * when the manifest proves that generating it now would give the files already
+ * on disk: the same toolchain (generator, templates, schema, dependencies,
+ * config), the same input hash, and every file it lists untouched. Output is
+ * deterministic, so reusing is the same as regenerating. A manifest record
+ * exists only after a clean run, so a reused spec's lint result is "clean":
+ * an edit re-lints only the specs whose inputs changed.
+ *
+ * Nothing here imports ts-morph, prettier or handlebars: an unchanged run ends
+ * in this stage.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import type { Config } from "../config.ts";
+import type { GeneratedFile } from "../emit/generated-file.ts";
+import { listSpecFiles, specIdOf } from "../load/load-specs.ts";
+import { sha256, type Manifest, type PackageRecord } from "../write/manifest.ts";
+import { scanOutDir } from "../write/write.ts";
+
+/** What in the config shapes output; part of the toolchain fingerprint. */
+export function configFingerprint(config: Config): string {
+  const rel = (p: string) => relative(config.root, p).split("\\").join("/");
+  return JSON.stringify({ specDir: rel(config.specDir), outDir: rel(config.outDir), scope: config.scope, enumStyle: config.enumStyle, publish: config.publish });
+}
+
+/** A top-level `extends: <id>` line: read before any YAML is parsed (see specInputs). */
+const EXTENDS_LINE = /^extends:[ \t]*(["']?)([a-z][a-z0-9-]*)\1[ \t]*(?:#.*)?$/m;
+
+/**
+ * The files whose bytes a spec's package depends on: the spec, then for a profile
+ * (`extends`) its bases', so editing a base regenerates every profile of it. This
+ * runs before any YAML is parsed, so it finds the bases by their `extends:` line;
+ * where that reading and the loader's disagree (an unusual spelling), the hashes
+ * differ from the last run's and the package is regenerated: never reused stale.
+ */
+export function specInputs(specDir: string, specPath: string): string[] {
+  const paths: string[] = [];
+  for (let file: string | null = specPath; file !== null && !paths.includes(file); ) {
+    paths.push(file);
+    const base = EXTENDS_LINE.exec(readFileSync(file, "utf8"))?.[2];
+    file = base === undefined ? null : ([`${base}.yaml`, `${base}.yml`].map((name) => join(specDir, name)).find((p) => existsSync(p)) ?? null);
+  }
+  return paths;
+}
+
+/**
+ * The input hash the manifest records (`spec`): the spec text's sha256 for a
+ * self-contained spec (what every earlier manifest holds), else a hash over
+ * every input's hash, in order.
+ */
+export function inputHash(paths: readonly string[]): string {
+  const hashes = paths.map((p) => sha256(readFileSync(p)));
+  return hashes.length === 1 ? hashes[0]! : sha256(hashes.join("\n"));
+}
+
+/** One spec file of this run: its id, path and input hash. */
+export interface SpecEntry {
+  id: string;
+  path: string;
+  hash: string;
+}
+
+/** The spec files of the spec dir (only `only`, when given), hashed. */
+export function specEntries(config: Config, only: readonly string[]): SpecEntry[] {
+  return listSpecFiles(config.specDir)
+    .filter((path) => only.length === 0 || only.includes(specIdOf(path)))
+    .map((path) => ({ id: specIdOf(path), path, hash: inputHash(specInputs(config.specDir, path)) }));
+}
+
+/**
+ * A package's files as on disk, when the manifest proves them what generating it
+ * now would produce (same toolchain, same inputs, files untouched); else null.
+ */
+export function reusableFiles(config: Config, manifest: Manifest | null, toolchain: string, id: string, inputs: string): GeneratedFile[] | null {
+  const record = manifest?.packages[id];
+  if (!manifest || manifest.toolchain !== toolchain || !record || record.spec !== inputs) return null;
+  const files: GeneratedFile[] = [];
+  for (const [path, hash] of Object.entries(record.files)) {
+    let content: string;
+    try {
+      content = readFileSync(`${config.outDir}/${path}`, "utf8");
+    } catch {
+      return null;
+    }
+    if (sha256(content) !== hash) return null;
+    files.push({ path, content });
+  }
+  return files;
+}
+
+/**
+ * Whether the manifest proves the out dir current: same inputs, same files on disk,
+ * and nothing else in the package folders (no stray, leftover or linked file).
+ */
+export function upToDate(config: Config, manifest: Manifest | null, toolchain: string): boolean {
+  if (!manifest || manifest.toolchain !== toolchain) return false;
+  const entries = specEntries(config, []);
+  if (entries.length === 0 || entries.length !== Object.keys(manifest.packages).length) return false;
+  if (!entries.every((e) => reusableFiles(config, manifest, toolchain, e.id, e.hash) !== null)) return false;
+  const scan = scanOutDir(config.outDir);
+  const listed = new Set(Object.values(manifest.packages).flatMap((r) => Object.keys(r.files)));
+  return scan.symlinks.length === 0 && scan.leftovers.length === 0 && scan.files.every((f) => !f.includes("/") || listed.has(f));
+}
+
+/** What a run must do: the specs to lint and emit, and the packages it reuses as they are. */
+export interface CachePlan {
+  /** Every spec of the run, in spec-dir order. */
+  entries: SpecEntry[];
+  /** Specs to lint and emit: inputs changed, files touched, no record, or forced. */
+  stale: SpecEntry[];
+  /** Reused packages: their manifest record, and their files as on disk when asked to keep them. */
+  reused: Map<string, { record: PackageRecord; files: GeneratedFile[] }>;
+}
+
+/**
+ * Splits a run's specs into reused packages and stale specs. Two files with one
+ * id (`x.yaml` and `x.yml`) are never reused: linting them reports the clash.
+ */
+export function cachePlan(
+  config: Config,
+  manifest: Manifest | null,
+  toolchain: string,
+  options: { only: readonly string[]; force: boolean; keepFiles: boolean },
+): CachePlan {
+  const { only, force, keepFiles } = options;
+  const entries = specEntries(config, only);
+  const count = new Map<string, number>();
+  for (const e of entries) count.set(e.id, (count.get(e.id) ?? 0) + 1);
+  const reused: CachePlan["reused"] = new Map();
+  const stale: SpecEntry[] = [];
+  for (const e of entries) {
+    const files = force || count.get(e.id)! > 1 ? null : reusableFiles(config, manifest, toolchain, e.id, e.hash);
+    // Not kept, a reused package costs no memory beyond its record: the run is bounded by the packages it emits.
+    if (files) reused.set(e.id, { record: manifest!.packages[e.id]!, files: keepFiles ? files : [] });
+    else stale.push(e);
+  }
+  return { entries, stale, reused };
+}
+
+/** A package not regenerated this run (--only) keeps its record while its spec exists. */
+export function carryOverRecords(config: Config, last: Manifest | null, next: Manifest): void {
+  const existing = new Set(listSpecFiles(config.specDir).map(specIdOf));
+  for (const [id, record] of Object.entries(last?.packages ?? {})) if (!next.packages[id] && existing.has(id)) next.packages[id] = record;
+}

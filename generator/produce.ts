@@ -1,0 +1,49 @@
+/**
+ * emit -> format -> compile, one package at a time: what a package's files are.
+ * Packages stream through with a small window (WINDOW packages in flight), so a
+ * run holds a few packages' output at once, not the whole corpus: while the
+ * formatter (a worker thread from the build) formats one package, this thread
+ * emits and compiles the next. Compiling reads the unformatted sources, whose
+ * JS and .d.ts the printers produce the same way every run.
+ */
+import type { Config } from "./config.ts";
+import type { GeneratedFile } from "./emit/generated-file.ts";
+import type { Formatter } from "./format/formatter.ts";
+import type { Spec } from "./model/types.ts";
+
+/** Packages in flight: enough to keep both threads busy, few enough to bound memory. */
+const WINDOW = 2;
+
+export interface ProducedPackage {
+  spec: Spec;
+  files: GeneratedFile[];
+}
+
+/** Yields each spec's package files, in the order given (APIs first keeps the formatter busy early). */
+export async function* producePackages(specs: readonly Spec[], config: Config, formatter: Formatter): AsyncGenerator<ProducedPackage> {
+  if (specs.length === 0) return;
+  const [{ emitPackage }, { compileModule }, { lineHeader }] = await Promise.all([
+    import("./emit/package.ts"),
+    import("./compile/compile.ts"),
+    import("./emit/generated-file.ts"),
+  ]);
+  const api = specs.some((s) => s.api) ? await import("./emit/api/index.ts") : null;
+  const inFlight: Promise<ProducedPackage>[] = [];
+  for (const spec of specs) {
+    const p = emitPackage(spec, config, api);
+    // Prettier formats what people read and review: sources, package.json (Markdown has its own
+    // formatter). dist/ is printer output, and JSON.stringify output is already canonical.
+    const formatting = formatter.format([...p.modules, ...p.files.filter((f) => !isStringifiedJson(f))]);
+    const compiled = [...p.modules.flatMap((m) => compileModule(m, lineHeader(spec))), ...p.files.filter(isStringifiedJson)];
+    const done = formatting.then((formatted) => ({ spec, files: [...compiled, ...formatted] }));
+    done.catch(() => {}); // awaited below, in turn; a failure must not count as unhandled meanwhile
+    inFlight.push(done);
+    if (inFlight.length >= WINDOW) yield await inFlight.shift()!;
+  }
+  while (inFlight.length) yield await inFlight.shift()!;
+}
+
+/** JSON we produce with JSON.stringify (catalogs, schemas): already in canonical form. */
+function isStringifiedJson(f: GeneratedFile): boolean {
+  return f.path.endsWith(".json") && !f.path.endsWith("/package.json");
+}
