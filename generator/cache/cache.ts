@@ -40,7 +40,7 @@ export function specInputs(specDir: string, specPath: string): string[] {
   const paths: string[] = [];
   for (let file: string | null = specPath; file !== null && !paths.includes(file); ) {
     paths.push(file);
-    const base = EXTENDS_LINE.exec(readFileSync(file, "utf8"))?.[2];
+    const base: string | undefined = EXTENDS_LINE.exec(readFileSync(file, "utf8"))?.[2];
     file = base === undefined ? null : ([`${base}.yaml`, `${base}.yml`].map((name) => join(specDir, name)).find((p) => existsSync(p)) ?? null);
   }
   return paths;
