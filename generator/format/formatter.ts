@@ -16,13 +16,14 @@ export interface Formatter {
 
 export function startFormatter(): Formatter {
   const workerFile = fileURLToPath(new URL("./format-worker.js", import.meta.url));
-  if (!import.meta.url.endsWith(".js") || !existsSync(workerFile)) {
-    return { format: async (files) => (await import("./format.ts")).formatFiles(files), close: async () => {} };
-  }
+  const inProcess = async (files: GeneratedFile[]) => (await import("./format.ts")).formatFiles(files);
+  if (!import.meta.url.endsWith(".js") || !existsSync(workerFile)) return { format: inProcess, close: async () => {} };
   // A bounded heap: prettier leaves much garbage per file, and an unbounded heap grows with the
-  // corpus before V8 collects it; the live set is one package's sources.
+  // corpus before V8 collects it; the live set is one package's sources. A package too large for
+  // that heap (thousands of codes) is formatted in process instead, from then on: slower, not lost.
   const worker = new Worker(workerFile, { resourceLimits: { maxOldGenerationSizeMb: 192 } });
-  const pending = new Map<number, { resolve: (f: GeneratedFile[]) => void; reject: (e: Error) => void }>();
+  const pending = new Map<number, { files: GeneratedFile[]; resolve: (f: GeneratedFile[]) => void; reject: (e: Error) => void }>();
+  let outOfMemory = false;
   let next = 0;
   worker.on("message", (m: { id: number; files?: GeneratedFile[]; error?: string }) => {
     const p = pending.get(m.id)!;
@@ -31,14 +32,19 @@ export function startFormatter(): Formatter {
     else p.resolve(m.files!);
   });
   worker.on("error", (err) => {
-    for (const p of pending.values()) p.reject(err);
+    outOfMemory = (err as NodeJS.ErrnoException).code === "ERR_WORKER_OUT_OF_MEMORY";
+    for (const p of pending.values()) {
+      if (outOfMemory) inProcess(p.files).then(p.resolve, p.reject);
+      else p.reject(err);
+    }
     pending.clear();
   });
   return {
     format(files) {
+      if (outOfMemory) return inProcess(files);
       const id = next++;
       return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject });
+        pending.set(id, { files, resolve, reject });
         worker.postMessage({ id, files });
       });
     },

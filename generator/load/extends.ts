@@ -10,6 +10,7 @@
  * into the base.
  */
 import type { Diagnostic } from "./diagnostics.ts";
+import { didYouMean } from "./suggest.ts";
 import type { Path, YamlSource } from "./yaml-source.ts";
 import type { Code, Outcome, Profile, Provenance, RowChange, Spec } from "../model/types.ts";
 import { OUTCOMES } from "../model/types.ts";
@@ -262,18 +263,21 @@ export function mergeProfile(profile: YamlSource, base: ResolvedBase): { source?
     const endpoints = keptEndpoints.map((e) => {
       const ei = allEndpoints.indexOf(e);
       const epath = ["api", "endpoints", ei];
-      const patch = patches[e.key];
-      if (!patch) return mark(e, inBase(epath));
+      const patch: Raw | undefined = patches[e.key];
+      // A callback to an endpoint the profile leaves out goes with it: nothing is called back.
+      const orphanCallback = e.callback !== undefined && !keptEndpoints.some((k) => k.key === e.callback.endpoint);
+      if (!patch && !orphanCallback) return mark(e, inBase(epath));
       const next: Raw = { ...e };
+      if (orphanCallback) delete next.callback;
       for (const body of ["request", "response"] as const)
-        if (patch[body])
+        if (patch?.[body])
           next[body] = mark(
             { ...e[body], fields: patchFields(e[body].fields, patch[body], [...epath, body, "fields"], ["fields", e.key, body], e.key, body, "") },
             from(base.source, [...epath, body], { fields: inBase([...epath, body, "fields"]) }),
           );
       // The base's samples of a patched body show the base's fields, not the profile's: leave them out.
       if (e.samples) {
-        const samples = (e.samples as Raw[]).map((x, si) => mark(x, inBase([...epath, "samples", si]))).filter((x) => !patch[x.kind]);
+        const samples = (e.samples as Raw[]).map((x, si) => mark(x, inBase([...epath, "samples", si]))).filter((x) => !patch?.[x.kind]);
         next.samples = mark(samples, inBase([...epath, "samples"]));
       }
       return mark(next, inBase(epath));
@@ -439,29 +443,4 @@ function allFieldPaths(fields: Raw[], prefix: string): string[] {
     const path = `${prefix}.${f.key ?? f.name}`;
     return [path, ...allFieldPaths(f.fields ?? [], path)];
   });
-}
-
-/** `; did you mean "x"?` for the closest candidate within a small edit distance, else "". */
-export function didYouMean(word: string, candidates: readonly string[]): string {
-  let best: string | null = null;
-  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
-  for (const c of candidates) {
-    const d = editDistance(word.toLowerCase(), c.toLowerCase());
-    if (d < bestDistance && c !== word) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  return best === null ? "" : `; did you mean "${best}"?`;
-}
-
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 3) return Infinity;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length]!;
 }

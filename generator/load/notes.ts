@@ -17,7 +17,7 @@
 import type { Diagnostic } from "./diagnostics.ts";
 import type { YamlSource } from "./yaml-source.ts";
 import type { OutcomeContext, Spec } from "../model/types.ts";
-import { didYouMean } from "./extends.ts";
+import { didYouMean } from "./suggest.ts";
 
 type Raw = Record<string, any>;
 
