@@ -115,7 +115,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   // Start the formatter now: it warms up (importing prettier) while specs load and emit.
   const formatter = startFormatter();
   try {
-    return await run(config, options, only, toolchain, formatter);
+    return await run(config, options, only, toolchain, previous, formatter);
   } finally {
     await formatter.close();
   }
@@ -126,13 +126,13 @@ async function run(
   options: GenerateOptions,
   only: readonly string[],
   toolchain: string,
+  seen: Manifest | null,
   formatter: Formatter,
 ): Promise<GenerateResult> {
   const force = options.force ?? false;
   const keepFiles = options.keepFiles ?? true;
   // Every spec the cache cannot reuse is linted before the lock and before anything is
   // written: a broken spec leaves the out dir untouched (not even created).
-  const seen = readManifest(config.outDir);
   const before = cachePlan(config, seen, toolchain, { only, force, keepFiles });
   const strict = options.strict === true;
   const { specs: linted, warnings: specWarnings } = lintStale(config, only, before, strict);
@@ -179,9 +179,10 @@ function lintStale(config: Config, only: readonly string[], cache: Pick<CachePla
   // No specs, or an --only naming none: the loader says so (a ConfigError).
   if (cache.entries.length === 0 || only.some((id) => !cache.entries.some((e) => e.id === id))) loadChecked(config, only);
   const staleIds = new Set(cache.stale.map((e) => e.id));
-  if (strict) loadChecked(config, only, true);
-  if (staleIds.size === 0) return { specs: [], warnings: { diagnostics: [], sources: new Map() } };
-  const loaded = loadChecked(config, [...staleIds]);
-  const specs = [...loaded.specs.filter((s) => s.api), ...loaded.specs.filter((s) => !s.api)];
+  if (staleIds.size === 0 && !strict) return { specs: [], warnings: { diagnostics: [], sources: new Map() } };
+  // One lint: of every spec of the run with strict, else of the stale ones only.
+  const loaded = strict ? loadChecked(config, only, true) : loadChecked(config, [...staleIds]);
+  const stale = loaded.specs.filter((s) => staleIds.has(s.id));
+  const specs = [...stale.filter((s) => s.api), ...stale.filter((s) => !s.api)];
   return { specs, warnings: { diagnostics: loaded.warnings, sources: loaded.sources } };
 }
