@@ -1,18 +1,22 @@
 /**
  * emit -> format -> compile, one package at a time: what a package's files are.
- * Packages stream through with a small window (WINDOW packages in flight), so a
+ * Packages stream through a window of at most WINDOW_CHARS of emitted text, so a
  * run holds a few packages' output at once, not the whole corpus: while the
- * formatter (a worker thread from the build) formats one package, this thread
- * emits and compiles the next. Compiling reads the unformatted sources, whose
- * JS and .d.ts the printers produce the same way every run.
+ * formatter's worker formats one package, this thread emits and compiles the
+ * next, and when the window is full this thread formats too (`help`) rather
+ * than wait. Compiling reads the unformatted sources, whose JS and .d.ts the
+ * compilers print the same way every run.
  */
 import type { Config } from "./config.ts";
 import type { GeneratedFile } from "./emit/generated-file.ts";
 import type { Formatter } from "./format/formatter.ts";
 import type { Spec } from "./model/types.ts";
 
-/** Packages in flight: enough to keep both threads busy, few enough to bound memory. */
-const WINDOW = 2;
+/**
+ * Emitted text in flight: enough that a large package (SNAP's is 1 MB) does not hold
+ * up the small ones behind it while it is formatted, small enough to bound memory.
+ */
+const WINDOW_CHARS = 2_000_000;
 
 export interface ProducedPackage {
   spec: Spec;
@@ -28,19 +32,27 @@ export async function* producePackages(specs: readonly Spec[], config: Config, f
     import("./emit/generated-file.ts"),
   ]);
   const api = specs.some((s) => s.api) ? await import("./emit/api/index.ts") : null;
-  const inFlight: Promise<ProducedPackage>[] = [];
+  const inFlight: { size: number; done: Promise<ProducedPackage> }[] = [];
+  let chars = 0;
+  const next = () => {
+    const first = inFlight.shift()!;
+    chars -= first.size;
+    return formatter.help(first.done);
+  };
   for (const spec of specs) {
     const p = emitPackage(spec, config, api);
     // Prettier formats what people read and review: sources, package.json (Markdown has its own
-    // formatter). dist/ is printer output, and JSON.stringify output is already canonical.
+    // formatter). dist/ is compiler output, and JSON.stringify output is already canonical.
     const formatting = formatter.format([...p.modules, ...p.files.filter((f) => !isStringifiedJson(f))]);
     const compiled = [...p.modules.flatMap((m) => compileModule(m, lineHeader(spec))), ...p.files.filter(isStringifiedJson)];
     const done = formatting.then((formatted) => ({ spec, files: [...compiled, ...formatted] }));
     done.catch(() => {}); // awaited below, in turn; a failure must not count as unhandled meanwhile
-    inFlight.push(done);
-    if (inFlight.length >= WINDOW) yield await inFlight.shift()!;
+    const size = [...p.modules, ...p.files].reduce((n, f) => n + f.content.length, 0);
+    inFlight.push({ size, done });
+    chars += size;
+    while (chars > WINDOW_CHARS) yield await next();
   }
-  while (inFlight.length) yield await inFlight.shift()!;
+  while (inFlight.length) yield await next();
 }
 
 /** JSON we produce with JSON.stringify (catalogs, schemas): already in canonical form. */

@@ -37,12 +37,12 @@ export function emitPackage(spec: Spec, config: Pick<Config, "scope" | "enumStyl
   const files: GeneratedFile[] = [];
   const codes = emitCodeTable(spec, config.enumStyle);
   if (spec.api && api) {
-    modules.push({ path: `${spec.id}/src/codes.ts`, content: printModule(`${spec.id}/codes.ts`, header, codes) });
-    modules.push({ path: `${spec.id}/src/api.ts`, content: printModule(`${spec.id}/api.ts`, header, api.emitApi(spec)) });
+    modules.push({ path: `${spec.id}/src/codes.ts`, content: printModule(header, codes) });
+    modules.push({ path: `${spec.id}/src/api.ts`, content: printModule(header, api.emitApi(spec)) });
     modules.push({ path: `${spec.id}/src/index.ts`, content: `${header}\nexport * from "./codes.js";\nexport * from "./api.js";\n` });
     files.push(...api.emitJsonSchemas(spec));
   } else {
-    modules.push({ path: `${spec.id}/src/index.ts`, content: printModule(`${spec.id}/index.ts`, header, codes) });
+    modules.push({ path: `${spec.id}/src/index.ts`, content: printModule(header, codes) });
   }
   modules.push(emitFixtures(spec));
   const name = packageName(spec, config);

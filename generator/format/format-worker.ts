@@ -1,11 +1,11 @@
 /**
- * Worker-thread entry: formats files with prettier off the main thread, so
- * formatting (the most expensive stage on a cold run) overlaps loading,
- * emitting and compiling. Importing prettier and a first small format warm it
- * up while the main thread is still reading specs.
+ * Worker-thread entry: formats files with prettier off the main thread, one at a
+ * time as the formatter hands them out (see formatter.ts), so formatting overlaps
+ * loading, emitting and compiling. Importing prettier and a first small format
+ * warm it up while the main thread is still reading specs.
  */
 import { parentPort } from "node:worker_threads";
-import { formatFiles } from "./format.ts";
+import { formatFile, formatFiles } from "./format.ts";
 import type { GeneratedFile } from "../emit/generated-file.ts";
 
 const warm = formatFiles([
@@ -13,11 +13,11 @@ const warm = formatFiles([
   { path: "warm/package.json", content: '{"a": [1]}' },
 ]);
 
-parentPort!.on("message", async (message: { id: number; files: GeneratedFile[] }) => {
+parentPort!.on("message", async (message: { file: GeneratedFile }) => {
   await warm;
   try {
-    parentPort!.postMessage({ id: message.id, files: await formatFiles(message.files) });
+    parentPort!.postMessage({ file: await formatFile(message.file) });
   } catch (err) {
-    parentPort!.postMessage({ id: message.id, error: err instanceof Error ? err.stack ?? err.message : String(err) });
+    parentPort!.postMessage({ error: err instanceof Error ? err.stack ?? err.message : String(err) });
   }
 });

@@ -129,7 +129,7 @@ function generatorHash(): string {
 export function toolchainFingerprint(configText: string): string {
   const h = createHash("sha256");
   h.update(`codebook ${packageVersion} ${generatorHash()}\n`);
-  for (const dep of ["ts-morph", "prettier", "handlebars", "yaml"]) h.update(`${dep} ${toolVersion(dep)}\n`);
+  for (const dep of ["ts-morph", "oxc-transform", "prettier", "handlebars", "yaml"]) h.update(`${dep} ${toolVersion(dep)}\n`);
   h.update(configText);
   // templates/init/ scaffolds new specs; it shapes no generated file.
   const templates = filesUnder(templatesDir, /\.hbs$/).filter((f) => !f.startsWith(join(templatesDir, "init") + sep));

@@ -56,8 +56,8 @@ async function build(): Promise<Harness> {
   const spec = loadSpec();
   const header = lineHeader(spec);
   const sources = new Map<string, string>([
-    ["codes.ts", printModule(`${SPEC_ID}/codes.ts`, header, emitCodeTable(spec, "const"))],
-    ["api.ts", printModule(`${SPEC_ID}/api.ts`, header, emitApi(spec))],
+    ["codes.ts", printModule(header, emitCodeTable(spec, "const"))],
+    ["api.ts", printModule(header, emitApi(spec))],
     ["index.ts", `${header}\nexport * from "./codes.js";\nexport * from "./api.js";\n`],
   ]);
   const dir = mkdtempSync(join(tmpdir(), "codebook-api-"));

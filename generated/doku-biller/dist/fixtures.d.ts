@@ -2,18 +2,12 @@
 
 import type { DokuBillerCode, DokuBillerOutcome } from "./index.js";
 /** Every code of DOKU Biller (H2H) response codes in the default context ("default"), by outcome, in source order: `it.each(dokuBillerCodesByOutcome.failed)`. */
-export declare const dokuBillerCodesByOutcome: {
-    readonly [O in DokuBillerOutcome]: readonly `${DokuBillerCode}`[];
-};
+export declare const dokuBillerCodesByOutcome: { readonly [O in DokuBillerOutcome]: readonly `${DokuBillerCode}`[] };
 /** Every code by context, then by outcome. */
-export declare const dokuBillerCodesByContext: {
-    readonly [C in "default"]: {
-        readonly [O in DokuBillerOutcome]: readonly `${DokuBillerCode}`[];
-    };
-};
+export declare const dokuBillerCodesByContext: { readonly [C in "default"]: { readonly [O in DokuBillerOutcome]: readonly `${DokuBillerCode}`[] } };
 /** One case per code and context with the outcome the table gives it: `it.each(dokuBillerCodeCases)("$code in $context is $outcome", …)`. */
 export declare const dokuBillerCodeCases: readonly {
-    readonly code: `${DokuBillerCode}`;
-    readonly context: "default";
-    readonly outcome: DokuBillerOutcome;
+  readonly code: `${DokuBillerCode}`;
+  readonly context: "default";
+  readonly outcome: DokuBillerOutcome;
 }[];

@@ -2,241 +2,241 @@
 
 /** Every response code in DOKU Biller (H2H) response codes, by name. */
 export declare const DokuBillerCode: {
-    /**
-     * `0000` — Success
-     *
-     * The server successfully processed the request, and the response contains the requested data or confirmation of the action performed.
-     *
-     * - Outcome: success (status "Success")
-     * - State: Payment, Inquiry, Advice
-     * - Source: DOKU Biller (H2H) API — Response Code, table "Success Code", row 1 (spec/doku-biller.yaml)
-     */
-    readonly Success: "0000";
-    /**
-     * `5586` — Transaction on process/pending. hit advice to get final status transaction.
-     *
-     * The transaction is pending; the partner will receive a callback or must send an advice request to obtain the transaction status.
-     *
-     * - Outcome: pending (status "Pending")
-     * - State: Payment
-     * - Source: DOKU Biller (H2H) API — Response Code, table "Success Code", row 2 (spec/doku-biller.yaml)
-     */
-    readonly TransactionPending: "5586";
-    /**
-     * `U000` — Invalid billing id/phone number.
-     *
-     * User fault, user need to re-input the billing number.
-     *
-     * - Outcome: failed (status "Error")
-     * - Category: U0 / U1
-     * - State: Inquiry, payment
-     * - Source: DOKU Biller (H2H) API — Response Code, table "Category "U0 / U1"", row 1 (spec/doku-biller.yaml)
-     */
-    readonly InvalidBillingId: "U000";
-    /**
-     * `U001` — Bill already paid.
-     *
-     * The billing number entered by the user does not have any outstanding charges.
-     *
-     * - Outcome: failed (status "Error")
-     * - Category: U0 / U1
-     * - State: Inquiry
-     * - Source: DOKU Biller (H2H) API — Response Code, table "Category "U0 / U1"", row 2 (spec/doku-biller.yaml)
-     */
-    readonly BillAlreadyPaid: "U001";
-    /**
-     * `U002` — Blocked billing ID, please contact your billing provider.
-     *
-     * - Outcome: failed (status "Error")
-     * - Category: U0 / U1
-     * - State: Inquiry
-     * - Source: DOKU Biller (H2H) API — Response Code, table "Category "U0 / U1"", row 3 (spec/doku-biller.yaml)
-     */
-    readonly BlockedBillingId: "U002";
-    /**
-     * `U003` — Billing cut off time, transaction cannot proceed. Please try again later.
-     *
-     * - Outcome: failed (status "Error")
-     * - Category: U0 / U1
-     * - State: Payment
-     * - Source: DOKU Biller (H2H) API — Response Code, table "Category "U0 / U1"", row 4 (spec/doku-biller.yaml)
-     */
-    readonly BillingCutOffTime: "U003";
-    /**
-     * `U004` — Duplicate Transaction, Please try with another customer biller
-     *
-     * User submit transaction with the same id pelanggan / phone number in the same time.
-     *
-     * - Outcome: failed (status "Error")
-     * - Category: U0 / U1
-     * - State: Payment
-     * - Source: DOKU Biller (H2H) API — Response Code, table "Category "U0 / U1"", row 5 (spec/doku-biller.yaml)
-     */
-    readonly DuplicateTransaction: "U004";
-    /**
-     * `U101` — Tagihan Sudah Dibayar melalui CA lain
-     *
-     * Specifically for the LPL biller, for bills with response code 27, where the bill has already been paid elsewhere either after the inquiry or before the inquiry.
-     *
-     * - Outcome: failed (status "Error")
-     * - Category: U0 / U1
-     * - State: Inquiry, Payment
-     * - Source: DOKU Biller (H2H) API — Response Code, table "Category "U0 / U1"", row 6 (spec/doku-biller.yaml)
-     */
-    readonly BillPaidViaOtherCollectingAgent: "U101";
-    /**
-     * `U102` — Tagihan Sudah Kadaluwarsa/Expired
-     *
-     * Specifically for the LPL biller, for bills with response code 02, where the bill has already expired.
-     *
-     * - Outcome: failed (status "Error")
-     * - Category: U0 / U1
-     * - State: Inquiry, Payment
-     * - Source: DOKU Biller (H2H) API — Response Code, table "Category "U0 / U1"", row 7 (spec/doku-biller.yaml)
-     */
-    readonly BillExpired: "U102";
-    /**
-     * `U103` — Exceed limit KWh.
-     *
-     * The purchased kWh amount has reached the maximum limit for the month. Each customer ID has a different maximum limit. For more details, please contact PLN 123.
-     *
-     * - Outcome: failed (status "Error")
-     * - Category: U0 / U1
-     * - State: Payment
-     * - Source: DOKU Biller (H2H) API — Response Code, table "Category "U0 / U1"", row 8 (spec/doku-biller.yaml)
-     */
-    readonly ExceedLimitKwh: "U103";
-    /**
-     * `IT01` — Invalid parameter [ParamName] request.
-     *
-     * There is a formatting error in the parameter input, such as incorrect date or amount format.
-     *
-     * - Outcome: failed (status "Error")
-     * - Category: IT
-     * - State: Inquiry, payment, advice
-     * - Source: DOKU Biller (H2H) API — Response Code, table "Category "IT"", row 1 (spec/doku-biller.yaml)
-     */
-    readonly InvalidParameter: "IT01";
-    /**
-     * `IT02` — Inquiry not found, please check inquiryid and customer_id from inquiry.
-     *
-     * - Outcome: failed (status "Error")
-     * - Category: IT
-     * - State: (none)
-     * - Errata: it02-no-state (see the package README)
-     * - Source: DOKU Biller (H2H) API — Response Code, table "Category "IT"", row 2 (spec/doku-biller.yaml)
-     */
-    readonly InquiryNotFound: "IT02";
-    /**
-     * `IT03` — Inquiry ID already paid.
-     *
-     * Inquiry ID that has already been paid before, to avoid double payment with the same inquiry request.
-     *
-     * - Outcome: failed (status "Error")
-     * - Category: IT
-     * - State: Payment
-     * - Source: DOKU Biller (H2H) API — Response Code, table "Category "IT"", row 3 (spec/doku-biller.yaml)
-     */
-    readonly InquiryIdAlreadyPaid: "IT03";
-    /**
-     * `IT04` — Payment amount not equal with inquiry response.
-     *
-     * The amount at the time of payment differs from the amount in the inquiry result.
-     *
-     * - Outcome: failed (status "Error")
-     * - Category: IT
-     * - State: Payment
-     * - Source: DOKU Biller (H2H) API — Response Code, table "Category "IT"", row 4 (spec/doku-biller.yaml)
-     */
-    readonly PaymentAmountMismatch: "IT04";
-    /**
-     * `IT05` — Unregistered / Inactive product.
-     *
-     * The requested Biller ID / Product ID is not registered or inactive.
-     *
-     * - Outcome: failed (status "Error")
-     * - Category: IT
-     * - State: Inquiry
-     * - Source: DOKU Biller (H2H) API — Response Code, table "Category "IT"", row 5 (spec/doku-biller.yaml)
-     */
-    readonly UnregisteredOrInactiveProduct: "IT05";
-    /**
-     * `IT06` — Duplicate systrace.
-     *
-     * The same Systrace cannot be sent in two different requests.
-     *
-     * - Outcome: failed (status "Error")
-     * - Category: IT
-     * - State: Inquiry
-     * - Source: DOKU Biller (H2H) API — Response Code, table "Category "IT"", row 6 (spec/doku-biller.yaml)
-     */
-    readonly DuplicateSystrace: "IT06";
-    /**
-     * `IT07` — IP not registered.
-     *
-     * IP’s partner not registered in DOKU Biller.
-     *
-     * - Outcome: failed (status "Error")
-     * - Category: IT
-     * - State: Inquiry
-     * - Source: DOKU Biller (H2H) API — Response Code, table "Category "IT"", row 7 (spec/doku-biller.yaml)
-     */
-    readonly IpNotRegistered: "IT07";
-    /**
-     * `IT08` — Insufficient partners deposit balance
-     *
-     * The partner's deposit balance is insufficient; the partner is required to top up the balance to proceed with the transaction.
-     *
-     * - Outcome: failed (status "Error")
-     * - Category: IT
-     * - State: Payment
-     * - Source: DOKU Biller (H2H) API — Response Code, table "Category "IT"", row 8 (spec/doku-biller.yaml)
-     */
-    readonly InsufficientPartnerDeposit: "IT08";
-    /**
-     * `IT09` — Duplicate Request ID, please check your system
-     *
-     * - Outcome: failed (status "Error")
-     * - Category: IT
-     * - State: Inquiry, Payment
-     * - Source: DOKU Biller (H2H) API — Response Code, table "Category "IT"", row 9 (spec/doku-biller.yaml)
-     */
-    readonly DuplicateRequestId: "IT09";
-    /**
-     * `SY00` — Internal server error
-     *
-     * Doku's system is under maintenance.
-     *
-     * - Outcome: failed (status "Error")
-     * - Category: SY
-     * - State: Inquiry, Payment. Advice
-     * - Errata: sy00-state-period (see the package README)
-     * - Source: DOKU Biller (H2H) API — Response Code, table "Category "SY"", row 1 (spec/doku-biller.yaml)
-     */
-    readonly InternalServerError: "SY00";
-    /**
-     * `SY01` — Insufficient deposit balance
-     *
-     * Doku's deposit balance in biller is insufficient.
-     *
-     * - Outcome: failed (status "Error")
-     * - Category: SY
-     * - State: Payment
-     * - Source: DOKU Biller (H2H) API — Response Code, table "Category "SY"", row 2 (spec/doku-biller.yaml)
-     */
-    readonly InsufficientDokuDeposit: "SY01";
-    /**
-     * `SY06` — Temporary error from biller, please try again.
-     *
-     * The product temporary close or biller system is under maintenance.
-     *
-     * - Outcome: failed (status "Error")
-     * - Category: SY
-     * - State: (none)
-     * - Errata: sy06-no-state (see the package README)
-     * - Source: DOKU Biller (H2H) API — Response Code, table "Category "SY"", row 3 (spec/doku-biller.yaml)
-     */
-    readonly TemporaryBillerError: "SY06";
+  /**
+   * `0000` — Success
+   *
+   * The server successfully processed the request, and the response contains the requested data or confirmation of the action performed.
+   *
+   * - Outcome: success (status "Success")
+   * - State: Payment, Inquiry, Advice
+   * - Source: DOKU Biller (H2H) API — Response Code, table "Success Code", row 1 (spec/doku-biller.yaml)
+   */
+  readonly Success: "0000";
+  /**
+   * `5586` — Transaction on process/pending. hit advice to get final status transaction.
+   *
+   * The transaction is pending; the partner will receive a callback or must send an advice request to obtain the transaction status.
+   *
+   * - Outcome: pending (status "Pending")
+   * - State: Payment
+   * - Source: DOKU Biller (H2H) API — Response Code, table "Success Code", row 2 (spec/doku-biller.yaml)
+   */
+  readonly TransactionPending: "5586";
+  /**
+   * `U000` — Invalid billing id/phone number.
+   *
+   * User fault, user need to re-input the billing number.
+   *
+   * - Outcome: failed (status "Error")
+   * - Category: U0 / U1
+   * - State: Inquiry, payment
+   * - Source: DOKU Biller (H2H) API — Response Code, table "Category "U0 / U1"", row 1 (spec/doku-biller.yaml)
+   */
+  readonly InvalidBillingId: "U000";
+  /**
+   * `U001` — Bill already paid.
+   *
+   * The billing number entered by the user does not have any outstanding charges.
+   *
+   * - Outcome: failed (status "Error")
+   * - Category: U0 / U1
+   * - State: Inquiry
+   * - Source: DOKU Biller (H2H) API — Response Code, table "Category "U0 / U1"", row 2 (spec/doku-biller.yaml)
+   */
+  readonly BillAlreadyPaid: "U001";
+  /**
+   * `U002` — Blocked billing ID, please contact your billing provider.
+   *
+   * - Outcome: failed (status "Error")
+   * - Category: U0 / U1
+   * - State: Inquiry
+   * - Source: DOKU Biller (H2H) API — Response Code, table "Category "U0 / U1"", row 3 (spec/doku-biller.yaml)
+   */
+  readonly BlockedBillingId: "U002";
+  /**
+   * `U003` — Billing cut off time, transaction cannot proceed. Please try again later.
+   *
+   * - Outcome: failed (status "Error")
+   * - Category: U0 / U1
+   * - State: Payment
+   * - Source: DOKU Biller (H2H) API — Response Code, table "Category "U0 / U1"", row 4 (spec/doku-biller.yaml)
+   */
+  readonly BillingCutOffTime: "U003";
+  /**
+   * `U004` — Duplicate Transaction, Please try with another customer biller
+   *
+   * User submit transaction with the same id pelanggan / phone number in the same time.
+   *
+   * - Outcome: failed (status "Error")
+   * - Category: U0 / U1
+   * - State: Payment
+   * - Source: DOKU Biller (H2H) API — Response Code, table "Category "U0 / U1"", row 5 (spec/doku-biller.yaml)
+   */
+  readonly DuplicateTransaction: "U004";
+  /**
+   * `U101` — Tagihan Sudah Dibayar melalui CA lain
+   *
+   * Specifically for the LPL biller, for bills with response code 27, where the bill has already been paid elsewhere either after the inquiry or before the inquiry.
+   *
+   * - Outcome: failed (status "Error")
+   * - Category: U0 / U1
+   * - State: Inquiry, Payment
+   * - Source: DOKU Biller (H2H) API — Response Code, table "Category "U0 / U1"", row 6 (spec/doku-biller.yaml)
+   */
+  readonly BillPaidViaOtherCollectingAgent: "U101";
+  /**
+   * `U102` — Tagihan Sudah Kadaluwarsa/Expired
+   *
+   * Specifically for the LPL biller, for bills with response code 02, where the bill has already expired.
+   *
+   * - Outcome: failed (status "Error")
+   * - Category: U0 / U1
+   * - State: Inquiry, Payment
+   * - Source: DOKU Biller (H2H) API — Response Code, table "Category "U0 / U1"", row 7 (spec/doku-biller.yaml)
+   */
+  readonly BillExpired: "U102";
+  /**
+   * `U103` — Exceed limit KWh.
+   *
+   * The purchased kWh amount has reached the maximum limit for the month. Each customer ID has a different maximum limit. For more details, please contact PLN 123.
+   *
+   * - Outcome: failed (status "Error")
+   * - Category: U0 / U1
+   * - State: Payment
+   * - Source: DOKU Biller (H2H) API — Response Code, table "Category "U0 / U1"", row 8 (spec/doku-biller.yaml)
+   */
+  readonly ExceedLimitKwh: "U103";
+  /**
+   * `IT01` — Invalid parameter [ParamName] request.
+   *
+   * There is a formatting error in the parameter input, such as incorrect date or amount format.
+   *
+   * - Outcome: failed (status "Error")
+   * - Category: IT
+   * - State: Inquiry, payment, advice
+   * - Source: DOKU Biller (H2H) API — Response Code, table "Category "IT"", row 1 (spec/doku-biller.yaml)
+   */
+  readonly InvalidParameter: "IT01";
+  /**
+   * `IT02` — Inquiry not found, please check inquiryid and customer_id from inquiry.
+   *
+   * - Outcome: failed (status "Error")
+   * - Category: IT
+   * - State: (none)
+   * - Errata: it02-no-state (see the package README)
+   * - Source: DOKU Biller (H2H) API — Response Code, table "Category "IT"", row 2 (spec/doku-biller.yaml)
+   */
+  readonly InquiryNotFound: "IT02";
+  /**
+   * `IT03` — Inquiry ID already paid.
+   *
+   * Inquiry ID that has already been paid before, to avoid double payment with the same inquiry request.
+   *
+   * - Outcome: failed (status "Error")
+   * - Category: IT
+   * - State: Payment
+   * - Source: DOKU Biller (H2H) API — Response Code, table "Category "IT"", row 3 (spec/doku-biller.yaml)
+   */
+  readonly InquiryIdAlreadyPaid: "IT03";
+  /**
+   * `IT04` — Payment amount not equal with inquiry response.
+   *
+   * The amount at the time of payment differs from the amount in the inquiry result.
+   *
+   * - Outcome: failed (status "Error")
+   * - Category: IT
+   * - State: Payment
+   * - Source: DOKU Biller (H2H) API — Response Code, table "Category "IT"", row 4 (spec/doku-biller.yaml)
+   */
+  readonly PaymentAmountMismatch: "IT04";
+  /**
+   * `IT05` — Unregistered / Inactive product.
+   *
+   * The requested Biller ID / Product ID is not registered or inactive.
+   *
+   * - Outcome: failed (status "Error")
+   * - Category: IT
+   * - State: Inquiry
+   * - Source: DOKU Biller (H2H) API — Response Code, table "Category "IT"", row 5 (spec/doku-biller.yaml)
+   */
+  readonly UnregisteredOrInactiveProduct: "IT05";
+  /**
+   * `IT06` — Duplicate systrace.
+   *
+   * The same Systrace cannot be sent in two different requests.
+   *
+   * - Outcome: failed (status "Error")
+   * - Category: IT
+   * - State: Inquiry
+   * - Source: DOKU Biller (H2H) API — Response Code, table "Category "IT"", row 6 (spec/doku-biller.yaml)
+   */
+  readonly DuplicateSystrace: "IT06";
+  /**
+   * `IT07` — IP not registered.
+   *
+   * IP’s partner not registered in DOKU Biller.
+   *
+   * - Outcome: failed (status "Error")
+   * - Category: IT
+   * - State: Inquiry
+   * - Source: DOKU Biller (H2H) API — Response Code, table "Category "IT"", row 7 (spec/doku-biller.yaml)
+   */
+  readonly IpNotRegistered: "IT07";
+  /**
+   * `IT08` — Insufficient partners deposit balance
+   *
+   * The partner's deposit balance is insufficient; the partner is required to top up the balance to proceed with the transaction.
+   *
+   * - Outcome: failed (status "Error")
+   * - Category: IT
+   * - State: Payment
+   * - Source: DOKU Biller (H2H) API — Response Code, table "Category "IT"", row 8 (spec/doku-biller.yaml)
+   */
+  readonly InsufficientPartnerDeposit: "IT08";
+  /**
+   * `IT09` — Duplicate Request ID, please check your system
+   *
+   * - Outcome: failed (status "Error")
+   * - Category: IT
+   * - State: Inquiry, Payment
+   * - Source: DOKU Biller (H2H) API — Response Code, table "Category "IT"", row 9 (spec/doku-biller.yaml)
+   */
+  readonly DuplicateRequestId: "IT09";
+  /**
+   * `SY00` — Internal server error
+   *
+   * Doku's system is under maintenance.
+   *
+   * - Outcome: failed (status "Error")
+   * - Category: SY
+   * - State: Inquiry, Payment. Advice
+   * - Errata: sy00-state-period (see the package README)
+   * - Source: DOKU Biller (H2H) API — Response Code, table "Category "SY"", row 1 (spec/doku-biller.yaml)
+   */
+  readonly InternalServerError: "SY00";
+  /**
+   * `SY01` — Insufficient deposit balance
+   *
+   * Doku's deposit balance in biller is insufficient.
+   *
+   * - Outcome: failed (status "Error")
+   * - Category: SY
+   * - State: Payment
+   * - Source: DOKU Biller (H2H) API — Response Code, table "Category "SY"", row 2 (spec/doku-biller.yaml)
+   */
+  readonly InsufficientDokuDeposit: "SY01";
+  /**
+   * `SY06` — Temporary error from biller, please try again.
+   *
+   * The product temporary close or biller system is under maintenance.
+   *
+   * - Outcome: failed (status "Error")
+   * - Category: SY
+   * - State: (none)
+   * - Errata: sy06-no-state (see the package README)
+   * - Source: DOKU Biller (H2H) API — Response Code, table "Category "SY"", row 3 (spec/doku-biller.yaml)
+   */
+  readonly TemporaryBillerError: "SY06";
 };
 /** A response code listed in DOKU Biller (H2H) response codes. */
 export type DokuBillerCode = (typeof DokuBillerCode)[keyof typeof DokuBillerCode];
@@ -260,108 +260,108 @@ export type DokuBillerSystemCategoryCode = "SY00" | "SY01" | "SY06";
 export type DokuBillerUnmappedCategoryCode = never;
 /** Each category as the source names and describes it. */
 export declare const DokuBillerCategories: {
-    readonly user: {
-        readonly label: "U0 / U1";
-        readonly description: "Error caused by user mistakes (User Error)";
-    };
-    readonly integration: {
-        readonly label: "IT";
-        readonly description: "Error due to partner system failure (H2H Integration)";
-    };
-    readonly system: {
-        readonly label: "SY";
-        readonly description: "Error in DOKU switching system";
-    };
-    readonly unmapped: {
-        readonly label: "UE";
-        readonly description: "Other errors that are not yet mapped";
-    };
+  readonly user: {
+    readonly label: "U0 / U1";
+    readonly description: "Error caused by user mistakes (User Error)";
+  };
+  readonly integration: {
+    readonly label: "IT";
+    readonly description: "Error due to partner system failure (H2H Integration)";
+  };
+  readonly system: {
+    readonly label: "SY";
+    readonly description: "Error in DOKU switching system";
+  };
+  readonly unmapped: {
+    readonly label: "UE";
+    readonly description: "Other errors that are not yet mapped";
+  };
 };
 /** What the source tells the integrator to do on some codes. */
 export type DokuBillerAction = "holdPayment" | "sendAdvice";
 /** The actions the source prescribes, with the codes they apply to. */
 export declare const DokuBillerActions: {
-    /** Hold the customer's payment amount: "When you get the response code bellow, hold the payment amount from customer." */
-    readonly holdPayment: {
-        readonly title: "Hold the customer's payment amount";
-        readonly source: "When you get the response code bellow, hold the payment amount from customer.";
-        readonly codes: readonly ["0000", "5586"];
-    };
-    /** Send an advice request to get the final status: "The transaction is pending; the partner will receive a callback or must send an advice request to obtain the transaction status." */
-    readonly sendAdvice: {
-        readonly title: "Send an advice request to get the final status";
-        readonly source: "The transaction is pending; the partner will receive a callback or must send an advice request to obtain the transaction status.";
-        readonly codes: readonly ["5586"];
-    };
+  /** Hold the customer's payment amount: "When you get the response code bellow, hold the payment amount from customer." */
+  readonly holdPayment: {
+    readonly title: "Hold the customer's payment amount";
+    readonly source: "When you get the response code bellow, hold the payment amount from customer.";
+    readonly codes: readonly ["0000", "5586"];
+  };
+  /** Send an advice request to get the final status: "The transaction is pending; the partner will receive a callback or must send an advice request to obtain the transaction status." */
+  readonly sendAdvice: {
+    readonly title: "Send an advice request to get the final status";
+    readonly source: "The transaction is pending; the partner will receive a callback or must send an advice request to obtain the transaction status.";
+    readonly codes: readonly ["5586"];
+  };
 };
 /** One row of the source table. */
 export interface DokuBillerEntry {
-    /** The response code. */
-    readonly code: DokuBillerCode;
-    /** Its member name in {@link DokuBillerCode}. */
-    readonly name: string;
-    /** The message, verbatim from the source. */
-    readonly message: string;
-    /** The status as the source states it, or null where it has none. */
-    readonly status: string | null;
-    /** The outcome. */
-    readonly outcome: DokuBillerOutcome;
-    /** The category id, or null. */
-    readonly category: DokuBillerCategory | null;
-    /** Solution or description text, verbatim; null where the source has none. */
-    readonly description: string | null;
-    /** State: The operations (requests) a code applies to. (null where the source leaves it empty). */
-    readonly operations: readonly ("Inquiry" | "Payment" | "Advice")[] | null;
-    /** The code's parts. */
-    readonly parts: {
-        readonly category: string;
-        readonly detail: string;
-    };
-    /** Actions the source prescribes for this code. */
-    readonly actions: readonly DokuBillerAction[];
-    /** The source table it is listed in, and its 1-based row there. */
-    readonly table: "success" | "user" | "integration" | "system";
-    readonly row: number;
+  /** The response code. */
+  readonly code: DokuBillerCode;
+  /** Its member name in {@link DokuBillerCode}. */
+  readonly name: string;
+  /** The message, verbatim from the source. */
+  readonly message: string;
+  /** The status as the source states it, or null where it has none. */
+  readonly status: string | null;
+  /** The outcome. */
+  readonly outcome: DokuBillerOutcome;
+  /** The category id, or null. */
+  readonly category: DokuBillerCategory | null;
+  /** Solution or description text, verbatim; null where the source has none. */
+  readonly description: string | null;
+  /** State: The operations (requests) a code applies to. (null where the source leaves it empty). */
+  readonly operations: readonly ("Inquiry" | "Payment" | "Advice")[] | null;
+  /** The code's parts. */
+  readonly parts: {
+    readonly category: string;
+    readonly detail: string;
+  };
+  /** Actions the source prescribes for this code. */
+  readonly actions: readonly DokuBillerAction[];
+  /** The source table it is listed in, and its 1-based row there. */
+  readonly table: "success" | "user" | "integration" | "system";
+  readonly row: number;
 }
 /**
  * The classification of a code: a union discriminated on `outcome`; `known: false` for codes the table does not list,
  * and `malformed: true` (with `code: null` and the `input` as given) for a value that is not a string of the code pattern.
  */
 export type DokuBillerResult = {
-    readonly known: true;
-    readonly outcome: "success";
-    readonly code: DokuBillerSuccessCode;
-    readonly entry: DokuBillerEntry;
+  readonly known: true;
+  readonly outcome: "success";
+  readonly code: DokuBillerSuccessCode;
+  readonly entry: DokuBillerEntry;
 } | {
-    readonly known: true;
-    readonly outcome: "pending";
-    readonly code: DokuBillerPendingCode;
-    readonly entry: DokuBillerEntry;
+  readonly known: true;
+  readonly outcome: "pending";
+  readonly code: DokuBillerPendingCode;
+  readonly entry: DokuBillerEntry;
 } | {
-    readonly known: true;
-    readonly outcome: "failed";
-    readonly code: DokuBillerFailedCode;
-    readonly entry: DokuBillerEntry;
+  readonly known: true;
+  readonly outcome: "failed";
+  readonly code: DokuBillerFailedCode;
+  readonly entry: DokuBillerEntry;
 } | {
-    readonly known: false;
-    readonly outcome: "failed";
-    readonly code: string;
-    readonly category: DokuBillerCategory | null;
-    readonly reason: string;
+  readonly known: false;
+  readonly outcome: "failed";
+  readonly code: string;
+  readonly category: DokuBillerCategory | null;
+  readonly reason: string;
 } | {
-    readonly known: false;
-    readonly outcome: "unknown";
-    readonly code: string;
-    readonly category: DokuBillerCategory | null;
-    readonly reason: string;
+  readonly known: false;
+  readonly outcome: "unknown";
+  readonly code: string;
+  readonly category: DokuBillerCategory | null;
+  readonly reason: string;
 } | {
-    readonly known: false;
-    readonly malformed: true;
-    readonly outcome: "unknown";
-    readonly code: null;
-    readonly input: unknown;
-    readonly category: null;
-    readonly reason: string;
+  readonly known: false;
+  readonly malformed: true;
+  readonly outcome: "unknown";
+  readonly code: null;
+  readonly input: unknown;
+  readonly category: null;
+  readonly reason: string;
 };
 /** Whether `value` is a code the table lists (a string: "00" is not 0). */
 export declare function isDokuBillerCode(value: unknown): value is DokuBillerCode;

@@ -2,18 +2,12 @@
 
 import type { IakPostpaidCode, IakPostpaidOutcome } from "./index.js";
 /** Every code of IAK postpaid response codes in the default context ("default"), by outcome, in source order: `it.each(iakPostpaidCodesByOutcome.failed)`. */
-export declare const iakPostpaidCodesByOutcome: {
-    readonly [O in IakPostpaidOutcome]: readonly `${IakPostpaidCode}`[];
-};
+export declare const iakPostpaidCodesByOutcome: { readonly [O in IakPostpaidOutcome]: readonly `${IakPostpaidCode}`[] };
 /** Every code by context, then by outcome. */
-export declare const iakPostpaidCodesByContext: {
-    readonly [C in "default"]: {
-        readonly [O in IakPostpaidOutcome]: readonly `${IakPostpaidCode}`[];
-    };
-};
+export declare const iakPostpaidCodesByContext: { readonly [C in "default"]: { readonly [O in IakPostpaidOutcome]: readonly `${IakPostpaidCode}`[] } };
 /** One case per code and context with the outcome the table gives it: `it.each(iakPostpaidCodeCases)("$code in $context is $outcome", …)`. */
 export declare const iakPostpaidCodeCases: readonly {
-    readonly code: `${IakPostpaidCode}`;
-    readonly context: "default";
-    readonly outcome: IakPostpaidOutcome;
+  readonly code: `${IakPostpaidCode}`;
+  readonly context: "default";
+  readonly outcome: IakPostpaidOutcome;
 }[];

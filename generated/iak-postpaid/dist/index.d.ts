@@ -2,472 +2,472 @@
 
 /** Every response code in IAK postpaid response codes, by name. */
 export declare const IakPostpaidCode: {
-    /**
-     * `00` — PAYMENT / INQUIRY SUCCESS
-     *
-     * Your inquiry or payment is successfully processed.
-     *
-     * - Outcome: success (status "Success")
-     * - Source: IAK Postpaid API — Response Code, table "Response code", row 1 (spec/iak-postpaid.yaml)
-     */
-    readonly PaymentInquirySuccess: "00";
-    /**
-     * `01` — INVOICE HAS BEEN PAID
-     *
-     * The invoice with your inputted data has already been paid. You don’t need to pay it again, or you can check for your inputted customer_id.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Postpaid API — Response Code, table "Response code", row 2 (spec/iak-postpaid.yaml)
-     */
-    readonly InvoiceHasBeenPaid: "01";
-    /**
-     * `02` — BILL UNPAID
-     *
-     * Your bill is unpaid, only reaching inquiry status. Please finish your payment first.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Postpaid API — Response Code, table "Response code", row 3 (spec/iak-postpaid.yaml)
-     */
-    readonly BillUnpaid: "02";
-    /**
-     * `03` — INVALID REF ID
-     *
-     * Your inputted ref_id isn’t valid. Please follow the correct format for ref_id (alpha_num only without space). Try again with a valid ref_id.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Postpaid API — Response Code, table "Response code", row 4 (spec/iak-postpaid.yaml)
-     */
-    readonly InvalidRefId: "03";
-    /**
-     * `04` — BILLING ID EXPIRED
-     *
-     * Your reference ID (ref_id) is expired. Please inquiry and payment on the same day. You can retry your inquiry request with a different reference ID (ref_id).
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Postpaid API — Response Code, table "Response code", row 5 (spec/iak-postpaid.yaml)
-     */
-    readonly BillingIdExpired: "04";
-    /**
-     * `05` — UNDEFINED ERROR
-     *
-     * Your transaction failed because of an undefined error. Please try again.
-     *
-     * - Outcome: pending (status "Pending")
-     * - Errata: code-05-pending-says-failed (see the package README)
-     * - Source: IAK Postpaid API — Response Code, table "Response code", row 6 (spec/iak-postpaid.yaml)
-     */
-    readonly UndefinedError: "05";
-    /**
-     * `06` — INQUIRY ID NOT FOUND
-     *
-     * The inquiry ID (tr_id) that you’ve inputted is not found, there is no inquiry with that ID. You can check the inquiry ID (tr_id) field for any typos, or try using another inquiry ID.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Postpaid API — Response Code, table "Response code", row 7 (spec/iak-postpaid.yaml)
-     */
-    readonly InquiryIdNotFound: "06";
-    /**
-     * `07` — TRANSACTION FAILED
-     *
-     * Your transaction has failed. Please try again.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Postpaid API — Response Code, table "Response code", row 8 (spec/iak-postpaid.yaml)
-     */
-    readonly TransactionFailed: "07";
-    /**
-     * `08` — BILLING ID BLOCKED
-     *
-     * The customer ID for your inputted product code is blocked by IAK. Please contact our Customer Service.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Postpaid API — Response Code, table "Response code", row 9 (spec/iak-postpaid.yaml)
-     */
-    readonly BillingIdBlocked: "08";
-    /**
-     * `09` — INQUIRY FAILED
-     *
-     * Your inquiry process failed. Please try to do the inquiry again.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Postpaid API — Response Code, table "Response code", row 10 (spec/iak-postpaid.yaml)
-     */
-    readonly InquiryFailed: "09";
-    /**
-     * `10` — BILL IS NOT AVAILABLE
-     *
-     * The bill isn’t available yet. Please try again when the bill is already available.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Postpaid API — Response Code, table "Response code", row 11 (spec/iak-postpaid.yaml)
-     */
-    readonly BillIsNotAvailable: "10";
-    /**
-     * `11` — DUPLICATE REF ID
-     *
-     * The ref_id that you’ve inputted is already been inputted, try again with another ref_id.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Postpaid API — Response Code, table "Response code", row 12 (spec/iak-postpaid.yaml)
-     */
-    readonly DuplicateRefId: "11";
-    /**
-     * `13` — CUSTOMER NUMBER BLOCKED
-     *
-     * Your customer number (hp) has been blocked. You can change your customer number (hp) or contact our Customer Service.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Postpaid API — Response Code, table "Response code", row 13 (spec/iak-postpaid.yaml)
-     */
-    readonly CustomerNumberBlocked: "13";
-    /**
-     * `14` — INCORRECT DESTINATION NUMBER
-     *
-     * The destination number (hp) that you’ve inputted is incorrect. Try checking your destination number (hp) for typos or try with another destination number (hp).
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Postpaid API — Response Code, table "Response code", row 14 (spec/iak-postpaid.yaml)
-     */
-    readonly IncorrectDestinationNumber: "14";
-    /**
-     * `15` — NUMBER THAT YOU ENTERED IS NOT SUPPORTED
-     *
-     * Customer number that you’ve inputted isn’t supported by your inputted product_code. Try again with another customer number or product_code.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Postpaid API — Response Code, table "Response code", row 15 (spec/iak-postpaid.yaml)
-     */
-    readonly NumberNotSupported: "15";
-    /**
-     * `16` — NUMBER DOESN'T MATCH THE OPERATOR
-     *
-     * Your customer number (hp) that you’ve inputted doesn’t match with your desired operator (code). Please check again your customer number or change your operator.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Postpaid API — Response Code, table "Response code", row 16 (spec/iak-postpaid.yaml)
-     */
-    readonly NumberDoesNotMatchOperator: "16";
-    /**
-     * `17` — BALANCE NOT ENOUGH
-     *
-     * Your current balance is lower than the product price you want to buy. You can add more money into your deposit by doing top up on deposit menu (, or if you are in development mode, you can add your development deposit by clicking the + (plus) sign on development deposit menu (
-     *
-     * - Outcome: failed (status "Failed")
-     * - Errata: code-17-links-missing (see the package README)
-     * - Source: IAK Postpaid API — Response Code, table "Response code", row 17 (spec/iak-postpaid.yaml)
-     */
-    readonly BalanceNotEnough: "17";
-    /**
-     * `18` — THIS DESTINATION NUMBER HAS BEEN BLOCKED
-     *
-     * The customer_id that you inputted is not in whitelist. You can add customer number whitelist in API Security menu whitelist ( on
-     *
-     * - Outcome: failed (status "Failed")
-     * - Errata: code-18-link-missing (see the package README)
-     * - Source: IAK Postpaid API — Response Code, table "Response code", row 18 (spec/iak-postpaid.yaml)
-     */
-    readonly DestinationNumberBlocked: "18";
-    /**
-     * `20` — PRODUCT UNREGISTERED
-     *
-     * Your inputted code isn’t in the database. Check again your code, you can check code list by using Pricelist API.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Postpaid API — Response Code, table "Response code", row 19 (spec/iak-postpaid.yaml)
-     */
-    readonly ProductUnregistered: "20";
-    /**
-     * `30` — PAYMENT HAVE TO BE DONE VIA COUNTER / PDAM
-     *
-     * Your inputted payment has to be done at the counter. Please do your transaction at the counter.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Postpaid API — Response Code, table "Response code", row 20 (spec/iak-postpaid.yaml)
-     */
-    readonly PaymentViaCounterRequired: "30";
-    /**
-     * `31` — TRANSACTION REJECTED DUE TO EXCEEDING MAXIMAL TOTAL BILL ALLOWED, MAXIMAL TOTAL BILL Rp50,000,000
-     *
-     * Your current transaction is exceeding the maximum total bill allowed, maximum total bill is Rp50.000.000.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Errata: code-31-amount-separators (see the package README)
-     * - Source: IAK Postpaid API — Response Code, table "Response code", row 21 (spec/iak-postpaid.yaml)
-     */
-    readonly ExceedsMaximumTotalBill: "31";
-    /**
-     * `32` — TRANSACTION FAILED, PLEASE PAY BILL OF ALL PERIOD
-     *
-     * Your current transaction isn’t covering all periods. Please try again to pay with all periods.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Postpaid API — Response Code, table "Response code", row 22 (spec/iak-postpaid.yaml)
-     */
-    readonly MustPayAllPeriods: "32";
-    /**
-     * `33` — TRANSACTION CAN'T BE PROCESS, PLEASE TRY AGAIN LATER
-     *
-     * Transaction can't be process, please try again later.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Postpaid API — Response Code, table "Response code", row 23 (spec/iak-postpaid.yaml)
-     */
-    readonly TransactionCannotBeProcessed: "33";
-    /**
-     * `34` — BILL HAS BEEN PAID
-     *
-     * Your bill for your current transaction has been paid. Please try again for another transaction.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Postpaid API — Response Code, table "Response code", row 24 (spec/iak-postpaid.yaml)
-     */
-    readonly BillHasBeenPaid: "34";
-    /**
-     * `35` — TRANSACTION REJECTED DUE TO ANOTHER UNPAID ARREAR
-     *
-     * Your transaction id failed. Please pay for your other arrear first, then try again your transaction.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Errata: code-35-id-for-is (see the package README)
-     * - Source: IAK Postpaid API — Response Code, table "Response code", row 25 (spec/iak-postpaid.yaml)
-     */
-    readonly AnotherArrearUnpaid: "35";
-    /**
-     * `36` — EXCEEDING DUE DATE, PLEASE PAY IN THE COUNTER / PDAM
-     *
-     * Your current transaction is exceeding the due date. Please pay the transaction at the counter.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Postpaid API — Response Code, table "Response code", row 26 (spec/iak-postpaid.yaml)
-     */
-    readonly DueDateExceeded: "36";
-    /**
-     * `37` — PAYMENT FAILED
-     *
-     * Your payment failed, please try again later.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Postpaid API — Response Code, table "Response code", row 27 (spec/iak-postpaid.yaml)
-     */
-    readonly PaymentFailed: "37";
-    /**
-     * `38` — PAYMENT FAILED, PLEASE DO ANOTHER REQUEST
-     *
-     * Your payment failed, please try again with a new request.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Postpaid API — Response Code, table "Response code", row 28 (spec/iak-postpaid.yaml)
-     */
-    readonly PaymentFailedNewRequest: "38";
-    /**
-     * `39` — PENDING / TRANSACTION IN PROCESS
-     *
-     * Your transaction is still being processed. You can check the status by using check-status API.
-     *
-     * - Outcome: pending (status "Pending")
-     * - Source: IAK Postpaid API — Response Code, table "Response code", row 29 (spec/iak-postpaid.yaml)
-     */
-    readonly PendingTransactionInProcess: "39";
-    /**
-     * `40` — TRANSACTION REJECTED DUE TO ALL OR ONE OF THE ARREAR/INVOICE HAS BEEN PAID
-     *
-     * Your transaction has already been paid. You can try again with another transaction.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Postpaid API — Response Code, table "Response code", row 30 (spec/iak-postpaid.yaml)
-     */
-    readonly ArrearAlreadyPaid: "40";
-    /**
-     * `41` — CAN'T BE PAID IN COUNTER, PLEASE PAY TO THE CORRESPONDING COMPANY
-     *
-     * Your current transaction cannot be paid in the counter. You can pay your transaction to the corresponding company.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Postpaid API — Response Code, table "Response code", row 31 (spec/iak-postpaid.yaml)
-     */
-    readonly CannotPayAtCounter: "41";
-    /**
-     * `42` — PAYMENT REQUEST HAVEN'T BEEN RECEIVED
-     *
-     * Your current transaction is still in the inquiry process. Please continue your payment process first.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Postpaid API — Response Code, table "Response code", row 32 (spec/iak-postpaid.yaml)
-     */
-    readonly PaymentRequestNotReceived: "42";
-    /**
-     * `44` — TRANSACTION FAILED DUE TO EXCEEDING MAXIMAL DAILY INQUIRY ALLOWED, MAXIMAL TOTAL DAILY INQUIRY 100 TIMES.
-     *
-     * Your transaction is exceeding your today's inquiry limit, please pay up your previous transactions.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Postpaid API — Response Code, table "Response code", row 33 (spec/iak-postpaid.yaml)
-     */
-    readonly DailyInquiryLimitExceeded: "44";
-    /**
-     * `45` — REQUEST FAILED DUE TO TOO MANY INQUIRY REQUESTS HAVING BEEN MADE.
-     *
-     * Your current request is failed due too much inquiry request, please contact our customer service for more information.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Postpaid API — Response Code, table "Response code", row 34 (spec/iak-postpaid.yaml)
-     */
-    readonly TooManyInquiryRequests: "45";
-    /**
-     * `76` — INVALID DATA / NIK
-     *
-     * The destination number (hp) that you’ve inputted has invalid data or Nomor Induk Kependudukan (NIK). Try checking your destination number (hp) for typos or try with another destination number (hp).
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Postpaid API — Response Code, table "Response code", row 35 (spec/iak-postpaid.yaml)
-     */
-    readonly InvalidDataNik: "76";
-    /**
-     * `77` — INVALID CONTRIBUTION CODE
-     *
-     * The destination number (hp) that you’ve inputted has invalid contribution code or kode iuran. Try checking your destination number (hp) for typos or try with another destination number (hp).
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Postpaid API — Response Code, table "Response code", row 36 (spec/iak-postpaid.yaml)
-     */
-    readonly InvalidContributionCode: "77";
-    /**
-     * `91` — DATABASE CONNECTION ERROR
-     *
-     * There is an error on the database connection. Please try again later.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Postpaid API — Response Code, table "Response code", row 37 (spec/iak-postpaid.yaml)
-     */
-    readonly DatabaseConnectionError: "91";
-    /**
-     * `92` — GENERAL ERROR
-     *
-     * The received response code is undefined yet. Please contact our Customer Service.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Errata: code-92-reuses-201-solution (see the package README)
-     * - Source: IAK Postpaid API — Response Code, table "Response code", row 38 (spec/iak-postpaid.yaml)
-     */
-    readonly GeneralError: "92";
-    /**
-     * `93` — INVALID AMOUNT
-     *
-     * The amount inputted isn’t valid. Please check again your inputted amount.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Postpaid API — Response Code, table "Response code", row 39 (spec/iak-postpaid.yaml)
-     */
-    readonly InvalidAmount: "93";
-    /**
-     * `100` — INVALID SIGNATURE
-     *
-     * Your sign field doesn’t contain the right key for your current request. Please check again your sign value.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Postpaid API — Response Code, table "Response code", row 40 (spec/iak-postpaid.yaml)
-     */
-    readonly InvalidSignature: "100";
-    /**
-     * `101` — INVALID COMMAND
-     *
-     * The command that you’ve inputted is not a valid command, try checking your commands field for typos or try another command.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Postpaid API — Response Code, table "Response code", row 41 (spec/iak-postpaid.yaml)
-     */
-    readonly InvalidCommand: "101";
-    /**
-     * `102` — INVALID IP ADDRESS
-     *
-     * Your IP address isn’t allowed to make a transaction. You can add your IP address to your allowed IP address list in
-     *
-     * - Outcome: failed (status "Failed")
-     * - Errata: code-102-truncated (see the package README)
-     * - Source: IAK Postpaid API — Response Code, table "Response code", row 42 (spec/iak-postpaid.yaml)
-     */
-    readonly InvalidIpAddress: "102";
-    /**
-     * `103` — TIMEOUT
-     *
-     * Your current request exceeds the timeout limit. You can try to request it again.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Postpaid API — Response Code, table "Response code", row 43 (spec/iak-postpaid.yaml)
-     */
-    readonly Timeout: "103";
-    /**
-     * `105` — MISC ERROR / BILLER SYSTEM ERROR
-     *
-     * There is an error from the supplier. Please try again later.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Postpaid API — Response Code, table "Response code", row 44 (spec/iak-postpaid.yaml)
-     */
-    readonly MiscErrorBillerSystemError: "105";
-    /**
-     * `106` — PRODUCT IS TEMPORARILY OUT OF SERVICE
-     *
-     * The code is in non-active status. You can retry your transaction with another code that has active status. You can check on Pricelist API.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Postpaid API — Response Code, table "Response code", row 45 (spec/iak-postpaid.yaml)
-     */
-    readonly ProductOutOfService: "106";
-    /**
-     * `107` — XML FORMAT ERROR
-     *
-     * The body format of your request isn’t correct or there is an error in your body (required, ajax error, etc). Please use the correct JSON or XML format corresponding to your request to API. You can see the required body request for each request in the API Documentation.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Postpaid API — Response Code, table "Response code", row 46 (spec/iak-postpaid.yaml)
-     */
-    readonly XmlFormatError: "107";
-    /**
-     * `108` — SORRY, YOUR ID CAN'T BE USED FOR THIS PRODUCT TRANSACTION
-     *
-     * The customer ID that you’ve inputted can’t be used for this product transaction. Please try again with another customer ID or another product.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Postpaid API — Response Code, table "Response code", row 47 (spec/iak-postpaid.yaml)
-     */
-    readonly IdNotAllowedForProduct: "108";
-    /**
-     * `109` — SYSTEM CUT OFF
-     *
-     * PLN product code cannot receive a request at 11PM until 1AM (GMT +7). Please try again when the service is available.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Postpaid API — Response Code, table "Response code", row 48 (spec/iak-postpaid.yaml)
-     */
-    readonly SystemCutOff: "109";
-    /**
-     * `110` — SYSTEM UNDER MAINTENANCE
-     *
-     * The system is currently under maintenance, you can try again later.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Postpaid API — Response Code, table "Response code", row 49 (spec/iak-postpaid.yaml)
-     */
-    readonly SystemUnderMaintenance: "110";
-    /**
-     * `117` — PAGE NOT FOUND
-     *
-     * The API URL that you want to hit is not found. Try checking your request URL for any typos or try other API URLs.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Postpaid API — Response Code, table "Response code", row 50 (spec/iak-postpaid.yaml)
-     */
-    readonly PageNotFound: "117";
-    /**
-     * `201` — UNDEFINED RESPONSE CODE
-     *
-     * The received response code is undefined yet. Please contact our Customer Service.
-     *
-     * - Outcome: pending (status "Pending")
-     * - Source: IAK Postpaid API — Response Code, table "Response code", row 51 (spec/iak-postpaid.yaml)
-     */
-    readonly UndefinedResponseCode: "201";
+  /**
+   * `00` — PAYMENT / INQUIRY SUCCESS
+   *
+   * Your inquiry or payment is successfully processed.
+   *
+   * - Outcome: success (status "Success")
+   * - Source: IAK Postpaid API — Response Code, table "Response code", row 1 (spec/iak-postpaid.yaml)
+   */
+  readonly PaymentInquirySuccess: "00";
+  /**
+   * `01` — INVOICE HAS BEEN PAID
+   *
+   * The invoice with your inputted data has already been paid. You don’t need to pay it again, or you can check for your inputted customer_id.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Postpaid API — Response Code, table "Response code", row 2 (spec/iak-postpaid.yaml)
+   */
+  readonly InvoiceHasBeenPaid: "01";
+  /**
+   * `02` — BILL UNPAID
+   *
+   * Your bill is unpaid, only reaching inquiry status. Please finish your payment first.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Postpaid API — Response Code, table "Response code", row 3 (spec/iak-postpaid.yaml)
+   */
+  readonly BillUnpaid: "02";
+  /**
+   * `03` — INVALID REF ID
+   *
+   * Your inputted ref_id isn’t valid. Please follow the correct format for ref_id (alpha_num only without space). Try again with a valid ref_id.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Postpaid API — Response Code, table "Response code", row 4 (spec/iak-postpaid.yaml)
+   */
+  readonly InvalidRefId: "03";
+  /**
+   * `04` — BILLING ID EXPIRED
+   *
+   * Your reference ID (ref_id) is expired. Please inquiry and payment on the same day. You can retry your inquiry request with a different reference ID (ref_id).
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Postpaid API — Response Code, table "Response code", row 5 (spec/iak-postpaid.yaml)
+   */
+  readonly BillingIdExpired: "04";
+  /**
+   * `05` — UNDEFINED ERROR
+   *
+   * Your transaction failed because of an undefined error. Please try again.
+   *
+   * - Outcome: pending (status "Pending")
+   * - Errata: code-05-pending-says-failed (see the package README)
+   * - Source: IAK Postpaid API — Response Code, table "Response code", row 6 (spec/iak-postpaid.yaml)
+   */
+  readonly UndefinedError: "05";
+  /**
+   * `06` — INQUIRY ID NOT FOUND
+   *
+   * The inquiry ID (tr_id) that you’ve inputted is not found, there is no inquiry with that ID. You can check the inquiry ID (tr_id) field for any typos, or try using another inquiry ID.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Postpaid API — Response Code, table "Response code", row 7 (spec/iak-postpaid.yaml)
+   */
+  readonly InquiryIdNotFound: "06";
+  /**
+   * `07` — TRANSACTION FAILED
+   *
+   * Your transaction has failed. Please try again.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Postpaid API — Response Code, table "Response code", row 8 (spec/iak-postpaid.yaml)
+   */
+  readonly TransactionFailed: "07";
+  /**
+   * `08` — BILLING ID BLOCKED
+   *
+   * The customer ID for your inputted product code is blocked by IAK. Please contact our Customer Service.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Postpaid API — Response Code, table "Response code", row 9 (spec/iak-postpaid.yaml)
+   */
+  readonly BillingIdBlocked: "08";
+  /**
+   * `09` — INQUIRY FAILED
+   *
+   * Your inquiry process failed. Please try to do the inquiry again.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Postpaid API — Response Code, table "Response code", row 10 (spec/iak-postpaid.yaml)
+   */
+  readonly InquiryFailed: "09";
+  /**
+   * `10` — BILL IS NOT AVAILABLE
+   *
+   * The bill isn’t available yet. Please try again when the bill is already available.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Postpaid API — Response Code, table "Response code", row 11 (spec/iak-postpaid.yaml)
+   */
+  readonly BillIsNotAvailable: "10";
+  /**
+   * `11` — DUPLICATE REF ID
+   *
+   * The ref_id that you’ve inputted is already been inputted, try again with another ref_id.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Postpaid API — Response Code, table "Response code", row 12 (spec/iak-postpaid.yaml)
+   */
+  readonly DuplicateRefId: "11";
+  /**
+   * `13` — CUSTOMER NUMBER BLOCKED
+   *
+   * Your customer number (hp) has been blocked. You can change your customer number (hp) or contact our Customer Service.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Postpaid API — Response Code, table "Response code", row 13 (spec/iak-postpaid.yaml)
+   */
+  readonly CustomerNumberBlocked: "13";
+  /**
+   * `14` — INCORRECT DESTINATION NUMBER
+   *
+   * The destination number (hp) that you’ve inputted is incorrect. Try checking your destination number (hp) for typos or try with another destination number (hp).
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Postpaid API — Response Code, table "Response code", row 14 (spec/iak-postpaid.yaml)
+   */
+  readonly IncorrectDestinationNumber: "14";
+  /**
+   * `15` — NUMBER THAT YOU ENTERED IS NOT SUPPORTED
+   *
+   * Customer number that you’ve inputted isn’t supported by your inputted product_code. Try again with another customer number or product_code.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Postpaid API — Response Code, table "Response code", row 15 (spec/iak-postpaid.yaml)
+   */
+  readonly NumberNotSupported: "15";
+  /**
+   * `16` — NUMBER DOESN'T MATCH THE OPERATOR
+   *
+   * Your customer number (hp) that you’ve inputted doesn’t match with your desired operator (code). Please check again your customer number or change your operator.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Postpaid API — Response Code, table "Response code", row 16 (spec/iak-postpaid.yaml)
+   */
+  readonly NumberDoesNotMatchOperator: "16";
+  /**
+   * `17` — BALANCE NOT ENOUGH
+   *
+   * Your current balance is lower than the product price you want to buy. You can add more money into your deposit by doing top up on deposit menu (, or if you are in development mode, you can add your development deposit by clicking the + (plus) sign on development deposit menu (
+   *
+   * - Outcome: failed (status "Failed")
+   * - Errata: code-17-links-missing (see the package README)
+   * - Source: IAK Postpaid API — Response Code, table "Response code", row 17 (spec/iak-postpaid.yaml)
+   */
+  readonly BalanceNotEnough: "17";
+  /**
+   * `18` — THIS DESTINATION NUMBER HAS BEEN BLOCKED
+   *
+   * The customer_id that you inputted is not in whitelist. You can add customer number whitelist in API Security menu whitelist ( on
+   *
+   * - Outcome: failed (status "Failed")
+   * - Errata: code-18-link-missing (see the package README)
+   * - Source: IAK Postpaid API — Response Code, table "Response code", row 18 (spec/iak-postpaid.yaml)
+   */
+  readonly DestinationNumberBlocked: "18";
+  /**
+   * `20` — PRODUCT UNREGISTERED
+   *
+   * Your inputted code isn’t in the database. Check again your code, you can check code list by using Pricelist API.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Postpaid API — Response Code, table "Response code", row 19 (spec/iak-postpaid.yaml)
+   */
+  readonly ProductUnregistered: "20";
+  /**
+   * `30` — PAYMENT HAVE TO BE DONE VIA COUNTER / PDAM
+   *
+   * Your inputted payment has to be done at the counter. Please do your transaction at the counter.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Postpaid API — Response Code, table "Response code", row 20 (spec/iak-postpaid.yaml)
+   */
+  readonly PaymentViaCounterRequired: "30";
+  /**
+   * `31` — TRANSACTION REJECTED DUE TO EXCEEDING MAXIMAL TOTAL BILL ALLOWED, MAXIMAL TOTAL BILL Rp50,000,000
+   *
+   * Your current transaction is exceeding the maximum total bill allowed, maximum total bill is Rp50.000.000.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Errata: code-31-amount-separators (see the package README)
+   * - Source: IAK Postpaid API — Response Code, table "Response code", row 21 (spec/iak-postpaid.yaml)
+   */
+  readonly ExceedsMaximumTotalBill: "31";
+  /**
+   * `32` — TRANSACTION FAILED, PLEASE PAY BILL OF ALL PERIOD
+   *
+   * Your current transaction isn’t covering all periods. Please try again to pay with all periods.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Postpaid API — Response Code, table "Response code", row 22 (spec/iak-postpaid.yaml)
+   */
+  readonly MustPayAllPeriods: "32";
+  /**
+   * `33` — TRANSACTION CAN'T BE PROCESS, PLEASE TRY AGAIN LATER
+   *
+   * Transaction can't be process, please try again later.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Postpaid API — Response Code, table "Response code", row 23 (spec/iak-postpaid.yaml)
+   */
+  readonly TransactionCannotBeProcessed: "33";
+  /**
+   * `34` — BILL HAS BEEN PAID
+   *
+   * Your bill for your current transaction has been paid. Please try again for another transaction.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Postpaid API — Response Code, table "Response code", row 24 (spec/iak-postpaid.yaml)
+   */
+  readonly BillHasBeenPaid: "34";
+  /**
+   * `35` — TRANSACTION REJECTED DUE TO ANOTHER UNPAID ARREAR
+   *
+   * Your transaction id failed. Please pay for your other arrear first, then try again your transaction.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Errata: code-35-id-for-is (see the package README)
+   * - Source: IAK Postpaid API — Response Code, table "Response code", row 25 (spec/iak-postpaid.yaml)
+   */
+  readonly AnotherArrearUnpaid: "35";
+  /**
+   * `36` — EXCEEDING DUE DATE, PLEASE PAY IN THE COUNTER / PDAM
+   *
+   * Your current transaction is exceeding the due date. Please pay the transaction at the counter.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Postpaid API — Response Code, table "Response code", row 26 (spec/iak-postpaid.yaml)
+   */
+  readonly DueDateExceeded: "36";
+  /**
+   * `37` — PAYMENT FAILED
+   *
+   * Your payment failed, please try again later.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Postpaid API — Response Code, table "Response code", row 27 (spec/iak-postpaid.yaml)
+   */
+  readonly PaymentFailed: "37";
+  /**
+   * `38` — PAYMENT FAILED, PLEASE DO ANOTHER REQUEST
+   *
+   * Your payment failed, please try again with a new request.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Postpaid API — Response Code, table "Response code", row 28 (spec/iak-postpaid.yaml)
+   */
+  readonly PaymentFailedNewRequest: "38";
+  /**
+   * `39` — PENDING / TRANSACTION IN PROCESS
+   *
+   * Your transaction is still being processed. You can check the status by using check-status API.
+   *
+   * - Outcome: pending (status "Pending")
+   * - Source: IAK Postpaid API — Response Code, table "Response code", row 29 (spec/iak-postpaid.yaml)
+   */
+  readonly PendingTransactionInProcess: "39";
+  /**
+   * `40` — TRANSACTION REJECTED DUE TO ALL OR ONE OF THE ARREAR/INVOICE HAS BEEN PAID
+   *
+   * Your transaction has already been paid. You can try again with another transaction.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Postpaid API — Response Code, table "Response code", row 30 (spec/iak-postpaid.yaml)
+   */
+  readonly ArrearAlreadyPaid: "40";
+  /**
+   * `41` — CAN'T BE PAID IN COUNTER, PLEASE PAY TO THE CORRESPONDING COMPANY
+   *
+   * Your current transaction cannot be paid in the counter. You can pay your transaction to the corresponding company.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Postpaid API — Response Code, table "Response code", row 31 (spec/iak-postpaid.yaml)
+   */
+  readonly CannotPayAtCounter: "41";
+  /**
+   * `42` — PAYMENT REQUEST HAVEN'T BEEN RECEIVED
+   *
+   * Your current transaction is still in the inquiry process. Please continue your payment process first.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Postpaid API — Response Code, table "Response code", row 32 (spec/iak-postpaid.yaml)
+   */
+  readonly PaymentRequestNotReceived: "42";
+  /**
+   * `44` — TRANSACTION FAILED DUE TO EXCEEDING MAXIMAL DAILY INQUIRY ALLOWED, MAXIMAL TOTAL DAILY INQUIRY 100 TIMES.
+   *
+   * Your transaction is exceeding your today's inquiry limit, please pay up your previous transactions.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Postpaid API — Response Code, table "Response code", row 33 (spec/iak-postpaid.yaml)
+   */
+  readonly DailyInquiryLimitExceeded: "44";
+  /**
+   * `45` — REQUEST FAILED DUE TO TOO MANY INQUIRY REQUESTS HAVING BEEN MADE.
+   *
+   * Your current request is failed due too much inquiry request, please contact our customer service for more information.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Postpaid API — Response Code, table "Response code", row 34 (spec/iak-postpaid.yaml)
+   */
+  readonly TooManyInquiryRequests: "45";
+  /**
+   * `76` — INVALID DATA / NIK
+   *
+   * The destination number (hp) that you’ve inputted has invalid data or Nomor Induk Kependudukan (NIK). Try checking your destination number (hp) for typos or try with another destination number (hp).
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Postpaid API — Response Code, table "Response code", row 35 (spec/iak-postpaid.yaml)
+   */
+  readonly InvalidDataNik: "76";
+  /**
+   * `77` — INVALID CONTRIBUTION CODE
+   *
+   * The destination number (hp) that you’ve inputted has invalid contribution code or kode iuran. Try checking your destination number (hp) for typos or try with another destination number (hp).
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Postpaid API — Response Code, table "Response code", row 36 (spec/iak-postpaid.yaml)
+   */
+  readonly InvalidContributionCode: "77";
+  /**
+   * `91` — DATABASE CONNECTION ERROR
+   *
+   * There is an error on the database connection. Please try again later.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Postpaid API — Response Code, table "Response code", row 37 (spec/iak-postpaid.yaml)
+   */
+  readonly DatabaseConnectionError: "91";
+  /**
+   * `92` — GENERAL ERROR
+   *
+   * The received response code is undefined yet. Please contact our Customer Service.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Errata: code-92-reuses-201-solution (see the package README)
+   * - Source: IAK Postpaid API — Response Code, table "Response code", row 38 (spec/iak-postpaid.yaml)
+   */
+  readonly GeneralError: "92";
+  /**
+   * `93` — INVALID AMOUNT
+   *
+   * The amount inputted isn’t valid. Please check again your inputted amount.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Postpaid API — Response Code, table "Response code", row 39 (spec/iak-postpaid.yaml)
+   */
+  readonly InvalidAmount: "93";
+  /**
+   * `100` — INVALID SIGNATURE
+   *
+   * Your sign field doesn’t contain the right key for your current request. Please check again your sign value.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Postpaid API — Response Code, table "Response code", row 40 (spec/iak-postpaid.yaml)
+   */
+  readonly InvalidSignature: "100";
+  /**
+   * `101` — INVALID COMMAND
+   *
+   * The command that you’ve inputted is not a valid command, try checking your commands field for typos or try another command.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Postpaid API — Response Code, table "Response code", row 41 (spec/iak-postpaid.yaml)
+   */
+  readonly InvalidCommand: "101";
+  /**
+   * `102` — INVALID IP ADDRESS
+   *
+   * Your IP address isn’t allowed to make a transaction. You can add your IP address to your allowed IP address list in
+   *
+   * - Outcome: failed (status "Failed")
+   * - Errata: code-102-truncated (see the package README)
+   * - Source: IAK Postpaid API — Response Code, table "Response code", row 42 (spec/iak-postpaid.yaml)
+   */
+  readonly InvalidIpAddress: "102";
+  /**
+   * `103` — TIMEOUT
+   *
+   * Your current request exceeds the timeout limit. You can try to request it again.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Postpaid API — Response Code, table "Response code", row 43 (spec/iak-postpaid.yaml)
+   */
+  readonly Timeout: "103";
+  /**
+   * `105` — MISC ERROR / BILLER SYSTEM ERROR
+   *
+   * There is an error from the supplier. Please try again later.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Postpaid API — Response Code, table "Response code", row 44 (spec/iak-postpaid.yaml)
+   */
+  readonly MiscErrorBillerSystemError: "105";
+  /**
+   * `106` — PRODUCT IS TEMPORARILY OUT OF SERVICE
+   *
+   * The code is in non-active status. You can retry your transaction with another code that has active status. You can check on Pricelist API.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Postpaid API — Response Code, table "Response code", row 45 (spec/iak-postpaid.yaml)
+   */
+  readonly ProductOutOfService: "106";
+  /**
+   * `107` — XML FORMAT ERROR
+   *
+   * The body format of your request isn’t correct or there is an error in your body (required, ajax error, etc). Please use the correct JSON or XML format corresponding to your request to API. You can see the required body request for each request in the API Documentation.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Postpaid API — Response Code, table "Response code", row 46 (spec/iak-postpaid.yaml)
+   */
+  readonly XmlFormatError: "107";
+  /**
+   * `108` — SORRY, YOUR ID CAN'T BE USED FOR THIS PRODUCT TRANSACTION
+   *
+   * The customer ID that you’ve inputted can’t be used for this product transaction. Please try again with another customer ID or another product.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Postpaid API — Response Code, table "Response code", row 47 (spec/iak-postpaid.yaml)
+   */
+  readonly IdNotAllowedForProduct: "108";
+  /**
+   * `109` — SYSTEM CUT OFF
+   *
+   * PLN product code cannot receive a request at 11PM until 1AM (GMT +7). Please try again when the service is available.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Postpaid API — Response Code, table "Response code", row 48 (spec/iak-postpaid.yaml)
+   */
+  readonly SystemCutOff: "109";
+  /**
+   * `110` — SYSTEM UNDER MAINTENANCE
+   *
+   * The system is currently under maintenance, you can try again later.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Postpaid API — Response Code, table "Response code", row 49 (spec/iak-postpaid.yaml)
+   */
+  readonly SystemUnderMaintenance: "110";
+  /**
+   * `117` — PAGE NOT FOUND
+   *
+   * The API URL that you want to hit is not found. Try checking your request URL for any typos or try other API URLs.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Postpaid API — Response Code, table "Response code", row 50 (spec/iak-postpaid.yaml)
+   */
+  readonly PageNotFound: "117";
+  /**
+   * `201` — UNDEFINED RESPONSE CODE
+   *
+   * The received response code is undefined yet. Please contact our Customer Service.
+   *
+   * - Outcome: pending (status "Pending")
+   * - Source: IAK Postpaid API — Response Code, table "Response code", row 51 (spec/iak-postpaid.yaml)
+   */
+  readonly UndefinedResponseCode: "201";
 };
 /** A response code listed in IAK postpaid response codes. */
 export type IakPostpaidCode = (typeof IakPostpaidCode)[keyof typeof IakPostpaidCode];
@@ -481,57 +481,57 @@ export type IakPostpaidPendingCode = "05" | "39" | "201";
 export type IakPostpaidFailedCode = "01" | "02" | "03" | "04" | "06" | "07" | "08" | "09" | "10" | "11" | "13" | "14" | "15" | "16" | "17" | "18" | "20" | "30" | "31" | "32" | "33" | "34" | "35" | "36" | "37" | "38" | "40" | "41" | "42" | "44" | "45" | "76" | "77" | "91" | "92" | "93" | "100" | "101" | "102" | "103" | "105" | "106" | "107" | "108" | "109" | "110" | "117";
 /** One row of the source table. */
 export interface IakPostpaidEntry {
-    /** The response code. */
-    readonly code: IakPostpaidCode;
-    /** Its member name in {@link IakPostpaidCode}. */
-    readonly name: string;
-    /** The message, verbatim from the source. */
-    readonly message: string;
-    /** The status as the source states it, or null where it has none. */
-    readonly status: string | null;
-    /** The outcome. */
-    readonly outcome: IakPostpaidOutcome;
-    /** The category id, or null. */
-    readonly category: null;
-    /** Solution or description text, verbatim; null where the source has none. */
-    readonly description: string | null;
-    /** The source table it is listed in, and its 1-based row there. */
-    readonly table: "main";
-    readonly row: number;
+  /** The response code. */
+  readonly code: IakPostpaidCode;
+  /** Its member name in {@link IakPostpaidCode}. */
+  readonly name: string;
+  /** The message, verbatim from the source. */
+  readonly message: string;
+  /** The status as the source states it, or null where it has none. */
+  readonly status: string | null;
+  /** The outcome. */
+  readonly outcome: IakPostpaidOutcome;
+  /** The category id, or null. */
+  readonly category: null;
+  /** Solution or description text, verbatim; null where the source has none. */
+  readonly description: string | null;
+  /** The source table it is listed in, and its 1-based row there. */
+  readonly table: "main";
+  readonly row: number;
 }
 /**
  * The classification of a code: a union discriminated on `outcome`; `known: false` for codes the table does not list,
  * and `malformed: true` (with `code: null` and the `input` as given) for a value that is not a string of the code pattern.
  */
 export type IakPostpaidResult = {
-    readonly known: true;
-    readonly outcome: "success";
-    readonly code: IakPostpaidSuccessCode;
-    readonly entry: IakPostpaidEntry;
+  readonly known: true;
+  readonly outcome: "success";
+  readonly code: IakPostpaidSuccessCode;
+  readonly entry: IakPostpaidEntry;
 } | {
-    readonly known: true;
-    readonly outcome: "pending";
-    readonly code: IakPostpaidPendingCode;
-    readonly entry: IakPostpaidEntry;
+  readonly known: true;
+  readonly outcome: "pending";
+  readonly code: IakPostpaidPendingCode;
+  readonly entry: IakPostpaidEntry;
 } | {
-    readonly known: true;
-    readonly outcome: "failed";
-    readonly code: IakPostpaidFailedCode;
-    readonly entry: IakPostpaidEntry;
+  readonly known: true;
+  readonly outcome: "failed";
+  readonly code: IakPostpaidFailedCode;
+  readonly entry: IakPostpaidEntry;
 } | {
-    readonly known: false;
-    readonly outcome: "pending";
-    readonly code: string;
-    readonly category: null;
-    readonly reason: string;
+  readonly known: false;
+  readonly outcome: "pending";
+  readonly code: string;
+  readonly category: null;
+  readonly reason: string;
 } | {
-    readonly known: false;
-    readonly malformed: true;
-    readonly outcome: "pending";
-    readonly code: null;
-    readonly input: unknown;
-    readonly category: null;
-    readonly reason: string;
+  readonly known: false;
+  readonly malformed: true;
+  readonly outcome: "pending";
+  readonly code: null;
+  readonly input: unknown;
+  readonly category: null;
+  readonly reason: string;
 };
 /** Whether `value` is a code the table lists (a string: "00" is not 0). */
 export declare function isIakPostpaidCode(value: unknown): value is IakPostpaidCode;
@@ -546,35 +546,35 @@ export declare function describeIakPostpaidCode(code: unknown): IakPostpaidEntry
 export declare function classifyIakPostpaidCode(code: unknown): IakPostpaidResult;
 /** HTTP Status Code: how the source says to read an HTTP status before the response code. */
 export declare const IakPostpaidHttpRules: readonly [{
-    readonly http: 200;
-    readonly label: "200 - OK";
-    readonly description: "Everything worked as expected";
-    readonly status: "Success/Failed";
-    readonly solution: "Check list response code below.";
-    readonly outcome: "code";
+  readonly http: 200;
+  readonly label: "200 - OK";
+  readonly description: "Everything worked as expected";
+  readonly status: "Success/Failed";
+  readonly solution: "Check list response code below.";
+  readonly outcome: "code";
 }, {
-    readonly http: 400;
-    readonly label: "400 - Bad Request";
-    readonly description: "The request was unacceptable, often due to missing a required parameter";
-    readonly status: "Failed";
-    readonly solution: "Check the data error_details for error information.";
-    readonly outcome: "failed";
+  readonly http: 400;
+  readonly label: "400 - Bad Request";
+  readonly description: "The request was unacceptable, often due to missing a required parameter";
+  readonly status: "Failed";
+  readonly solution: "Check the data error_details for error information.";
+  readonly outcome: "failed";
 }, {
-    readonly http: "other";
-    readonly label: "OTHER";
-    readonly description: "Something went wrong on IAK's end";
-    readonly status: "Pending";
-    readonly solution: "Contact our customer service for more information.";
-    readonly outcome: "pending";
+  readonly http: "other";
+  readonly label: "OTHER";
+  readonly description: "Something went wrong on IAK's end";
+  readonly status: "Pending";
+  readonly solution: "Contact our customer service for more information.";
+  readonly outcome: "pending";
 }];
 /** A response the HTTP status alone decides. */
 export interface IakPostpaidHttpResult {
-    readonly known: false;
-    readonly outcome: "failed" | "pending";
-    readonly httpStatus: number;
-    /** The response code the body carried, if it is a string (a number is not a code), else null. */
-    readonly code: string | null;
-    readonly reason: string;
+  readonly known: false;
+  readonly outcome: "failed" | "pending";
+  readonly httpStatus: number;
+  /** The response code the body carried, if it is a string (a number is not a code), else null. */
+  readonly code: string | null;
+  readonly reason: string;
 }
 /**
  * Classifies a whole response: its HTTP status first, per {@link IakPostpaidHttpRules}, then its response code

@@ -2,18 +2,12 @@
 
 import type { IakPrepaidCode, IakPrepaidOutcome } from "./index.js";
 /** Every code of IAK prepaid response codes in the default context ("default"), by outcome, in source order: `it.each(iakPrepaidCodesByOutcome.failed)`. */
-export declare const iakPrepaidCodesByOutcome: {
-    readonly [O in IakPrepaidOutcome]: readonly `${IakPrepaidCode}`[];
-};
+export declare const iakPrepaidCodesByOutcome: { readonly [O in IakPrepaidOutcome]: readonly `${IakPrepaidCode}`[] };
 /** Every code by context, then by outcome. */
-export declare const iakPrepaidCodesByContext: {
-    readonly [C in "default"]: {
-        readonly [O in IakPrepaidOutcome]: readonly `${IakPrepaidCode}`[];
-    };
-};
+export declare const iakPrepaidCodesByContext: { readonly [C in "default"]: { readonly [O in IakPrepaidOutcome]: readonly `${IakPrepaidCode}`[] } };
 /** One case per code and context with the outcome the table gives it: `it.each(iakPrepaidCodeCases)("$code in $context is $outcome", …)`. */
 export declare const iakPrepaidCodeCases: readonly {
-    readonly code: `${IakPrepaidCode}`;
-    readonly context: "default";
-    readonly outcome: IakPrepaidOutcome;
+  readonly code: `${IakPrepaidCode}`;
+  readonly context: "default";
+  readonly outcome: IakPrepaidOutcome;
 }[];

@@ -2,305 +2,305 @@
 
 /** Every response code in IAK prepaid response codes, by name. */
 export declare const IakPrepaidCode: {
-    /**
-     * `00` — SUCCESS
-     *
-     * Transaction success.
-     *
-     * - Outcome: success (status "Success")
-     * - Source: IAK Prepaid API — Response Code, table "Response code", row 1 (spec/iak-prepaid.yaml)
-     */
-    readonly Success: "00";
-    /**
-     * `06` — TRANSACTION NOT FOUND
-     *
-     * There is no transaction with your inputted ref_id. Please check again your inputted ref_id to find your transaction.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Prepaid API — Response Code, table "Response code", row 2 (spec/iak-prepaid.yaml)
-     */
-    readonly TransactionNotFound: "06";
-    /**
-     * `07` — FAILED
-     *
-     * Your current transaction has failed. Please try again.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Prepaid API — Response Code, table "Response code", row 3 (spec/iak-prepaid.yaml)
-     */
-    readonly TransactionFailed: "07";
-    /**
-     * `10` — REACH TOP UP LIMIT USING SAME DESTINATION NUMBER IN 1 DAY
-     *
-     * Your current destination number top up request is reaching the limit on that day. Please try again tomorrow.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Prepaid API — Response Code, table "Response code", row 4 (spec/iak-prepaid.yaml)
-     */
-    readonly DailyTopUpLimitReached: "10";
-    /**
-     * `12` — BALANCE MAXIMUM LIMIT EXCEEDED
-     *
-     * -
-     *
-     * - Outcome: failed (status "Failed")
-     * - Errata: code-12-no-solution (see the package README)
-     * - Source: IAK Prepaid API — Response Code, table "Response code", row 5 (spec/iak-prepaid.yaml)
-     */
-    readonly BalanceMaximumLimitExceeded: "12";
-    /**
-     * `13` — CUSTOMER NUMBER BLOCKED
-     *
-     * Your customer number (customer_id) has been blocked. You can change your customer number (customer_id) or contact our Customer Service.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Prepaid API — Response Code, table "Response code", row 6 (spec/iak-prepaid.yaml)
-     */
-    readonly CustomerNumberBlocked: "13";
-    /**
-     * `14` — INCORRECT DESTINATION NUMBER
-     *
-     * Your customer_id that you’ve inputted isn’t a valid phone number. Please check again your customer_id.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Prepaid API — Response Code, table "Response code", row 7 (spec/iak-prepaid.yaml)
-     */
-    readonly IncorrectDestinationNumber: "14";
-    /**
-     * `16` — NUMBER NOT MATCH WITH OPERATOR
-     *
-     * Your phone number (customer_id) that you’ve inputted doesn’t match with your desired operator (product_code). Please check again your phone number or change your operator.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Prepaid API — Response Code, table "Response code", row 8 (spec/iak-prepaid.yaml)
-     */
-    readonly NumberNotMatchWithOperator: "16";
-    /**
-     * `17` — INSUFFICIENT DEPOSIT
-     *
-     * Your current deposit is lower than the product_price you want to buy. You can add more money into your deposit by doing top up on iak.id deposit menu, or if you are in development mode, you can add your development deposit by clicking the + (plus) sign on development deposit menu (https://developer.iak.id/sandbox-report).
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Prepaid API — Response Code, table "Response code", row 9 (spec/iak-prepaid.yaml)
-     */
-    readonly InsufficientDeposit: "17";
-    /**
-     * `18` — NUMBER NOT AVAILABLE
-     *
-     * You can see all available E-SIM number by using E-SIM List API.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Prepaid API — Response Code, table "Response code", row 10 (spec/iak-prepaid.yaml)
-     */
-    readonly NumberNotAvailable: "18";
-    /**
-     * `19` — NUMBER IS ALREADY IN USE
-     *
-     * Please select other E-SIM number.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Prepaid API — Response Code, table "Response code", row 11 (spec/iak-prepaid.yaml)
-     */
-    readonly NumberIsAlreadyInUse: "19";
-    /**
-     * `20` — CODE NOT FOUND
-     *
-     * Your inputted product_code isn’t in the database. Check again your product_code, you can check product_code list by using Pricelist API.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Prepaid API — Response Code, table "Response code", row 12 (spec/iak-prepaid.yaml)
-     */
-    readonly CodeNotFound: "20";
-    /**
-     * `21` — NUMBER EXPIRED
-     *
-     * Your phone number (customer_id) is expired. You can try other phone number.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Prepaid API — Response Code, table "Response code", row 13 (spec/iak-prepaid.yaml)
-     */
-    readonly NumberExpired: "21";
-    /**
-     * `39` — PROCESS
-     *
-     * Your current transaction is being processed, please wait until your transaction is fully processed. You can check the status by using check-status API or by receiving a callback (if you use callback).
-     *
-     * - Outcome: pending (status "Pending")
-     * - Source: IAK Prepaid API — Response Code, table "Response code", row 14 (spec/iak-prepaid.yaml)
-     */
-    readonly InProcess: "39";
-    /**
-     * `102` — INVALID IP ADDRESS
-     *
-     * Your IP address isn’t allowed to make a transaction. You can add your IP address to your allowed IP address list in https://developer.iak.id/prod-setting.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Prepaid API — Response Code, table "Response code", row 15 (spec/iak-prepaid.yaml)
-     */
-    readonly InvalidIpAddress: "102";
-    /**
-     * `106` — PRODUCT IS TEMPORARILY OUT OF SERVICE
-     *
-     * The product_code that you pick is in non-active status. You can retry your transaction with another product_code that has active status.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Prepaid API — Response Code, table "Response code", row 16 (spec/iak-prepaid.yaml)
-     */
-    readonly ProductOutOfService: "106";
-    /**
-     * `107` — ERROR IN XML FORMAT
-     *
-     * The body format of your request isn’t correct or there is an error in your body (required, ajax error, etc). Please use the correct JSON or XML format corresponding to your request to API. You can see the required body request for each request in the API Documentation.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Prepaid API — Response Code, table "Response code", row 17 (spec/iak-prepaid.yaml)
-     */
-    readonly ErrorInXmlFormat: "107";
-    /**
-     * `110` — SYSTEM UNDER MAINTENANCE
-     *
-     * The system is currently under maintenance, you can try again later.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Prepaid API — Response Code, table "Response code", row 18 (spec/iak-prepaid.yaml)
-     */
-    readonly SystemUnderMaintenance: "110";
-    /**
-     * `117` — PAGE NOT FOUND
-     *
-     * The API URL that you want to hit is not found. Try checking your request URL for any typos or try other API URLs.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Prepaid API — Response Code, table "Response code", row 19 (spec/iak-prepaid.yaml)
-     */
-    readonly PageNotFound: "117";
-    /**
-     * `121` — MONTHLY TOP UP LIMIT EXCEEDED
-     *
-     * This response code applies to OVO products.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Prepaid API — Response Code, table "Response code", row 20 (spec/iak-prepaid.yaml)
-     */
-    readonly MonthlyTopUpLimitExceeded: "121";
-    /**
-     * `131` — TOP UP REGION BLOCKED FOR PLAYER
-     *
-     * Your current destination number top up request is blocked in that region. Please try again with a different destination number.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Prepaid API — Response Code, table "Response code", row 21 (spec/iak-prepaid.yaml)
-     */
-    readonly TopUpRegionBlockedForPlayer: "131";
-    /**
-     * `132` — PRODUCT CODE NOT ELIGIBLE DUE TO SUBSCRIBER LOCATION
-     *
-     * Your inputted product_code isn’t eligible due to subscriber location. Please try again with different product_code.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Prepaid API — Response Code, table "Response code", row 22 (spec/iak-prepaid.yaml)
-     */
-    readonly ProductNotEligibleForLocation: "132";
-    /**
-     * `141` — INVALID USER ID / ZONE ID / SERVER ID / ROLENAME
-     *
-     * Your inputted user ID / Zone ID / Server ID / Role name isn’t valid. Please try again with another user ID / Zone ID / Server ID / Role name. You can check on Inquiry Game Server.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Prepaid API — Response Code, table "Response code", row 23 (spec/iak-prepaid.yaml)
-     */
-    readonly InvalidUserZoneServerOrRole: "141";
-    /**
-     * `142` — INVALID USER ID
-     *
-     * Your current destination number (user id) top up request is invalid. Please try again with a different destination number or try checking for typos in your field.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Prepaid API — Response Code, table "Response code", row 24 (spec/iak-prepaid.yaml)
-     */
-    readonly InvalidUserId: "142";
-    /**
-     * `201` — UNDEFINED RESPONSE CODE
-     *
-     * The received response code is undefined yet. Please contact our Customer Service.
-     *
-     * - Outcome: pending (status "Pending")
-     * - Source: IAK Prepaid API — Response Code, table "Response code", row 25 (spec/iak-prepaid.yaml)
-     */
-    readonly UndefinedResponseCode: "201";
-    /**
-     * `202` — MAXIMUM 1 NUMBER 1 TIME IN 1 DAY
-     *
-     * You can only top up to a phone number once in a day (based on your developer setting). If you want to allow more than one top up to a phone number, you can go to https://developer.iak.id/ then choose API Setting menu, you can turn on “Allow multiple transactions for the same number” in development or production settings.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Prepaid API — Response Code, table "Response code", row 26 (spec/iak-prepaid.yaml)
-     */
-    readonly SameNumberOncePerDay: "202";
-    /**
-     * `203` — NUMBER IS TOO LONG
-     *
-     * Your inputted customer ID is too long. Please check again your customer ID.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Prepaid API — Response Code, table "Response code", row 27 (spec/iak-prepaid.yaml)
-     */
-    readonly NumberIsTooLong: "203";
-    /**
-     * `204` — WRONG AUTHENTICATION
-     *
-     * Your sign (signature) field doesn’t contain the right key for your current request. Please check again your sign value.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Prepaid API — Response Code, table "Response code", row 28 (spec/iak-prepaid.yaml)
-     */
-    readonly WrongAuthentication: "204";
-    /**
-     * `205` — WRONG COMMAND
-     *
-     * The command that you’ve inputted is not a valid command, try check your commands field for typos or try another command.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Prepaid API — Response Code, table "Response code", row 29 (spec/iak-prepaid.yaml)
-     */
-    readonly WrongCommand: "205";
-    /**
-     * `206` — THIS DESTINATION NUMBER HAS BEEN BLOCKED
-     *
-     * The customer_id that you inputted is blocked or not in whitelist. You can unblock it by remove customer number blacklist in API Security menu blacklist (https://developer.iak.id/end-user-blacklist) or add customer number whitelist in API Security menu whitelist (https://developer.iak.id/end-user-whitelist) on developer.iak.id.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Prepaid API — Response Code, table "Response code", row 30 (spec/iak-prepaid.yaml)
-     */
-    readonly DestinationNumberBlocked: "206";
-    /**
-     * `207` — MAXIMUM 1 NUMBER WITH ANY CODE 1 TIME IN 1 DAY
-     *
-     * You’ve already done a transaction today. Please do another transaction tomorrow, or disable the high restriction setting in https://developer.iak.id/prod-setting.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Prepaid API — Response Code, table "Response code", row 31 (spec/iak-prepaid.yaml)
-     */
-    readonly SameNumberAnyCodeOncePerDay: "207";
-    /**
-     * `301` — EMAIL SEND LIMIT REACHED
-     *
-     * You have reached the email sending limit for that Transaction ID, please try again tomorrow.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Source: IAK Prepaid API — Response Code, table "Response code", row 32 (spec/iak-prepaid.yaml)
-     */
-    readonly EmailSendLimitReached: "301";
-    /**
-     * `143` — INQUIRY NOT NEEDED
-     *
-     * The inputted operator is a voucher type therefore it doesn't need the player id validation. You don’t need to hit inquiry on voucher purchase.
-     *
-     * - Outcome: failed (status "Failed")
-     * - Applies only in: Inquiry game
-     * - Source: IAK Prepaid API — Response Code, table "Game", row 1 (spec/iak-prepaid.yaml)
-     */
-    readonly InquiryNotNeeded: "143";
+  /**
+   * `00` — SUCCESS
+   *
+   * Transaction success.
+   *
+   * - Outcome: success (status "Success")
+   * - Source: IAK Prepaid API — Response Code, table "Response code", row 1 (spec/iak-prepaid.yaml)
+   */
+  readonly Success: "00";
+  /**
+   * `06` — TRANSACTION NOT FOUND
+   *
+   * There is no transaction with your inputted ref_id. Please check again your inputted ref_id to find your transaction.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Prepaid API — Response Code, table "Response code", row 2 (spec/iak-prepaid.yaml)
+   */
+  readonly TransactionNotFound: "06";
+  /**
+   * `07` — FAILED
+   *
+   * Your current transaction has failed. Please try again.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Prepaid API — Response Code, table "Response code", row 3 (spec/iak-prepaid.yaml)
+   */
+  readonly TransactionFailed: "07";
+  /**
+   * `10` — REACH TOP UP LIMIT USING SAME DESTINATION NUMBER IN 1 DAY
+   *
+   * Your current destination number top up request is reaching the limit on that day. Please try again tomorrow.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Prepaid API — Response Code, table "Response code", row 4 (spec/iak-prepaid.yaml)
+   */
+  readonly DailyTopUpLimitReached: "10";
+  /**
+   * `12` — BALANCE MAXIMUM LIMIT EXCEEDED
+   *
+   * -
+   *
+   * - Outcome: failed (status "Failed")
+   * - Errata: code-12-no-solution (see the package README)
+   * - Source: IAK Prepaid API — Response Code, table "Response code", row 5 (spec/iak-prepaid.yaml)
+   */
+  readonly BalanceMaximumLimitExceeded: "12";
+  /**
+   * `13` — CUSTOMER NUMBER BLOCKED
+   *
+   * Your customer number (customer_id) has been blocked. You can change your customer number (customer_id) or contact our Customer Service.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Prepaid API — Response Code, table "Response code", row 6 (spec/iak-prepaid.yaml)
+   */
+  readonly CustomerNumberBlocked: "13";
+  /**
+   * `14` — INCORRECT DESTINATION NUMBER
+   *
+   * Your customer_id that you’ve inputted isn’t a valid phone number. Please check again your customer_id.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Prepaid API — Response Code, table "Response code", row 7 (spec/iak-prepaid.yaml)
+   */
+  readonly IncorrectDestinationNumber: "14";
+  /**
+   * `16` — NUMBER NOT MATCH WITH OPERATOR
+   *
+   * Your phone number (customer_id) that you’ve inputted doesn’t match with your desired operator (product_code). Please check again your phone number or change your operator.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Prepaid API — Response Code, table "Response code", row 8 (spec/iak-prepaid.yaml)
+   */
+  readonly NumberNotMatchWithOperator: "16";
+  /**
+   * `17` — INSUFFICIENT DEPOSIT
+   *
+   * Your current deposit is lower than the product_price you want to buy. You can add more money into your deposit by doing top up on iak.id deposit menu, or if you are in development mode, you can add your development deposit by clicking the + (plus) sign on development deposit menu (https://developer.iak.id/sandbox-report).
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Prepaid API — Response Code, table "Response code", row 9 (spec/iak-prepaid.yaml)
+   */
+  readonly InsufficientDeposit: "17";
+  /**
+   * `18` — NUMBER NOT AVAILABLE
+   *
+   * You can see all available E-SIM number by using E-SIM List API.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Prepaid API — Response Code, table "Response code", row 10 (spec/iak-prepaid.yaml)
+   */
+  readonly NumberNotAvailable: "18";
+  /**
+   * `19` — NUMBER IS ALREADY IN USE
+   *
+   * Please select other E-SIM number.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Prepaid API — Response Code, table "Response code", row 11 (spec/iak-prepaid.yaml)
+   */
+  readonly NumberIsAlreadyInUse: "19";
+  /**
+   * `20` — CODE NOT FOUND
+   *
+   * Your inputted product_code isn’t in the database. Check again your product_code, you can check product_code list by using Pricelist API.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Prepaid API — Response Code, table "Response code", row 12 (spec/iak-prepaid.yaml)
+   */
+  readonly CodeNotFound: "20";
+  /**
+   * `21` — NUMBER EXPIRED
+   *
+   * Your phone number (customer_id) is expired. You can try other phone number.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Prepaid API — Response Code, table "Response code", row 13 (spec/iak-prepaid.yaml)
+   */
+  readonly NumberExpired: "21";
+  /**
+   * `39` — PROCESS
+   *
+   * Your current transaction is being processed, please wait until your transaction is fully processed. You can check the status by using check-status API or by receiving a callback (if you use callback).
+   *
+   * - Outcome: pending (status "Pending")
+   * - Source: IAK Prepaid API — Response Code, table "Response code", row 14 (spec/iak-prepaid.yaml)
+   */
+  readonly InProcess: "39";
+  /**
+   * `102` — INVALID IP ADDRESS
+   *
+   * Your IP address isn’t allowed to make a transaction. You can add your IP address to your allowed IP address list in https://developer.iak.id/prod-setting.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Prepaid API — Response Code, table "Response code", row 15 (spec/iak-prepaid.yaml)
+   */
+  readonly InvalidIpAddress: "102";
+  /**
+   * `106` — PRODUCT IS TEMPORARILY OUT OF SERVICE
+   *
+   * The product_code that you pick is in non-active status. You can retry your transaction with another product_code that has active status.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Prepaid API — Response Code, table "Response code", row 16 (spec/iak-prepaid.yaml)
+   */
+  readonly ProductOutOfService: "106";
+  /**
+   * `107` — ERROR IN XML FORMAT
+   *
+   * The body format of your request isn’t correct or there is an error in your body (required, ajax error, etc). Please use the correct JSON or XML format corresponding to your request to API. You can see the required body request for each request in the API Documentation.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Prepaid API — Response Code, table "Response code", row 17 (spec/iak-prepaid.yaml)
+   */
+  readonly ErrorInXmlFormat: "107";
+  /**
+   * `110` — SYSTEM UNDER MAINTENANCE
+   *
+   * The system is currently under maintenance, you can try again later.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Prepaid API — Response Code, table "Response code", row 18 (spec/iak-prepaid.yaml)
+   */
+  readonly SystemUnderMaintenance: "110";
+  /**
+   * `117` — PAGE NOT FOUND
+   *
+   * The API URL that you want to hit is not found. Try checking your request URL for any typos or try other API URLs.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Prepaid API — Response Code, table "Response code", row 19 (spec/iak-prepaid.yaml)
+   */
+  readonly PageNotFound: "117";
+  /**
+   * `121` — MONTHLY TOP UP LIMIT EXCEEDED
+   *
+   * This response code applies to OVO products.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Prepaid API — Response Code, table "Response code", row 20 (spec/iak-prepaid.yaml)
+   */
+  readonly MonthlyTopUpLimitExceeded: "121";
+  /**
+   * `131` — TOP UP REGION BLOCKED FOR PLAYER
+   *
+   * Your current destination number top up request is blocked in that region. Please try again with a different destination number.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Prepaid API — Response Code, table "Response code", row 21 (spec/iak-prepaid.yaml)
+   */
+  readonly TopUpRegionBlockedForPlayer: "131";
+  /**
+   * `132` — PRODUCT CODE NOT ELIGIBLE DUE TO SUBSCRIBER LOCATION
+   *
+   * Your inputted product_code isn’t eligible due to subscriber location. Please try again with different product_code.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Prepaid API — Response Code, table "Response code", row 22 (spec/iak-prepaid.yaml)
+   */
+  readonly ProductNotEligibleForLocation: "132";
+  /**
+   * `141` — INVALID USER ID / ZONE ID / SERVER ID / ROLENAME
+   *
+   * Your inputted user ID / Zone ID / Server ID / Role name isn’t valid. Please try again with another user ID / Zone ID / Server ID / Role name. You can check on Inquiry Game Server.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Prepaid API — Response Code, table "Response code", row 23 (spec/iak-prepaid.yaml)
+   */
+  readonly InvalidUserZoneServerOrRole: "141";
+  /**
+   * `142` — INVALID USER ID
+   *
+   * Your current destination number (user id) top up request is invalid. Please try again with a different destination number or try checking for typos in your field.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Prepaid API — Response Code, table "Response code", row 24 (spec/iak-prepaid.yaml)
+   */
+  readonly InvalidUserId: "142";
+  /**
+   * `201` — UNDEFINED RESPONSE CODE
+   *
+   * The received response code is undefined yet. Please contact our Customer Service.
+   *
+   * - Outcome: pending (status "Pending")
+   * - Source: IAK Prepaid API — Response Code, table "Response code", row 25 (spec/iak-prepaid.yaml)
+   */
+  readonly UndefinedResponseCode: "201";
+  /**
+   * `202` — MAXIMUM 1 NUMBER 1 TIME IN 1 DAY
+   *
+   * You can only top up to a phone number once in a day (based on your developer setting). If you want to allow more than one top up to a phone number, you can go to https://developer.iak.id/ then choose API Setting menu, you can turn on “Allow multiple transactions for the same number” in development or production settings.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Prepaid API — Response Code, table "Response code", row 26 (spec/iak-prepaid.yaml)
+   */
+  readonly SameNumberOncePerDay: "202";
+  /**
+   * `203` — NUMBER IS TOO LONG
+   *
+   * Your inputted customer ID is too long. Please check again your customer ID.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Prepaid API — Response Code, table "Response code", row 27 (spec/iak-prepaid.yaml)
+   */
+  readonly NumberIsTooLong: "203";
+  /**
+   * `204` — WRONG AUTHENTICATION
+   *
+   * Your sign (signature) field doesn’t contain the right key for your current request. Please check again your sign value.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Prepaid API — Response Code, table "Response code", row 28 (spec/iak-prepaid.yaml)
+   */
+  readonly WrongAuthentication: "204";
+  /**
+   * `205` — WRONG COMMAND
+   *
+   * The command that you’ve inputted is not a valid command, try check your commands field for typos or try another command.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Prepaid API — Response Code, table "Response code", row 29 (spec/iak-prepaid.yaml)
+   */
+  readonly WrongCommand: "205";
+  /**
+   * `206` — THIS DESTINATION NUMBER HAS BEEN BLOCKED
+   *
+   * The customer_id that you inputted is blocked or not in whitelist. You can unblock it by remove customer number blacklist in API Security menu blacklist (https://developer.iak.id/end-user-blacklist) or add customer number whitelist in API Security menu whitelist (https://developer.iak.id/end-user-whitelist) on developer.iak.id.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Prepaid API — Response Code, table "Response code", row 30 (spec/iak-prepaid.yaml)
+   */
+  readonly DestinationNumberBlocked: "206";
+  /**
+   * `207` — MAXIMUM 1 NUMBER WITH ANY CODE 1 TIME IN 1 DAY
+   *
+   * You’ve already done a transaction today. Please do another transaction tomorrow, or disable the high restriction setting in https://developer.iak.id/prod-setting.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Prepaid API — Response Code, table "Response code", row 31 (spec/iak-prepaid.yaml)
+   */
+  readonly SameNumberAnyCodeOncePerDay: "207";
+  /**
+   * `301` — EMAIL SEND LIMIT REACHED
+   *
+   * You have reached the email sending limit for that Transaction ID, please try again tomorrow.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Source: IAK Prepaid API — Response Code, table "Response code", row 32 (spec/iak-prepaid.yaml)
+   */
+  readonly EmailSendLimitReached: "301";
+  /**
+   * `143` — INQUIRY NOT NEEDED
+   *
+   * The inputted operator is a voucher type therefore it doesn't need the player id validation. You don’t need to hit inquiry on voucher purchase.
+   *
+   * - Outcome: failed (status "Failed")
+   * - Applies only in: Inquiry game
+   * - Source: IAK Prepaid API — Response Code, table "Game", row 1 (spec/iak-prepaid.yaml)
+   */
+  readonly InquiryNotNeeded: "143";
 };
 /** A response code listed in IAK prepaid response codes. */
 export type IakPrepaidCode = (typeof IakPrepaidCode)[keyof typeof IakPrepaidCode];
@@ -316,59 +316,59 @@ export type IakPrepaidFailedCode = "06" | "07" | "10" | "12" | "13" | "14" | "16
 export type IakPrepaidInquiryGameCode = "143";
 /** One row of the source table. */
 export interface IakPrepaidEntry {
-    /** The response code. */
-    readonly code: IakPrepaidCode;
-    /** Its member name in {@link IakPrepaidCode}. */
-    readonly name: string;
-    /** The message, verbatim from the source. */
-    readonly message: string;
-    /** The status as the source states it, or null where it has none. */
-    readonly status: string | null;
-    /** The outcome. */
-    readonly outcome: IakPrepaidOutcome;
-    /** The category id, or null. */
-    readonly category: null;
-    /** Solution or description text, verbatim; null where the source has none. */
-    readonly description: string | null;
-    /** The only context the code applies in, or null. */
-    readonly scope: "inquiryGame" | null;
-    /** The source table it is listed in, and its 1-based row there. */
-    readonly table: "main" | "game";
-    readonly row: number;
+  /** The response code. */
+  readonly code: IakPrepaidCode;
+  /** Its member name in {@link IakPrepaidCode}. */
+  readonly name: string;
+  /** The message, verbatim from the source. */
+  readonly message: string;
+  /** The status as the source states it, or null where it has none. */
+  readonly status: string | null;
+  /** The outcome. */
+  readonly outcome: IakPrepaidOutcome;
+  /** The category id, or null. */
+  readonly category: null;
+  /** Solution or description text, verbatim; null where the source has none. */
+  readonly description: string | null;
+  /** The only context the code applies in, or null. */
+  readonly scope: "inquiryGame" | null;
+  /** The source table it is listed in, and its 1-based row there. */
+  readonly table: "main" | "game";
+  readonly row: number;
 }
 /**
  * The classification of a code: a union discriminated on `outcome`; `known: false` for codes the table does not list,
  * and `malformed: true` (with `code: null` and the `input` as given) for a value that is not a string of the code pattern.
  */
 export type IakPrepaidResult = {
-    readonly known: true;
-    readonly outcome: "success";
-    readonly code: IakPrepaidSuccessCode;
-    readonly entry: IakPrepaidEntry;
+  readonly known: true;
+  readonly outcome: "success";
+  readonly code: IakPrepaidSuccessCode;
+  readonly entry: IakPrepaidEntry;
 } | {
-    readonly known: true;
-    readonly outcome: "pending";
-    readonly code: IakPrepaidPendingCode;
-    readonly entry: IakPrepaidEntry;
+  readonly known: true;
+  readonly outcome: "pending";
+  readonly code: IakPrepaidPendingCode;
+  readonly entry: IakPrepaidEntry;
 } | {
-    readonly known: true;
-    readonly outcome: "failed";
-    readonly code: IakPrepaidFailedCode;
-    readonly entry: IakPrepaidEntry;
+  readonly known: true;
+  readonly outcome: "failed";
+  readonly code: IakPrepaidFailedCode;
+  readonly entry: IakPrepaidEntry;
 } | {
-    readonly known: false;
-    readonly outcome: "pending";
-    readonly code: string;
-    readonly category: null;
-    readonly reason: string;
+  readonly known: false;
+  readonly outcome: "pending";
+  readonly code: string;
+  readonly category: null;
+  readonly reason: string;
 } | {
-    readonly known: false;
-    readonly malformed: true;
-    readonly outcome: "pending";
-    readonly code: null;
-    readonly input: unknown;
-    readonly category: null;
-    readonly reason: string;
+  readonly known: false;
+  readonly malformed: true;
+  readonly outcome: "pending";
+  readonly code: null;
+  readonly input: unknown;
+  readonly category: null;
+  readonly reason: string;
 };
 /** Whether `value` is a code the table lists (a string: "00" is not 0). */
 export declare function isIakPrepaidCode(value: unknown): value is IakPrepaidCode;
@@ -383,35 +383,35 @@ export declare function describeIakPrepaidCode(code: unknown): IakPrepaidEntry |
 export declare function classifyIakPrepaidCode(code: unknown): IakPrepaidResult;
 /** HTTP Status Code: how the source says to read an HTTP status before the response code. */
 export declare const IakPrepaidHttpRules: readonly [{
-    readonly http: 200;
-    readonly label: "200 - OK";
-    readonly description: "Everything worked as expected";
-    readonly status: "Success/Failed";
-    readonly solution: "Check list response code below.";
-    readonly outcome: "code";
+  readonly http: 200;
+  readonly label: "200 - OK";
+  readonly description: "Everything worked as expected";
+  readonly status: "Success/Failed";
+  readonly solution: "Check list response code below.";
+  readonly outcome: "code";
 }, {
-    readonly http: 400;
-    readonly label: "400 - Bad Request";
-    readonly description: "The request was unacceptable, often due to missing a required parameter";
-    readonly status: "Failed";
-    readonly solution: "Check the data error_details for error information.";
-    readonly outcome: "failed";
+  readonly http: 400;
+  readonly label: "400 - Bad Request";
+  readonly description: "The request was unacceptable, often due to missing a required parameter";
+  readonly status: "Failed";
+  readonly solution: "Check the data error_details for error information.";
+  readonly outcome: "failed";
 }, {
-    readonly http: "other";
-    readonly label: "OTHER";
-    readonly description: "Something went wrong on IAK's end";
-    readonly status: "Pending";
-    readonly solution: "Contact our customer service for more information.";
-    readonly outcome: "pending";
+  readonly http: "other";
+  readonly label: "OTHER";
+  readonly description: "Something went wrong on IAK's end";
+  readonly status: "Pending";
+  readonly solution: "Contact our customer service for more information.";
+  readonly outcome: "pending";
 }];
 /** A response the HTTP status alone decides. */
 export interface IakPrepaidHttpResult {
-    readonly known: false;
-    readonly outcome: "failed" | "pending";
-    readonly httpStatus: number;
-    /** The response code the body carried, if it is a string (a number is not a code), else null. */
-    readonly code: string | null;
-    readonly reason: string;
+  readonly known: false;
+  readonly outcome: "failed" | "pending";
+  readonly httpStatus: number;
+  /** The response code the body carried, if it is a string (a number is not a code), else null. */
+  readonly code: string | null;
+  readonly reason: string;
 }
 /**
  * Classifies a whole response: its HTTP status first, per {@link IakPrepaidHttpRules}, then its response code

@@ -6,60 +6,60 @@ import type { SnapQrCpmCode, SnapQrCpmOutcome, SnapQrCpmCategory } from "./codes
  * ("..." is the provider's base URL; {version} is the version), and the HTTP 200 response code that carries the full response body.
  */
 export declare const SnapQrCpmEndpoints: {
-    /** API Generate QR CPM: service 59, POST .../{version}/qr/qr-cpm-generate (version 1.0). */
-    readonly Generate: {
-        readonly serviceCode: "59";
-        readonly name: "API Generate QR CPM";
-        readonly version: "1.0";
-        readonly method: "POST";
-        readonly path: ".../{version}/qr/qr-cpm-generate";
-        readonly successCode: "2005900";
-    };
-    /** API CPM Payment: service 60, POST .../{version}/qr/qr-cpm-payment (version 1.0). */
-    readonly Payment: {
-        readonly serviceCode: "60";
-        readonly name: "API CPM Payment";
-        readonly version: "1.0";
-        readonly method: "POST";
-        readonly path: ".../{version}/qr/qr-cpm-payment";
-        readonly successCode: "2006000";
-    };
-    /** API Query Payment: service 61, POST .../{version}/qr/qr-cpm-query (version 1.0). */
-    readonly Query: {
-        readonly serviceCode: "61";
-        readonly name: "API Query Payment";
-        readonly version: "1.0";
-        readonly method: "POST";
-        readonly path: ".../{version}/qr/qr-cpm-query";
-        readonly successCode: "2006100";
-    };
-    /** API Cancel Payment: service 62, POST .../{version}/qr/qr-cpm-cancel (version 1.0). */
-    readonly Cancel: {
-        readonly serviceCode: "62";
-        readonly name: "API Cancel Payment";
-        readonly version: "1.0";
-        readonly method: "POST";
-        readonly path: ".../{version}/qr/qr-cpm-cancel";
-        readonly successCode: "2006200";
-    };
-    /** API Payment Notify: service 79, POST .../{version}/qr/qr-cpm-notify (version 1.0). */
-    readonly Notify: {
-        readonly serviceCode: "79";
-        readonly name: "API Payment Notify";
-        readonly version: "1.0";
-        readonly method: "POST";
-        readonly path: ".../{version}/qr/qr-cpm-notify";
-        readonly successCode: "2007900";
-    };
-    /** API Refund Payment: service 80, POST .../{version}/qr/qr-cpm-refund (version 1.0). */
-    readonly Refund: {
-        readonly serviceCode: "80";
-        readonly name: "API Refund Payment";
-        readonly version: "1.0";
-        readonly method: "POST";
-        readonly path: ".../{version}/qr/qr-cpm-refund";
-        readonly successCode: "2008000";
-    };
+  /** API Generate QR CPM: service 59, POST .../{version}/qr/qr-cpm-generate (version 1.0). */
+  readonly Generate: {
+    readonly serviceCode: "59";
+    readonly name: "API Generate QR CPM";
+    readonly version: "1.0";
+    readonly method: "POST";
+    readonly path: ".../{version}/qr/qr-cpm-generate";
+    readonly successCode: "2005900";
+  };
+  /** API CPM Payment: service 60, POST .../{version}/qr/qr-cpm-payment (version 1.0). */
+  readonly Payment: {
+    readonly serviceCode: "60";
+    readonly name: "API CPM Payment";
+    readonly version: "1.0";
+    readonly method: "POST";
+    readonly path: ".../{version}/qr/qr-cpm-payment";
+    readonly successCode: "2006000";
+  };
+  /** API Query Payment: service 61, POST .../{version}/qr/qr-cpm-query (version 1.0). */
+  readonly Query: {
+    readonly serviceCode: "61";
+    readonly name: "API Query Payment";
+    readonly version: "1.0";
+    readonly method: "POST";
+    readonly path: ".../{version}/qr/qr-cpm-query";
+    readonly successCode: "2006100";
+  };
+  /** API Cancel Payment: service 62, POST .../{version}/qr/qr-cpm-cancel (version 1.0). */
+  readonly Cancel: {
+    readonly serviceCode: "62";
+    readonly name: "API Cancel Payment";
+    readonly version: "1.0";
+    readonly method: "POST";
+    readonly path: ".../{version}/qr/qr-cpm-cancel";
+    readonly successCode: "2006200";
+  };
+  /** API Payment Notify: service 79, POST .../{version}/qr/qr-cpm-notify (version 1.0). */
+  readonly Notify: {
+    readonly serviceCode: "79";
+    readonly name: "API Payment Notify";
+    readonly version: "1.0";
+    readonly method: "POST";
+    readonly path: ".../{version}/qr/qr-cpm-notify";
+    readonly successCode: "2007900";
+  };
+  /** API Refund Payment: service 80, POST .../{version}/qr/qr-cpm-refund (version 1.0). */
+  readonly Refund: {
+    readonly serviceCode: "80";
+    readonly name: "API Refund Payment";
+    readonly version: "1.0";
+    readonly method: "POST";
+    readonly path: ".../{version}/qr/qr-cpm-refund";
+    readonly successCode: "2008000";
+  };
 };
 /** An endpoint key of API QR CPM. */
 export type SnapQrCpmEndpointKey = keyof typeof SnapQrCpmEndpoints;
@@ -67,12 +67,12 @@ export type SnapQrCpmEndpointKey = keyof typeof SnapQrCpmEndpoints;
 export type SnapQrCpmServiceCode = "59" | "60" | "61" | "62" | "79" | "80";
 /** The endpoint key of each service code. */
 export declare const SnapQrCpmServices: {
-    readonly "59": "Generate";
-    readonly "60": "Payment";
-    readonly "61": "Query";
-    readonly "62": "Cancel";
-    readonly "79": "Notify";
-    readonly "80": "Refund";
+  readonly "59": "Generate";
+  readonly "60": "Payment";
+  readonly "61": "Query";
+  readonly "62": "Cancel";
+  readonly "79": "Notify";
+  readonly "80": "Refund";
 };
 /** The request header names the source's samples send, in their order. */
 export declare const SnapQrCpmRequestHeaderNames: readonly ["Content-type", "Authorization", "Authorization-Customer", "X-TIMESTAMP", "X-SIGNATURE", "ORIGIN", "X-PARTNER-ID", "X-EXTERNAL-ID", "X-IP-ADDRESS", "X-DEVICE-ID", "X-LATITUDE", "X-LONGITUDE", "CHANNEL-ID"];
@@ -85,84 +85,84 @@ export declare const SnapQrCpmResponseHeaderNames: readonly ["Content-type", "X-
  * every header is optional in this type because the source does not say which are mandatory.
  */
 export interface SnapQrCpmRequestHeaders {
-    /**
-     * The Content-type header.
-     *
-     * Example from the source: `application/json`
-     */
-    "Content-type"?: string;
-    /**
-     * The Authorization header.
-     *
-     * Example from the source: `Bearer gp9HjjEj813Y9JGoqwOeOPWbnt4CUpvIJbU1mMU4a11MNDZ7Sg5u9a"`
-     */
-    "Authorization"?: string;
-    /**
-     * The Authorization-Customer header.
-     *
-     * Example from the source: `Bearer fa8sjjEj813Y9JGoqwOeOPWbnt4CUpvIJbU1mMU4a11MNDZ7Sg5u9a"`
-     */
-    "Authorization-Customer"?: string;
-    /**
-     * The X-TIMESTAMP header.
-     *
-     * Example from the source: `2020-12-23T07:50:11+07:00`
-     */
-    "X-TIMESTAMP"?: string;
-    /**
-     * The X-SIGNATURE header.
-     *
-     * Example from the source: `85be817c55b2c135157c7e89f52499bf0c25ad6eeebe04a986e8c862561b19a5`
-     */
-    "X-SIGNATURE"?: string;
-    /**
-     * The ORIGIN header.
-     *
-     * Example from the source: `www.hostname.com`
-     */
-    "ORIGIN"?: string;
-    /**
-     * The X-PARTNER-ID header.
-     *
-     * Example from the source: `82150823919040624621823174737537`
-     */
-    "X-PARTNER-ID"?: string;
-    /**
-     * The X-EXTERNAL-ID header.
-     *
-     * Example from the source: `41807553358950093184162180797837`
-     */
-    "X-EXTERNAL-ID"?: string;
-    /**
-     * The X-IP-ADDRESS header.
-     *
-     * Example from the source: `172.24.281.24`
-     */
-    "X-IP-ADDRESS"?: string;
-    /**
-     * The X-DEVICE-ID header.
-     *
-     * Example from the source: `09864ADCASA`
-     */
-    "X-DEVICE-ID"?: string;
-    /**
-     * The X-LATITUDE header.
-     *
-     * Example from the source: `-6.108841`
-     */
-    "X-LATITUDE"?: string;
-    /**
-     * The X-LONGITUDE header.
-     *
-     * Example from the source: `106.7782137`
-     */
-    "X-LONGITUDE"?: string;
-    /**
-     * The CHANNEL-ID header.
-     *
-     * Example from the source: `95221`
-     */
-    "CHANNEL-ID"?: string;
+  /**
+   * The Content-type header.
+   *
+   * Example from the source: `application/json`
+   */
+  "Content-type"?: string;
+  /**
+   * The Authorization header.
+   *
+   * Example from the source: `Bearer gp9HjjEj813Y9JGoqwOeOPWbnt4CUpvIJbU1mMU4a11MNDZ7Sg5u9a"`
+   */
+  "Authorization"?: string;
+  /**
+   * The Authorization-Customer header.
+   *
+   * Example from the source: `Bearer fa8sjjEj813Y9JGoqwOeOPWbnt4CUpvIJbU1mMU4a11MNDZ7Sg5u9a"`
+   */
+  "Authorization-Customer"?: string;
+  /**
+   * The X-TIMESTAMP header.
+   *
+   * Example from the source: `2020-12-23T07:50:11+07:00`
+   */
+  "X-TIMESTAMP"?: string;
+  /**
+   * The X-SIGNATURE header.
+   *
+   * Example from the source: `85be817c55b2c135157c7e89f52499bf0c25ad6eeebe04a986e8c862561b19a5`
+   */
+  "X-SIGNATURE"?: string;
+  /**
+   * The ORIGIN header.
+   *
+   * Example from the source: `www.hostname.com`
+   */
+  "ORIGIN"?: string;
+  /**
+   * The X-PARTNER-ID header.
+   *
+   * Example from the source: `82150823919040624621823174737537`
+   */
+  "X-PARTNER-ID"?: string;
+  /**
+   * The X-EXTERNAL-ID header.
+   *
+   * Example from the source: `41807553358950093184162180797837`
+   */
+  "X-EXTERNAL-ID"?: string;
+  /**
+   * The X-IP-ADDRESS header.
+   *
+   * Example from the source: `172.24.281.24`
+   */
+  "X-IP-ADDRESS"?: string;
+  /**
+   * The X-DEVICE-ID header.
+   *
+   * Example from the source: `09864ADCASA`
+   */
+  "X-DEVICE-ID"?: string;
+  /**
+   * The X-LATITUDE header.
+   *
+   * Example from the source: `-6.108841`
+   */
+  "X-LATITUDE"?: string;
+  /**
+   * The X-LONGITUDE header.
+   *
+   * Example from the source: `106.7782137`
+   */
+  "X-LONGITUDE"?: string;
+  /**
+   * The CHANNEL-ID header.
+   *
+   * Example from the source: `95221`
+   */
+  "CHANNEL-ID"?: string;
 }
 /**
  * Response headers (API QR CPM).
@@ -171,18 +171,18 @@ export interface SnapQrCpmRequestHeaders {
  * every header is optional in this type because the source does not say which are mandatory.
  */
 export interface SnapQrCpmResponseHeaders {
-    /**
-     * The Content-type header.
-     *
-     * Example from the source: `application/json`
-     */
-    "Content-type"?: string;
-    /**
-     * The X-TIMESTAMP header.
-     *
-     * Example from the source: `2020-12-23T07:50:19+07:00`
-     */
-    "X-TIMESTAMP"?: string;
+  /**
+   * The Content-type header.
+   *
+   * Example from the source: `application/json`
+   */
+  "Content-type"?: string;
+  /**
+   * The X-TIMESTAMP header.
+   *
+   * Example from the source: `2020-12-23T07:50:19+07:00`
+   */
+  "X-TIMESTAMP"?: string;
 }
 /** Every valid responseCode of API Generate QR CPM: HTTP status + service code 59 + case code. */
 export type SnapQrCpmGenerateResponseCode = "2005900" | "2025900" | "4005900" | "4005901" | "4005902" | "4015900" | "4015901" | "4015902" | "4015903" | "4015904" | "4035900" | "4035901" | "4035902" | "4035903" | "4035904" | "4035905" | "4035906" | "4035907" | "4035908" | "4035909" | "4035910" | "4035911" | "4035912" | "4035913" | "4035914" | "4035915" | "4035916" | "4035917" | "4035918" | "4035919" | "4035920" | "4035921" | "4035922" | "4035923" | "4045900" | "4045901" | "4045902" | "4045903" | "4045904" | "4045905" | "4045906" | "4045907" | "4045908" | "4045909" | "4045910" | "4045911" | "4045912" | "4045913" | "4045914" | "4045915" | "4045916" | "4045917" | "4045918" | "4045919" | "4055900" | "4055901" | "4095900" | "4095901" | "4295900" | "5005900" | "5005901" | "5005902" | "5045900";
@@ -192,54 +192,54 @@ export type SnapQrCpmGenerateResponseCode = "2005900" | "2025900" | "4005900" | 
  * Source: spec/snap-qr-cpm.yaml, API Generate QR CPM request table.
  */
 export interface SnapQrCpmGenerateRequest {
-    /**
-     * Transaction identifier on service consumer system
-     *
-     * - Mandatory: O — optional
-     * - Length: 64 (at most 64 characters)
-     * - Data type in the source: String
-     */
-    partnerReferenceNo?: string;
-    /**
-     * User Access Token
-     *
-     * - Mandatory: O — optional
-     * - Length: 64 (at most 64 characters)
-     * - Data type in the source: String
-     */
-    userAccessToken?: string;
-    /**
-     * Merchant identifier that is
-     * unique per each merchant
-     *
-     * - Mandatory: O — optional
-     * - Length: 64 (at most 64 characters)
-     * - Data type in the source: String
-     */
-    merchantId?: string;
-    /**
-     * Sub merchant ID
-     *
-     * - Mandatory: O — optional
-     * - Length: 32 (at most 32 characters)
-     * - Data type in the source: String
-     */
-    subMerchantId?: string;
-    /**
-     * Partner transaction Date
-     *
-     * - Mandatory: M — mandatory
-     * - Length: 64 (at most 64 characters)
-     * - Data type in the source: string
-     */
-    partnerTrxDate: string;
-    /**
-     * Additional information
-     *
-     * - Mandatory: O — optional
-     * - Data type in the source: Object
-     */
-    additionalInfo?: Record<string, unknown>;
+  /**
+   * Transaction identifier on service consumer system
+   *
+   * - Mandatory: O — optional
+   * - Length: 64 (at most 64 characters)
+   * - Data type in the source: String
+   */
+  partnerReferenceNo?: string;
+  /**
+   * User Access Token
+   *
+   * - Mandatory: O — optional
+   * - Length: 64 (at most 64 characters)
+   * - Data type in the source: String
+   */
+  userAccessToken?: string;
+  /**
+   * Merchant identifier that is
+   * unique per each merchant
+   *
+   * - Mandatory: O — optional
+   * - Length: 64 (at most 64 characters)
+   * - Data type in the source: String
+   */
+  merchantId?: string;
+  /**
+   * Sub merchant ID
+   *
+   * - Mandatory: O — optional
+   * - Length: 32 (at most 32 characters)
+   * - Data type in the source: String
+   */
+  subMerchantId?: string;
+  /**
+   * Partner transaction Date
+   *
+   * - Mandatory: M — mandatory
+   * - Length: 64 (at most 64 characters)
+   * - Data type in the source: string
+   */
+  partnerTrxDate: string;
+  /**
+   * Additional information
+   *
+   * - Mandatory: O — optional
+   * - Data type in the source: Object
+   */
+  additionalInfo?: Record<string, unknown>;
 }
 /**
  * Response body of API Generate QR CPM (service 59, POST .../{version}/qr/qr-cpm-generate) when responseCode is 2005900 (Successful): the full response table.
@@ -247,72 +247,72 @@ export interface SnapQrCpmGenerateRequest {
  * Source: spec/snap-qr-cpm.yaml, API Generate QR CPM response table.
  */
 export interface SnapQrCpmGenerateSuccessResponse {
-    /**
-     * Response code
-     *
-     * - Mandatory: M — mandatory
-     * - Length: 7 (at most 7 characters)
-     * - Data type in the source: String
-     */
-    responseCode: "2005900";
-    /**
-     * Response description
-     *
-     * - Mandatory: M — mandatory
-     * - Length: 150 (at most 150 characters)
-     * - Data type in the source: String
-     */
-    responseMessage: string;
-    /**
-     * Transaction identifier on service provider system. Must be filled upon successful transaction
-     *
-     * - Mandatory: C — conditional: “Must be filled upon successful transaction”; required in this (successful) response
-     * - Length: 64 (at most 64 characters)
-     * - Data type in the source: String
-     * - Errata: generate-reference-no-presence (see the package README)
-     */
-    referenceNo: string;
-    /**
-     * Transaction identifier on service consumer system
-     *
-     * - Mandatory: O — optional
-     * - Length: 64 (at most 64 characters)
-     * - Data type in the source: String
-     */
-    partnerReferenceNo?: string;
-    /**
-     * QR String CPM
-     *
-     * - Mandatory: O — optional
-     * - Length: 512 (at most 512 characters)
-     * - Data type in the source: String
-     */
-    qrContent?: string;
-    /**
-     * URL to show QR in web
-     *
-     * - Mandatory: O — optional
-     * - Length: 255 (at most 255 characters)
-     * - Data type in the source: String
-     */
-    qrUrl?: string;
-    /**
-     * string(25) ISO-8601
-     *
-     * - Mandatory: M — mandatory
-     * - Length: 25 (at most 25 characters)
-     * - Format: an ISO-8601 date-time YYYY-MM-DDTHH:mm:ss, optional fraction, then Z or ±HH:mm (a real calendar date; hour 00–23, minute and second 00–59, no leap second)
-     * - Data type in the source: String
-     * - Errata: expiry-time-format (see the package README)
-     */
-    expiryTime: string;
-    /**
-     * Additional information
-     *
-     * - Mandatory: O — optional
-     * - Data type in the source: Object
-     */
-    additionalInfo?: Record<string, unknown>;
+  /**
+   * Response code
+   *
+   * - Mandatory: M — mandatory
+   * - Length: 7 (at most 7 characters)
+   * - Data type in the source: String
+   */
+  responseCode: "2005900";
+  /**
+   * Response description
+   *
+   * - Mandatory: M — mandatory
+   * - Length: 150 (at most 150 characters)
+   * - Data type in the source: String
+   */
+  responseMessage: string;
+  /**
+   * Transaction identifier on service provider system. Must be filled upon successful transaction
+   *
+   * - Mandatory: C — conditional: “Must be filled upon successful transaction”; required in this (successful) response
+   * - Length: 64 (at most 64 characters)
+   * - Data type in the source: String
+   * - Errata: generate-reference-no-presence (see the package README)
+   */
+  referenceNo: string;
+  /**
+   * Transaction identifier on service consumer system
+   *
+   * - Mandatory: O — optional
+   * - Length: 64 (at most 64 characters)
+   * - Data type in the source: String
+   */
+  partnerReferenceNo?: string;
+  /**
+   * QR String CPM
+   *
+   * - Mandatory: O — optional
+   * - Length: 512 (at most 512 characters)
+   * - Data type in the source: String
+   */
+  qrContent?: string;
+  /**
+   * URL to show QR in web
+   *
+   * - Mandatory: O — optional
+   * - Length: 255 (at most 255 characters)
+   * - Data type in the source: String
+   */
+  qrUrl?: string;
+  /**
+   * string(25) ISO-8601
+   *
+   * - Mandatory: M — mandatory
+   * - Length: 25 (at most 25 characters)
+   * - Format: an ISO-8601 date-time YYYY-MM-DDTHH:mm:ss, optional fraction, then Z or ±HH:mm (a real calendar date; hour 00–23, minute and second 00–59, no leap second)
+   * - Data type in the source: String
+   * - Errata: expiry-time-format (see the package README)
+   */
+  expiryTime: string;
+  /**
+   * Additional information
+   *
+   * - Mandatory: O — optional
+   * - Data type in the source: Object
+   */
+  additionalInfo?: Record<string, unknown>;
 }
 /**
  * Response body of API Generate QR CPM (service 59, POST .../{version}/qr/qr-cpm-generate) for every responseCode but 2005900: the envelope only (responseCode, responseMessage, additionalInfo).
@@ -320,29 +320,29 @@ export interface SnapQrCpmGenerateSuccessResponse {
  * 202 (in progress), 4xx and 5xx responses carry no other mandatory field; read the outcome with the parse helper.
  */
 export interface SnapQrCpmGenerateErrorResponse {
-    /**
-     * Response code
-     *
-     * - Mandatory: M — mandatory
-     * - Length: 7 (at most 7 characters)
-     * - Data type in the source: String
-     */
-    responseCode: Exclude<SnapQrCpmGenerateResponseCode, "2005900">;
-    /**
-     * Response description
-     *
-     * - Mandatory: M — mandatory
-     * - Length: 150 (at most 150 characters)
-     * - Data type in the source: String
-     */
-    responseMessage: string;
-    /**
-     * Additional information
-     *
-     * - Mandatory: O — optional
-     * - Data type in the source: Object
-     */
-    additionalInfo?: Record<string, unknown>;
+  /**
+   * Response code
+   *
+   * - Mandatory: M — mandatory
+   * - Length: 7 (at most 7 characters)
+   * - Data type in the source: String
+   */
+  responseCode: Exclude<SnapQrCpmGenerateResponseCode, "2005900">;
+  /**
+   * Response description
+   *
+   * - Mandatory: M — mandatory
+   * - Length: 150 (at most 150 characters)
+   * - Data type in the source: String
+   */
+  responseMessage: string;
+  /**
+   * Additional information
+   *
+   * - Mandatory: O — optional
+   * - Data type in the source: Object
+   */
+  additionalInfo?: Record<string, unknown>;
 }
 /** A response of API Generate QR CPM, discriminated on responseCode. */
 export type SnapQrCpmGenerateResponse = SnapQrCpmGenerateSuccessResponse | SnapQrCpmGenerateErrorResponse;
@@ -354,217 +354,217 @@ export type SnapQrCpmPaymentResponseCode = "2006000" | "2026000" | "4006000" | "
  * Source: spec/snap-qr-cpm.yaml, API CPM Payment request table.
  */
 export interface SnapQrCpmPaymentRequest {
-    /**
-     * Transaction identifier on service consumer system
-     *
-     * - Mandatory: M — mandatory
-     * - Length: 64 (at most 64 characters)
-     * - Data type in the source: String
-     */
-    partnerReferenceNo: string;
-    /**
-     * QR String CPM
-     *
-     * - Mandatory: M — mandatory
-     * - Length: 512 (at most 512 characters)
-     * - Data type in the source: String
-     */
-    qrContent: string;
-    /**
-     * amount (the source gives no description)
-     *
-     * - Mandatory: O — optional
-     * - Data type in the source: Object
-     */
-    amount?: SnapQrCpmPaymentRequestAmount;
-    /**
-     * feeAmount (the source gives no description)
-     *
-     * - Mandatory: O — optional
-     * - Data type in the source: Object
-     */
-    feeAmount?: SnapQrCpmPaymentRequestFeeAmount;
-    /**
-     * Merchant identifier that is
-     * unique per each merchant
-     *
-     * - Mandatory: M — mandatory
-     * - Length: 64 (at most 64 characters)
-     * - Data type in the source: String
-     */
-    merchantId: string;
-    /**
-     * Sub merchant ID
-     *
-     * - Mandatory: O — optional
-     * - Length: 32 (at most 32 characters)
-     * - Data type in the source: String
-     */
-    subMerchantId?: string;
-    /**
-     * Brief description
-     *
-     * - Mandatory: O — optional
-     * - Length: 256 (at most 256 characters)
-     * - Data type in the source: String
-     */
-    title?: string;
-    /**
-     * string(25) ISO-8601
-     *
-     * - Mandatory: M — mandatory
-     * - Length: 25 (at most 25 characters)
-     * - Format: an ISO-8601 date-time YYYY-MM-DDTHH:mm:ss, optional fraction, then Z or ±HH:mm (a real calendar date; hour 00–23, minute and second 00–59, no leap second)
-     * - Data type in the source: Numeric
-     * - Errata: expiry-time-format (see the package README)
-     */
-    expiryTime: string;
-    /**
-     * For items
-     *
-     * - Mandatory: O — optional
-     * - Data type in the source: Object
-     */
-    items?: Record<string, unknown>;
-    /**
-     * unique shop id in merchant side.
-     *
-     * - Mandatory: O — optional
-     * - Length: 64 (at most 64 characters)
-     * - Data type in the source: String
-     */
-    externalStoreId?: string;
-    /**
-     * Merchant name
-     *
-     * - Mandatory: O — optional
-     * - Length: 64 (at most 64 characters)
-     * - Data type in the source: String
-     */
-    merchantName?: string;
-    /**
-     * Merchant location
-     *
-     * - Mandatory: O — optional
-     * - Length: 64 (at most 64 characters)
-     * - Data type in the source: String
-     */
-    merchantLocation?: string;
-    /**
-     * Acquire Name
-     *
-     * - Mandatory: O — optional
-     * - Length: 64 (at most 64 characters)
-     * - Data type in the source: String
-     * - Errata: acquire-name (see the package README)
-     */
-    acquirerName?: string;
-    /**
-     * Terminal Id
-     *
-     * - Mandatory: O — optional
-     * - Length: 32 (at most 32 characters)
-     * - Data type in the source: String
-     */
-    terminalId?: string;
-    /**
-     * scannerInfo (the source gives no description)
-     *
-     * - Mandatory: O — optional
-     * - Data type in the source: Object
-     */
-    scannerInfo?: SnapQrCpmPaymentRequestScannerInfo;
-    /**
-     * Additional information
-     *
-     * - Mandatory: O — optional
-     * - Data type in the source: Object
-     */
-    additionalInfo?: Record<string, unknown>;
+  /**
+   * Transaction identifier on service consumer system
+   *
+   * - Mandatory: M — mandatory
+   * - Length: 64 (at most 64 characters)
+   * - Data type in the source: String
+   */
+  partnerReferenceNo: string;
+  /**
+   * QR String CPM
+   *
+   * - Mandatory: M — mandatory
+   * - Length: 512 (at most 512 characters)
+   * - Data type in the source: String
+   */
+  qrContent: string;
+  /**
+   * amount (the source gives no description)
+   *
+   * - Mandatory: O — optional
+   * - Data type in the source: Object
+   */
+  amount?: SnapQrCpmPaymentRequestAmount;
+  /**
+   * feeAmount (the source gives no description)
+   *
+   * - Mandatory: O — optional
+   * - Data type in the source: Object
+   */
+  feeAmount?: SnapQrCpmPaymentRequestFeeAmount;
+  /**
+   * Merchant identifier that is
+   * unique per each merchant
+   *
+   * - Mandatory: M — mandatory
+   * - Length: 64 (at most 64 characters)
+   * - Data type in the source: String
+   */
+  merchantId: string;
+  /**
+   * Sub merchant ID
+   *
+   * - Mandatory: O — optional
+   * - Length: 32 (at most 32 characters)
+   * - Data type in the source: String
+   */
+  subMerchantId?: string;
+  /**
+   * Brief description
+   *
+   * - Mandatory: O — optional
+   * - Length: 256 (at most 256 characters)
+   * - Data type in the source: String
+   */
+  title?: string;
+  /**
+   * string(25) ISO-8601
+   *
+   * - Mandatory: M — mandatory
+   * - Length: 25 (at most 25 characters)
+   * - Format: an ISO-8601 date-time YYYY-MM-DDTHH:mm:ss, optional fraction, then Z or ±HH:mm (a real calendar date; hour 00–23, minute and second 00–59, no leap second)
+   * - Data type in the source: Numeric
+   * - Errata: expiry-time-format (see the package README)
+   */
+  expiryTime: string;
+  /**
+   * For items
+   *
+   * - Mandatory: O — optional
+   * - Data type in the source: Object
+   */
+  items?: Record<string, unknown>;
+  /**
+   * unique shop id in merchant side.
+   *
+   * - Mandatory: O — optional
+   * - Length: 64 (at most 64 characters)
+   * - Data type in the source: String
+   */
+  externalStoreId?: string;
+  /**
+   * Merchant name
+   *
+   * - Mandatory: O — optional
+   * - Length: 64 (at most 64 characters)
+   * - Data type in the source: String
+   */
+  merchantName?: string;
+  /**
+   * Merchant location
+   *
+   * - Mandatory: O — optional
+   * - Length: 64 (at most 64 characters)
+   * - Data type in the source: String
+   */
+  merchantLocation?: string;
+  /**
+   * Acquire Name
+   *
+   * - Mandatory: O — optional
+   * - Length: 64 (at most 64 characters)
+   * - Data type in the source: String
+   * - Errata: acquire-name (see the package README)
+   */
+  acquirerName?: string;
+  /**
+   * Terminal Id
+   *
+   * - Mandatory: O — optional
+   * - Length: 32 (at most 32 characters)
+   * - Data type in the source: String
+   */
+  terminalId?: string;
+  /**
+   * scannerInfo (the source gives no description)
+   *
+   * - Mandatory: O — optional
+   * - Data type in the source: Object
+   */
+  scannerInfo?: SnapQrCpmPaymentRequestScannerInfo;
+  /**
+   * Additional information
+   *
+   * - Mandatory: O — optional
+   * - Data type in the source: Object
+   */
+  additionalInfo?: Record<string, unknown>;
 }
 /** amount of SnapQrCpmPaymentRequest. */
 export interface SnapQrCpmPaymentRequestAmount {
-    /**
-     * Transaction Amount
-     *
-     * - Mandatory: M — mandatory
-     * - Length: 16,2
-     * - Format: an amount (16,2): 1 to 14 digits, a dot and exactly 2 decimals, no separators, e.g. 10000.00
-     * - Data type in the source: String (ISO4217)
-     * - The source names it "Value"; the JSON key is "value"
-     * - Errata: amount-key-casing, amount-iso4217 (see the package README)
-     */
-    value: string;
-    /**
-     * Currency
-     *
-     * - Mandatory: M — mandatory
-     * - Length: 3 (at most 3 characters)
-     * - Format: three capital letters (ISO 4217)
-     * - Data type in the source: String
-     * - The source names it "Currency"; the JSON key is "currency"
-     * - Errata: amount-key-casing (see the package README)
-     */
-    currency: string;
+  /**
+   * Transaction Amount
+   *
+   * - Mandatory: M — mandatory
+   * - Length: 16,2
+   * - Format: an amount (16,2): 1 to 14 digits, a dot and exactly 2 decimals, no separators, e.g. 10000.00
+   * - Data type in the source: String (ISO4217)
+   * - The source names it "Value"; the JSON key is "value"
+   * - Errata: amount-key-casing, amount-iso4217 (see the package README)
+   */
+  value: string;
+  /**
+   * Currency
+   *
+   * - Mandatory: M — mandatory
+   * - Length: 3 (at most 3 characters)
+   * - Format: three capital letters (ISO 4217)
+   * - Data type in the source: String
+   * - The source names it "Currency"; the JSON key is "currency"
+   * - Errata: amount-key-casing (see the package README)
+   */
+  currency: string;
 }
 /** feeAmount of SnapQrCpmPaymentRequest. */
 export interface SnapQrCpmPaymentRequestFeeAmount {
-    /**
-     * Transaction fee.
-     * If it's IDR then value includes 2 decimal digits.
-     * e.g. IDR 10.000,- will be placed with 10000.00
-     *
-     * - Mandatory: M — mandatory
-     * - Length: 16,2
-     * - Format: an amount (16,2): 1 to 14 digits, a dot and exactly 2 decimals, no separators, e.g. 10000.00
-     * - Data type in the source: String (ISO4217)
-     * - Errata: amount-iso4217 (see the package README)
-     */
-    value: string;
-    /**
-     * Currency
-     *
-     * - Mandatory: M — mandatory
-     * - Length: 3 (at most 3 characters)
-     * - Format: three capital letters (ISO 4217)
-     * - Data type in the source: String
-     */
-    currency: string;
+  /**
+   * Transaction fee.
+   * If it's IDR then value includes 2 decimal digits.
+   * e.g. IDR 10.000,- will be placed with 10000.00
+   *
+   * - Mandatory: M — mandatory
+   * - Length: 16,2
+   * - Format: an amount (16,2): 1 to 14 digits, a dot and exactly 2 decimals, no separators, e.g. 10000.00
+   * - Data type in the source: String (ISO4217)
+   * - Errata: amount-iso4217 (see the package README)
+   */
+  value: string;
+  /**
+   * Currency
+   *
+   * - Mandatory: M — mandatory
+   * - Length: 3 (at most 3 characters)
+   * - Format: three capital letters (ISO 4217)
+   * - Data type in the source: String
+   */
+  currency: string;
 }
 /** scannerInfo of SnapQrCpmPaymentRequest. */
 export interface SnapQrCpmPaymentRequestScannerInfo {
-    /**
-     * The unique device id.
-     *
-     * - Mandatory: O — optional
-     * - Length: 64 (at most 64 characters)
-     * - Data type in the source: String
-     */
-    deviceId?: string;
-    /**
-     * The device firmware version, updatable.
-     *
-     * - Mandatory: O — optional
-     * - Length: 128 (at most 128 characters)
-     * - Data type in the source: String
-     */
-    deviceVersion?: string;
-    /**
-     * The device model, not updateable.
-     *
-     * - Mandatory: O — optional
-     * - Length: 128 (at most 128 characters)
-     * - Data type in the source: String
-     */
-    deviceModel?: string;
-    /**
-     * The Public IP address when device sends out the request.
-     *
-     * - Mandatory: O — optional
-     * - Length: 64 (at most 64 characters)
-     * - Data type in the source: String
-     */
-    deviceIp?: string;
+  /**
+   * The unique device id.
+   *
+   * - Mandatory: O — optional
+   * - Length: 64 (at most 64 characters)
+   * - Data type in the source: String
+   */
+  deviceId?: string;
+  /**
+   * The device firmware version, updatable.
+   *
+   * - Mandatory: O — optional
+   * - Length: 128 (at most 128 characters)
+   * - Data type in the source: String
+   */
+  deviceVersion?: string;
+  /**
+   * The device model, not updateable.
+   *
+   * - Mandatory: O — optional
+   * - Length: 128 (at most 128 characters)
+   * - Data type in the source: String
+   */
+  deviceModel?: string;
+  /**
+   * The Public IP address when device sends out the request.
+   *
+   * - Mandatory: O — optional
+   * - Length: 64 (at most 64 characters)
+   * - Data type in the source: String
+   */
+  deviceIp?: string;
 }
 /**
  * Response body of API CPM Payment (service 60, POST .../{version}/qr/qr-cpm-payment) when responseCode is 2006000 (Successful): the full response table.
@@ -572,55 +572,55 @@ export interface SnapQrCpmPaymentRequestScannerInfo {
  * Source: spec/snap-qr-cpm.yaml, API CPM Payment response table.
  */
 export interface SnapQrCpmPaymentSuccessResponse {
-    /**
-     * Response code
-     *
-     * - Mandatory: M — mandatory
-     * - Length: 7 (at most 7 characters)
-     * - Data type in the source: String
-     */
-    responseCode: "2006000";
-    /**
-     * Response description
-     *
-     * - Mandatory: M — mandatory
-     * - Length: 150 (at most 150 characters)
-     * - Data type in the source: String
-     */
-    responseMessage: string;
-    /**
-     * Transaction identifier on service provider system. Must be filled upon successful transaction
-     *
-     * - Mandatory: C — conditional: “Must be filled upon successful transaction”; required in this (successful) response
-     * - Length: 64 (at most 64 characters)
-     * - Data type in the source: String
-     */
-    referenceNo: string;
-    /**
-     * Transaction identifier on service consumer system
-     *
-     * - Mandatory: O — optional
-     * - Length: 64 (at most 64 characters)
-     * - Data type in the source: String
-     */
-    partnerReferenceNo?: string;
-    /**
-     * Transaction date ISO-8601
-     *
-     * - Mandatory: O — optional
-     * - Length: 255 (at most 255 characters)
-     * - Format: an ISO-8601 date-time YYYY-MM-DDTHH:mm:ss, optional fraction, then Z or ±HH:mm (a real calendar date; hour 00–23, minute and second 00–59, no leap second)
-     * - Data type in the source: yyyyMMddHHmmss
-     * - Errata: transaction-date-format (see the package README)
-     */
-    transactionDate?: string;
-    /**
-     * Additional information
-     *
-     * - Mandatory: O — optional
-     * - Data type in the source: Object
-     */
-    additionalInfo?: Record<string, unknown>;
+  /**
+   * Response code
+   *
+   * - Mandatory: M — mandatory
+   * - Length: 7 (at most 7 characters)
+   * - Data type in the source: String
+   */
+  responseCode: "2006000";
+  /**
+   * Response description
+   *
+   * - Mandatory: M — mandatory
+   * - Length: 150 (at most 150 characters)
+   * - Data type in the source: String
+   */
+  responseMessage: string;
+  /**
+   * Transaction identifier on service provider system. Must be filled upon successful transaction
+   *
+   * - Mandatory: C — conditional: “Must be filled upon successful transaction”; required in this (successful) response
+   * - Length: 64 (at most 64 characters)
+   * - Data type in the source: String
+   */
+  referenceNo: string;
+  /**
+   * Transaction identifier on service consumer system
+   *
+   * - Mandatory: O — optional
+   * - Length: 64 (at most 64 characters)
+   * - Data type in the source: String
+   */
+  partnerReferenceNo?: string;
+  /**
+   * Transaction date ISO-8601
+   *
+   * - Mandatory: O — optional
+   * - Length: 255 (at most 255 characters)
+   * - Format: an ISO-8601 date-time YYYY-MM-DDTHH:mm:ss, optional fraction, then Z or ±HH:mm (a real calendar date; hour 00–23, minute and second 00–59, no leap second)
+   * - Data type in the source: yyyyMMddHHmmss
+   * - Errata: transaction-date-format (see the package README)
+   */
+  transactionDate?: string;
+  /**
+   * Additional information
+   *
+   * - Mandatory: O — optional
+   * - Data type in the source: Object
+   */
+  additionalInfo?: Record<string, unknown>;
 }
 /**
  * Response body of API CPM Payment (service 60, POST .../{version}/qr/qr-cpm-payment) for every responseCode but 2006000: the envelope only (responseCode, responseMessage, additionalInfo).
@@ -628,29 +628,29 @@ export interface SnapQrCpmPaymentSuccessResponse {
  * 202 (in progress), 4xx and 5xx responses carry no other mandatory field; read the outcome with the parse helper.
  */
 export interface SnapQrCpmPaymentErrorResponse {
-    /**
-     * Response code
-     *
-     * - Mandatory: M — mandatory
-     * - Length: 7 (at most 7 characters)
-     * - Data type in the source: String
-     */
-    responseCode: Exclude<SnapQrCpmPaymentResponseCode, "2006000">;
-    /**
-     * Response description
-     *
-     * - Mandatory: M — mandatory
-     * - Length: 150 (at most 150 characters)
-     * - Data type in the source: String
-     */
-    responseMessage: string;
-    /**
-     * Additional information
-     *
-     * - Mandatory: O — optional
-     * - Data type in the source: Object
-     */
-    additionalInfo?: Record<string, unknown>;
+  /**
+   * Response code
+   *
+   * - Mandatory: M — mandatory
+   * - Length: 7 (at most 7 characters)
+   * - Data type in the source: String
+   */
+  responseCode: Exclude<SnapQrCpmPaymentResponseCode, "2006000">;
+  /**
+   * Response description
+   *
+   * - Mandatory: M — mandatory
+   * - Length: 150 (at most 150 characters)
+   * - Data type in the source: String
+   */
+  responseMessage: string;
+  /**
+   * Additional information
+   *
+   * - Mandatory: O — optional
+   * - Data type in the source: Object
+   */
+  additionalInfo?: Record<string, unknown>;
 }
 /** A response of API CPM Payment, discriminated on responseCode. */
 export type SnapQrCpmPaymentResponse = SnapQrCpmPaymentSuccessResponse | SnapQrCpmPaymentErrorResponse;
@@ -662,67 +662,67 @@ export type SnapQrCpmQueryResponseCode = "2006100" | "2026100" | "4006100" | "40
  * Source: spec/snap-qr-cpm.yaml, API Query Payment request table.
  */
 export interface SnapQrCpmQueryRequest {
-    /**
-     * Original transaction identifier on service provider system.
-     * Must be filled upon successful transaction
-     *
-     * - Mandatory: O — optional
-     * - Length: 64 (at most 64 characters)
-     * - Data type in the source: String
-     * - Errata: query-request-success-condition (see the package README)
-     */
-    originalReferenceNo?: string;
-    /**
-     * Original transaction identifier on service consumer system
-     *
-     * - Mandatory: O — optional
-     * - Length: 64 (at most 64 characters)
-     * - Data type in the source: String
-     */
-    originalPartnerReferenceNo?: string;
-    /**
-     * Original Customer
-     * Reference Number
-     *
-     * - Mandatory: O — optional
-     * - Length: 32 (at most 32 characters)
-     * - Data type in the source: String
-     */
-    originalExternalId?: string;
-    /**
-     * Merchant identifier that is
-     * unique per each merchant
-     *
-     * - Mandatory: O — optional
-     * - Length: 64 (at most 64 characters)
-     * - Data type in the source: String
-     */
-    merchantId?: string;
-    /**
-     * Sub merchant ID
-     *
-     * - Mandatory: O — optional
-     * - Length: 32 (at most 32 characters)
-     * - Data type in the source: String
-     */
-    subMerchantId?: string;
-    /**
-     * External Store ID
-     *
-     * - Mandatory: O — optional
-     * - Length: 64 (at most 64 characters)
-     * - Data type in the source: String
-     * - The source names it "externalStoreID"; the JSON key is "externalStoreId"
-     * - Errata: external-store-id-key (see the package README)
-     */
-    externalStoreId?: string;
-    /**
-     * Additional information
-     *
-     * - Mandatory: O — optional
-     * - Data type in the source: Object
-     */
-    additionalInfo?: Record<string, unknown>;
+  /**
+   * Original transaction identifier on service provider system.
+   * Must be filled upon successful transaction
+   *
+   * - Mandatory: O — optional
+   * - Length: 64 (at most 64 characters)
+   * - Data type in the source: String
+   * - Errata: query-request-success-condition (see the package README)
+   */
+  originalReferenceNo?: string;
+  /**
+   * Original transaction identifier on service consumer system
+   *
+   * - Mandatory: O — optional
+   * - Length: 64 (at most 64 characters)
+   * - Data type in the source: String
+   */
+  originalPartnerReferenceNo?: string;
+  /**
+   * Original Customer
+   * Reference Number
+   *
+   * - Mandatory: O — optional
+   * - Length: 32 (at most 32 characters)
+   * - Data type in the source: String
+   */
+  originalExternalId?: string;
+  /**
+   * Merchant identifier that is
+   * unique per each merchant
+   *
+   * - Mandatory: O — optional
+   * - Length: 64 (at most 64 characters)
+   * - Data type in the source: String
+   */
+  merchantId?: string;
+  /**
+   * Sub merchant ID
+   *
+   * - Mandatory: O — optional
+   * - Length: 32 (at most 32 characters)
+   * - Data type in the source: String
+   */
+  subMerchantId?: string;
+  /**
+   * External Store ID
+   *
+   * - Mandatory: O — optional
+   * - Length: 64 (at most 64 characters)
+   * - Data type in the source: String
+   * - The source names it "externalStoreID"; the JSON key is "externalStoreId"
+   * - Errata: external-store-id-key (see the package README)
+   */
+  externalStoreId?: string;
+  /**
+   * Additional information
+   *
+   * - Mandatory: O — optional
+   * - Data type in the source: Object
+   */
+  additionalInfo?: Record<string, unknown>;
 }
 /**
  * Response body of API Query Payment (service 61, POST .../{version}/qr/qr-cpm-query) when responseCode is 2006100 (Successful): the full response table.
@@ -730,95 +730,95 @@ export interface SnapQrCpmQueryRequest {
  * Source: spec/snap-qr-cpm.yaml, API Query Payment response table.
  */
 export interface SnapQrCpmQuerySuccessResponse {
-    /**
-     * Response code
-     *
-     * - Mandatory: M — mandatory
-     * - Length: 7 (at most 7 characters)
-     * - Data type in the source: String
-     */
-    responseCode: "2006100";
-    /**
-     * Response description
-     *
-     * - Mandatory: M — mandatory
-     * - Length: 150 (at most 150 characters)
-     * - Data type in the source: String
-     */
-    responseMessage: string;
-    /**
-     * Original transaction identifier on service provider system
-     *
-     * - Mandatory: C — conditional; optional: the condition cannot be checked from the body
-     * - Length: 64 (at most 64 characters)
-     * - Data type in the source: String
-     */
-    originalReferenceNo?: string;
-    /**
-     * Original transaction identifier on service consumer system
-     *
-     * - Mandatory: O — optional
-     * - Length: 64 (at most 64 characters)
-     * - Data type in the source: String
-     */
-    originalPartnerReferenceNo?: string;
-    /**
-     * Original Customer
-     * Reference Number
-     *
-     * - Mandatory: O — optional
-     * - Length: 32 (at most 32 characters)
-     * - Data type in the source: String
-     */
-    originalExternalId?: string;
-    /**
-     * Title query
-     *
-     * - Mandatory: O — optional
-     * - Length: 256 (at most 256 characters)
-     * - Data type in the source: string
-     */
-    title?: string;
-    /**
-     * 00 - Success
-     * 01 - Initiated
-     * 02 - Paying
-     * 03 - Pending
-     * 04 - Refunded
-     * 05 - Canceled
-     * 06 - Failed
-     * 07 - Not found
-     *
-     * - Mandatory: C — conditional; optional: the condition cannot be checked from the body
-     * - Length: 2 (at most 2 characters)
-     * - Allowed values: `00` Success, `01` Initiated, `02` Paying, `03` Pending, `04` Refunded, `05` Canceled, `06` Failed, `07` Not found
-     * - Data type in the source: string
-     */
-    latestTransactionStatus?: "00" | "01" | "02" | "03" | "04" | "05" | "06" | "07";
-    /**
-     * Description status transaction
-     *
-     * - Mandatory: O — optional
-     * - Length: 50 (at most 50 characters)
-     * - Data type in the source: String
-     */
-    transactionStatusDesc?: string;
-    /**
-     * string(25) ISO-8601
-     *
-     * - Mandatory: M — mandatory
-     * - Length: 25 (at most 25 characters)
-     * - Format: an ISO-8601 date-time YYYY-MM-DDTHH:mm:ss, optional fraction, then Z or ±HH:mm (a real calendar date; hour 00–23, minute and second 00–59, no leap second)
-     * - Data type in the source: String
-     */
-    paidTime: string;
-    /**
-     * Additional information
-     *
-     * - Mandatory: O — optional
-     * - Data type in the source: Object
-     */
-    additionalInfo?: Record<string, unknown>;
+  /**
+   * Response code
+   *
+   * - Mandatory: M — mandatory
+   * - Length: 7 (at most 7 characters)
+   * - Data type in the source: String
+   */
+  responseCode: "2006100";
+  /**
+   * Response description
+   *
+   * - Mandatory: M — mandatory
+   * - Length: 150 (at most 150 characters)
+   * - Data type in the source: String
+   */
+  responseMessage: string;
+  /**
+   * Original transaction identifier on service provider system
+   *
+   * - Mandatory: C — conditional; optional: the condition cannot be checked from the body
+   * - Length: 64 (at most 64 characters)
+   * - Data type in the source: String
+   */
+  originalReferenceNo?: string;
+  /**
+   * Original transaction identifier on service consumer system
+   *
+   * - Mandatory: O — optional
+   * - Length: 64 (at most 64 characters)
+   * - Data type in the source: String
+   */
+  originalPartnerReferenceNo?: string;
+  /**
+   * Original Customer
+   * Reference Number
+   *
+   * - Mandatory: O — optional
+   * - Length: 32 (at most 32 characters)
+   * - Data type in the source: String
+   */
+  originalExternalId?: string;
+  /**
+   * Title query
+   *
+   * - Mandatory: O — optional
+   * - Length: 256 (at most 256 characters)
+   * - Data type in the source: string
+   */
+  title?: string;
+  /**
+   * 00 - Success
+   * 01 - Initiated
+   * 02 - Paying
+   * 03 - Pending
+   * 04 - Refunded
+   * 05 - Canceled
+   * 06 - Failed
+   * 07 - Not found
+   *
+   * - Mandatory: C — conditional; optional: the condition cannot be checked from the body
+   * - Length: 2 (at most 2 characters)
+   * - Allowed values: `00` Success, `01` Initiated, `02` Paying, `03` Pending, `04` Refunded, `05` Canceled, `06` Failed, `07` Not found
+   * - Data type in the source: string
+   */
+  latestTransactionStatus?: "00" | "01" | "02" | "03" | "04" | "05" | "06" | "07";
+  /**
+   * Description status transaction
+   *
+   * - Mandatory: O — optional
+   * - Length: 50 (at most 50 characters)
+   * - Data type in the source: String
+   */
+  transactionStatusDesc?: string;
+  /**
+   * string(25) ISO-8601
+   *
+   * - Mandatory: M — mandatory
+   * - Length: 25 (at most 25 characters)
+   * - Format: an ISO-8601 date-time YYYY-MM-DDTHH:mm:ss, optional fraction, then Z or ±HH:mm (a real calendar date; hour 00–23, minute and second 00–59, no leap second)
+   * - Data type in the source: String
+   */
+  paidTime: string;
+  /**
+   * Additional information
+   *
+   * - Mandatory: O — optional
+   * - Data type in the source: Object
+   */
+  additionalInfo?: Record<string, unknown>;
 }
 /**
  * Response body of API Query Payment (service 61, POST .../{version}/qr/qr-cpm-query) for every responseCode but 2006100: the envelope only (responseCode, responseMessage, additionalInfo).
@@ -826,29 +826,29 @@ export interface SnapQrCpmQuerySuccessResponse {
  * 202 (in progress), 4xx and 5xx responses carry no other mandatory field; read the outcome with the parse helper.
  */
 export interface SnapQrCpmQueryErrorResponse {
-    /**
-     * Response code
-     *
-     * - Mandatory: M — mandatory
-     * - Length: 7 (at most 7 characters)
-     * - Data type in the source: String
-     */
-    responseCode: Exclude<SnapQrCpmQueryResponseCode, "2006100">;
-    /**
-     * Response description
-     *
-     * - Mandatory: M — mandatory
-     * - Length: 150 (at most 150 characters)
-     * - Data type in the source: String
-     */
-    responseMessage: string;
-    /**
-     * Additional information
-     *
-     * - Mandatory: O — optional
-     * - Data type in the source: Object
-     */
-    additionalInfo?: Record<string, unknown>;
+  /**
+   * Response code
+   *
+   * - Mandatory: M — mandatory
+   * - Length: 7 (at most 7 characters)
+   * - Data type in the source: String
+   */
+  responseCode: Exclude<SnapQrCpmQueryResponseCode, "2006100">;
+  /**
+   * Response description
+   *
+   * - Mandatory: M — mandatory
+   * - Length: 150 (at most 150 characters)
+   * - Data type in the source: String
+   */
+  responseMessage: string;
+  /**
+   * Additional information
+   *
+   * - Mandatory: O — optional
+   * - Data type in the source: Object
+   */
+  additionalInfo?: Record<string, unknown>;
 }
 /** A response of API Query Payment, discriminated on responseCode. */
 export type SnapQrCpmQueryResponse = SnapQrCpmQuerySuccessResponse | SnapQrCpmQueryErrorResponse;
@@ -860,104 +860,104 @@ export type SnapQrCpmCancelResponseCode = "2006200" | "2026200" | "4006200" | "4
  * Source: spec/snap-qr-cpm.yaml, API Cancel Payment request table.
  */
 export interface SnapQrCpmCancelRequest {
-    /**
-     * Original transaction identifier on service consumer system
-     *
-     * - Mandatory: M — mandatory
-     * - Length: 64 (at most 64 characters)
-     * - Data type in the source: String
-     */
-    originalPartnerReferenceNo: string;
-    /**
-     * Original transaction identifier on service provider system
-     *
-     * - Mandatory: O — optional
-     * - Length: 64 (at most 64 characters)
-     * - Data type in the source: String
-     */
-    originalReferenceNo?: string;
-    /**
-     * Original External-ID on header message
-     *
-     * - Mandatory: O — optional
-     * - Length: 32 (at most 32 characters)
-     * - Data type in the source: String
-     */
-    originalExternalId?: string;
-    /**
-     * Merchant identifier that is
-     * unique per each merchant
-     *
-     * - Mandatory: O — optional
-     * - Length: 64 (at most 64 characters)
-     * - Data type in the source: String
-     */
-    merchantId?: string;
-    /**
-     * Sub merchant ID
-     *
-     * - Mandatory: O — optional
-     * - Length: 32 (at most 32 characters)
-     * - Data type in the source: String
-     */
-    subMerchantId?: string;
-    /**
-     * External Store ID
-     *
-     * - Mandatory: O — optional
-     * - Length: 64 (at most 64 characters)
-     * - Data type in the source: String
-     * - The source names it "externalStoreID"; the JSON key is "externalStoreId"
-     * - Errata: external-store-id-key (see the package README)
-     */
-    externalStoreId?: string;
-    /**
-     * amount (the source gives no description)
-     *
-     * - Mandatory: O — optional
-     * - Data type in the source: Object
-     */
-    amount?: SnapQrCpmCancelRequestAmount;
-    /**
-     * Reason cancellation
-     *
-     * - Mandatory: O — optional
-     * - Length: 256 (at most 256 characters)
-     * - Data type in the source: string
-     */
-    reason?: string;
-    /**
-     * Additional information
-     *
-     * - Mandatory: O — optional
-     * - Data type in the source: Object
-     */
-    additionalInfo?: Record<string, unknown>;
+  /**
+   * Original transaction identifier on service consumer system
+   *
+   * - Mandatory: M — mandatory
+   * - Length: 64 (at most 64 characters)
+   * - Data type in the source: String
+   */
+  originalPartnerReferenceNo: string;
+  /**
+   * Original transaction identifier on service provider system
+   *
+   * - Mandatory: O — optional
+   * - Length: 64 (at most 64 characters)
+   * - Data type in the source: String
+   */
+  originalReferenceNo?: string;
+  /**
+   * Original External-ID on header message
+   *
+   * - Mandatory: O — optional
+   * - Length: 32 (at most 32 characters)
+   * - Data type in the source: String
+   */
+  originalExternalId?: string;
+  /**
+   * Merchant identifier that is
+   * unique per each merchant
+   *
+   * - Mandatory: O — optional
+   * - Length: 64 (at most 64 characters)
+   * - Data type in the source: String
+   */
+  merchantId?: string;
+  /**
+   * Sub merchant ID
+   *
+   * - Mandatory: O — optional
+   * - Length: 32 (at most 32 characters)
+   * - Data type in the source: String
+   */
+  subMerchantId?: string;
+  /**
+   * External Store ID
+   *
+   * - Mandatory: O — optional
+   * - Length: 64 (at most 64 characters)
+   * - Data type in the source: String
+   * - The source names it "externalStoreID"; the JSON key is "externalStoreId"
+   * - Errata: external-store-id-key (see the package README)
+   */
+  externalStoreId?: string;
+  /**
+   * amount (the source gives no description)
+   *
+   * - Mandatory: O — optional
+   * - Data type in the source: Object
+   */
+  amount?: SnapQrCpmCancelRequestAmount;
+  /**
+   * Reason cancellation
+   *
+   * - Mandatory: O — optional
+   * - Length: 256 (at most 256 characters)
+   * - Data type in the source: string
+   */
+  reason?: string;
+  /**
+   * Additional information
+   *
+   * - Mandatory: O — optional
+   * - Data type in the source: Object
+   */
+  additionalInfo?: Record<string, unknown>;
 }
 /** amount of SnapQrCpmCancelRequest. */
 export interface SnapQrCpmCancelRequestAmount {
-    /**
-     * Transaction Amount
-     *
-     * - Mandatory: M — mandatory
-     * - Length: 16,2
-     * - Format: an amount (16,2): 1 to 14 digits, a dot and exactly 2 decimals, no separators, e.g. 10000.00
-     * - Data type in the source: String (ISO4217)
-     * - The source names it "Value"; the JSON key is "value"
-     * - Errata: amount-key-casing, amount-iso4217 (see the package README)
-     */
-    value: string;
-    /**
-     * Currency
-     *
-     * - Mandatory: M — mandatory
-     * - Length: 3 (at most 3 characters)
-     * - Format: three capital letters (ISO 4217)
-     * - Data type in the source: String
-     * - The source names it "Currency"; the JSON key is "currency"
-     * - Errata: amount-key-casing (see the package README)
-     */
-    currency: string;
+  /**
+   * Transaction Amount
+   *
+   * - Mandatory: M — mandatory
+   * - Length: 16,2
+   * - Format: an amount (16,2): 1 to 14 digits, a dot and exactly 2 decimals, no separators, e.g. 10000.00
+   * - Data type in the source: String (ISO4217)
+   * - The source names it "Value"; the JSON key is "value"
+   * - Errata: amount-key-casing, amount-iso4217 (see the package README)
+   */
+  value: string;
+  /**
+   * Currency
+   *
+   * - Mandatory: M — mandatory
+   * - Length: 3 (at most 3 characters)
+   * - Format: three capital letters (ISO 4217)
+   * - Data type in the source: String
+   * - The source names it "Currency"; the JSON key is "currency"
+   * - Errata: amount-key-casing (see the package README)
+   */
+  currency: string;
 }
 /**
  * Response body of API Cancel Payment (service 62, POST .../{version}/qr/qr-cpm-cancel) when responseCode is 2006200 (Successful): the full response table.
@@ -965,73 +965,73 @@ export interface SnapQrCpmCancelRequestAmount {
  * Source: spec/snap-qr-cpm.yaml, API Cancel Payment response table.
  */
 export interface SnapQrCpmCancelSuccessResponse {
-    /**
-     * Response code
-     *
-     * - Mandatory: M — mandatory
-     * - Length: 7 (at most 7 characters)
-     * - Data type in the source: String
-     */
-    responseCode: "2006200";
-    /**
-     * Response description
-     *
-     * - Mandatory: M — mandatory
-     * - Length: 150 (at most 150 characters)
-     * - Data type in the source: String
-     */
-    responseMessage: string;
-    /**
-     * Original transaction identifier on service consumer system
-     *
-     * - Mandatory: O — optional
-     * - Length: 64 (at most 64 characters)
-     * - Data type in the source: String
-     */
-    originalPartnerReferenceNo?: string;
-    /**
-     * Original transaction identifier on service provider system
-     *
-     * - Mandatory: C — conditional; optional: the condition cannot be checked from the body
-     * - Length: 64 (at most 64 characters)
-     * - Data type in the source: String
-     */
-    originalReferenceNo?: string;
-    /**
-     * Original External-ID on header message
-     *
-     * - Mandatory: O — optional
-     * - Length: 32 (at most 32 characters)
-     * - Data type in the source: String
-     */
-    originalExternalId?: string;
-    /**
-     * Cancel time
-     * ISO-8601. Must be filled if cancelled transaction success
-     *
-     * - Mandatory: C — conditional: “Must be filled if cancelled transaction success”; required in this (successful) response
-     * - Length: 25 (at most 25 characters)
-     * - Format: an ISO-8601 date-time YYYY-MM-DDTHH:mm:ss, optional fraction, then Z or ±HH:mm (a real calendar date; hour 00–23, minute and second 00–59, no leap second)
-     * - Data type in the source: String
-     */
-    cancelTime: string;
-    /**
-     * Transaction date
-     *
-     * - Mandatory: O — optional
-     * - Length: 255 (at most 255 characters)
-     * - Format: an ISO-8601 date-time YYYY-MM-DDTHH:mm:ss, optional fraction, then Z or ±HH:mm (a real calendar date; hour 00–23, minute and second 00–59, no leap second)
-     * - Data type in the source: yyyyMMddHHmmss
-     * - Errata: transaction-date-format (see the package README)
-     */
-    transactionDate?: string;
-    /**
-     * Additional information
-     *
-     * - Mandatory: O — optional
-     * - Data type in the source: Object
-     */
-    additionalInfo?: Record<string, unknown>;
+  /**
+   * Response code
+   *
+   * - Mandatory: M — mandatory
+   * - Length: 7 (at most 7 characters)
+   * - Data type in the source: String
+   */
+  responseCode: "2006200";
+  /**
+   * Response description
+   *
+   * - Mandatory: M — mandatory
+   * - Length: 150 (at most 150 characters)
+   * - Data type in the source: String
+   */
+  responseMessage: string;
+  /**
+   * Original transaction identifier on service consumer system
+   *
+   * - Mandatory: O — optional
+   * - Length: 64 (at most 64 characters)
+   * - Data type in the source: String
+   */
+  originalPartnerReferenceNo?: string;
+  /**
+   * Original transaction identifier on service provider system
+   *
+   * - Mandatory: C — conditional; optional: the condition cannot be checked from the body
+   * - Length: 64 (at most 64 characters)
+   * - Data type in the source: String
+   */
+  originalReferenceNo?: string;
+  /**
+   * Original External-ID on header message
+   *
+   * - Mandatory: O — optional
+   * - Length: 32 (at most 32 characters)
+   * - Data type in the source: String
+   */
+  originalExternalId?: string;
+  /**
+   * Cancel time
+   * ISO-8601. Must be filled if cancelled transaction success
+   *
+   * - Mandatory: C — conditional: “Must be filled if cancelled transaction success”; required in this (successful) response
+   * - Length: 25 (at most 25 characters)
+   * - Format: an ISO-8601 date-time YYYY-MM-DDTHH:mm:ss, optional fraction, then Z or ±HH:mm (a real calendar date; hour 00–23, minute and second 00–59, no leap second)
+   * - Data type in the source: String
+   */
+  cancelTime: string;
+  /**
+   * Transaction date
+   *
+   * - Mandatory: O — optional
+   * - Length: 255 (at most 255 characters)
+   * - Format: an ISO-8601 date-time YYYY-MM-DDTHH:mm:ss, optional fraction, then Z or ±HH:mm (a real calendar date; hour 00–23, minute and second 00–59, no leap second)
+   * - Data type in the source: yyyyMMddHHmmss
+   * - Errata: transaction-date-format (see the package README)
+   */
+  transactionDate?: string;
+  /**
+   * Additional information
+   *
+   * - Mandatory: O — optional
+   * - Data type in the source: Object
+   */
+  additionalInfo?: Record<string, unknown>;
 }
 /**
  * Response body of API Cancel Payment (service 62, POST .../{version}/qr/qr-cpm-cancel) for every responseCode but 2006200: the envelope only (responseCode, responseMessage, additionalInfo).
@@ -1039,29 +1039,29 @@ export interface SnapQrCpmCancelSuccessResponse {
  * 202 (in progress), 4xx and 5xx responses carry no other mandatory field; read the outcome with the parse helper.
  */
 export interface SnapQrCpmCancelErrorResponse {
-    /**
-     * Response code
-     *
-     * - Mandatory: M — mandatory
-     * - Length: 7 (at most 7 characters)
-     * - Data type in the source: String
-     */
-    responseCode: Exclude<SnapQrCpmCancelResponseCode, "2006200">;
-    /**
-     * Response description
-     *
-     * - Mandatory: M — mandatory
-     * - Length: 150 (at most 150 characters)
-     * - Data type in the source: String
-     */
-    responseMessage: string;
-    /**
-     * Additional information
-     *
-     * - Mandatory: O — optional
-     * - Data type in the source: Object
-     */
-    additionalInfo?: Record<string, unknown>;
+  /**
+   * Response code
+   *
+   * - Mandatory: M — mandatory
+   * - Length: 7 (at most 7 characters)
+   * - Data type in the source: String
+   */
+  responseCode: Exclude<SnapQrCpmCancelResponseCode, "2006200">;
+  /**
+   * Response description
+   *
+   * - Mandatory: M — mandatory
+   * - Length: 150 (at most 150 characters)
+   * - Data type in the source: String
+   */
+  responseMessage: string;
+  /**
+   * Additional information
+   *
+   * - Mandatory: O — optional
+   * - Data type in the source: Object
+   */
+  additionalInfo?: Record<string, unknown>;
 }
 /** A response of API Cancel Payment, discriminated on responseCode. */
 export type SnapQrCpmCancelResponse = SnapQrCpmCancelSuccessResponse | SnapQrCpmCancelErrorResponse;
@@ -1073,157 +1073,157 @@ export type SnapQrCpmNotifyResponseCode = "2007900" | "2027900" | "4007900" | "4
  * Source: spec/snap-qr-cpm.yaml, API Payment Notify request table.
  */
 export interface SnapQrCpmNotifyRequest {
-    /**
-     * Original transaction identifier on service consumer system
-     *
-     * - Mandatory: O — optional
-     * - Length: 64 (at most 64 characters)
-     * - Data type in the source: String
-     */
-    originalPartnerReferenceNo?: string;
-    /**
-     * Original transaction identifier on service provider system
-     *
-     * - Mandatory: O — optional
-     * - Length: 64 (at most 64 characters)
-     * - Data type in the source: String
-     */
-    originalReferenceNo?: string;
-    /**
-     * Merchant identifier that is
-     * unique per each merchant
-     *
-     * - Mandatory: M — mandatory
-     * - Length: 64 (at most 64 characters)
-     * - Data type in the source: String
-     */
-    merchantId: string;
-    /**
-     * Sub merchant ID
-     *
-     * - Mandatory: O — optional
-     * - Length: 32 (at most 32 characters)
-     * - Data type in the source: String
-     */
-    subMerchantId?: string;
-    /**
-     * External Store ID
-     *
-     * - Mandatory: O — optional
-     * - Length: 64 (at most 64 characters)
-     * - Data type in the source: String
-     */
-    externalStoreId?: string;
-    /**
-     * amount (the source gives no description)
-     *
-     * - Mandatory: O — optional
-     * - Data type in the source: Object
-     */
-    amount?: SnapQrCpmNotifyRequestAmount;
-    /**
-     * 00 - Success
-     * 01 - Initiated
-     * 02 - Paying
-     * 03 - Pending
-     * 04 - Refunded
-     * 05 - Canceled
-     * 06 - Failed
-     * 07 - Not found
-     *
-     * - Mandatory: M — mandatory
-     * - Length: 2 (at most 2 characters)
-     * - Allowed values: `00` Success, `01` Initiated, `02` Paying, `03` Pending, `04` Refunded, `05` Canceled, `06` Failed, `07` Not found
-     * - Data type in the source: string
-     */
-    latestTransactionStatus: "00" | "01" | "02" | "03" | "04" | "05" | "06" | "07";
-    /**
-     * Description status transaction
-     *
-     * - Mandatory: O — optional
-     * - Length: 50 (at most 50 characters)
-     * - Data type in the source: String
-     */
-    transactionStatusDesc?: string;
-    /**
-     * Customer Account Number
-     *
-     * - Mandatory: O — optional
-     * - Length: 64 (at most 64 characters)
-     * - Data type in the source: String
-     */
-    customerNumber?: string;
-    /**
-     * Account type
-     *
-     * - Mandatory: O — optional
-     * - Length: 25 (at most 25 characters)
-     * - Data type in the source: string
-     */
-    accountType?: string;
-    /**
-     * Destination account number
-     *
-     * - Mandatory: O — optional
-     * - Length: 25 (at most 25 characters)
-     * - Data type in the source: string
-     */
-    destinationNumber?: string;
-    /**
-     * Destination account name
-     *
-     * - Mandatory: O — optional
-     * - Length: 25 (at most 25 characters)
-     * - Data type in the source: string
-     */
-    destinationAccountName?: string;
-    /**
-     * Session id
-     *
-     * - Mandatory: O — optional
-     * - Length: 25 (at most 25 characters)
-     * - Data type in the source: string
-     */
-    sessionID?: string;
-    /**
-     * Bank code
-     *
-     * - Mandatory: O — optional
-     * - Length: 8 (at most 8 characters)
-     * - Data type in the source: string
-     */
-    bankCode?: string;
-    /**
-     * Additional information
-     *
-     * - Mandatory: O — optional
-     * - Data type in the source: Object
-     */
-    additionalInfo?: Record<string, unknown>;
+  /**
+   * Original transaction identifier on service consumer system
+   *
+   * - Mandatory: O — optional
+   * - Length: 64 (at most 64 characters)
+   * - Data type in the source: String
+   */
+  originalPartnerReferenceNo?: string;
+  /**
+   * Original transaction identifier on service provider system
+   *
+   * - Mandatory: O — optional
+   * - Length: 64 (at most 64 characters)
+   * - Data type in the source: String
+   */
+  originalReferenceNo?: string;
+  /**
+   * Merchant identifier that is
+   * unique per each merchant
+   *
+   * - Mandatory: M — mandatory
+   * - Length: 64 (at most 64 characters)
+   * - Data type in the source: String
+   */
+  merchantId: string;
+  /**
+   * Sub merchant ID
+   *
+   * - Mandatory: O — optional
+   * - Length: 32 (at most 32 characters)
+   * - Data type in the source: String
+   */
+  subMerchantId?: string;
+  /**
+   * External Store ID
+   *
+   * - Mandatory: O — optional
+   * - Length: 64 (at most 64 characters)
+   * - Data type in the source: String
+   */
+  externalStoreId?: string;
+  /**
+   * amount (the source gives no description)
+   *
+   * - Mandatory: O — optional
+   * - Data type in the source: Object
+   */
+  amount?: SnapQrCpmNotifyRequestAmount;
+  /**
+   * 00 - Success
+   * 01 - Initiated
+   * 02 - Paying
+   * 03 - Pending
+   * 04 - Refunded
+   * 05 - Canceled
+   * 06 - Failed
+   * 07 - Not found
+   *
+   * - Mandatory: M — mandatory
+   * - Length: 2 (at most 2 characters)
+   * - Allowed values: `00` Success, `01` Initiated, `02` Paying, `03` Pending, `04` Refunded, `05` Canceled, `06` Failed, `07` Not found
+   * - Data type in the source: string
+   */
+  latestTransactionStatus: "00" | "01" | "02" | "03" | "04" | "05" | "06" | "07";
+  /**
+   * Description status transaction
+   *
+   * - Mandatory: O — optional
+   * - Length: 50 (at most 50 characters)
+   * - Data type in the source: String
+   */
+  transactionStatusDesc?: string;
+  /**
+   * Customer Account Number
+   *
+   * - Mandatory: O — optional
+   * - Length: 64 (at most 64 characters)
+   * - Data type in the source: String
+   */
+  customerNumber?: string;
+  /**
+   * Account type
+   *
+   * - Mandatory: O — optional
+   * - Length: 25 (at most 25 characters)
+   * - Data type in the source: string
+   */
+  accountType?: string;
+  /**
+   * Destination account number
+   *
+   * - Mandatory: O — optional
+   * - Length: 25 (at most 25 characters)
+   * - Data type in the source: string
+   */
+  destinationNumber?: string;
+  /**
+   * Destination account name
+   *
+   * - Mandatory: O — optional
+   * - Length: 25 (at most 25 characters)
+   * - Data type in the source: string
+   */
+  destinationAccountName?: string;
+  /**
+   * Session id
+   *
+   * - Mandatory: O — optional
+   * - Length: 25 (at most 25 characters)
+   * - Data type in the source: string
+   */
+  sessionID?: string;
+  /**
+   * Bank code
+   *
+   * - Mandatory: O — optional
+   * - Length: 8 (at most 8 characters)
+   * - Data type in the source: string
+   */
+  bankCode?: string;
+  /**
+   * Additional information
+   *
+   * - Mandatory: O — optional
+   * - Data type in the source: Object
+   */
+  additionalInfo?: Record<string, unknown>;
 }
 /** amount of SnapQrCpmNotifyRequest. */
 export interface SnapQrCpmNotifyRequestAmount {
-    /**
-     * Net amount of the transaction.
-     * If it's IDR then value includes 2 decimal digits.
-     * e.g. IDR 10.000,- will be placed with 10000.00
-     *
-     * - Mandatory: M — mandatory
-     * - Length: 16,2
-     * - Format: an amount (16,2): 1 to 14 digits, a dot and exactly 2 decimals, no separators, e.g. 10000.00
-     * - Data type in the source: String
-     */
-    value: string;
-    /**
-     * Currency
-     * (ISO4217)
-     *
-     * - Mandatory: M — mandatory
-     * - Length: 3 (at most 3 characters)
-     * - Format: three capital letters (ISO 4217)
-     * - Data type in the source: String
-     */
-    currency: string;
+  /**
+   * Net amount of the transaction.
+   * If it's IDR then value includes 2 decimal digits.
+   * e.g. IDR 10.000,- will be placed with 10000.00
+   *
+   * - Mandatory: M — mandatory
+   * - Length: 16,2
+   * - Format: an amount (16,2): 1 to 14 digits, a dot and exactly 2 decimals, no separators, e.g. 10000.00
+   * - Data type in the source: String
+   */
+  value: string;
+  /**
+   * Currency
+   * (ISO4217)
+   *
+   * - Mandatory: M — mandatory
+   * - Length: 3 (at most 3 characters)
+   * - Format: three capital letters (ISO 4217)
+   * - Data type in the source: String
+   */
+  currency: string;
 }
 /**
  * Response body of API Payment Notify (service 79, POST .../{version}/qr/qr-cpm-notify) when responseCode is 2007900 (Successful): the full response table.
@@ -1231,29 +1231,29 @@ export interface SnapQrCpmNotifyRequestAmount {
  * Source: spec/snap-qr-cpm.yaml, API Payment Notify response table.
  */
 export interface SnapQrCpmNotifySuccessResponse {
-    /**
-     * Response code
-     *
-     * - Mandatory: M — mandatory
-     * - Length: 7 (at most 7 characters)
-     * - Data type in the source: String
-     */
-    responseCode: "2007900";
-    /**
-     * Response description
-     *
-     * - Mandatory: M — mandatory
-     * - Length: 150 (at most 150 characters)
-     * - Data type in the source: String
-     */
-    responseMessage: string;
-    /**
-     * Additional information
-     *
-     * - Mandatory: O — optional
-     * - Data type in the source: Object
-     */
-    additionalInfo?: Record<string, unknown>;
+  /**
+   * Response code
+   *
+   * - Mandatory: M — mandatory
+   * - Length: 7 (at most 7 characters)
+   * - Data type in the source: String
+   */
+  responseCode: "2007900";
+  /**
+   * Response description
+   *
+   * - Mandatory: M — mandatory
+   * - Length: 150 (at most 150 characters)
+   * - Data type in the source: String
+   */
+  responseMessage: string;
+  /**
+   * Additional information
+   *
+   * - Mandatory: O — optional
+   * - Data type in the source: Object
+   */
+  additionalInfo?: Record<string, unknown>;
 }
 /**
  * Response body of API Payment Notify (service 79, POST .../{version}/qr/qr-cpm-notify) for every responseCode but 2007900: the envelope only (responseCode, responseMessage, additionalInfo).
@@ -1261,29 +1261,29 @@ export interface SnapQrCpmNotifySuccessResponse {
  * 202 (in progress), 4xx and 5xx responses carry no other mandatory field; read the outcome with the parse helper.
  */
 export interface SnapQrCpmNotifyErrorResponse {
-    /**
-     * Response code
-     *
-     * - Mandatory: M — mandatory
-     * - Length: 7 (at most 7 characters)
-     * - Data type in the source: String
-     */
-    responseCode: Exclude<SnapQrCpmNotifyResponseCode, "2007900">;
-    /**
-     * Response description
-     *
-     * - Mandatory: M — mandatory
-     * - Length: 150 (at most 150 characters)
-     * - Data type in the source: String
-     */
-    responseMessage: string;
-    /**
-     * Additional information
-     *
-     * - Mandatory: O — optional
-     * - Data type in the source: Object
-     */
-    additionalInfo?: Record<string, unknown>;
+  /**
+   * Response code
+   *
+   * - Mandatory: M — mandatory
+   * - Length: 7 (at most 7 characters)
+   * - Data type in the source: String
+   */
+  responseCode: Exclude<SnapQrCpmNotifyResponseCode, "2007900">;
+  /**
+   * Response description
+   *
+   * - Mandatory: M — mandatory
+   * - Length: 150 (at most 150 characters)
+   * - Data type in the source: String
+   */
+  responseMessage: string;
+  /**
+   * Additional information
+   *
+   * - Mandatory: O — optional
+   * - Data type in the source: Object
+   */
+  additionalInfo?: Record<string, unknown>;
 }
 /** A response of API Payment Notify, discriminated on responseCode. */
 export type SnapQrCpmNotifyResponse = SnapQrCpmNotifySuccessResponse | SnapQrCpmNotifyErrorResponse;
@@ -1295,110 +1295,110 @@ export type SnapQrCpmRefundResponseCode = "2008000" | "2028000" | "4008000" | "4
  * Source: spec/snap-qr-cpm.yaml, API Refund Payment request table.
  */
 export interface SnapQrCpmRefundRequest {
-    /**
-     * Merchant identifier that is
-     * unique per each merchant
-     *
-     * - Mandatory: O — optional
-     * - Length: 64 (at most 64 characters)
-     * - Data type in the source: String
-     */
-    merchantId?: string;
-    /**
-     * Sub merchant ID
-     *
-     * - Mandatory: O — optional
-     * - Length: 32 (at most 32 characters)
-     * - Data type in the source: String
-     */
-    subMerchantId?: string;
-    /**
-     * External Store ID
-     *
-     * - Mandatory: O — optional
-     * - Length: 64 (at most 64 characters)
-     * - Data type in the source: String
-     */
-    externalStoreId?: string;
-    /**
-     * Original transaction identifier on service consumer system
-     *
-     * - Mandatory: M — mandatory
-     * - Length: 64 (at most 64 characters)
-     * - Data type in the source: String
-     */
-    originalPartnerReferenceNo: string;
-    /**
-     * Original transaction identifier on service provider system
-     *
-     * - Mandatory: O — optional
-     * - Length: 64 (at most 64 characters)
-     * - Data type in the source: String
-     */
-    originalReferenceNo?: string;
-    /**
-     * Original Customer
-     * Reference Number
-     *
-     * - Mandatory: O — optional
-     * - Length: 32 (at most 32 characters)
-     * - Data type in the source: String
-     */
-    originalExternalId?: string;
-    /**
-     * ReferenceNumber from PJP AIS for the refund.
-     *
-     * - Mandatory: M — mandatory
-     * - Length: 64 (at most 64 characters)
-     * - Data type in the source: String
-     */
-    partnerRefundNo: string;
-    /**
-     * refundAmount (the source gives no description)
-     *
-     * - Mandatory: O — optional
-     * - Data type in the source: Object
-     */
-    refundAmount?: SnapQrCpmRefundRequestRefundAmount;
-    /**
-     * Refund reason.
-     *
-     * - Mandatory: O — optional
-     * - Length: 256 (at most 256 characters)
-     * - Data type in the source: String
-     */
-    reason?: string;
-    /**
-     * additionalInfo (the source gives no description)
-     *
-     * - Mandatory: O — optional
-     * - May be null
-     * - Data type in the source: Object
-     * - Errata: refund-additional-info-null (see the package README)
-     */
-    additionalInfo?: Record<string, unknown> | null;
+  /**
+   * Merchant identifier that is
+   * unique per each merchant
+   *
+   * - Mandatory: O — optional
+   * - Length: 64 (at most 64 characters)
+   * - Data type in the source: String
+   */
+  merchantId?: string;
+  /**
+   * Sub merchant ID
+   *
+   * - Mandatory: O — optional
+   * - Length: 32 (at most 32 characters)
+   * - Data type in the source: String
+   */
+  subMerchantId?: string;
+  /**
+   * External Store ID
+   *
+   * - Mandatory: O — optional
+   * - Length: 64 (at most 64 characters)
+   * - Data type in the source: String
+   */
+  externalStoreId?: string;
+  /**
+   * Original transaction identifier on service consumer system
+   *
+   * - Mandatory: M — mandatory
+   * - Length: 64 (at most 64 characters)
+   * - Data type in the source: String
+   */
+  originalPartnerReferenceNo: string;
+  /**
+   * Original transaction identifier on service provider system
+   *
+   * - Mandatory: O — optional
+   * - Length: 64 (at most 64 characters)
+   * - Data type in the source: String
+   */
+  originalReferenceNo?: string;
+  /**
+   * Original Customer
+   * Reference Number
+   *
+   * - Mandatory: O — optional
+   * - Length: 32 (at most 32 characters)
+   * - Data type in the source: String
+   */
+  originalExternalId?: string;
+  /**
+   * ReferenceNumber from PJP AIS for the refund.
+   *
+   * - Mandatory: M — mandatory
+   * - Length: 64 (at most 64 characters)
+   * - Data type in the source: String
+   */
+  partnerRefundNo: string;
+  /**
+   * refundAmount (the source gives no description)
+   *
+   * - Mandatory: O — optional
+   * - Data type in the source: Object
+   */
+  refundAmount?: SnapQrCpmRefundRequestRefundAmount;
+  /**
+   * Refund reason.
+   *
+   * - Mandatory: O — optional
+   * - Length: 256 (at most 256 characters)
+   * - Data type in the source: String
+   */
+  reason?: string;
+  /**
+   * additionalInfo (the source gives no description)
+   *
+   * - Mandatory: O — optional
+   * - May be null
+   * - Data type in the source: Object
+   * - Errata: refund-additional-info-null (see the package README)
+   */
+  additionalInfo?: Record<string, unknown> | null;
 }
 /** refundAmount of SnapQrCpmRefundRequest. */
 export interface SnapQrCpmRefundRequestRefundAmount {
-    /**
-     * Net amount of the refund.
-     *
-     * - Mandatory: M — mandatory
-     * - Length: 16,2
-     * - Format: an amount (16,2): 1 to 14 digits, a dot and exactly 2 decimals, no separators, e.g. 10000.00
-     * - Data type in the source: String
-     */
-    value: string;
-    /**
-     * Currency
-     * (ISO4217)
-     *
-     * - Mandatory: M — mandatory
-     * - Length: 3 (at most 3 characters)
-     * - Format: three capital letters (ISO 4217)
-     * - Data type in the source: String
-     */
-    currency: string;
+  /**
+   * Net amount of the refund.
+   *
+   * - Mandatory: M — mandatory
+   * - Length: 16,2
+   * - Format: an amount (16,2): 1 to 14 digits, a dot and exactly 2 decimals, no separators, e.g. 10000.00
+   * - Data type in the source: String
+   */
+  value: string;
+  /**
+   * Currency
+   * (ISO4217)
+   *
+   * - Mandatory: M — mandatory
+   * - Length: 3 (at most 3 characters)
+   * - Format: three capital letters (ISO 4217)
+   * - Data type in the source: String
+   */
+  currency: string;
 }
 /**
  * Response body of API Refund Payment (service 80, POST .../{version}/qr/qr-cpm-refund) when responseCode is 2008000 (Successful): the full response table.
@@ -1406,111 +1406,111 @@ export interface SnapQrCpmRefundRequestRefundAmount {
  * Source: spec/snap-qr-cpm.yaml, API Refund Payment response table.
  */
 export interface SnapQrCpmRefundSuccessResponse {
-    /**
-     * Response code
-     *
-     * - Mandatory: M — mandatory
-     * - Length: 7 (at most 7 characters)
-     * - Data type in the source: String
-     */
-    responseCode: "2008000";
-    /**
-     * Response description
-     *
-     * - Mandatory: M — mandatory
-     * - Length: 150 (at most 150 characters)
-     * - Data type in the source: String
-     */
-    responseMessage: string;
-    /**
-     * Original transaction identifier on service consumer system
-     *
-     * - Mandatory: O — optional
-     * - Length: 64 (at most 64 characters)
-     * - Data type in the source: String
-     */
-    originalPartnerReferenceNo?: string;
-    /**
-     * Original transaction identifier on service provider system
-     *
-     * - Mandatory: C — conditional; optional: the condition cannot be checked from the body
-     * - Length: 64 (at most 64 characters)
-     * - Data type in the source: String
-     */
-    originalReferenceNo?: string;
-    /**
-     * Original Customer
-     * Reference Number
-     *
-     * - Mandatory: O — optional
-     * - Length: 32 (at most 32 characters)
-     * - Data type in the source: String
-     */
-    originalExternalId?: string;
-    /**
-     * referenceNumber
-     *
-     * - Mandatory: M — mandatory
-     * - Length: 64 (at most 64 characters)
-     * - Data type in the source: String
-     */
-    refundNo: string;
-    /**
-     * ReferenceNumber from PJP AIS for the refund.
-     *
-     * - Mandatory: O — optional
-     * - Length: 64 (at most 64 characters)
-     * - Data type in the source: String
-     */
-    partnerRefundNo?: string;
-    /**
-     * refundAmount (the source gives no description)
-     *
-     * - Mandatory: O — optional
-     * - Data type in the source: Object
-     */
-    refundAmount?: SnapQrCpmRefundSuccessResponseRefundAmount;
-    /**
-     * Refund time.
-     * ISO 8601
-     *
-     * - Mandatory: M — mandatory
-     * - Length: 25 (at most 25 characters)
-     * - Format: an ISO-8601 date-time YYYY-MM-DDTHH:mm:ss, optional fraction, then Z or ±HH:mm (a real calendar date; hour 00–23, minute and second 00–59, no leap second)
-     * - Data type in the source: String
-     */
-    refundTime: string;
-    /**
-     * additionalInfo (the source gives no description)
-     *
-     * - Mandatory: O — optional
-     * - May be null
-     * - Data type in the source: Object
-     * - Errata: refund-additional-info-null (see the package README)
-     */
-    additionalInfo?: Record<string, unknown> | null;
+  /**
+   * Response code
+   *
+   * - Mandatory: M — mandatory
+   * - Length: 7 (at most 7 characters)
+   * - Data type in the source: String
+   */
+  responseCode: "2008000";
+  /**
+   * Response description
+   *
+   * - Mandatory: M — mandatory
+   * - Length: 150 (at most 150 characters)
+   * - Data type in the source: String
+   */
+  responseMessage: string;
+  /**
+   * Original transaction identifier on service consumer system
+   *
+   * - Mandatory: O — optional
+   * - Length: 64 (at most 64 characters)
+   * - Data type in the source: String
+   */
+  originalPartnerReferenceNo?: string;
+  /**
+   * Original transaction identifier on service provider system
+   *
+   * - Mandatory: C — conditional; optional: the condition cannot be checked from the body
+   * - Length: 64 (at most 64 characters)
+   * - Data type in the source: String
+   */
+  originalReferenceNo?: string;
+  /**
+   * Original Customer
+   * Reference Number
+   *
+   * - Mandatory: O — optional
+   * - Length: 32 (at most 32 characters)
+   * - Data type in the source: String
+   */
+  originalExternalId?: string;
+  /**
+   * referenceNumber
+   *
+   * - Mandatory: M — mandatory
+   * - Length: 64 (at most 64 characters)
+   * - Data type in the source: String
+   */
+  refundNo: string;
+  /**
+   * ReferenceNumber from PJP AIS for the refund.
+   *
+   * - Mandatory: O — optional
+   * - Length: 64 (at most 64 characters)
+   * - Data type in the source: String
+   */
+  partnerRefundNo?: string;
+  /**
+   * refundAmount (the source gives no description)
+   *
+   * - Mandatory: O — optional
+   * - Data type in the source: Object
+   */
+  refundAmount?: SnapQrCpmRefundSuccessResponseRefundAmount;
+  /**
+   * Refund time.
+   * ISO 8601
+   *
+   * - Mandatory: M — mandatory
+   * - Length: 25 (at most 25 characters)
+   * - Format: an ISO-8601 date-time YYYY-MM-DDTHH:mm:ss, optional fraction, then Z or ±HH:mm (a real calendar date; hour 00–23, minute and second 00–59, no leap second)
+   * - Data type in the source: String
+   */
+  refundTime: string;
+  /**
+   * additionalInfo (the source gives no description)
+   *
+   * - Mandatory: O — optional
+   * - May be null
+   * - Data type in the source: Object
+   * - Errata: refund-additional-info-null (see the package README)
+   */
+  additionalInfo?: Record<string, unknown> | null;
 }
 /** refundAmount of SnapQrCpmRefundSuccessResponse. */
 export interface SnapQrCpmRefundSuccessResponseRefundAmount {
-    /**
-     * Net amount of the refund.
-     *
-     * - Mandatory: M — mandatory
-     * - Length: 16,2
-     * - Format: an amount (16,2): 1 to 14 digits, a dot and exactly 2 decimals, no separators, e.g. 10000.00
-     * - Data type in the source: String
-     */
-    value: string;
-    /**
-     * Currency
-     * (ISO4217)
-     *
-     * - Mandatory: M — mandatory
-     * - Length: 3 (at most 3 characters)
-     * - Format: three capital letters (ISO 4217)
-     * - Data type in the source: String
-     */
-    currency: string;
+  /**
+   * Net amount of the refund.
+   *
+   * - Mandatory: M — mandatory
+   * - Length: 16,2
+   * - Format: an amount (16,2): 1 to 14 digits, a dot and exactly 2 decimals, no separators, e.g. 10000.00
+   * - Data type in the source: String
+   */
+  value: string;
+  /**
+   * Currency
+   * (ISO4217)
+   *
+   * - Mandatory: M — mandatory
+   * - Length: 3 (at most 3 characters)
+   * - Format: three capital letters (ISO 4217)
+   * - Data type in the source: String
+   */
+  currency: string;
 }
 /**
  * Response body of API Refund Payment (service 80, POST .../{version}/qr/qr-cpm-refund) for every responseCode but 2008000: the envelope only (responseCode, responseMessage, additionalInfo).
@@ -1518,66 +1518,66 @@ export interface SnapQrCpmRefundSuccessResponseRefundAmount {
  * 202 (in progress), 4xx and 5xx responses carry no other mandatory field; read the outcome with the parse helper.
  */
 export interface SnapQrCpmRefundErrorResponse {
-    /**
-     * Response code
-     *
-     * - Mandatory: M — mandatory
-     * - Length: 7 (at most 7 characters)
-     * - Data type in the source: String
-     */
-    responseCode: Exclude<SnapQrCpmRefundResponseCode, "2008000">;
-    /**
-     * Response description
-     *
-     * - Mandatory: M — mandatory
-     * - Length: 150 (at most 150 characters)
-     * - Data type in the source: String
-     */
-    responseMessage: string;
-    /**
-     * additionalInfo (the source gives no description)
-     *
-     * - Mandatory: O — optional
-     * - May be null
-     * - Data type in the source: Object
-     * - Errata: refund-additional-info-null (see the package README)
-     */
-    additionalInfo?: Record<string, unknown> | null;
+  /**
+   * Response code
+   *
+   * - Mandatory: M — mandatory
+   * - Length: 7 (at most 7 characters)
+   * - Data type in the source: String
+   */
+  responseCode: Exclude<SnapQrCpmRefundResponseCode, "2008000">;
+  /**
+   * Response description
+   *
+   * - Mandatory: M — mandatory
+   * - Length: 150 (at most 150 characters)
+   * - Data type in the source: String
+   */
+  responseMessage: string;
+  /**
+   * additionalInfo (the source gives no description)
+   *
+   * - Mandatory: O — optional
+   * - May be null
+   * - Data type in the source: Object
+   * - Errata: refund-additional-info-null (see the package README)
+   */
+  additionalInfo?: Record<string, unknown> | null;
 }
 /** A response of API Refund Payment, discriminated on responseCode. */
 export type SnapQrCpmRefundResponse = SnapQrCpmRefundSuccessResponse | SnapQrCpmRefundErrorResponse;
 /** Request and response body types by endpoint key, for generic clients. */
 export interface SnapQrCpmBodies {
-    /** API Generate QR CPM (service 59). */
-    Generate: {
-        request: SnapQrCpmGenerateRequest;
-        response: SnapQrCpmGenerateResponse;
-    };
-    /** API CPM Payment (service 60). */
-    Payment: {
-        request: SnapQrCpmPaymentRequest;
-        response: SnapQrCpmPaymentResponse;
-    };
-    /** API Query Payment (service 61). */
-    Query: {
-        request: SnapQrCpmQueryRequest;
-        response: SnapQrCpmQueryResponse;
-    };
-    /** API Cancel Payment (service 62). */
-    Cancel: {
-        request: SnapQrCpmCancelRequest;
-        response: SnapQrCpmCancelResponse;
-    };
-    /** API Payment Notify (service 79). */
-    Notify: {
-        request: SnapQrCpmNotifyRequest;
-        response: SnapQrCpmNotifyResponse;
-    };
-    /** API Refund Payment (service 80). */
-    Refund: {
-        request: SnapQrCpmRefundRequest;
-        response: SnapQrCpmRefundResponse;
-    };
+  /** API Generate QR CPM (service 59). */
+  Generate: {
+    request: SnapQrCpmGenerateRequest;
+    response: SnapQrCpmGenerateResponse;
+  };
+  /** API CPM Payment (service 60). */
+  Payment: {
+    request: SnapQrCpmPaymentRequest;
+    response: SnapQrCpmPaymentResponse;
+  };
+  /** API Query Payment (service 61). */
+  Query: {
+    request: SnapQrCpmQueryRequest;
+    response: SnapQrCpmQueryResponse;
+  };
+  /** API Cancel Payment (service 62). */
+  Cancel: {
+    request: SnapQrCpmCancelRequest;
+    response: SnapQrCpmCancelResponse;
+  };
+  /** API Payment Notify (service 79). */
+  Notify: {
+    request: SnapQrCpmNotifyRequest;
+    response: SnapQrCpmNotifyResponse;
+  };
+  /** API Refund Payment (service 80). */
+  Refund: {
+    request: SnapQrCpmRefundRequest;
+    response: SnapQrCpmRefundResponse;
+  };
 }
 /**
  * A responseCode read by {@link parseSnapQrCpmResponseCode}, discriminated on `kind`:
@@ -1588,43 +1588,43 @@ export interface SnapQrCpmBodies {
  * - `malformed`: not a string matching ^[0-9]{7}$ — numbers included.
  */
 export type SnapQrCpmParsedResponseCode = {
-    readonly kind: "known";
-    readonly code: SnapQrCpmCode;
-    /** The HTTP status code part. */
-    readonly http: string;
-    /** The service code part. */
-    readonly service: SnapQrCpmServiceCode;
-    /** The case code part. */
-    readonly case: string;
-    readonly category: SnapQrCpmCategory | null;
-    /** The message, verbatim from the source (servers may fill its placeholders). */
-    readonly message: string;
-    /** The source's description, verbatim. */
-    readonly description: string | null;
-    readonly outcome: SnapQrCpmOutcome;
-    /** The endpoint of the code's service. */
-    readonly endpoint: SnapQrCpmEndpointKey;
-    /** The member name in {@link SnapQrCpmCode}. */
-    readonly name: string;
+  readonly kind: "known";
+  readonly code: SnapQrCpmCode;
+  /** The HTTP status code part. */
+  readonly http: string;
+  /** The service code part. */
+  readonly service: SnapQrCpmServiceCode;
+  /** The case code part. */
+  readonly case: string;
+  readonly category: SnapQrCpmCategory | null;
+  /** The message, verbatim from the source (servers may fill its placeholders). */
+  readonly message: string;
+  /** The source's description, verbatim. */
+  readonly description: string | null;
+  readonly outcome: SnapQrCpmOutcome;
+  /** The endpoint of the code's service. */
+  readonly endpoint: SnapQrCpmEndpointKey;
+  /** The member name in {@link SnapQrCpmCode}. */
+  readonly name: string;
 } | {
-    readonly kind: "unknown";
-    readonly code: string;
-    /** The HTTP status code part. */
-    readonly http: string;
-    /** The service code part. */
-    readonly service: string;
-    /** The case code part. */
-    readonly case: string;
-    readonly outcome: SnapQrCpmOutcome | "unknown";
-    /** The endpoint when the service code is known, else null. */
-    readonly endpoint: SnapQrCpmEndpointKey | null;
-    /** Why the code is not known, and why it gets its outcome. */
-    readonly reason: string;
+  readonly kind: "unknown";
+  readonly code: string;
+  /** The HTTP status code part. */
+  readonly http: string;
+  /** The service code part. */
+  readonly service: string;
+  /** The case code part. */
+  readonly case: string;
+  readonly outcome: SnapQrCpmOutcome | "unknown";
+  /** The endpoint when the service code is known, else null. */
+  readonly endpoint: SnapQrCpmEndpointKey | null;
+  /** Why the code is not known, and why it gets its outcome. */
+  readonly reason: string;
 } | {
-    readonly kind: "malformed";
-    /** The input as given. */
-    readonly input: unknown;
-    readonly reason: string;
+  readonly kind: "malformed";
+  /** The input as given. */
+  readonly input: unknown;
+  readonly reason: string;
 };
 /**
  * Reads a responseCode (response code = HTTP status code + service code + case code).
@@ -1642,20 +1642,20 @@ export type SnapQrCpmParsedResponseCode = {
 export declare function parseSnapQrCpmResponseCode(code: unknown): SnapQrCpmParsedResponseCode;
 /** The verdict of {@link checkSnapQrCpmHttpStatus}. */
 export interface SnapQrCpmHttpStatusCheck {
-    /** Whether the HTTP status equals the http part of the body's code. */
-    readonly consistent: boolean;
-    /** Which reading decided the outcome: the body's code, the HTTP status, or neither (they contradict each other). */
-    readonly actOn: "responseCode" | "httpStatus" | "neither";
-    /** The outcome to act on. Never success unless both the transport and a listed code say so. */
-    readonly outcome: SnapQrCpmOutcome;
-    /** The HTTP status as given. */
-    readonly httpStatus: number;
-    /** What the HTTP status alone says. */
-    readonly httpOutcome: SnapQrCpmOutcome | "unknown";
-    /** The body's responseCode, parsed. */
-    readonly code: SnapQrCpmParsedResponseCode;
-    /** Why, in words. */
-    readonly reason: string;
+  /** Whether the HTTP status equals the http part of the body's code. */
+  readonly consistent: boolean;
+  /** Which reading decided the outcome: the body's code, the HTTP status, or neither (they contradict each other). */
+  readonly actOn: "responseCode" | "httpStatus" | "neither";
+  /** The outcome to act on. Never success unless both the transport and a listed code say so. */
+  readonly outcome: SnapQrCpmOutcome;
+  /** The HTTP status as given. */
+  readonly httpStatus: number;
+  /** What the HTTP status alone says. */
+  readonly httpOutcome: SnapQrCpmOutcome | "unknown";
+  /** The body's responseCode, parsed. */
+  readonly code: SnapQrCpmParsedResponseCode;
+  /** Why, in words. */
+  readonly reason: string;
 }
 /**
  * Checks a response's HTTP status against the http part of its body's responseCode, and says which one to act on and why.
@@ -1697,30 +1697,30 @@ export declare function checkSnapQrCpmHttpStatus(httpStatus: number, body: unkno
 export type SnapQrCpmValidationRule = "type" | "required" | "conditional" | "maxLength" | "amount" | "currency" | "date-time" | "enum" | "responseCode" | "additionalProperties" | "exception";
 /** One problem found in a body. */
 export interface SnapQrCpmValidationError {
-    /** JSON Pointer (RFC 6901) to the value; a missing property is reported at its own pointer, e.g. "/partnerTrxDate"; "" is the body. */
-    path: string;
-    rule: SnapQrCpmValidationRule;
-    /** What is wrong, in words (never the offending value itself: it may be huge or secret). */
-    message: string;
-    /** The declared field, as a dotted JSON key path (e.g. "amount.value"); null for the body itself and for undeclared properties. */
-    field: string | null;
+  /** JSON Pointer (RFC 6901) to the value; a missing property is reported at its own pointer, e.g. "/partnerTrxDate"; "" is the body. */
+  path: string;
+  rule: SnapQrCpmValidationRule;
+  /** What is wrong, in words (never the offending value itself: it may be huge or secret). */
+  message: string;
+  /** The declared field, as a dotted JSON key path (e.g. "amount.value"); null for the body itself and for undeclared properties. */
+  field: string | null;
 }
 /** A validator's verdict: the input itself (not a copy) when it is valid, else every error found. */
 export type SnapQrCpmValidationResult<T> = {
-    ok: true;
-    value: T;
+  ok: true;
+  value: T;
 } | {
-    ok: false;
-    errors: SnapQrCpmValidationError[];
+  ok: false;
+  errors: SnapQrCpmValidationError[];
 };
 /** Validator options. */
 export interface SnapQrCpmValidateOptions {
-    /**
-     * Reject properties the field tables do not declare (rule additionalProperties), in the body and in declared nested
-     * objects (e.g. amount), never inside free objects (additionalInfo, items). Off by default: providers add fields, and
-     * a forward-compatible reader ignores them.
-     */
-    strict?: boolean;
+  /**
+   * Reject properties the field tables do not declare (rule additionalProperties), in the body and in declared nested
+   * objects (e.g. amount), never inside free objects (additionalInfo, items). Off by default: providers add fields, and
+   * a forward-compatible reader ignores them.
+   */
+  strict?: boolean;
 }
 /**
  * Validates a request body of API Generate QR CPM (service 59) against its field table: every error, each with a JSON Pointer.

@@ -2,762 +2,762 @@
 
 /** Every response code in Bank Indonesia SNAP API QR CPM, by name. */
 export declare const SnapQrCpmCode: {
-    /** `2005900` — Successful (http 200, service 59, case 00): success. Source row 1 of "Daftar Response Code". */
-    readonly GenerateSuccessful: "2005900";
-    /** `2006000` — Successful (http 200, service 60, case 00): success. Source row 1 of "Daftar Response Code". */
-    readonly PaymentSuccessful: "2006000";
-    /** `2006100` — Successful (http 200, service 61, case 00): success. Source row 1 of "Daftar Response Code". */
-    readonly QuerySuccessful: "2006100";
-    /** `2006200` — Successful (http 200, service 62, case 00): success. Source row 1 of "Daftar Response Code". */
-    readonly CancelSuccessful: "2006200";
-    /** `2007900` — Successful (http 200, service 79, case 00): success. Source row 1 of "Daftar Response Code". */
-    readonly NotifySuccessful: "2007900";
-    /** `2008000` — Successful (http 200, service 80, case 00): success. Source row 1 of "Daftar Response Code". */
-    readonly RefundSuccessful: "2008000";
-    /** `2025900` — Request In Progress (http 202, service 59, case 00): pending. Source row 2 of "Daftar Response Code". */
-    readonly GenerateRequestInProgress: "2025900";
-    /** `2026000` — Request In Progress (http 202, service 60, case 00): pending. Source row 2 of "Daftar Response Code". */
-    readonly PaymentRequestInProgress: "2026000";
-    /** `2026100` — Request In Progress (http 202, service 61, case 00): pending. Source row 2 of "Daftar Response Code". */
-    readonly QueryRequestInProgress: "2026100";
-    /** `2026200` — Request In Progress (http 202, service 62, case 00): pending. Source row 2 of "Daftar Response Code". */
-    readonly CancelRequestInProgress: "2026200";
-    /** `2027900` — Request In Progress (http 202, service 79, case 00): pending. Source row 2 of "Daftar Response Code". */
-    readonly NotifyRequestInProgress: "2027900";
-    /** `2028000` — Request In Progress (http 202, service 80, case 00): pending. Source row 2 of "Daftar Response Code". */
-    readonly RefundRequestInProgress: "2028000";
-    /** `4005900` — Bad Request (http 400, service 59, case 00): failed. Source row 3 of "Daftar Response Code". */
-    readonly GenerateBadRequest: "4005900";
-    /** `4006000` — Bad Request (http 400, service 60, case 00): failed. Source row 3 of "Daftar Response Code". */
-    readonly PaymentBadRequest: "4006000";
-    /** `4006100` — Bad Request (http 400, service 61, case 00): failed. Source row 3 of "Daftar Response Code". */
-    readonly QueryBadRequest: "4006100";
-    /** `4006200` — Bad Request (http 400, service 62, case 00): failed. Source row 3 of "Daftar Response Code". */
-    readonly CancelBadRequest: "4006200";
-    /** `4007900` — Bad Request (http 400, service 79, case 00): failed. Source row 3 of "Daftar Response Code". */
-    readonly NotifyBadRequest: "4007900";
-    /** `4008000` — Bad Request (http 400, service 80, case 00): failed. Source row 3 of "Daftar Response Code". */
-    readonly RefundBadRequest: "4008000";
-    /** `4005901` — Invalid Field Format {field name} (http 400, service 59, case 01): failed. Source row 4 of "Daftar Response Code". */
-    readonly GenerateInvalidFieldFormat: "4005901";
-    /** `4006001` — Invalid Field Format {field name} (http 400, service 60, case 01): failed. Source row 4 of "Daftar Response Code". */
-    readonly PaymentInvalidFieldFormat: "4006001";
-    /** `4006101` — Invalid Field Format {field name} (http 400, service 61, case 01): failed. Source row 4 of "Daftar Response Code". */
-    readonly QueryInvalidFieldFormat: "4006101";
-    /** `4006201` — Invalid Field Format {field name} (http 400, service 62, case 01): failed. Source row 4 of "Daftar Response Code". */
-    readonly CancelInvalidFieldFormat: "4006201";
-    /** `4007901` — Invalid Field Format {field name} (http 400, service 79, case 01): failed. Source row 4 of "Daftar Response Code". */
-    readonly NotifyInvalidFieldFormat: "4007901";
-    /** `4008001` — Invalid Field Format {field name} (http 400, service 80, case 01): failed. Source row 4 of "Daftar Response Code". */
-    readonly RefundInvalidFieldFormat: "4008001";
-    /** `4005902` — Invalid Mandatory Field {field name} (http 400, service 59, case 02): failed. Source row 5 of "Daftar Response Code". */
-    readonly GenerateInvalidMandatoryField: "4005902";
-    /** `4006002` — Invalid Mandatory Field {field name} (http 400, service 60, case 02): failed. Source row 5 of "Daftar Response Code". */
-    readonly PaymentInvalidMandatoryField: "4006002";
-    /** `4006102` — Invalid Mandatory Field {field name} (http 400, service 61, case 02): failed. Source row 5 of "Daftar Response Code". */
-    readonly QueryInvalidMandatoryField: "4006102";
-    /** `4006202` — Invalid Mandatory Field {field name} (http 400, service 62, case 02): failed. Source row 5 of "Daftar Response Code". */
-    readonly CancelInvalidMandatoryField: "4006202";
-    /** `4007902` — Invalid Mandatory Field {field name} (http 400, service 79, case 02): failed. Source row 5 of "Daftar Response Code". */
-    readonly NotifyInvalidMandatoryField: "4007902";
-    /** `4008002` — Invalid Mandatory Field {field name} (http 400, service 80, case 02): failed. Source row 5 of "Daftar Response Code". */
-    readonly RefundInvalidMandatoryField: "4008002";
-    /** `4015900` — Unauthorized. [reason] (http 401, service 59, case 00): failed. Source row 6 of "Daftar Response Code". */
-    readonly GenerateUnauthorized: "4015900";
-    /** `4016000` — Unauthorized. [reason] (http 401, service 60, case 00): failed. Source row 6 of "Daftar Response Code". */
-    readonly PaymentUnauthorized: "4016000";
-    /** `4016100` — Unauthorized. [reason] (http 401, service 61, case 00): failed. Source row 6 of "Daftar Response Code". */
-    readonly QueryUnauthorized: "4016100";
-    /** `4016200` — Unauthorized. [reason] (http 401, service 62, case 00): failed. Source row 6 of "Daftar Response Code". */
-    readonly CancelUnauthorized: "4016200";
-    /** `4017900` — Unauthorized. [reason] (http 401, service 79, case 00): failed. Source row 6 of "Daftar Response Code". */
-    readonly NotifyUnauthorized: "4017900";
-    /** `4018000` — Unauthorized. [reason] (http 401, service 80, case 00): failed. Source row 6 of "Daftar Response Code". */
-    readonly RefundUnauthorized: "4018000";
-    /** `4015901` — Invalid Token (B2B) (http 401, service 59, case 01): failed. Source row 7 of "Daftar Response Code". */
-    readonly GenerateInvalidToken: "4015901";
-    /** `4016001` — Invalid Token (B2B) (http 401, service 60, case 01): failed. Source row 7 of "Daftar Response Code". */
-    readonly PaymentInvalidToken: "4016001";
-    /** `4016101` — Invalid Token (B2B) (http 401, service 61, case 01): failed. Source row 7 of "Daftar Response Code". */
-    readonly QueryInvalidToken: "4016101";
-    /** `4016201` — Invalid Token (B2B) (http 401, service 62, case 01): failed. Source row 7 of "Daftar Response Code". */
-    readonly CancelInvalidToken: "4016201";
-    /** `4017901` — Invalid Token (B2B) (http 401, service 79, case 01): failed. Source row 7 of "Daftar Response Code". */
-    readonly NotifyInvalidToken: "4017901";
-    /** `4018001` — Invalid Token (B2B) (http 401, service 80, case 01): failed. Source row 7 of "Daftar Response Code". */
-    readonly RefundInvalidToken: "4018001";
-    /** `4015902` — Invalid Customer Token (http 401, service 59, case 02): failed. Source row 8 of "Daftar Response Code". */
-    readonly GenerateInvalidCustomerToken: "4015902";
-    /** `4016002` — Invalid Customer Token (http 401, service 60, case 02): failed. Source row 8 of "Daftar Response Code". */
-    readonly PaymentInvalidCustomerToken: "4016002";
-    /** `4016102` — Invalid Customer Token (http 401, service 61, case 02): failed. Source row 8 of "Daftar Response Code". */
-    readonly QueryInvalidCustomerToken: "4016102";
-    /** `4016202` — Invalid Customer Token (http 401, service 62, case 02): failed. Source row 8 of "Daftar Response Code". */
-    readonly CancelInvalidCustomerToken: "4016202";
-    /** `4017902` — Invalid Customer Token (http 401, service 79, case 02): failed. Source row 8 of "Daftar Response Code". */
-    readonly NotifyInvalidCustomerToken: "4017902";
-    /** `4018002` — Invalid Customer Token (http 401, service 80, case 02): failed. Source row 8 of "Daftar Response Code". */
-    readonly RefundInvalidCustomerToken: "4018002";
-    /** `4015903` — Token Not Found (B2B) (http 401, service 59, case 03): failed. Source row 9 of "Daftar Response Code". */
-    readonly GenerateTokenNotFound: "4015903";
-    /** `4016003` — Token Not Found (B2B) (http 401, service 60, case 03): failed. Source row 9 of "Daftar Response Code". */
-    readonly PaymentTokenNotFound: "4016003";
-    /** `4016103` — Token Not Found (B2B) (http 401, service 61, case 03): failed. Source row 9 of "Daftar Response Code". */
-    readonly QueryTokenNotFound: "4016103";
-    /** `4016203` — Token Not Found (B2B) (http 401, service 62, case 03): failed. Source row 9 of "Daftar Response Code". */
-    readonly CancelTokenNotFound: "4016203";
-    /** `4017903` — Token Not Found (B2B) (http 401, service 79, case 03): failed. Source row 9 of "Daftar Response Code". */
-    readonly NotifyTokenNotFound: "4017903";
-    /** `4018003` — Token Not Found (B2B) (http 401, service 80, case 03): failed. Source row 9 of "Daftar Response Code". */
-    readonly RefundTokenNotFound: "4018003";
-    /** `4015904` — Customer Token Not Found (http 401, service 59, case 04): failed. Source row 10 of "Daftar Response Code". */
-    readonly GenerateCustomerTokenNotFound: "4015904";
-    /** `4016004` — Customer Token Not Found (http 401, service 60, case 04): failed. Source row 10 of "Daftar Response Code". */
-    readonly PaymentCustomerTokenNotFound: "4016004";
-    /** `4016104` — Customer Token Not Found (http 401, service 61, case 04): failed. Source row 10 of "Daftar Response Code". */
-    readonly QueryCustomerTokenNotFound: "4016104";
-    /** `4016204` — Customer Token Not Found (http 401, service 62, case 04): failed. Source row 10 of "Daftar Response Code". */
-    readonly CancelCustomerTokenNotFound: "4016204";
-    /** `4017904` — Customer Token Not Found (http 401, service 79, case 04): failed. Source row 10 of "Daftar Response Code". */
-    readonly NotifyCustomerTokenNotFound: "4017904";
-    /** `4018004` — Customer Token Not Found (http 401, service 80, case 04): failed. Source row 10 of "Daftar Response Code". */
-    readonly RefundCustomerTokenNotFound: "4018004";
-    /** `4035900` — Transaction Expired (http 403, service 59, case 00): failed. Source row 11 of "Daftar Response Code". */
-    readonly GenerateTransactionExpired: "4035900";
-    /** `4036000` — Transaction Expired (http 403, service 60, case 00): failed. Source row 11 of "Daftar Response Code". */
-    readonly PaymentTransactionExpired: "4036000";
-    /** `4036100` — Transaction Expired (http 403, service 61, case 00): failed. Source row 11 of "Daftar Response Code". */
-    readonly QueryTransactionExpired: "4036100";
-    /** `4036200` — Transaction Expired (http 403, service 62, case 00): failed. Source row 11 of "Daftar Response Code". */
-    readonly CancelTransactionExpired: "4036200";
-    /** `4037900` — Transaction Expired (http 403, service 79, case 00): failed. Source row 11 of "Daftar Response Code". */
-    readonly NotifyTransactionExpired: "4037900";
-    /** `4038000` — Transaction Expired (http 403, service 80, case 00): failed. Source row 11 of "Daftar Response Code". */
-    readonly RefundTransactionExpired: "4038000";
-    /** `4035901` — Feature Not Allowed [Reason] (http 403, service 59, case 01): failed. Source row 12 of "Daftar Response Code". */
-    readonly GenerateFeatureNotAllowed: "4035901";
-    /** `4036001` — Feature Not Allowed [Reason] (http 403, service 60, case 01): failed. Source row 12 of "Daftar Response Code". */
-    readonly PaymentFeatureNotAllowed: "4036001";
-    /** `4036101` — Feature Not Allowed [Reason] (http 403, service 61, case 01): failed. Source row 12 of "Daftar Response Code". */
-    readonly QueryFeatureNotAllowed: "4036101";
-    /** `4036201` — Feature Not Allowed [Reason] (http 403, service 62, case 01): failed. Source row 12 of "Daftar Response Code". */
-    readonly CancelFeatureNotAllowed: "4036201";
-    /** `4037901` — Feature Not Allowed [Reason] (http 403, service 79, case 01): failed. Source row 12 of "Daftar Response Code". */
-    readonly NotifyFeatureNotAllowed: "4037901";
-    /** `4038001` — Feature Not Allowed [Reason] (http 403, service 80, case 01): failed. Source row 12 of "Daftar Response Code". */
-    readonly RefundFeatureNotAllowed: "4038001";
-    /** `4035902` — Exceeds Transaction Amount Limit (http 403, service 59, case 02): failed. Source row 13 of "Daftar Response Code". */
-    readonly GenerateExceedsTransactionAmountLimit: "4035902";
-    /** `4036002` — Exceeds Transaction Amount Limit (http 403, service 60, case 02): failed. Source row 13 of "Daftar Response Code". */
-    readonly PaymentExceedsTransactionAmountLimit: "4036002";
-    /** `4036102` — Exceeds Transaction Amount Limit (http 403, service 61, case 02): failed. Source row 13 of "Daftar Response Code". */
-    readonly QueryExceedsTransactionAmountLimit: "4036102";
-    /** `4036202` — Exceeds Transaction Amount Limit (http 403, service 62, case 02): failed. Source row 13 of "Daftar Response Code". */
-    readonly CancelExceedsTransactionAmountLimit: "4036202";
-    /** `4037902` — Exceeds Transaction Amount Limit (http 403, service 79, case 02): failed. Source row 13 of "Daftar Response Code". */
-    readonly NotifyExceedsTransactionAmountLimit: "4037902";
-    /** `4038002` — Exceeds Transaction Amount Limit (http 403, service 80, case 02): failed. Source row 13 of "Daftar Response Code". */
-    readonly RefundExceedsTransactionAmountLimit: "4038002";
-    /** `4035903` — Suspected Fraud (http 403, service 59, case 03): failed. Source row 14 of "Daftar Response Code". */
-    readonly GenerateSuspectedFraud: "4035903";
-    /** `4036003` — Suspected Fraud (http 403, service 60, case 03): failed. Source row 14 of "Daftar Response Code". */
-    readonly PaymentSuspectedFraud: "4036003";
-    /** `4036103` — Suspected Fraud (http 403, service 61, case 03): failed. Source row 14 of "Daftar Response Code". */
-    readonly QuerySuspectedFraud: "4036103";
-    /** `4036203` — Suspected Fraud (http 403, service 62, case 03): failed. Source row 14 of "Daftar Response Code". */
-    readonly CancelSuspectedFraud: "4036203";
-    /** `4037903` — Suspected Fraud (http 403, service 79, case 03): failed. Source row 14 of "Daftar Response Code". */
-    readonly NotifySuspectedFraud: "4037903";
-    /** `4038003` — Suspected Fraud (http 403, service 80, case 03): failed. Source row 14 of "Daftar Response Code". */
-    readonly RefundSuspectedFraud: "4038003";
-    /** `4035904` — Activity Count Limit Exceeded (http 403, service 59, case 04): failed. Source row 15 of "Daftar Response Code". */
-    readonly GenerateActivityCountLimitExceeded: "4035904";
-    /** `4036004` — Activity Count Limit Exceeded (http 403, service 60, case 04): failed. Source row 15 of "Daftar Response Code". */
-    readonly PaymentActivityCountLimitExceeded: "4036004";
-    /** `4036104` — Activity Count Limit Exceeded (http 403, service 61, case 04): failed. Source row 15 of "Daftar Response Code". */
-    readonly QueryActivityCountLimitExceeded: "4036104";
-    /** `4036204` — Activity Count Limit Exceeded (http 403, service 62, case 04): failed. Source row 15 of "Daftar Response Code". */
-    readonly CancelActivityCountLimitExceeded: "4036204";
-    /** `4037904` — Activity Count Limit Exceeded (http 403, service 79, case 04): failed. Source row 15 of "Daftar Response Code". */
-    readonly NotifyActivityCountLimitExceeded: "4037904";
-    /** `4038004` — Activity Count Limit Exceeded (http 403, service 80, case 04): failed. Source row 15 of "Daftar Response Code". */
-    readonly RefundActivityCountLimitExceeded: "4038004";
-    /** `4035905` — Do Not Honor (http 403, service 59, case 05): failed. Source row 16 of "Daftar Response Code". */
-    readonly GenerateDoNotHonor: "4035905";
-    /** `4036005` — Do Not Honor (http 403, service 60, case 05): failed. Source row 16 of "Daftar Response Code". */
-    readonly PaymentDoNotHonor: "4036005";
-    /** `4036105` — Do Not Honor (http 403, service 61, case 05): failed. Source row 16 of "Daftar Response Code". */
-    readonly QueryDoNotHonor: "4036105";
-    /** `4036205` — Do Not Honor (http 403, service 62, case 05): failed. Source row 16 of "Daftar Response Code". */
-    readonly CancelDoNotHonor: "4036205";
-    /** `4037905` — Do Not Honor (http 403, service 79, case 05): failed. Source row 16 of "Daftar Response Code". */
-    readonly NotifyDoNotHonor: "4037905";
-    /** `4038005` — Do Not Honor (http 403, service 80, case 05): failed. Source row 16 of "Daftar Response Code". */
-    readonly RefundDoNotHonor: "4038005";
-    /** `4035906` — Feature Not Allowed At This Time. [reason] (http 403, service 59, case 06): failed. Source row 17 of "Daftar Response Code". */
-    readonly GenerateFeatureNotAllowedAtThisTime: "4035906";
-    /** `4036006` — Feature Not Allowed At This Time. [reason] (http 403, service 60, case 06): failed. Source row 17 of "Daftar Response Code". */
-    readonly PaymentFeatureNotAllowedAtThisTime: "4036006";
-    /** `4036106` — Feature Not Allowed At This Time. [reason] (http 403, service 61, case 06): failed. Source row 17 of "Daftar Response Code". */
-    readonly QueryFeatureNotAllowedAtThisTime: "4036106";
-    /** `4036206` — Feature Not Allowed At This Time. [reason] (http 403, service 62, case 06): failed. Source row 17 of "Daftar Response Code". */
-    readonly CancelFeatureNotAllowedAtThisTime: "4036206";
-    /** `4037906` — Feature Not Allowed At This Time. [reason] (http 403, service 79, case 06): failed. Source row 17 of "Daftar Response Code". */
-    readonly NotifyFeatureNotAllowedAtThisTime: "4037906";
-    /** `4038006` — Feature Not Allowed At This Time. [reason] (http 403, service 80, case 06): failed. Source row 17 of "Daftar Response Code". */
-    readonly RefundFeatureNotAllowedAtThisTime: "4038006";
-    /** `4035907` — Card Blocked (http 403, service 59, case 07): failed. Source row 18 of "Daftar Response Code". */
-    readonly GenerateCardBlocked: "4035907";
-    /** `4036007` — Card Blocked (http 403, service 60, case 07): failed. Source row 18 of "Daftar Response Code". */
-    readonly PaymentCardBlocked: "4036007";
-    /** `4036107` — Card Blocked (http 403, service 61, case 07): failed. Source row 18 of "Daftar Response Code". */
-    readonly QueryCardBlocked: "4036107";
-    /** `4036207` — Card Blocked (http 403, service 62, case 07): failed. Source row 18 of "Daftar Response Code". */
-    readonly CancelCardBlocked: "4036207";
-    /** `4037907` — Card Blocked (http 403, service 79, case 07): failed. Source row 18 of "Daftar Response Code". */
-    readonly NotifyCardBlocked: "4037907";
-    /** `4038007` — Card Blocked (http 403, service 80, case 07): failed. Source row 18 of "Daftar Response Code". */
-    readonly RefundCardBlocked: "4038007";
-    /** `4035908` — Card Expired (http 403, service 59, case 08): failed. Source row 19 of "Daftar Response Code". */
-    readonly GenerateCardExpired: "4035908";
-    /** `4036008` — Card Expired (http 403, service 60, case 08): failed. Source row 19 of "Daftar Response Code". */
-    readonly PaymentCardExpired: "4036008";
-    /** `4036108` — Card Expired (http 403, service 61, case 08): failed. Source row 19 of "Daftar Response Code". */
-    readonly QueryCardExpired: "4036108";
-    /** `4036208` — Card Expired (http 403, service 62, case 08): failed. Source row 19 of "Daftar Response Code". */
-    readonly CancelCardExpired: "4036208";
-    /** `4037908` — Card Expired (http 403, service 79, case 08): failed. Source row 19 of "Daftar Response Code". */
-    readonly NotifyCardExpired: "4037908";
-    /** `4038008` — Card Expired (http 403, service 80, case 08): failed. Source row 19 of "Daftar Response Code". */
-    readonly RefundCardExpired: "4038008";
-    /** `4035909` — Dormant Account (http 403, service 59, case 09): failed. Source row 20 of "Daftar Response Code". */
-    readonly GenerateDormantAccount: "4035909";
-    /** `4036009` — Dormant Account (http 403, service 60, case 09): failed. Source row 20 of "Daftar Response Code". */
-    readonly PaymentDormantAccount: "4036009";
-    /** `4036109` — Dormant Account (http 403, service 61, case 09): failed. Source row 20 of "Daftar Response Code". */
-    readonly QueryDormantAccount: "4036109";
-    /** `4036209` — Dormant Account (http 403, service 62, case 09): failed. Source row 20 of "Daftar Response Code". */
-    readonly CancelDormantAccount: "4036209";
-    /** `4037909` — Dormant Account (http 403, service 79, case 09): failed. Source row 20 of "Daftar Response Code". */
-    readonly NotifyDormantAccount: "4037909";
-    /** `4038009` — Dormant Account (http 403, service 80, case 09): failed. Source row 20 of "Daftar Response Code". */
-    readonly RefundDormantAccount: "4038009";
-    /** `4035910` — Need To Set Token Limit (http 403, service 59, case 10): failed. Source row 21 of "Daftar Response Code". */
-    readonly GenerateNeedToSetTokenLimit: "4035910";
-    /** `4036010` — Need To Set Token Limit (http 403, service 60, case 10): failed. Source row 21 of "Daftar Response Code". */
-    readonly PaymentNeedToSetTokenLimit: "4036010";
-    /** `4036110` — Need To Set Token Limit (http 403, service 61, case 10): failed. Source row 21 of "Daftar Response Code". */
-    readonly QueryNeedToSetTokenLimit: "4036110";
-    /** `4036210` — Need To Set Token Limit (http 403, service 62, case 10): failed. Source row 21 of "Daftar Response Code". */
-    readonly CancelNeedToSetTokenLimit: "4036210";
-    /** `4037910` — Need To Set Token Limit (http 403, service 79, case 10): failed. Source row 21 of "Daftar Response Code". */
-    readonly NotifyNeedToSetTokenLimit: "4037910";
-    /** `4038010` — Need To Set Token Limit (http 403, service 80, case 10): failed. Source row 21 of "Daftar Response Code". */
-    readonly RefundNeedToSetTokenLimit: "4038010";
-    /** `4035911` — OTP Blocked (http 403, service 59, case 11): failed. Source row 22 of "Daftar Response Code". */
-    readonly GenerateOtpBlocked: "4035911";
-    /** `4036011` — OTP Blocked (http 403, service 60, case 11): failed. Source row 22 of "Daftar Response Code". */
-    readonly PaymentOtpBlocked: "4036011";
-    /** `4036111` — OTP Blocked (http 403, service 61, case 11): failed. Source row 22 of "Daftar Response Code". */
-    readonly QueryOtpBlocked: "4036111";
-    /** `4036211` — OTP Blocked (http 403, service 62, case 11): failed. Source row 22 of "Daftar Response Code". */
-    readonly CancelOtpBlocked: "4036211";
-    /** `4037911` — OTP Blocked (http 403, service 79, case 11): failed. Source row 22 of "Daftar Response Code". */
-    readonly NotifyOtpBlocked: "4037911";
-    /** `4038011` — OTP Blocked (http 403, service 80, case 11): failed. Source row 22 of "Daftar Response Code". */
-    readonly RefundOtpBlocked: "4038011";
-    /** `4035912` — OTP Lifetime Expired (http 403, service 59, case 12): failed. Source row 23 of "Daftar Response Code". */
-    readonly GenerateOtpLifetimeExpired: "4035912";
-    /** `4036012` — OTP Lifetime Expired (http 403, service 60, case 12): failed. Source row 23 of "Daftar Response Code". */
-    readonly PaymentOtpLifetimeExpired: "4036012";
-    /** `4036112` — OTP Lifetime Expired (http 403, service 61, case 12): failed. Source row 23 of "Daftar Response Code". */
-    readonly QueryOtpLifetimeExpired: "4036112";
-    /** `4036212` — OTP Lifetime Expired (http 403, service 62, case 12): failed. Source row 23 of "Daftar Response Code". */
-    readonly CancelOtpLifetimeExpired: "4036212";
-    /** `4037912` — OTP Lifetime Expired (http 403, service 79, case 12): failed. Source row 23 of "Daftar Response Code". */
-    readonly NotifyOtpLifetimeExpired: "4037912";
-    /** `4038012` — OTP Lifetime Expired (http 403, service 80, case 12): failed. Source row 23 of "Daftar Response Code". */
-    readonly RefundOtpLifetimeExpired: "4038012";
-    /** `4035913` — OTP Sent To Cardholer (http 403, service 59, case 13): failed. Source row 24 of "Daftar Response Code". */
-    readonly GenerateOtpSentToCardholder: "4035913";
-    /** `4036013` — OTP Sent To Cardholer (http 403, service 60, case 13): failed. Source row 24 of "Daftar Response Code". */
-    readonly PaymentOtpSentToCardholder: "4036013";
-    /** `4036113` — OTP Sent To Cardholer (http 403, service 61, case 13): failed. Source row 24 of "Daftar Response Code". */
-    readonly QueryOtpSentToCardholder: "4036113";
-    /** `4036213` — OTP Sent To Cardholer (http 403, service 62, case 13): failed. Source row 24 of "Daftar Response Code". */
-    readonly CancelOtpSentToCardholder: "4036213";
-    /** `4037913` — OTP Sent To Cardholer (http 403, service 79, case 13): failed. Source row 24 of "Daftar Response Code". */
-    readonly NotifyOtpSentToCardholder: "4037913";
-    /** `4038013` — OTP Sent To Cardholer (http 403, service 80, case 13): failed. Source row 24 of "Daftar Response Code". */
-    readonly RefundOtpSentToCardholder: "4038013";
-    /** `4035914` — Insufficient Funds (http 403, service 59, case 14): failed. Source row 25 of "Daftar Response Code". */
-    readonly GenerateInsufficientFunds: "4035914";
-    /** `4036014` — Insufficient Funds (http 403, service 60, case 14): failed. Source row 25 of "Daftar Response Code". */
-    readonly PaymentInsufficientFunds: "4036014";
-    /** `4036114` — Insufficient Funds (http 403, service 61, case 14): failed. Source row 25 of "Daftar Response Code". */
-    readonly QueryInsufficientFunds: "4036114";
-    /** `4036214` — Insufficient Funds (http 403, service 62, case 14): failed. Source row 25 of "Daftar Response Code". */
-    readonly CancelInsufficientFunds: "4036214";
-    /** `4037914` — Insufficient Funds (http 403, service 79, case 14): failed. Source row 25 of "Daftar Response Code". */
-    readonly NotifyInsufficientFunds: "4037914";
-    /** `4038014` — Insufficient Funds (http 403, service 80, case 14): failed. Source row 25 of "Daftar Response Code". */
-    readonly RefundInsufficientFunds: "4038014";
-    /** `4035915` — Transaction Not Permitted.[reason] (http 403, service 59, case 15): failed. Source row 26 of "Daftar Response Code". */
-    readonly GenerateTransactionNotPermitted: "4035915";
-    /** `4036015` — Transaction Not Permitted.[reason] (http 403, service 60, case 15): failed. Source row 26 of "Daftar Response Code". */
-    readonly PaymentTransactionNotPermitted: "4036015";
-    /** `4036115` — Transaction Not Permitted.[reason] (http 403, service 61, case 15): failed. Source row 26 of "Daftar Response Code". */
-    readonly QueryTransactionNotPermitted: "4036115";
-    /** `4036215` — Transaction Not Permitted.[reason] (http 403, service 62, case 15): failed. Source row 26 of "Daftar Response Code". */
-    readonly CancelTransactionNotPermitted: "4036215";
-    /** `4037915` — Transaction Not Permitted.[reason] (http 403, service 79, case 15): failed. Source row 26 of "Daftar Response Code". */
-    readonly NotifyTransactionNotPermitted: "4037915";
-    /** `4038015` — Transaction Not Permitted.[reason] (http 403, service 80, case 15): failed. Source row 26 of "Daftar Response Code". */
-    readonly RefundTransactionNotPermitted: "4038015";
-    /** `4035916` — Suspend Transaction (http 403, service 59, case 16): failed. Source row 27 of "Daftar Response Code". */
-    readonly GenerateSuspendTransaction: "4035916";
-    /** `4036016` — Suspend Transaction (http 403, service 60, case 16): failed. Source row 27 of "Daftar Response Code". */
-    readonly PaymentSuspendTransaction: "4036016";
-    /** `4036116` — Suspend Transaction (http 403, service 61, case 16): failed. Source row 27 of "Daftar Response Code". */
-    readonly QuerySuspendTransaction: "4036116";
-    /** `4036216` — Suspend Transaction (http 403, service 62, case 16): failed. Source row 27 of "Daftar Response Code". */
-    readonly CancelSuspendTransaction: "4036216";
-    /** `4037916` — Suspend Transaction (http 403, service 79, case 16): failed. Source row 27 of "Daftar Response Code". */
-    readonly NotifySuspendTransaction: "4037916";
-    /** `4038016` — Suspend Transaction (http 403, service 80, case 16): failed. Source row 27 of "Daftar Response Code". */
-    readonly RefundSuspendTransaction: "4038016";
-    /** `4035917` — Token Limit Exceeded (http 403, service 59, case 17): failed. Source row 28 of "Daftar Response Code". */
-    readonly GenerateTokenLimitExceeded: "4035917";
-    /** `4036017` — Token Limit Exceeded (http 403, service 60, case 17): failed. Source row 28 of "Daftar Response Code". */
-    readonly PaymentTokenLimitExceeded: "4036017";
-    /** `4036117` — Token Limit Exceeded (http 403, service 61, case 17): failed. Source row 28 of "Daftar Response Code". */
-    readonly QueryTokenLimitExceeded: "4036117";
-    /** `4036217` — Token Limit Exceeded (http 403, service 62, case 17): failed. Source row 28 of "Daftar Response Code". */
-    readonly CancelTokenLimitExceeded: "4036217";
-    /** `4037917` — Token Limit Exceeded (http 403, service 79, case 17): failed. Source row 28 of "Daftar Response Code". */
-    readonly NotifyTokenLimitExceeded: "4037917";
-    /** `4038017` — Token Limit Exceeded (http 403, service 80, case 17): failed. Source row 28 of "Daftar Response Code". */
-    readonly RefundTokenLimitExceeded: "4038017";
-    /** `4035918` — Inactive Card/Account/Customer (http 403, service 59, case 18): failed. Source row 29 of "Daftar Response Code". */
-    readonly GenerateInactiveCardAccountCustomer: "4035918";
-    /** `4036018` — Inactive Card/Account/Customer (http 403, service 60, case 18): failed. Source row 29 of "Daftar Response Code". */
-    readonly PaymentInactiveCardAccountCustomer: "4036018";
-    /** `4036118` — Inactive Card/Account/Customer (http 403, service 61, case 18): failed. Source row 29 of "Daftar Response Code". */
-    readonly QueryInactiveCardAccountCustomer: "4036118";
-    /** `4036218` — Inactive Card/Account/Customer (http 403, service 62, case 18): failed. Source row 29 of "Daftar Response Code". */
-    readonly CancelInactiveCardAccountCustomer: "4036218";
-    /** `4037918` — Inactive Card/Account/Customer (http 403, service 79, case 18): failed. Source row 29 of "Daftar Response Code". */
-    readonly NotifyInactiveCardAccountCustomer: "4037918";
-    /** `4038018` — Inactive Card/Account/Customer (http 403, service 80, case 18): failed. Source row 29 of "Daftar Response Code". */
-    readonly RefundInactiveCardAccountCustomer: "4038018";
-    /** `4035919` — Merchant Blacklisted (http 403, service 59, case 19): failed. Source row 30 of "Daftar Response Code". */
-    readonly GenerateMerchantBlacklisted: "4035919";
-    /** `4036019` — Merchant Blacklisted (http 403, service 60, case 19): failed. Source row 30 of "Daftar Response Code". */
-    readonly PaymentMerchantBlacklisted: "4036019";
-    /** `4036119` — Merchant Blacklisted (http 403, service 61, case 19): failed. Source row 30 of "Daftar Response Code". */
-    readonly QueryMerchantBlacklisted: "4036119";
-    /** `4036219` — Merchant Blacklisted (http 403, service 62, case 19): failed. Source row 30 of "Daftar Response Code". */
-    readonly CancelMerchantBlacklisted: "4036219";
-    /** `4037919` — Merchant Blacklisted (http 403, service 79, case 19): failed. Source row 30 of "Daftar Response Code". */
-    readonly NotifyMerchantBlacklisted: "4037919";
-    /** `4038019` — Merchant Blacklisted (http 403, service 80, case 19): failed. Source row 30 of "Daftar Response Code". */
-    readonly RefundMerchantBlacklisted: "4038019";
-    /** `4035920` — Merchant Limit Exceed (http 403, service 59, case 20): failed. Source row 31 of "Daftar Response Code". */
-    readonly GenerateMerchantLimitExceed: "4035920";
-    /** `4036020` — Merchant Limit Exceed (http 403, service 60, case 20): failed. Source row 31 of "Daftar Response Code". */
-    readonly PaymentMerchantLimitExceed: "4036020";
-    /** `4036120` — Merchant Limit Exceed (http 403, service 61, case 20): failed. Source row 31 of "Daftar Response Code". */
-    readonly QueryMerchantLimitExceed: "4036120";
-    /** `4036220` — Merchant Limit Exceed (http 403, service 62, case 20): failed. Source row 31 of "Daftar Response Code". */
-    readonly CancelMerchantLimitExceed: "4036220";
-    /** `4037920` — Merchant Limit Exceed (http 403, service 79, case 20): failed. Source row 31 of "Daftar Response Code". */
-    readonly NotifyMerchantLimitExceed: "4037920";
-    /** `4038020` — Merchant Limit Exceed (http 403, service 80, case 20): failed. Source row 31 of "Daftar Response Code". */
-    readonly RefundMerchantLimitExceed: "4038020";
-    /** `4035921` — Set Limit Not Allowed (http 403, service 59, case 21): failed. Source row 32 of "Daftar Response Code". */
-    readonly GenerateSetLimitNotAllowed: "4035921";
-    /** `4036021` — Set Limit Not Allowed (http 403, service 60, case 21): failed. Source row 32 of "Daftar Response Code". */
-    readonly PaymentSetLimitNotAllowed: "4036021";
-    /** `4036121` — Set Limit Not Allowed (http 403, service 61, case 21): failed. Source row 32 of "Daftar Response Code". */
-    readonly QuerySetLimitNotAllowed: "4036121";
-    /** `4036221` — Set Limit Not Allowed (http 403, service 62, case 21): failed. Source row 32 of "Daftar Response Code". */
-    readonly CancelSetLimitNotAllowed: "4036221";
-    /** `4037921` — Set Limit Not Allowed (http 403, service 79, case 21): failed. Source row 32 of "Daftar Response Code". */
-    readonly NotifySetLimitNotAllowed: "4037921";
-    /** `4038021` — Set Limit Not Allowed (http 403, service 80, case 21): failed. Source row 32 of "Daftar Response Code". */
-    readonly RefundSetLimitNotAllowed: "4038021";
-    /** `4035922` — Token Limit Invalid (http 403, service 59, case 22): failed. Source row 33 of "Daftar Response Code". */
-    readonly GenerateTokenLimitInvalid: "4035922";
-    /** `4036022` — Token Limit Invalid (http 403, service 60, case 22): failed. Source row 33 of "Daftar Response Code". */
-    readonly PaymentTokenLimitInvalid: "4036022";
-    /** `4036122` — Token Limit Invalid (http 403, service 61, case 22): failed. Source row 33 of "Daftar Response Code". */
-    readonly QueryTokenLimitInvalid: "4036122";
-    /** `4036222` — Token Limit Invalid (http 403, service 62, case 22): failed. Source row 33 of "Daftar Response Code". */
-    readonly CancelTokenLimitInvalid: "4036222";
-    /** `4037922` — Token Limit Invalid (http 403, service 79, case 22): failed. Source row 33 of "Daftar Response Code". */
-    readonly NotifyTokenLimitInvalid: "4037922";
-    /** `4038022` — Token Limit Invalid (http 403, service 80, case 22): failed. Source row 33 of "Daftar Response Code". */
-    readonly RefundTokenLimitInvalid: "4038022";
-    /** `4035923` — Account Limit Exceed (http 403, service 59, case 23): failed. Source row 34 of "Daftar Response Code". */
-    readonly GenerateAccountLimitExceed: "4035923";
-    /** `4036023` — Account Limit Exceed (http 403, service 60, case 23): failed. Source row 34 of "Daftar Response Code". */
-    readonly PaymentAccountLimitExceed: "4036023";
-    /** `4036123` — Account Limit Exceed (http 403, service 61, case 23): failed. Source row 34 of "Daftar Response Code". */
-    readonly QueryAccountLimitExceed: "4036123";
-    /** `4036223` — Account Limit Exceed (http 403, service 62, case 23): failed. Source row 34 of "Daftar Response Code". */
-    readonly CancelAccountLimitExceed: "4036223";
-    /** `4037923` — Account Limit Exceed (http 403, service 79, case 23): failed. Source row 34 of "Daftar Response Code". */
-    readonly NotifyAccountLimitExceed: "4037923";
-    /** `4038023` — Account Limit Exceed (http 403, service 80, case 23): failed. Source row 34 of "Daftar Response Code". */
-    readonly RefundAccountLimitExceed: "4038023";
-    /** `4045900` — Invalid Transaction Status (http 404, service 59, case 00): failed. Source row 35 of "Daftar Response Code". */
-    readonly GenerateInvalidTransactionStatus: "4045900";
-    /** `4046000` — Invalid Transaction Status (http 404, service 60, case 00): failed. Source row 35 of "Daftar Response Code". */
-    readonly PaymentInvalidTransactionStatus: "4046000";
-    /** `4046100` — Invalid Transaction Status (http 404, service 61, case 00): failed. Source row 35 of "Daftar Response Code". */
-    readonly QueryInvalidTransactionStatus: "4046100";
-    /** `4046200` — Invalid Transaction Status (http 404, service 62, case 00): failed. Source row 35 of "Daftar Response Code". */
-    readonly CancelInvalidTransactionStatus: "4046200";
-    /** `4047900` — Invalid Transaction Status (http 404, service 79, case 00): failed. Source row 35 of "Daftar Response Code". */
-    readonly NotifyInvalidTransactionStatus: "4047900";
-    /** `4048000` — Invalid Transaction Status (http 404, service 80, case 00): failed. Source row 35 of "Daftar Response Code". */
-    readonly RefundInvalidTransactionStatus: "4048000";
-    /** `4045901` — Transaction Not Found (http 404, service 59, case 01): failed. Source row 36 of "Daftar Response Code". */
-    readonly GenerateTransactionNotFound: "4045901";
-    /** `4046001` — Transaction Not Found (http 404, service 60, case 01): failed. Source row 36 of "Daftar Response Code". */
-    readonly PaymentTransactionNotFound: "4046001";
-    /** `4046101` — Transaction Not Found (http 404, service 61, case 01): failed. Source row 36 of "Daftar Response Code". */
-    readonly QueryTransactionNotFound: "4046101";
-    /** `4046201` — Transaction Not Found (http 404, service 62, case 01): failed. Source row 36 of "Daftar Response Code". */
-    readonly CancelTransactionNotFound: "4046201";
-    /** `4047901` — Transaction Not Found (http 404, service 79, case 01): failed. Source row 36 of "Daftar Response Code". */
-    readonly NotifyTransactionNotFound: "4047901";
-    /** `4048001` — Transaction Not Found (http 404, service 80, case 01): failed. Source row 36 of "Daftar Response Code". */
-    readonly RefundTransactionNotFound: "4048001";
-    /** `4045902` — Invalid Routing (http 404, service 59, case 02): failed. Source row 37 of "Daftar Response Code". */
-    readonly GenerateInvalidRouting: "4045902";
-    /** `4046002` — Invalid Routing (http 404, service 60, case 02): failed. Source row 37 of "Daftar Response Code". */
-    readonly PaymentInvalidRouting: "4046002";
-    /** `4046102` — Invalid Routing (http 404, service 61, case 02): failed. Source row 37 of "Daftar Response Code". */
-    readonly QueryInvalidRouting: "4046102";
-    /** `4046202` — Invalid Routing (http 404, service 62, case 02): failed. Source row 37 of "Daftar Response Code". */
-    readonly CancelInvalidRouting: "4046202";
-    /** `4047902` — Invalid Routing (http 404, service 79, case 02): failed. Source row 37 of "Daftar Response Code". */
-    readonly NotifyInvalidRouting: "4047902";
-    /** `4048002` — Invalid Routing (http 404, service 80, case 02): failed. Source row 37 of "Daftar Response Code". */
-    readonly RefundInvalidRouting: "4048002";
-    /** `4045903` — Bank Not Supported By Switch (http 404, service 59, case 03): failed. Source row 38 of "Daftar Response Code". */
-    readonly GenerateBankNotSupportedBySwitch: "4045903";
-    /** `4046003` — Bank Not Supported By Switch (http 404, service 60, case 03): failed. Source row 38 of "Daftar Response Code". */
-    readonly PaymentBankNotSupportedBySwitch: "4046003";
-    /** `4046103` — Bank Not Supported By Switch (http 404, service 61, case 03): failed. Source row 38 of "Daftar Response Code". */
-    readonly QueryBankNotSupportedBySwitch: "4046103";
-    /** `4046203` — Bank Not Supported By Switch (http 404, service 62, case 03): failed. Source row 38 of "Daftar Response Code". */
-    readonly CancelBankNotSupportedBySwitch: "4046203";
-    /** `4047903` — Bank Not Supported By Switch (http 404, service 79, case 03): failed. Source row 38 of "Daftar Response Code". */
-    readonly NotifyBankNotSupportedBySwitch: "4047903";
-    /** `4048003` — Bank Not Supported By Switch (http 404, service 80, case 03): failed. Source row 38 of "Daftar Response Code". */
-    readonly RefundBankNotSupportedBySwitch: "4048003";
-    /** `4045904` — Transaction Cancelled (http 404, service 59, case 04): failed. Source row 39 of "Daftar Response Code". */
-    readonly GenerateTransactionCancelled: "4045904";
-    /** `4046004` — Transaction Cancelled (http 404, service 60, case 04): failed. Source row 39 of "Daftar Response Code". */
-    readonly PaymentTransactionCancelled: "4046004";
-    /** `4046104` — Transaction Cancelled (http 404, service 61, case 04): failed. Source row 39 of "Daftar Response Code". */
-    readonly QueryTransactionCancelled: "4046104";
-    /** `4046204` — Transaction Cancelled (http 404, service 62, case 04): failed. Source row 39 of "Daftar Response Code". */
-    readonly CancelTransactionCancelled: "4046204";
-    /** `4047904` — Transaction Cancelled (http 404, service 79, case 04): failed. Source row 39 of "Daftar Response Code". */
-    readonly NotifyTransactionCancelled: "4047904";
-    /** `4048004` — Transaction Cancelled (http 404, service 80, case 04): failed. Source row 39 of "Daftar Response Code". */
-    readonly RefundTransactionCancelled: "4048004";
-    /** `4045905` — Merchant Is Not Registered For Card Registration Services (http 404, service 59, case 05): failed. Source row 40 of "Daftar Response Code". */
-    readonly GenerateMerchantIsNotRegisteredForCardRegistrationServices: "4045905";
-    /** `4046005` — Merchant Is Not Registered For Card Registration Services (http 404, service 60, case 05): failed. Source row 40 of "Daftar Response Code". */
-    readonly PaymentMerchantIsNotRegisteredForCardRegistrationServices: "4046005";
-    /** `4046105` — Merchant Is Not Registered For Card Registration Services (http 404, service 61, case 05): failed. Source row 40 of "Daftar Response Code". */
-    readonly QueryMerchantIsNotRegisteredForCardRegistrationServices: "4046105";
-    /** `4046205` — Merchant Is Not Registered For Card Registration Services (http 404, service 62, case 05): failed. Source row 40 of "Daftar Response Code". */
-    readonly CancelMerchantIsNotRegisteredForCardRegistrationServices: "4046205";
-    /** `4047905` — Merchant Is Not Registered For Card Registration Services (http 404, service 79, case 05): failed. Source row 40 of "Daftar Response Code". */
-    readonly NotifyMerchantIsNotRegisteredForCardRegistrationServices: "4047905";
-    /** `4048005` — Merchant Is Not Registered For Card Registration Services (http 404, service 80, case 05): failed. Source row 40 of "Daftar Response Code". */
-    readonly RefundMerchantIsNotRegisteredForCardRegistrationServices: "4048005";
-    /** `4045906` — Need To Request OTP (http 404, service 59, case 06): failed. Source row 41 of "Daftar Response Code". */
-    readonly GenerateNeedToRequestOtp: "4045906";
-    /** `4046006` — Need To Request OTP (http 404, service 60, case 06): failed. Source row 41 of "Daftar Response Code". */
-    readonly PaymentNeedToRequestOtp: "4046006";
-    /** `4046106` — Need To Request OTP (http 404, service 61, case 06): failed. Source row 41 of "Daftar Response Code". */
-    readonly QueryNeedToRequestOtp: "4046106";
-    /** `4046206` — Need To Request OTP (http 404, service 62, case 06): failed. Source row 41 of "Daftar Response Code". */
-    readonly CancelNeedToRequestOtp: "4046206";
-    /** `4047906` — Need To Request OTP (http 404, service 79, case 06): failed. Source row 41 of "Daftar Response Code". */
-    readonly NotifyNeedToRequestOtp: "4047906";
-    /** `4048006` — Need To Request OTP (http 404, service 80, case 06): failed. Source row 41 of "Daftar Response Code". */
-    readonly RefundNeedToRequestOtp: "4048006";
-    /** `4045907` — Journey Not Found (http 404, service 59, case 07): failed. Source row 42 of "Daftar Response Code". */
-    readonly GenerateJourneyNotFound: "4045907";
-    /** `4046007` — Journey Not Found (http 404, service 60, case 07): failed. Source row 42 of "Daftar Response Code". */
-    readonly PaymentJourneyNotFound: "4046007";
-    /** `4046107` — Journey Not Found (http 404, service 61, case 07): failed. Source row 42 of "Daftar Response Code". */
-    readonly QueryJourneyNotFound: "4046107";
-    /** `4046207` — Journey Not Found (http 404, service 62, case 07): failed. Source row 42 of "Daftar Response Code". */
-    readonly CancelJourneyNotFound: "4046207";
-    /** `4047907` — Journey Not Found (http 404, service 79, case 07): failed. Source row 42 of "Daftar Response Code". */
-    readonly NotifyJourneyNotFound: "4047907";
-    /** `4048007` — Journey Not Found (http 404, service 80, case 07): failed. Source row 42 of "Daftar Response Code". */
-    readonly RefundJourneyNotFound: "4048007";
-    /** `4045908` — Invalid Merchant (http 404, service 59, case 08): failed. Source row 43 of "Daftar Response Code". */
-    readonly GenerateInvalidMerchant: "4045908";
-    /** `4046008` — Invalid Merchant (http 404, service 60, case 08): failed. Source row 43 of "Daftar Response Code". */
-    readonly PaymentInvalidMerchant: "4046008";
-    /** `4046108` — Invalid Merchant (http 404, service 61, case 08): failed. Source row 43 of "Daftar Response Code". */
-    readonly QueryInvalidMerchant: "4046108";
-    /** `4046208` — Invalid Merchant (http 404, service 62, case 08): failed. Source row 43 of "Daftar Response Code". */
-    readonly CancelInvalidMerchant: "4046208";
-    /** `4047908` — Invalid Merchant (http 404, service 79, case 08): failed. Source row 43 of "Daftar Response Code". */
-    readonly NotifyInvalidMerchant: "4047908";
-    /** `4048008` — Invalid Merchant (http 404, service 80, case 08): failed. Source row 43 of "Daftar Response Code". */
-    readonly RefundInvalidMerchant: "4048008";
-    /** `4045909` — No Issuer (http 404, service 59, case 09): failed. Source row 44 of "Daftar Response Code". */
-    readonly GenerateNoIssuer: "4045909";
-    /** `4046009` — No Issuer (http 404, service 60, case 09): failed. Source row 44 of "Daftar Response Code". */
-    readonly PaymentNoIssuer: "4046009";
-    /** `4046109` — No Issuer (http 404, service 61, case 09): failed. Source row 44 of "Daftar Response Code". */
-    readonly QueryNoIssuer: "4046109";
-    /** `4046209` — No Issuer (http 404, service 62, case 09): failed. Source row 44 of "Daftar Response Code". */
-    readonly CancelNoIssuer: "4046209";
-    /** `4047909` — No Issuer (http 404, service 79, case 09): failed. Source row 44 of "Daftar Response Code". */
-    readonly NotifyNoIssuer: "4047909";
-    /** `4048009` — No Issuer (http 404, service 80, case 09): failed. Source row 44 of "Daftar Response Code". */
-    readonly RefundNoIssuer: "4048009";
-    /** `4045910` — Invalid API Transition (http 404, service 59, case 10): failed. Source row 45 of "Daftar Response Code". */
-    readonly GenerateInvalidApiTransition: "4045910";
-    /** `4046010` — Invalid API Transition (http 404, service 60, case 10): failed. Source row 45 of "Daftar Response Code". */
-    readonly PaymentInvalidApiTransition: "4046010";
-    /** `4046110` — Invalid API Transition (http 404, service 61, case 10): failed. Source row 45 of "Daftar Response Code". */
-    readonly QueryInvalidApiTransition: "4046110";
-    /** `4046210` — Invalid API Transition (http 404, service 62, case 10): failed. Source row 45 of "Daftar Response Code". */
-    readonly CancelInvalidApiTransition: "4046210";
-    /** `4047910` — Invalid API Transition (http 404, service 79, case 10): failed. Source row 45 of "Daftar Response Code". */
-    readonly NotifyInvalidApiTransition: "4047910";
-    /** `4048010` — Invalid API Transition (http 404, service 80, case 10): failed. Source row 45 of "Daftar Response Code". */
-    readonly RefundInvalidApiTransition: "4048010";
-    /** `4045911` — Invalid Card/Account/Customer [info]/Virtual Account (http 404, service 59, case 11): failed. Source row 46 of "Daftar Response Code". */
-    readonly GenerateInvalidCardAccountCustomer: "4045911";
-    /** `4046011` — Invalid Card/Account/Customer [info]/Virtual Account (http 404, service 60, case 11): failed. Source row 46 of "Daftar Response Code". */
-    readonly PaymentInvalidCardAccountCustomer: "4046011";
-    /** `4046111` — Invalid Card/Account/Customer [info]/Virtual Account (http 404, service 61, case 11): failed. Source row 46 of "Daftar Response Code". */
-    readonly QueryInvalidCardAccountCustomer: "4046111";
-    /** `4046211` — Invalid Card/Account/Customer [info]/Virtual Account (http 404, service 62, case 11): failed. Source row 46 of "Daftar Response Code". */
-    readonly CancelInvalidCardAccountCustomer: "4046211";
-    /** `4047911` — Invalid Card/Account/Customer [info]/Virtual Account (http 404, service 79, case 11): failed. Source row 46 of "Daftar Response Code". */
-    readonly NotifyInvalidCardAccountCustomer: "4047911";
-    /** `4048011` — Invalid Card/Account/Customer [info]/Virtual Account (http 404, service 80, case 11): failed. Source row 46 of "Daftar Response Code". */
-    readonly RefundInvalidCardAccountCustomer: "4048011";
-    /** `4045912` — Invalid Bill/Virtual Account [Reason] (http 404, service 59, case 12): failed. Source row 47 of "Daftar Response Code". */
-    readonly GenerateInvalidBill: "4045912";
-    /** `4046012` — Invalid Bill/Virtual Account [Reason] (http 404, service 60, case 12): failed. Source row 47 of "Daftar Response Code". */
-    readonly PaymentInvalidBill: "4046012";
-    /** `4046112` — Invalid Bill/Virtual Account [Reason] (http 404, service 61, case 12): failed. Source row 47 of "Daftar Response Code". */
-    readonly QueryInvalidBill: "4046112";
-    /** `4046212` — Invalid Bill/Virtual Account [Reason] (http 404, service 62, case 12): failed. Source row 47 of "Daftar Response Code". */
-    readonly CancelInvalidBill: "4046212";
-    /** `4047912` — Invalid Bill/Virtual Account [Reason] (http 404, service 79, case 12): failed. Source row 47 of "Daftar Response Code". */
-    readonly NotifyInvalidBill: "4047912";
-    /** `4048012` — Invalid Bill/Virtual Account [Reason] (http 404, service 80, case 12): failed. Source row 47 of "Daftar Response Code". */
-    readonly RefundInvalidBill: "4048012";
-    /** `4045913` — Invalid Amount (http 404, service 59, case 13): failed. Source row 48 of "Daftar Response Code". */
-    readonly GenerateInvalidAmount: "4045913";
-    /** `4046013` — Invalid Amount (http 404, service 60, case 13): failed. Source row 48 of "Daftar Response Code". */
-    readonly PaymentInvalidAmount: "4046013";
-    /** `4046113` — Invalid Amount (http 404, service 61, case 13): failed. Source row 48 of "Daftar Response Code". */
-    readonly QueryInvalidAmount: "4046113";
-    /** `4046213` — Invalid Amount (http 404, service 62, case 13): failed. Source row 48 of "Daftar Response Code". */
-    readonly CancelInvalidAmount: "4046213";
-    /** `4047913` — Invalid Amount (http 404, service 79, case 13): failed. Source row 48 of "Daftar Response Code". */
-    readonly NotifyInvalidAmount: "4047913";
-    /** `4048013` — Invalid Amount (http 404, service 80, case 13): failed. Source row 48 of "Daftar Response Code". */
-    readonly RefundInvalidAmount: "4048013";
-    /** `4045914` — Paid Bill (http 404, service 59, case 14): failed. Source row 49 of "Daftar Response Code". */
-    readonly GeneratePaidBill: "4045914";
-    /** `4046014` — Paid Bill (http 404, service 60, case 14): failed. Source row 49 of "Daftar Response Code". */
-    readonly PaymentPaidBill: "4046014";
-    /** `4046114` — Paid Bill (http 404, service 61, case 14): failed. Source row 49 of "Daftar Response Code". */
-    readonly QueryPaidBill: "4046114";
-    /** `4046214` — Paid Bill (http 404, service 62, case 14): failed. Source row 49 of "Daftar Response Code". */
-    readonly CancelPaidBill: "4046214";
-    /** `4047914` — Paid Bill (http 404, service 79, case 14): failed. Source row 49 of "Daftar Response Code". */
-    readonly NotifyPaidBill: "4047914";
-    /** `4048014` — Paid Bill (http 404, service 80, case 14): failed. Source row 49 of "Daftar Response Code". */
-    readonly RefundPaidBill: "4048014";
-    /** `4045915` — Invalid OTP (http 404, service 59, case 15): failed. Source row 50 of "Daftar Response Code". */
-    readonly GenerateInvalidOtp: "4045915";
-    /** `4046015` — Invalid OTP (http 404, service 60, case 15): failed. Source row 50 of "Daftar Response Code". */
-    readonly PaymentInvalidOtp: "4046015";
-    /** `4046115` — Invalid OTP (http 404, service 61, case 15): failed. Source row 50 of "Daftar Response Code". */
-    readonly QueryInvalidOtp: "4046115";
-    /** `4046215` — Invalid OTP (http 404, service 62, case 15): failed. Source row 50 of "Daftar Response Code". */
-    readonly CancelInvalidOtp: "4046215";
-    /** `4047915` — Invalid OTP (http 404, service 79, case 15): failed. Source row 50 of "Daftar Response Code". */
-    readonly NotifyInvalidOtp: "4047915";
-    /** `4048015` — Invalid OTP (http 404, service 80, case 15): failed. Source row 50 of "Daftar Response Code". */
-    readonly RefundInvalidOtp: "4048015";
-    /** `4045916` — Partner Not Found (http 404, service 59, case 16): failed. Source row 51 of "Daftar Response Code". */
-    readonly GeneratePartnerNotFound: "4045916";
-    /** `4046016` — Partner Not Found (http 404, service 60, case 16): failed. Source row 51 of "Daftar Response Code". */
-    readonly PaymentPartnerNotFound: "4046016";
-    /** `4046116` — Partner Not Found (http 404, service 61, case 16): failed. Source row 51 of "Daftar Response Code". */
-    readonly QueryPartnerNotFound: "4046116";
-    /** `4046216` — Partner Not Found (http 404, service 62, case 16): failed. Source row 51 of "Daftar Response Code". */
-    readonly CancelPartnerNotFound: "4046216";
-    /** `4047916` — Partner Not Found (http 404, service 79, case 16): failed. Source row 51 of "Daftar Response Code". */
-    readonly NotifyPartnerNotFound: "4047916";
-    /** `4048016` — Partner Not Found (http 404, service 80, case 16): failed. Source row 51 of "Daftar Response Code". */
-    readonly RefundPartnerNotFound: "4048016";
-    /** `4045917` — Invalid Terminal (http 404, service 59, case 17): failed. Source row 52 of "Daftar Response Code". */
-    readonly GenerateInvalidTerminal: "4045917";
-    /** `4046017` — Invalid Terminal (http 404, service 60, case 17): failed. Source row 52 of "Daftar Response Code". */
-    readonly PaymentInvalidTerminal: "4046017";
-    /** `4046117` — Invalid Terminal (http 404, service 61, case 17): failed. Source row 52 of "Daftar Response Code". */
-    readonly QueryInvalidTerminal: "4046117";
-    /** `4046217` — Invalid Terminal (http 404, service 62, case 17): failed. Source row 52 of "Daftar Response Code". */
-    readonly CancelInvalidTerminal: "4046217";
-    /** `4047917` — Invalid Terminal (http 404, service 79, case 17): failed. Source row 52 of "Daftar Response Code". */
-    readonly NotifyInvalidTerminal: "4047917";
-    /** `4048017` — Invalid Terminal (http 404, service 80, case 17): failed. Source row 52 of "Daftar Response Code". */
-    readonly RefundInvalidTerminal: "4048017";
-    /** `4045918` — Inconsistent Request (http 404, service 59, case 18): failed. Source row 53 of "Daftar Response Code". */
-    readonly GenerateInconsistentRequest: "4045918";
-    /** `4046018` — Inconsistent Request (http 404, service 60, case 18): failed. Source row 53 of "Daftar Response Code". */
-    readonly PaymentInconsistentRequest: "4046018";
-    /** `4046118` — Inconsistent Request (http 404, service 61, case 18): failed. Source row 53 of "Daftar Response Code". */
-    readonly QueryInconsistentRequest: "4046118";
-    /** `4046218` — Inconsistent Request (http 404, service 62, case 18): success. Source row 53 of "Daftar Response Code". */
-    readonly CancelInconsistentRequest: "4046218";
-    /** `4047918` — Inconsistent Request (http 404, service 79, case 18): failed. Source row 53 of "Daftar Response Code". */
-    readonly NotifyInconsistentRequest: "4047918";
-    /** `4048018` — Inconsistent Request (http 404, service 80, case 18): success. Source row 53 of "Daftar Response Code". */
-    readonly RefundInconsistentRequest: "4048018";
-    /** `4045919` — Invalid Bill/Virtual Account (http 404, service 59, case 19): failed. Source row 54 of "Daftar Response Code". */
-    readonly GenerateExpiredBill: "4045919";
-    /** `4046019` — Invalid Bill/Virtual Account (http 404, service 60, case 19): failed. Source row 54 of "Daftar Response Code". */
-    readonly PaymentExpiredBill: "4046019";
-    /** `4046119` — Invalid Bill/Virtual Account (http 404, service 61, case 19): failed. Source row 54 of "Daftar Response Code". */
-    readonly QueryExpiredBill: "4046119";
-    /** `4046219` — Invalid Bill/Virtual Account (http 404, service 62, case 19): failed. Source row 54 of "Daftar Response Code". */
-    readonly CancelExpiredBill: "4046219";
-    /** `4047919` — Invalid Bill/Virtual Account (http 404, service 79, case 19): failed. Source row 54 of "Daftar Response Code". */
-    readonly NotifyExpiredBill: "4047919";
-    /** `4048019` — Invalid Bill/Virtual Account (http 404, service 80, case 19): failed. Source row 54 of "Daftar Response Code". */
-    readonly RefundExpiredBill: "4048019";
-    /** `4055900` — Requested Function Is Not Supported (http 405, service 59, case 00): failed. Source row 55 of "Daftar Response Code". */
-    readonly GenerateRequestedFunctionIsNotSupported: "4055900";
-    /** `4056000` — Requested Function Is Not Supported (http 405, service 60, case 00): failed. Source row 55 of "Daftar Response Code". */
-    readonly PaymentRequestedFunctionIsNotSupported: "4056000";
-    /** `4056100` — Requested Function Is Not Supported (http 405, service 61, case 00): failed. Source row 55 of "Daftar Response Code". */
-    readonly QueryRequestedFunctionIsNotSupported: "4056100";
-    /** `4056200` — Requested Function Is Not Supported (http 405, service 62, case 00): failed. Source row 55 of "Daftar Response Code". */
-    readonly CancelRequestedFunctionIsNotSupported: "4056200";
-    /** `4057900` — Requested Function Is Not Supported (http 405, service 79, case 00): failed. Source row 55 of "Daftar Response Code". */
-    readonly NotifyRequestedFunctionIsNotSupported: "4057900";
-    /** `4058000` — Requested Function Is Not Supported (http 405, service 80, case 00): failed. Source row 55 of "Daftar Response Code". */
-    readonly RefundRequestedFunctionIsNotSupported: "4058000";
-    /** `4055901` — Requested Opearation Is Not Allowed (http 405, service 59, case 01): failed. Source row 56 of "Daftar Response Code". */
-    readonly GenerateRequestedOperationIsNotAllowed: "4055901";
-    /** `4056001` — Requested Opearation Is Not Allowed (http 405, service 60, case 01): failed. Source row 56 of "Daftar Response Code". */
-    readonly PaymentRequestedOperationIsNotAllowed: "4056001";
-    /** `4056101` — Requested Opearation Is Not Allowed (http 405, service 61, case 01): failed. Source row 56 of "Daftar Response Code". */
-    readonly QueryRequestedOperationIsNotAllowed: "4056101";
-    /** `4056201` — Requested Opearation Is Not Allowed (http 405, service 62, case 01): failed. Source row 56 of "Daftar Response Code". */
-    readonly CancelRequestedOperationIsNotAllowed: "4056201";
-    /** `4057901` — Requested Opearation Is Not Allowed (http 405, service 79, case 01): failed. Source row 56 of "Daftar Response Code". */
-    readonly NotifyRequestedOperationIsNotAllowed: "4057901";
-    /** `4058001` — Requested Opearation Is Not Allowed (http 405, service 80, case 01): failed. Source row 56 of "Daftar Response Code". */
-    readonly RefundRequestedOperationIsNotAllowed: "4058001";
-    /** `4095900` — Conflict (http 409, service 59, case 00): failed. Source row 57 of "Daftar Response Code". */
-    readonly GenerateConflict: "4095900";
-    /** `4096000` — Conflict (http 409, service 60, case 00): failed. Source row 57 of "Daftar Response Code". */
-    readonly PaymentConflict: "4096000";
-    /** `4096100` — Conflict (http 409, service 61, case 00): failed. Source row 57 of "Daftar Response Code". */
-    readonly QueryConflict: "4096100";
-    /** `4096200` — Conflict (http 409, service 62, case 00): failed. Source row 57 of "Daftar Response Code". */
-    readonly CancelConflict: "4096200";
-    /** `4097900` — Conflict (http 409, service 79, case 00): failed. Source row 57 of "Daftar Response Code". */
-    readonly NotifyConflict: "4097900";
-    /** `4098000` — Conflict (http 409, service 80, case 00): failed. Source row 57 of "Daftar Response Code". */
-    readonly RefundConflict: "4098000";
-    /** `4095901` — Duplicate partnerReferenceNo (http 409, service 59, case 01): failed. Source row 58 of "Daftar Response Code". */
-    readonly GenerateDuplicatePartnerReferenceNo: "4095901";
-    /** `4096001` — Duplicate partnerReferenceNo (http 409, service 60, case 01): failed. Source row 58 of "Daftar Response Code". */
-    readonly PaymentDuplicatePartnerReferenceNo: "4096001";
-    /** `4096101` — Duplicate partnerReferenceNo (http 409, service 61, case 01): failed. Source row 58 of "Daftar Response Code". */
-    readonly QueryDuplicatePartnerReferenceNo: "4096101";
-    /** `4096201` — Duplicate partnerReferenceNo (http 409, service 62, case 01): failed. Source row 58 of "Daftar Response Code". */
-    readonly CancelDuplicatePartnerReferenceNo: "4096201";
-    /** `4097901` — Duplicate partnerReferenceNo (http 409, service 79, case 01): failed. Source row 58 of "Daftar Response Code". */
-    readonly NotifyDuplicatePartnerReferenceNo: "4097901";
-    /** `4098001` — Duplicate partnerReferenceNo (http 409, service 80, case 01): failed. Source row 58 of "Daftar Response Code". */
-    readonly RefundDuplicatePartnerReferenceNo: "4098001";
-    /** `4295900` — Too Many Requests (http 429, service 59, case 00): failed. Source row 59 of "Daftar Response Code". */
-    readonly GenerateTooManyRequests: "4295900";
-    /** `4296000` — Too Many Requests (http 429, service 60, case 00): failed. Source row 59 of "Daftar Response Code". */
-    readonly PaymentTooManyRequests: "4296000";
-    /** `4296100` — Too Many Requests (http 429, service 61, case 00): failed. Source row 59 of "Daftar Response Code". */
-    readonly QueryTooManyRequests: "4296100";
-    /** `4296200` — Too Many Requests (http 429, service 62, case 00): failed. Source row 59 of "Daftar Response Code". */
-    readonly CancelTooManyRequests: "4296200";
-    /** `4297900` — Too Many Requests (http 429, service 79, case 00): failed. Source row 59 of "Daftar Response Code". */
-    readonly NotifyTooManyRequests: "4297900";
-    /** `4298000` — Too Many Requests (http 429, service 80, case 00): failed. Source row 59 of "Daftar Response Code". */
-    readonly RefundTooManyRequests: "4298000";
-    /** `5005900` — General Error (http 500, service 59, case 00): pending. Source row 60 of "Daftar Response Code". */
-    readonly GenerateGeneralError: "5005900";
-    /** `5006000` — General Error (http 500, service 60, case 00): pending. Source row 60 of "Daftar Response Code". */
-    readonly PaymentGeneralError: "5006000";
-    /** `5006100` — General Error (http 500, service 61, case 00): pending. Source row 60 of "Daftar Response Code". */
-    readonly QueryGeneralError: "5006100";
-    /** `5006200` — General Error (http 500, service 62, case 00): pending. Source row 60 of "Daftar Response Code". */
-    readonly CancelGeneralError: "5006200";
-    /** `5007900` — General Error (http 500, service 79, case 00): pending. Source row 60 of "Daftar Response Code". */
-    readonly NotifyGeneralError: "5007900";
-    /** `5008000` — General Error (http 500, service 80, case 00): pending. Source row 60 of "Daftar Response Code". */
-    readonly RefundGeneralError: "5008000";
-    /** `5005901` — Internal Server Error (http 500, service 59, case 01): pending. Source row 61 of "Daftar Response Code". */
-    readonly GenerateInternalServerError: "5005901";
-    /** `5006001` — Internal Server Error (http 500, service 60, case 01): pending. Source row 61 of "Daftar Response Code". */
-    readonly PaymentInternalServerError: "5006001";
-    /** `5006101` — Internal Server Error (http 500, service 61, case 01): pending. Source row 61 of "Daftar Response Code". */
-    readonly QueryInternalServerError: "5006101";
-    /** `5006201` — Internal Server Error (http 500, service 62, case 01): pending. Source row 61 of "Daftar Response Code". */
-    readonly CancelInternalServerError: "5006201";
-    /** `5007901` — Internal Server Error (http 500, service 79, case 01): pending. Source row 61 of "Daftar Response Code". */
-    readonly NotifyInternalServerError: "5007901";
-    /** `5008001` — Internal Server Error (http 500, service 80, case 01): pending. Source row 61 of "Daftar Response Code". */
-    readonly RefundInternalServerError: "5008001";
-    /** `5005902` — External Server Error (http 500, service 59, case 02): pending. Source row 62 of "Daftar Response Code". */
-    readonly GenerateExternalServerError: "5005902";
-    /** `5006002` — External Server Error (http 500, service 60, case 02): pending. Source row 62 of "Daftar Response Code". */
-    readonly PaymentExternalServerError: "5006002";
-    /** `5006102` — External Server Error (http 500, service 61, case 02): pending. Source row 62 of "Daftar Response Code". */
-    readonly QueryExternalServerError: "5006102";
-    /** `5006202` — External Server Error (http 500, service 62, case 02): pending. Source row 62 of "Daftar Response Code". */
-    readonly CancelExternalServerError: "5006202";
-    /** `5007902` — External Server Error (http 500, service 79, case 02): pending. Source row 62 of "Daftar Response Code". */
-    readonly NotifyExternalServerError: "5007902";
-    /** `5008002` — External Server Error (http 500, service 80, case 02): pending. Source row 62 of "Daftar Response Code". */
-    readonly RefundExternalServerError: "5008002";
-    /** `5045900` — Timeout (http 504, service 59, case 00): pending. Source row 63 of "Daftar Response Code". */
-    readonly GenerateTimeout: "5045900";
-    /** `5046000` — Timeout (http 504, service 60, case 00): pending. Source row 63 of "Daftar Response Code". */
-    readonly PaymentTimeout: "5046000";
-    /** `5046100` — Timeout (http 504, service 61, case 00): pending. Source row 63 of "Daftar Response Code". */
-    readonly QueryTimeout: "5046100";
-    /** `5046200` — Timeout (http 504, service 62, case 00): pending. Source row 63 of "Daftar Response Code". */
-    readonly CancelTimeout: "5046200";
-    /** `5047900` — Timeout (http 504, service 79, case 00): pending. Source row 63 of "Daftar Response Code". */
-    readonly NotifyTimeout: "5047900";
-    /** `5048000` — Timeout (http 504, service 80, case 00): pending. Source row 63 of "Daftar Response Code". */
-    readonly RefundTimeout: "5048000";
+  /** `2005900` — Successful (http 200, service 59, case 00): success. Source row 1 of "Daftar Response Code". */
+  readonly GenerateSuccessful: "2005900";
+  /** `2006000` — Successful (http 200, service 60, case 00): success. Source row 1 of "Daftar Response Code". */
+  readonly PaymentSuccessful: "2006000";
+  /** `2006100` — Successful (http 200, service 61, case 00): success. Source row 1 of "Daftar Response Code". */
+  readonly QuerySuccessful: "2006100";
+  /** `2006200` — Successful (http 200, service 62, case 00): success. Source row 1 of "Daftar Response Code". */
+  readonly CancelSuccessful: "2006200";
+  /** `2007900` — Successful (http 200, service 79, case 00): success. Source row 1 of "Daftar Response Code". */
+  readonly NotifySuccessful: "2007900";
+  /** `2008000` — Successful (http 200, service 80, case 00): success. Source row 1 of "Daftar Response Code". */
+  readonly RefundSuccessful: "2008000";
+  /** `2025900` — Request In Progress (http 202, service 59, case 00): pending. Source row 2 of "Daftar Response Code". */
+  readonly GenerateRequestInProgress: "2025900";
+  /** `2026000` — Request In Progress (http 202, service 60, case 00): pending. Source row 2 of "Daftar Response Code". */
+  readonly PaymentRequestInProgress: "2026000";
+  /** `2026100` — Request In Progress (http 202, service 61, case 00): pending. Source row 2 of "Daftar Response Code". */
+  readonly QueryRequestInProgress: "2026100";
+  /** `2026200` — Request In Progress (http 202, service 62, case 00): pending. Source row 2 of "Daftar Response Code". */
+  readonly CancelRequestInProgress: "2026200";
+  /** `2027900` — Request In Progress (http 202, service 79, case 00): pending. Source row 2 of "Daftar Response Code". */
+  readonly NotifyRequestInProgress: "2027900";
+  /** `2028000` — Request In Progress (http 202, service 80, case 00): pending. Source row 2 of "Daftar Response Code". */
+  readonly RefundRequestInProgress: "2028000";
+  /** `4005900` — Bad Request (http 400, service 59, case 00): failed. Source row 3 of "Daftar Response Code". */
+  readonly GenerateBadRequest: "4005900";
+  /** `4006000` — Bad Request (http 400, service 60, case 00): failed. Source row 3 of "Daftar Response Code". */
+  readonly PaymentBadRequest: "4006000";
+  /** `4006100` — Bad Request (http 400, service 61, case 00): failed. Source row 3 of "Daftar Response Code". */
+  readonly QueryBadRequest: "4006100";
+  /** `4006200` — Bad Request (http 400, service 62, case 00): failed. Source row 3 of "Daftar Response Code". */
+  readonly CancelBadRequest: "4006200";
+  /** `4007900` — Bad Request (http 400, service 79, case 00): failed. Source row 3 of "Daftar Response Code". */
+  readonly NotifyBadRequest: "4007900";
+  /** `4008000` — Bad Request (http 400, service 80, case 00): failed. Source row 3 of "Daftar Response Code". */
+  readonly RefundBadRequest: "4008000";
+  /** `4005901` — Invalid Field Format {field name} (http 400, service 59, case 01): failed. Source row 4 of "Daftar Response Code". */
+  readonly GenerateInvalidFieldFormat: "4005901";
+  /** `4006001` — Invalid Field Format {field name} (http 400, service 60, case 01): failed. Source row 4 of "Daftar Response Code". */
+  readonly PaymentInvalidFieldFormat: "4006001";
+  /** `4006101` — Invalid Field Format {field name} (http 400, service 61, case 01): failed. Source row 4 of "Daftar Response Code". */
+  readonly QueryInvalidFieldFormat: "4006101";
+  /** `4006201` — Invalid Field Format {field name} (http 400, service 62, case 01): failed. Source row 4 of "Daftar Response Code". */
+  readonly CancelInvalidFieldFormat: "4006201";
+  /** `4007901` — Invalid Field Format {field name} (http 400, service 79, case 01): failed. Source row 4 of "Daftar Response Code". */
+  readonly NotifyInvalidFieldFormat: "4007901";
+  /** `4008001` — Invalid Field Format {field name} (http 400, service 80, case 01): failed. Source row 4 of "Daftar Response Code". */
+  readonly RefundInvalidFieldFormat: "4008001";
+  /** `4005902` — Invalid Mandatory Field {field name} (http 400, service 59, case 02): failed. Source row 5 of "Daftar Response Code". */
+  readonly GenerateInvalidMandatoryField: "4005902";
+  /** `4006002` — Invalid Mandatory Field {field name} (http 400, service 60, case 02): failed. Source row 5 of "Daftar Response Code". */
+  readonly PaymentInvalidMandatoryField: "4006002";
+  /** `4006102` — Invalid Mandatory Field {field name} (http 400, service 61, case 02): failed. Source row 5 of "Daftar Response Code". */
+  readonly QueryInvalidMandatoryField: "4006102";
+  /** `4006202` — Invalid Mandatory Field {field name} (http 400, service 62, case 02): failed. Source row 5 of "Daftar Response Code". */
+  readonly CancelInvalidMandatoryField: "4006202";
+  /** `4007902` — Invalid Mandatory Field {field name} (http 400, service 79, case 02): failed. Source row 5 of "Daftar Response Code". */
+  readonly NotifyInvalidMandatoryField: "4007902";
+  /** `4008002` — Invalid Mandatory Field {field name} (http 400, service 80, case 02): failed. Source row 5 of "Daftar Response Code". */
+  readonly RefundInvalidMandatoryField: "4008002";
+  /** `4015900` — Unauthorized. [reason] (http 401, service 59, case 00): failed. Source row 6 of "Daftar Response Code". */
+  readonly GenerateUnauthorized: "4015900";
+  /** `4016000` — Unauthorized. [reason] (http 401, service 60, case 00): failed. Source row 6 of "Daftar Response Code". */
+  readonly PaymentUnauthorized: "4016000";
+  /** `4016100` — Unauthorized. [reason] (http 401, service 61, case 00): failed. Source row 6 of "Daftar Response Code". */
+  readonly QueryUnauthorized: "4016100";
+  /** `4016200` — Unauthorized. [reason] (http 401, service 62, case 00): failed. Source row 6 of "Daftar Response Code". */
+  readonly CancelUnauthorized: "4016200";
+  /** `4017900` — Unauthorized. [reason] (http 401, service 79, case 00): failed. Source row 6 of "Daftar Response Code". */
+  readonly NotifyUnauthorized: "4017900";
+  /** `4018000` — Unauthorized. [reason] (http 401, service 80, case 00): failed. Source row 6 of "Daftar Response Code". */
+  readonly RefundUnauthorized: "4018000";
+  /** `4015901` — Invalid Token (B2B) (http 401, service 59, case 01): failed. Source row 7 of "Daftar Response Code". */
+  readonly GenerateInvalidToken: "4015901";
+  /** `4016001` — Invalid Token (B2B) (http 401, service 60, case 01): failed. Source row 7 of "Daftar Response Code". */
+  readonly PaymentInvalidToken: "4016001";
+  /** `4016101` — Invalid Token (B2B) (http 401, service 61, case 01): failed. Source row 7 of "Daftar Response Code". */
+  readonly QueryInvalidToken: "4016101";
+  /** `4016201` — Invalid Token (B2B) (http 401, service 62, case 01): failed. Source row 7 of "Daftar Response Code". */
+  readonly CancelInvalidToken: "4016201";
+  /** `4017901` — Invalid Token (B2B) (http 401, service 79, case 01): failed. Source row 7 of "Daftar Response Code". */
+  readonly NotifyInvalidToken: "4017901";
+  /** `4018001` — Invalid Token (B2B) (http 401, service 80, case 01): failed. Source row 7 of "Daftar Response Code". */
+  readonly RefundInvalidToken: "4018001";
+  /** `4015902` — Invalid Customer Token (http 401, service 59, case 02): failed. Source row 8 of "Daftar Response Code". */
+  readonly GenerateInvalidCustomerToken: "4015902";
+  /** `4016002` — Invalid Customer Token (http 401, service 60, case 02): failed. Source row 8 of "Daftar Response Code". */
+  readonly PaymentInvalidCustomerToken: "4016002";
+  /** `4016102` — Invalid Customer Token (http 401, service 61, case 02): failed. Source row 8 of "Daftar Response Code". */
+  readonly QueryInvalidCustomerToken: "4016102";
+  /** `4016202` — Invalid Customer Token (http 401, service 62, case 02): failed. Source row 8 of "Daftar Response Code". */
+  readonly CancelInvalidCustomerToken: "4016202";
+  /** `4017902` — Invalid Customer Token (http 401, service 79, case 02): failed. Source row 8 of "Daftar Response Code". */
+  readonly NotifyInvalidCustomerToken: "4017902";
+  /** `4018002` — Invalid Customer Token (http 401, service 80, case 02): failed. Source row 8 of "Daftar Response Code". */
+  readonly RefundInvalidCustomerToken: "4018002";
+  /** `4015903` — Token Not Found (B2B) (http 401, service 59, case 03): failed. Source row 9 of "Daftar Response Code". */
+  readonly GenerateTokenNotFound: "4015903";
+  /** `4016003` — Token Not Found (B2B) (http 401, service 60, case 03): failed. Source row 9 of "Daftar Response Code". */
+  readonly PaymentTokenNotFound: "4016003";
+  /** `4016103` — Token Not Found (B2B) (http 401, service 61, case 03): failed. Source row 9 of "Daftar Response Code". */
+  readonly QueryTokenNotFound: "4016103";
+  /** `4016203` — Token Not Found (B2B) (http 401, service 62, case 03): failed. Source row 9 of "Daftar Response Code". */
+  readonly CancelTokenNotFound: "4016203";
+  /** `4017903` — Token Not Found (B2B) (http 401, service 79, case 03): failed. Source row 9 of "Daftar Response Code". */
+  readonly NotifyTokenNotFound: "4017903";
+  /** `4018003` — Token Not Found (B2B) (http 401, service 80, case 03): failed. Source row 9 of "Daftar Response Code". */
+  readonly RefundTokenNotFound: "4018003";
+  /** `4015904` — Customer Token Not Found (http 401, service 59, case 04): failed. Source row 10 of "Daftar Response Code". */
+  readonly GenerateCustomerTokenNotFound: "4015904";
+  /** `4016004` — Customer Token Not Found (http 401, service 60, case 04): failed. Source row 10 of "Daftar Response Code". */
+  readonly PaymentCustomerTokenNotFound: "4016004";
+  /** `4016104` — Customer Token Not Found (http 401, service 61, case 04): failed. Source row 10 of "Daftar Response Code". */
+  readonly QueryCustomerTokenNotFound: "4016104";
+  /** `4016204` — Customer Token Not Found (http 401, service 62, case 04): failed. Source row 10 of "Daftar Response Code". */
+  readonly CancelCustomerTokenNotFound: "4016204";
+  /** `4017904` — Customer Token Not Found (http 401, service 79, case 04): failed. Source row 10 of "Daftar Response Code". */
+  readonly NotifyCustomerTokenNotFound: "4017904";
+  /** `4018004` — Customer Token Not Found (http 401, service 80, case 04): failed. Source row 10 of "Daftar Response Code". */
+  readonly RefundCustomerTokenNotFound: "4018004";
+  /** `4035900` — Transaction Expired (http 403, service 59, case 00): failed. Source row 11 of "Daftar Response Code". */
+  readonly GenerateTransactionExpired: "4035900";
+  /** `4036000` — Transaction Expired (http 403, service 60, case 00): failed. Source row 11 of "Daftar Response Code". */
+  readonly PaymentTransactionExpired: "4036000";
+  /** `4036100` — Transaction Expired (http 403, service 61, case 00): failed. Source row 11 of "Daftar Response Code". */
+  readonly QueryTransactionExpired: "4036100";
+  /** `4036200` — Transaction Expired (http 403, service 62, case 00): failed. Source row 11 of "Daftar Response Code". */
+  readonly CancelTransactionExpired: "4036200";
+  /** `4037900` — Transaction Expired (http 403, service 79, case 00): failed. Source row 11 of "Daftar Response Code". */
+  readonly NotifyTransactionExpired: "4037900";
+  /** `4038000` — Transaction Expired (http 403, service 80, case 00): failed. Source row 11 of "Daftar Response Code". */
+  readonly RefundTransactionExpired: "4038000";
+  /** `4035901` — Feature Not Allowed [Reason] (http 403, service 59, case 01): failed. Source row 12 of "Daftar Response Code". */
+  readonly GenerateFeatureNotAllowed: "4035901";
+  /** `4036001` — Feature Not Allowed [Reason] (http 403, service 60, case 01): failed. Source row 12 of "Daftar Response Code". */
+  readonly PaymentFeatureNotAllowed: "4036001";
+  /** `4036101` — Feature Not Allowed [Reason] (http 403, service 61, case 01): failed. Source row 12 of "Daftar Response Code". */
+  readonly QueryFeatureNotAllowed: "4036101";
+  /** `4036201` — Feature Not Allowed [Reason] (http 403, service 62, case 01): failed. Source row 12 of "Daftar Response Code". */
+  readonly CancelFeatureNotAllowed: "4036201";
+  /** `4037901` — Feature Not Allowed [Reason] (http 403, service 79, case 01): failed. Source row 12 of "Daftar Response Code". */
+  readonly NotifyFeatureNotAllowed: "4037901";
+  /** `4038001` — Feature Not Allowed [Reason] (http 403, service 80, case 01): failed. Source row 12 of "Daftar Response Code". */
+  readonly RefundFeatureNotAllowed: "4038001";
+  /** `4035902` — Exceeds Transaction Amount Limit (http 403, service 59, case 02): failed. Source row 13 of "Daftar Response Code". */
+  readonly GenerateExceedsTransactionAmountLimit: "4035902";
+  /** `4036002` — Exceeds Transaction Amount Limit (http 403, service 60, case 02): failed. Source row 13 of "Daftar Response Code". */
+  readonly PaymentExceedsTransactionAmountLimit: "4036002";
+  /** `4036102` — Exceeds Transaction Amount Limit (http 403, service 61, case 02): failed. Source row 13 of "Daftar Response Code". */
+  readonly QueryExceedsTransactionAmountLimit: "4036102";
+  /** `4036202` — Exceeds Transaction Amount Limit (http 403, service 62, case 02): failed. Source row 13 of "Daftar Response Code". */
+  readonly CancelExceedsTransactionAmountLimit: "4036202";
+  /** `4037902` — Exceeds Transaction Amount Limit (http 403, service 79, case 02): failed. Source row 13 of "Daftar Response Code". */
+  readonly NotifyExceedsTransactionAmountLimit: "4037902";
+  /** `4038002` — Exceeds Transaction Amount Limit (http 403, service 80, case 02): failed. Source row 13 of "Daftar Response Code". */
+  readonly RefundExceedsTransactionAmountLimit: "4038002";
+  /** `4035903` — Suspected Fraud (http 403, service 59, case 03): failed. Source row 14 of "Daftar Response Code". */
+  readonly GenerateSuspectedFraud: "4035903";
+  /** `4036003` — Suspected Fraud (http 403, service 60, case 03): failed. Source row 14 of "Daftar Response Code". */
+  readonly PaymentSuspectedFraud: "4036003";
+  /** `4036103` — Suspected Fraud (http 403, service 61, case 03): failed. Source row 14 of "Daftar Response Code". */
+  readonly QuerySuspectedFraud: "4036103";
+  /** `4036203` — Suspected Fraud (http 403, service 62, case 03): failed. Source row 14 of "Daftar Response Code". */
+  readonly CancelSuspectedFraud: "4036203";
+  /** `4037903` — Suspected Fraud (http 403, service 79, case 03): failed. Source row 14 of "Daftar Response Code". */
+  readonly NotifySuspectedFraud: "4037903";
+  /** `4038003` — Suspected Fraud (http 403, service 80, case 03): failed. Source row 14 of "Daftar Response Code". */
+  readonly RefundSuspectedFraud: "4038003";
+  /** `4035904` — Activity Count Limit Exceeded (http 403, service 59, case 04): failed. Source row 15 of "Daftar Response Code". */
+  readonly GenerateActivityCountLimitExceeded: "4035904";
+  /** `4036004` — Activity Count Limit Exceeded (http 403, service 60, case 04): failed. Source row 15 of "Daftar Response Code". */
+  readonly PaymentActivityCountLimitExceeded: "4036004";
+  /** `4036104` — Activity Count Limit Exceeded (http 403, service 61, case 04): failed. Source row 15 of "Daftar Response Code". */
+  readonly QueryActivityCountLimitExceeded: "4036104";
+  /** `4036204` — Activity Count Limit Exceeded (http 403, service 62, case 04): failed. Source row 15 of "Daftar Response Code". */
+  readonly CancelActivityCountLimitExceeded: "4036204";
+  /** `4037904` — Activity Count Limit Exceeded (http 403, service 79, case 04): failed. Source row 15 of "Daftar Response Code". */
+  readonly NotifyActivityCountLimitExceeded: "4037904";
+  /** `4038004` — Activity Count Limit Exceeded (http 403, service 80, case 04): failed. Source row 15 of "Daftar Response Code". */
+  readonly RefundActivityCountLimitExceeded: "4038004";
+  /** `4035905` — Do Not Honor (http 403, service 59, case 05): failed. Source row 16 of "Daftar Response Code". */
+  readonly GenerateDoNotHonor: "4035905";
+  /** `4036005` — Do Not Honor (http 403, service 60, case 05): failed. Source row 16 of "Daftar Response Code". */
+  readonly PaymentDoNotHonor: "4036005";
+  /** `4036105` — Do Not Honor (http 403, service 61, case 05): failed. Source row 16 of "Daftar Response Code". */
+  readonly QueryDoNotHonor: "4036105";
+  /** `4036205` — Do Not Honor (http 403, service 62, case 05): failed. Source row 16 of "Daftar Response Code". */
+  readonly CancelDoNotHonor: "4036205";
+  /** `4037905` — Do Not Honor (http 403, service 79, case 05): failed. Source row 16 of "Daftar Response Code". */
+  readonly NotifyDoNotHonor: "4037905";
+  /** `4038005` — Do Not Honor (http 403, service 80, case 05): failed. Source row 16 of "Daftar Response Code". */
+  readonly RefundDoNotHonor: "4038005";
+  /** `4035906` — Feature Not Allowed At This Time. [reason] (http 403, service 59, case 06): failed. Source row 17 of "Daftar Response Code". */
+  readonly GenerateFeatureNotAllowedAtThisTime: "4035906";
+  /** `4036006` — Feature Not Allowed At This Time. [reason] (http 403, service 60, case 06): failed. Source row 17 of "Daftar Response Code". */
+  readonly PaymentFeatureNotAllowedAtThisTime: "4036006";
+  /** `4036106` — Feature Not Allowed At This Time. [reason] (http 403, service 61, case 06): failed. Source row 17 of "Daftar Response Code". */
+  readonly QueryFeatureNotAllowedAtThisTime: "4036106";
+  /** `4036206` — Feature Not Allowed At This Time. [reason] (http 403, service 62, case 06): failed. Source row 17 of "Daftar Response Code". */
+  readonly CancelFeatureNotAllowedAtThisTime: "4036206";
+  /** `4037906` — Feature Not Allowed At This Time. [reason] (http 403, service 79, case 06): failed. Source row 17 of "Daftar Response Code". */
+  readonly NotifyFeatureNotAllowedAtThisTime: "4037906";
+  /** `4038006` — Feature Not Allowed At This Time. [reason] (http 403, service 80, case 06): failed. Source row 17 of "Daftar Response Code". */
+  readonly RefundFeatureNotAllowedAtThisTime: "4038006";
+  /** `4035907` — Card Blocked (http 403, service 59, case 07): failed. Source row 18 of "Daftar Response Code". */
+  readonly GenerateCardBlocked: "4035907";
+  /** `4036007` — Card Blocked (http 403, service 60, case 07): failed. Source row 18 of "Daftar Response Code". */
+  readonly PaymentCardBlocked: "4036007";
+  /** `4036107` — Card Blocked (http 403, service 61, case 07): failed. Source row 18 of "Daftar Response Code". */
+  readonly QueryCardBlocked: "4036107";
+  /** `4036207` — Card Blocked (http 403, service 62, case 07): failed. Source row 18 of "Daftar Response Code". */
+  readonly CancelCardBlocked: "4036207";
+  /** `4037907` — Card Blocked (http 403, service 79, case 07): failed. Source row 18 of "Daftar Response Code". */
+  readonly NotifyCardBlocked: "4037907";
+  /** `4038007` — Card Blocked (http 403, service 80, case 07): failed. Source row 18 of "Daftar Response Code". */
+  readonly RefundCardBlocked: "4038007";
+  /** `4035908` — Card Expired (http 403, service 59, case 08): failed. Source row 19 of "Daftar Response Code". */
+  readonly GenerateCardExpired: "4035908";
+  /** `4036008` — Card Expired (http 403, service 60, case 08): failed. Source row 19 of "Daftar Response Code". */
+  readonly PaymentCardExpired: "4036008";
+  /** `4036108` — Card Expired (http 403, service 61, case 08): failed. Source row 19 of "Daftar Response Code". */
+  readonly QueryCardExpired: "4036108";
+  /** `4036208` — Card Expired (http 403, service 62, case 08): failed. Source row 19 of "Daftar Response Code". */
+  readonly CancelCardExpired: "4036208";
+  /** `4037908` — Card Expired (http 403, service 79, case 08): failed. Source row 19 of "Daftar Response Code". */
+  readonly NotifyCardExpired: "4037908";
+  /** `4038008` — Card Expired (http 403, service 80, case 08): failed. Source row 19 of "Daftar Response Code". */
+  readonly RefundCardExpired: "4038008";
+  /** `4035909` — Dormant Account (http 403, service 59, case 09): failed. Source row 20 of "Daftar Response Code". */
+  readonly GenerateDormantAccount: "4035909";
+  /** `4036009` — Dormant Account (http 403, service 60, case 09): failed. Source row 20 of "Daftar Response Code". */
+  readonly PaymentDormantAccount: "4036009";
+  /** `4036109` — Dormant Account (http 403, service 61, case 09): failed. Source row 20 of "Daftar Response Code". */
+  readonly QueryDormantAccount: "4036109";
+  /** `4036209` — Dormant Account (http 403, service 62, case 09): failed. Source row 20 of "Daftar Response Code". */
+  readonly CancelDormantAccount: "4036209";
+  /** `4037909` — Dormant Account (http 403, service 79, case 09): failed. Source row 20 of "Daftar Response Code". */
+  readonly NotifyDormantAccount: "4037909";
+  /** `4038009` — Dormant Account (http 403, service 80, case 09): failed. Source row 20 of "Daftar Response Code". */
+  readonly RefundDormantAccount: "4038009";
+  /** `4035910` — Need To Set Token Limit (http 403, service 59, case 10): failed. Source row 21 of "Daftar Response Code". */
+  readonly GenerateNeedToSetTokenLimit: "4035910";
+  /** `4036010` — Need To Set Token Limit (http 403, service 60, case 10): failed. Source row 21 of "Daftar Response Code". */
+  readonly PaymentNeedToSetTokenLimit: "4036010";
+  /** `4036110` — Need To Set Token Limit (http 403, service 61, case 10): failed. Source row 21 of "Daftar Response Code". */
+  readonly QueryNeedToSetTokenLimit: "4036110";
+  /** `4036210` — Need To Set Token Limit (http 403, service 62, case 10): failed. Source row 21 of "Daftar Response Code". */
+  readonly CancelNeedToSetTokenLimit: "4036210";
+  /** `4037910` — Need To Set Token Limit (http 403, service 79, case 10): failed. Source row 21 of "Daftar Response Code". */
+  readonly NotifyNeedToSetTokenLimit: "4037910";
+  /** `4038010` — Need To Set Token Limit (http 403, service 80, case 10): failed. Source row 21 of "Daftar Response Code". */
+  readonly RefundNeedToSetTokenLimit: "4038010";
+  /** `4035911` — OTP Blocked (http 403, service 59, case 11): failed. Source row 22 of "Daftar Response Code". */
+  readonly GenerateOtpBlocked: "4035911";
+  /** `4036011` — OTP Blocked (http 403, service 60, case 11): failed. Source row 22 of "Daftar Response Code". */
+  readonly PaymentOtpBlocked: "4036011";
+  /** `4036111` — OTP Blocked (http 403, service 61, case 11): failed. Source row 22 of "Daftar Response Code". */
+  readonly QueryOtpBlocked: "4036111";
+  /** `4036211` — OTP Blocked (http 403, service 62, case 11): failed. Source row 22 of "Daftar Response Code". */
+  readonly CancelOtpBlocked: "4036211";
+  /** `4037911` — OTP Blocked (http 403, service 79, case 11): failed. Source row 22 of "Daftar Response Code". */
+  readonly NotifyOtpBlocked: "4037911";
+  /** `4038011` — OTP Blocked (http 403, service 80, case 11): failed. Source row 22 of "Daftar Response Code". */
+  readonly RefundOtpBlocked: "4038011";
+  /** `4035912` — OTP Lifetime Expired (http 403, service 59, case 12): failed. Source row 23 of "Daftar Response Code". */
+  readonly GenerateOtpLifetimeExpired: "4035912";
+  /** `4036012` — OTP Lifetime Expired (http 403, service 60, case 12): failed. Source row 23 of "Daftar Response Code". */
+  readonly PaymentOtpLifetimeExpired: "4036012";
+  /** `4036112` — OTP Lifetime Expired (http 403, service 61, case 12): failed. Source row 23 of "Daftar Response Code". */
+  readonly QueryOtpLifetimeExpired: "4036112";
+  /** `4036212` — OTP Lifetime Expired (http 403, service 62, case 12): failed. Source row 23 of "Daftar Response Code". */
+  readonly CancelOtpLifetimeExpired: "4036212";
+  /** `4037912` — OTP Lifetime Expired (http 403, service 79, case 12): failed. Source row 23 of "Daftar Response Code". */
+  readonly NotifyOtpLifetimeExpired: "4037912";
+  /** `4038012` — OTP Lifetime Expired (http 403, service 80, case 12): failed. Source row 23 of "Daftar Response Code". */
+  readonly RefundOtpLifetimeExpired: "4038012";
+  /** `4035913` — OTP Sent To Cardholer (http 403, service 59, case 13): failed. Source row 24 of "Daftar Response Code". */
+  readonly GenerateOtpSentToCardholder: "4035913";
+  /** `4036013` — OTP Sent To Cardholer (http 403, service 60, case 13): failed. Source row 24 of "Daftar Response Code". */
+  readonly PaymentOtpSentToCardholder: "4036013";
+  /** `4036113` — OTP Sent To Cardholer (http 403, service 61, case 13): failed. Source row 24 of "Daftar Response Code". */
+  readonly QueryOtpSentToCardholder: "4036113";
+  /** `4036213` — OTP Sent To Cardholer (http 403, service 62, case 13): failed. Source row 24 of "Daftar Response Code". */
+  readonly CancelOtpSentToCardholder: "4036213";
+  /** `4037913` — OTP Sent To Cardholer (http 403, service 79, case 13): failed. Source row 24 of "Daftar Response Code". */
+  readonly NotifyOtpSentToCardholder: "4037913";
+  /** `4038013` — OTP Sent To Cardholer (http 403, service 80, case 13): failed. Source row 24 of "Daftar Response Code". */
+  readonly RefundOtpSentToCardholder: "4038013";
+  /** `4035914` — Insufficient Funds (http 403, service 59, case 14): failed. Source row 25 of "Daftar Response Code". */
+  readonly GenerateInsufficientFunds: "4035914";
+  /** `4036014` — Insufficient Funds (http 403, service 60, case 14): failed. Source row 25 of "Daftar Response Code". */
+  readonly PaymentInsufficientFunds: "4036014";
+  /** `4036114` — Insufficient Funds (http 403, service 61, case 14): failed. Source row 25 of "Daftar Response Code". */
+  readonly QueryInsufficientFunds: "4036114";
+  /** `4036214` — Insufficient Funds (http 403, service 62, case 14): failed. Source row 25 of "Daftar Response Code". */
+  readonly CancelInsufficientFunds: "4036214";
+  /** `4037914` — Insufficient Funds (http 403, service 79, case 14): failed. Source row 25 of "Daftar Response Code". */
+  readonly NotifyInsufficientFunds: "4037914";
+  /** `4038014` — Insufficient Funds (http 403, service 80, case 14): failed. Source row 25 of "Daftar Response Code". */
+  readonly RefundInsufficientFunds: "4038014";
+  /** `4035915` — Transaction Not Permitted.[reason] (http 403, service 59, case 15): failed. Source row 26 of "Daftar Response Code". */
+  readonly GenerateTransactionNotPermitted: "4035915";
+  /** `4036015` — Transaction Not Permitted.[reason] (http 403, service 60, case 15): failed. Source row 26 of "Daftar Response Code". */
+  readonly PaymentTransactionNotPermitted: "4036015";
+  /** `4036115` — Transaction Not Permitted.[reason] (http 403, service 61, case 15): failed. Source row 26 of "Daftar Response Code". */
+  readonly QueryTransactionNotPermitted: "4036115";
+  /** `4036215` — Transaction Not Permitted.[reason] (http 403, service 62, case 15): failed. Source row 26 of "Daftar Response Code". */
+  readonly CancelTransactionNotPermitted: "4036215";
+  /** `4037915` — Transaction Not Permitted.[reason] (http 403, service 79, case 15): failed. Source row 26 of "Daftar Response Code". */
+  readonly NotifyTransactionNotPermitted: "4037915";
+  /** `4038015` — Transaction Not Permitted.[reason] (http 403, service 80, case 15): failed. Source row 26 of "Daftar Response Code". */
+  readonly RefundTransactionNotPermitted: "4038015";
+  /** `4035916` — Suspend Transaction (http 403, service 59, case 16): failed. Source row 27 of "Daftar Response Code". */
+  readonly GenerateSuspendTransaction: "4035916";
+  /** `4036016` — Suspend Transaction (http 403, service 60, case 16): failed. Source row 27 of "Daftar Response Code". */
+  readonly PaymentSuspendTransaction: "4036016";
+  /** `4036116` — Suspend Transaction (http 403, service 61, case 16): failed. Source row 27 of "Daftar Response Code". */
+  readonly QuerySuspendTransaction: "4036116";
+  /** `4036216` — Suspend Transaction (http 403, service 62, case 16): failed. Source row 27 of "Daftar Response Code". */
+  readonly CancelSuspendTransaction: "4036216";
+  /** `4037916` — Suspend Transaction (http 403, service 79, case 16): failed. Source row 27 of "Daftar Response Code". */
+  readonly NotifySuspendTransaction: "4037916";
+  /** `4038016` — Suspend Transaction (http 403, service 80, case 16): failed. Source row 27 of "Daftar Response Code". */
+  readonly RefundSuspendTransaction: "4038016";
+  /** `4035917` — Token Limit Exceeded (http 403, service 59, case 17): failed. Source row 28 of "Daftar Response Code". */
+  readonly GenerateTokenLimitExceeded: "4035917";
+  /** `4036017` — Token Limit Exceeded (http 403, service 60, case 17): failed. Source row 28 of "Daftar Response Code". */
+  readonly PaymentTokenLimitExceeded: "4036017";
+  /** `4036117` — Token Limit Exceeded (http 403, service 61, case 17): failed. Source row 28 of "Daftar Response Code". */
+  readonly QueryTokenLimitExceeded: "4036117";
+  /** `4036217` — Token Limit Exceeded (http 403, service 62, case 17): failed. Source row 28 of "Daftar Response Code". */
+  readonly CancelTokenLimitExceeded: "4036217";
+  /** `4037917` — Token Limit Exceeded (http 403, service 79, case 17): failed. Source row 28 of "Daftar Response Code". */
+  readonly NotifyTokenLimitExceeded: "4037917";
+  /** `4038017` — Token Limit Exceeded (http 403, service 80, case 17): failed. Source row 28 of "Daftar Response Code". */
+  readonly RefundTokenLimitExceeded: "4038017";
+  /** `4035918` — Inactive Card/Account/Customer (http 403, service 59, case 18): failed. Source row 29 of "Daftar Response Code". */
+  readonly GenerateInactiveCardAccountCustomer: "4035918";
+  /** `4036018` — Inactive Card/Account/Customer (http 403, service 60, case 18): failed. Source row 29 of "Daftar Response Code". */
+  readonly PaymentInactiveCardAccountCustomer: "4036018";
+  /** `4036118` — Inactive Card/Account/Customer (http 403, service 61, case 18): failed. Source row 29 of "Daftar Response Code". */
+  readonly QueryInactiveCardAccountCustomer: "4036118";
+  /** `4036218` — Inactive Card/Account/Customer (http 403, service 62, case 18): failed. Source row 29 of "Daftar Response Code". */
+  readonly CancelInactiveCardAccountCustomer: "4036218";
+  /** `4037918` — Inactive Card/Account/Customer (http 403, service 79, case 18): failed. Source row 29 of "Daftar Response Code". */
+  readonly NotifyInactiveCardAccountCustomer: "4037918";
+  /** `4038018` — Inactive Card/Account/Customer (http 403, service 80, case 18): failed. Source row 29 of "Daftar Response Code". */
+  readonly RefundInactiveCardAccountCustomer: "4038018";
+  /** `4035919` — Merchant Blacklisted (http 403, service 59, case 19): failed. Source row 30 of "Daftar Response Code". */
+  readonly GenerateMerchantBlacklisted: "4035919";
+  /** `4036019` — Merchant Blacklisted (http 403, service 60, case 19): failed. Source row 30 of "Daftar Response Code". */
+  readonly PaymentMerchantBlacklisted: "4036019";
+  /** `4036119` — Merchant Blacklisted (http 403, service 61, case 19): failed. Source row 30 of "Daftar Response Code". */
+  readonly QueryMerchantBlacklisted: "4036119";
+  /** `4036219` — Merchant Blacklisted (http 403, service 62, case 19): failed. Source row 30 of "Daftar Response Code". */
+  readonly CancelMerchantBlacklisted: "4036219";
+  /** `4037919` — Merchant Blacklisted (http 403, service 79, case 19): failed. Source row 30 of "Daftar Response Code". */
+  readonly NotifyMerchantBlacklisted: "4037919";
+  /** `4038019` — Merchant Blacklisted (http 403, service 80, case 19): failed. Source row 30 of "Daftar Response Code". */
+  readonly RefundMerchantBlacklisted: "4038019";
+  /** `4035920` — Merchant Limit Exceed (http 403, service 59, case 20): failed. Source row 31 of "Daftar Response Code". */
+  readonly GenerateMerchantLimitExceed: "4035920";
+  /** `4036020` — Merchant Limit Exceed (http 403, service 60, case 20): failed. Source row 31 of "Daftar Response Code". */
+  readonly PaymentMerchantLimitExceed: "4036020";
+  /** `4036120` — Merchant Limit Exceed (http 403, service 61, case 20): failed. Source row 31 of "Daftar Response Code". */
+  readonly QueryMerchantLimitExceed: "4036120";
+  /** `4036220` — Merchant Limit Exceed (http 403, service 62, case 20): failed. Source row 31 of "Daftar Response Code". */
+  readonly CancelMerchantLimitExceed: "4036220";
+  /** `4037920` — Merchant Limit Exceed (http 403, service 79, case 20): failed. Source row 31 of "Daftar Response Code". */
+  readonly NotifyMerchantLimitExceed: "4037920";
+  /** `4038020` — Merchant Limit Exceed (http 403, service 80, case 20): failed. Source row 31 of "Daftar Response Code". */
+  readonly RefundMerchantLimitExceed: "4038020";
+  /** `4035921` — Set Limit Not Allowed (http 403, service 59, case 21): failed. Source row 32 of "Daftar Response Code". */
+  readonly GenerateSetLimitNotAllowed: "4035921";
+  /** `4036021` — Set Limit Not Allowed (http 403, service 60, case 21): failed. Source row 32 of "Daftar Response Code". */
+  readonly PaymentSetLimitNotAllowed: "4036021";
+  /** `4036121` — Set Limit Not Allowed (http 403, service 61, case 21): failed. Source row 32 of "Daftar Response Code". */
+  readonly QuerySetLimitNotAllowed: "4036121";
+  /** `4036221` — Set Limit Not Allowed (http 403, service 62, case 21): failed. Source row 32 of "Daftar Response Code". */
+  readonly CancelSetLimitNotAllowed: "4036221";
+  /** `4037921` — Set Limit Not Allowed (http 403, service 79, case 21): failed. Source row 32 of "Daftar Response Code". */
+  readonly NotifySetLimitNotAllowed: "4037921";
+  /** `4038021` — Set Limit Not Allowed (http 403, service 80, case 21): failed. Source row 32 of "Daftar Response Code". */
+  readonly RefundSetLimitNotAllowed: "4038021";
+  /** `4035922` — Token Limit Invalid (http 403, service 59, case 22): failed. Source row 33 of "Daftar Response Code". */
+  readonly GenerateTokenLimitInvalid: "4035922";
+  /** `4036022` — Token Limit Invalid (http 403, service 60, case 22): failed. Source row 33 of "Daftar Response Code". */
+  readonly PaymentTokenLimitInvalid: "4036022";
+  /** `4036122` — Token Limit Invalid (http 403, service 61, case 22): failed. Source row 33 of "Daftar Response Code". */
+  readonly QueryTokenLimitInvalid: "4036122";
+  /** `4036222` — Token Limit Invalid (http 403, service 62, case 22): failed. Source row 33 of "Daftar Response Code". */
+  readonly CancelTokenLimitInvalid: "4036222";
+  /** `4037922` — Token Limit Invalid (http 403, service 79, case 22): failed. Source row 33 of "Daftar Response Code". */
+  readonly NotifyTokenLimitInvalid: "4037922";
+  /** `4038022` — Token Limit Invalid (http 403, service 80, case 22): failed. Source row 33 of "Daftar Response Code". */
+  readonly RefundTokenLimitInvalid: "4038022";
+  /** `4035923` — Account Limit Exceed (http 403, service 59, case 23): failed. Source row 34 of "Daftar Response Code". */
+  readonly GenerateAccountLimitExceed: "4035923";
+  /** `4036023` — Account Limit Exceed (http 403, service 60, case 23): failed. Source row 34 of "Daftar Response Code". */
+  readonly PaymentAccountLimitExceed: "4036023";
+  /** `4036123` — Account Limit Exceed (http 403, service 61, case 23): failed. Source row 34 of "Daftar Response Code". */
+  readonly QueryAccountLimitExceed: "4036123";
+  /** `4036223` — Account Limit Exceed (http 403, service 62, case 23): failed. Source row 34 of "Daftar Response Code". */
+  readonly CancelAccountLimitExceed: "4036223";
+  /** `4037923` — Account Limit Exceed (http 403, service 79, case 23): failed. Source row 34 of "Daftar Response Code". */
+  readonly NotifyAccountLimitExceed: "4037923";
+  /** `4038023` — Account Limit Exceed (http 403, service 80, case 23): failed. Source row 34 of "Daftar Response Code". */
+  readonly RefundAccountLimitExceed: "4038023";
+  /** `4045900` — Invalid Transaction Status (http 404, service 59, case 00): failed. Source row 35 of "Daftar Response Code". */
+  readonly GenerateInvalidTransactionStatus: "4045900";
+  /** `4046000` — Invalid Transaction Status (http 404, service 60, case 00): failed. Source row 35 of "Daftar Response Code". */
+  readonly PaymentInvalidTransactionStatus: "4046000";
+  /** `4046100` — Invalid Transaction Status (http 404, service 61, case 00): failed. Source row 35 of "Daftar Response Code". */
+  readonly QueryInvalidTransactionStatus: "4046100";
+  /** `4046200` — Invalid Transaction Status (http 404, service 62, case 00): failed. Source row 35 of "Daftar Response Code". */
+  readonly CancelInvalidTransactionStatus: "4046200";
+  /** `4047900` — Invalid Transaction Status (http 404, service 79, case 00): failed. Source row 35 of "Daftar Response Code". */
+  readonly NotifyInvalidTransactionStatus: "4047900";
+  /** `4048000` — Invalid Transaction Status (http 404, service 80, case 00): failed. Source row 35 of "Daftar Response Code". */
+  readonly RefundInvalidTransactionStatus: "4048000";
+  /** `4045901` — Transaction Not Found (http 404, service 59, case 01): failed. Source row 36 of "Daftar Response Code". */
+  readonly GenerateTransactionNotFound: "4045901";
+  /** `4046001` — Transaction Not Found (http 404, service 60, case 01): failed. Source row 36 of "Daftar Response Code". */
+  readonly PaymentTransactionNotFound: "4046001";
+  /** `4046101` — Transaction Not Found (http 404, service 61, case 01): failed. Source row 36 of "Daftar Response Code". */
+  readonly QueryTransactionNotFound: "4046101";
+  /** `4046201` — Transaction Not Found (http 404, service 62, case 01): failed. Source row 36 of "Daftar Response Code". */
+  readonly CancelTransactionNotFound: "4046201";
+  /** `4047901` — Transaction Not Found (http 404, service 79, case 01): failed. Source row 36 of "Daftar Response Code". */
+  readonly NotifyTransactionNotFound: "4047901";
+  /** `4048001` — Transaction Not Found (http 404, service 80, case 01): failed. Source row 36 of "Daftar Response Code". */
+  readonly RefundTransactionNotFound: "4048001";
+  /** `4045902` — Invalid Routing (http 404, service 59, case 02): failed. Source row 37 of "Daftar Response Code". */
+  readonly GenerateInvalidRouting: "4045902";
+  /** `4046002` — Invalid Routing (http 404, service 60, case 02): failed. Source row 37 of "Daftar Response Code". */
+  readonly PaymentInvalidRouting: "4046002";
+  /** `4046102` — Invalid Routing (http 404, service 61, case 02): failed. Source row 37 of "Daftar Response Code". */
+  readonly QueryInvalidRouting: "4046102";
+  /** `4046202` — Invalid Routing (http 404, service 62, case 02): failed. Source row 37 of "Daftar Response Code". */
+  readonly CancelInvalidRouting: "4046202";
+  /** `4047902` — Invalid Routing (http 404, service 79, case 02): failed. Source row 37 of "Daftar Response Code". */
+  readonly NotifyInvalidRouting: "4047902";
+  /** `4048002` — Invalid Routing (http 404, service 80, case 02): failed. Source row 37 of "Daftar Response Code". */
+  readonly RefundInvalidRouting: "4048002";
+  /** `4045903` — Bank Not Supported By Switch (http 404, service 59, case 03): failed. Source row 38 of "Daftar Response Code". */
+  readonly GenerateBankNotSupportedBySwitch: "4045903";
+  /** `4046003` — Bank Not Supported By Switch (http 404, service 60, case 03): failed. Source row 38 of "Daftar Response Code". */
+  readonly PaymentBankNotSupportedBySwitch: "4046003";
+  /** `4046103` — Bank Not Supported By Switch (http 404, service 61, case 03): failed. Source row 38 of "Daftar Response Code". */
+  readonly QueryBankNotSupportedBySwitch: "4046103";
+  /** `4046203` — Bank Not Supported By Switch (http 404, service 62, case 03): failed. Source row 38 of "Daftar Response Code". */
+  readonly CancelBankNotSupportedBySwitch: "4046203";
+  /** `4047903` — Bank Not Supported By Switch (http 404, service 79, case 03): failed. Source row 38 of "Daftar Response Code". */
+  readonly NotifyBankNotSupportedBySwitch: "4047903";
+  /** `4048003` — Bank Not Supported By Switch (http 404, service 80, case 03): failed. Source row 38 of "Daftar Response Code". */
+  readonly RefundBankNotSupportedBySwitch: "4048003";
+  /** `4045904` — Transaction Cancelled (http 404, service 59, case 04): failed. Source row 39 of "Daftar Response Code". */
+  readonly GenerateTransactionCancelled: "4045904";
+  /** `4046004` — Transaction Cancelled (http 404, service 60, case 04): failed. Source row 39 of "Daftar Response Code". */
+  readonly PaymentTransactionCancelled: "4046004";
+  /** `4046104` — Transaction Cancelled (http 404, service 61, case 04): failed. Source row 39 of "Daftar Response Code". */
+  readonly QueryTransactionCancelled: "4046104";
+  /** `4046204` — Transaction Cancelled (http 404, service 62, case 04): failed. Source row 39 of "Daftar Response Code". */
+  readonly CancelTransactionCancelled: "4046204";
+  /** `4047904` — Transaction Cancelled (http 404, service 79, case 04): failed. Source row 39 of "Daftar Response Code". */
+  readonly NotifyTransactionCancelled: "4047904";
+  /** `4048004` — Transaction Cancelled (http 404, service 80, case 04): failed. Source row 39 of "Daftar Response Code". */
+  readonly RefundTransactionCancelled: "4048004";
+  /** `4045905` — Merchant Is Not Registered For Card Registration Services (http 404, service 59, case 05): failed. Source row 40 of "Daftar Response Code". */
+  readonly GenerateMerchantIsNotRegisteredForCardRegistrationServices: "4045905";
+  /** `4046005` — Merchant Is Not Registered For Card Registration Services (http 404, service 60, case 05): failed. Source row 40 of "Daftar Response Code". */
+  readonly PaymentMerchantIsNotRegisteredForCardRegistrationServices: "4046005";
+  /** `4046105` — Merchant Is Not Registered For Card Registration Services (http 404, service 61, case 05): failed. Source row 40 of "Daftar Response Code". */
+  readonly QueryMerchantIsNotRegisteredForCardRegistrationServices: "4046105";
+  /** `4046205` — Merchant Is Not Registered For Card Registration Services (http 404, service 62, case 05): failed. Source row 40 of "Daftar Response Code". */
+  readonly CancelMerchantIsNotRegisteredForCardRegistrationServices: "4046205";
+  /** `4047905` — Merchant Is Not Registered For Card Registration Services (http 404, service 79, case 05): failed. Source row 40 of "Daftar Response Code". */
+  readonly NotifyMerchantIsNotRegisteredForCardRegistrationServices: "4047905";
+  /** `4048005` — Merchant Is Not Registered For Card Registration Services (http 404, service 80, case 05): failed. Source row 40 of "Daftar Response Code". */
+  readonly RefundMerchantIsNotRegisteredForCardRegistrationServices: "4048005";
+  /** `4045906` — Need To Request OTP (http 404, service 59, case 06): failed. Source row 41 of "Daftar Response Code". */
+  readonly GenerateNeedToRequestOtp: "4045906";
+  /** `4046006` — Need To Request OTP (http 404, service 60, case 06): failed. Source row 41 of "Daftar Response Code". */
+  readonly PaymentNeedToRequestOtp: "4046006";
+  /** `4046106` — Need To Request OTP (http 404, service 61, case 06): failed. Source row 41 of "Daftar Response Code". */
+  readonly QueryNeedToRequestOtp: "4046106";
+  /** `4046206` — Need To Request OTP (http 404, service 62, case 06): failed. Source row 41 of "Daftar Response Code". */
+  readonly CancelNeedToRequestOtp: "4046206";
+  /** `4047906` — Need To Request OTP (http 404, service 79, case 06): failed. Source row 41 of "Daftar Response Code". */
+  readonly NotifyNeedToRequestOtp: "4047906";
+  /** `4048006` — Need To Request OTP (http 404, service 80, case 06): failed. Source row 41 of "Daftar Response Code". */
+  readonly RefundNeedToRequestOtp: "4048006";
+  /** `4045907` — Journey Not Found (http 404, service 59, case 07): failed. Source row 42 of "Daftar Response Code". */
+  readonly GenerateJourneyNotFound: "4045907";
+  /** `4046007` — Journey Not Found (http 404, service 60, case 07): failed. Source row 42 of "Daftar Response Code". */
+  readonly PaymentJourneyNotFound: "4046007";
+  /** `4046107` — Journey Not Found (http 404, service 61, case 07): failed. Source row 42 of "Daftar Response Code". */
+  readonly QueryJourneyNotFound: "4046107";
+  /** `4046207` — Journey Not Found (http 404, service 62, case 07): failed. Source row 42 of "Daftar Response Code". */
+  readonly CancelJourneyNotFound: "4046207";
+  /** `4047907` — Journey Not Found (http 404, service 79, case 07): failed. Source row 42 of "Daftar Response Code". */
+  readonly NotifyJourneyNotFound: "4047907";
+  /** `4048007` — Journey Not Found (http 404, service 80, case 07): failed. Source row 42 of "Daftar Response Code". */
+  readonly RefundJourneyNotFound: "4048007";
+  /** `4045908` — Invalid Merchant (http 404, service 59, case 08): failed. Source row 43 of "Daftar Response Code". */
+  readonly GenerateInvalidMerchant: "4045908";
+  /** `4046008` — Invalid Merchant (http 404, service 60, case 08): failed. Source row 43 of "Daftar Response Code". */
+  readonly PaymentInvalidMerchant: "4046008";
+  /** `4046108` — Invalid Merchant (http 404, service 61, case 08): failed. Source row 43 of "Daftar Response Code". */
+  readonly QueryInvalidMerchant: "4046108";
+  /** `4046208` — Invalid Merchant (http 404, service 62, case 08): failed. Source row 43 of "Daftar Response Code". */
+  readonly CancelInvalidMerchant: "4046208";
+  /** `4047908` — Invalid Merchant (http 404, service 79, case 08): failed. Source row 43 of "Daftar Response Code". */
+  readonly NotifyInvalidMerchant: "4047908";
+  /** `4048008` — Invalid Merchant (http 404, service 80, case 08): failed. Source row 43 of "Daftar Response Code". */
+  readonly RefundInvalidMerchant: "4048008";
+  /** `4045909` — No Issuer (http 404, service 59, case 09): failed. Source row 44 of "Daftar Response Code". */
+  readonly GenerateNoIssuer: "4045909";
+  /** `4046009` — No Issuer (http 404, service 60, case 09): failed. Source row 44 of "Daftar Response Code". */
+  readonly PaymentNoIssuer: "4046009";
+  /** `4046109` — No Issuer (http 404, service 61, case 09): failed. Source row 44 of "Daftar Response Code". */
+  readonly QueryNoIssuer: "4046109";
+  /** `4046209` — No Issuer (http 404, service 62, case 09): failed. Source row 44 of "Daftar Response Code". */
+  readonly CancelNoIssuer: "4046209";
+  /** `4047909` — No Issuer (http 404, service 79, case 09): failed. Source row 44 of "Daftar Response Code". */
+  readonly NotifyNoIssuer: "4047909";
+  /** `4048009` — No Issuer (http 404, service 80, case 09): failed. Source row 44 of "Daftar Response Code". */
+  readonly RefundNoIssuer: "4048009";
+  /** `4045910` — Invalid API Transition (http 404, service 59, case 10): failed. Source row 45 of "Daftar Response Code". */
+  readonly GenerateInvalidApiTransition: "4045910";
+  /** `4046010` — Invalid API Transition (http 404, service 60, case 10): failed. Source row 45 of "Daftar Response Code". */
+  readonly PaymentInvalidApiTransition: "4046010";
+  /** `4046110` — Invalid API Transition (http 404, service 61, case 10): failed. Source row 45 of "Daftar Response Code". */
+  readonly QueryInvalidApiTransition: "4046110";
+  /** `4046210` — Invalid API Transition (http 404, service 62, case 10): failed. Source row 45 of "Daftar Response Code". */
+  readonly CancelInvalidApiTransition: "4046210";
+  /** `4047910` — Invalid API Transition (http 404, service 79, case 10): failed. Source row 45 of "Daftar Response Code". */
+  readonly NotifyInvalidApiTransition: "4047910";
+  /** `4048010` — Invalid API Transition (http 404, service 80, case 10): failed. Source row 45 of "Daftar Response Code". */
+  readonly RefundInvalidApiTransition: "4048010";
+  /** `4045911` — Invalid Card/Account/Customer [info]/Virtual Account (http 404, service 59, case 11): failed. Source row 46 of "Daftar Response Code". */
+  readonly GenerateInvalidCardAccountCustomer: "4045911";
+  /** `4046011` — Invalid Card/Account/Customer [info]/Virtual Account (http 404, service 60, case 11): failed. Source row 46 of "Daftar Response Code". */
+  readonly PaymentInvalidCardAccountCustomer: "4046011";
+  /** `4046111` — Invalid Card/Account/Customer [info]/Virtual Account (http 404, service 61, case 11): failed. Source row 46 of "Daftar Response Code". */
+  readonly QueryInvalidCardAccountCustomer: "4046111";
+  /** `4046211` — Invalid Card/Account/Customer [info]/Virtual Account (http 404, service 62, case 11): failed. Source row 46 of "Daftar Response Code". */
+  readonly CancelInvalidCardAccountCustomer: "4046211";
+  /** `4047911` — Invalid Card/Account/Customer [info]/Virtual Account (http 404, service 79, case 11): failed. Source row 46 of "Daftar Response Code". */
+  readonly NotifyInvalidCardAccountCustomer: "4047911";
+  /** `4048011` — Invalid Card/Account/Customer [info]/Virtual Account (http 404, service 80, case 11): failed. Source row 46 of "Daftar Response Code". */
+  readonly RefundInvalidCardAccountCustomer: "4048011";
+  /** `4045912` — Invalid Bill/Virtual Account [Reason] (http 404, service 59, case 12): failed. Source row 47 of "Daftar Response Code". */
+  readonly GenerateInvalidBill: "4045912";
+  /** `4046012` — Invalid Bill/Virtual Account [Reason] (http 404, service 60, case 12): failed. Source row 47 of "Daftar Response Code". */
+  readonly PaymentInvalidBill: "4046012";
+  /** `4046112` — Invalid Bill/Virtual Account [Reason] (http 404, service 61, case 12): failed. Source row 47 of "Daftar Response Code". */
+  readonly QueryInvalidBill: "4046112";
+  /** `4046212` — Invalid Bill/Virtual Account [Reason] (http 404, service 62, case 12): failed. Source row 47 of "Daftar Response Code". */
+  readonly CancelInvalidBill: "4046212";
+  /** `4047912` — Invalid Bill/Virtual Account [Reason] (http 404, service 79, case 12): failed. Source row 47 of "Daftar Response Code". */
+  readonly NotifyInvalidBill: "4047912";
+  /** `4048012` — Invalid Bill/Virtual Account [Reason] (http 404, service 80, case 12): failed. Source row 47 of "Daftar Response Code". */
+  readonly RefundInvalidBill: "4048012";
+  /** `4045913` — Invalid Amount (http 404, service 59, case 13): failed. Source row 48 of "Daftar Response Code". */
+  readonly GenerateInvalidAmount: "4045913";
+  /** `4046013` — Invalid Amount (http 404, service 60, case 13): failed. Source row 48 of "Daftar Response Code". */
+  readonly PaymentInvalidAmount: "4046013";
+  /** `4046113` — Invalid Amount (http 404, service 61, case 13): failed. Source row 48 of "Daftar Response Code". */
+  readonly QueryInvalidAmount: "4046113";
+  /** `4046213` — Invalid Amount (http 404, service 62, case 13): failed. Source row 48 of "Daftar Response Code". */
+  readonly CancelInvalidAmount: "4046213";
+  /** `4047913` — Invalid Amount (http 404, service 79, case 13): failed. Source row 48 of "Daftar Response Code". */
+  readonly NotifyInvalidAmount: "4047913";
+  /** `4048013` — Invalid Amount (http 404, service 80, case 13): failed. Source row 48 of "Daftar Response Code". */
+  readonly RefundInvalidAmount: "4048013";
+  /** `4045914` — Paid Bill (http 404, service 59, case 14): failed. Source row 49 of "Daftar Response Code". */
+  readonly GeneratePaidBill: "4045914";
+  /** `4046014` — Paid Bill (http 404, service 60, case 14): failed. Source row 49 of "Daftar Response Code". */
+  readonly PaymentPaidBill: "4046014";
+  /** `4046114` — Paid Bill (http 404, service 61, case 14): failed. Source row 49 of "Daftar Response Code". */
+  readonly QueryPaidBill: "4046114";
+  /** `4046214` — Paid Bill (http 404, service 62, case 14): failed. Source row 49 of "Daftar Response Code". */
+  readonly CancelPaidBill: "4046214";
+  /** `4047914` — Paid Bill (http 404, service 79, case 14): failed. Source row 49 of "Daftar Response Code". */
+  readonly NotifyPaidBill: "4047914";
+  /** `4048014` — Paid Bill (http 404, service 80, case 14): failed. Source row 49 of "Daftar Response Code". */
+  readonly RefundPaidBill: "4048014";
+  /** `4045915` — Invalid OTP (http 404, service 59, case 15): failed. Source row 50 of "Daftar Response Code". */
+  readonly GenerateInvalidOtp: "4045915";
+  /** `4046015` — Invalid OTP (http 404, service 60, case 15): failed. Source row 50 of "Daftar Response Code". */
+  readonly PaymentInvalidOtp: "4046015";
+  /** `4046115` — Invalid OTP (http 404, service 61, case 15): failed. Source row 50 of "Daftar Response Code". */
+  readonly QueryInvalidOtp: "4046115";
+  /** `4046215` — Invalid OTP (http 404, service 62, case 15): failed. Source row 50 of "Daftar Response Code". */
+  readonly CancelInvalidOtp: "4046215";
+  /** `4047915` — Invalid OTP (http 404, service 79, case 15): failed. Source row 50 of "Daftar Response Code". */
+  readonly NotifyInvalidOtp: "4047915";
+  /** `4048015` — Invalid OTP (http 404, service 80, case 15): failed. Source row 50 of "Daftar Response Code". */
+  readonly RefundInvalidOtp: "4048015";
+  /** `4045916` — Partner Not Found (http 404, service 59, case 16): failed. Source row 51 of "Daftar Response Code". */
+  readonly GeneratePartnerNotFound: "4045916";
+  /** `4046016` — Partner Not Found (http 404, service 60, case 16): failed. Source row 51 of "Daftar Response Code". */
+  readonly PaymentPartnerNotFound: "4046016";
+  /** `4046116` — Partner Not Found (http 404, service 61, case 16): failed. Source row 51 of "Daftar Response Code". */
+  readonly QueryPartnerNotFound: "4046116";
+  /** `4046216` — Partner Not Found (http 404, service 62, case 16): failed. Source row 51 of "Daftar Response Code". */
+  readonly CancelPartnerNotFound: "4046216";
+  /** `4047916` — Partner Not Found (http 404, service 79, case 16): failed. Source row 51 of "Daftar Response Code". */
+  readonly NotifyPartnerNotFound: "4047916";
+  /** `4048016` — Partner Not Found (http 404, service 80, case 16): failed. Source row 51 of "Daftar Response Code". */
+  readonly RefundPartnerNotFound: "4048016";
+  /** `4045917` — Invalid Terminal (http 404, service 59, case 17): failed. Source row 52 of "Daftar Response Code". */
+  readonly GenerateInvalidTerminal: "4045917";
+  /** `4046017` — Invalid Terminal (http 404, service 60, case 17): failed. Source row 52 of "Daftar Response Code". */
+  readonly PaymentInvalidTerminal: "4046017";
+  /** `4046117` — Invalid Terminal (http 404, service 61, case 17): failed. Source row 52 of "Daftar Response Code". */
+  readonly QueryInvalidTerminal: "4046117";
+  /** `4046217` — Invalid Terminal (http 404, service 62, case 17): failed. Source row 52 of "Daftar Response Code". */
+  readonly CancelInvalidTerminal: "4046217";
+  /** `4047917` — Invalid Terminal (http 404, service 79, case 17): failed. Source row 52 of "Daftar Response Code". */
+  readonly NotifyInvalidTerminal: "4047917";
+  /** `4048017` — Invalid Terminal (http 404, service 80, case 17): failed. Source row 52 of "Daftar Response Code". */
+  readonly RefundInvalidTerminal: "4048017";
+  /** `4045918` — Inconsistent Request (http 404, service 59, case 18): failed. Source row 53 of "Daftar Response Code". */
+  readonly GenerateInconsistentRequest: "4045918";
+  /** `4046018` — Inconsistent Request (http 404, service 60, case 18): failed. Source row 53 of "Daftar Response Code". */
+  readonly PaymentInconsistentRequest: "4046018";
+  /** `4046118` — Inconsistent Request (http 404, service 61, case 18): failed. Source row 53 of "Daftar Response Code". */
+  readonly QueryInconsistentRequest: "4046118";
+  /** `4046218` — Inconsistent Request (http 404, service 62, case 18): success. Source row 53 of "Daftar Response Code". */
+  readonly CancelInconsistentRequest: "4046218";
+  /** `4047918` — Inconsistent Request (http 404, service 79, case 18): failed. Source row 53 of "Daftar Response Code". */
+  readonly NotifyInconsistentRequest: "4047918";
+  /** `4048018` — Inconsistent Request (http 404, service 80, case 18): success. Source row 53 of "Daftar Response Code". */
+  readonly RefundInconsistentRequest: "4048018";
+  /** `4045919` — Invalid Bill/Virtual Account (http 404, service 59, case 19): failed. Source row 54 of "Daftar Response Code". */
+  readonly GenerateExpiredBill: "4045919";
+  /** `4046019` — Invalid Bill/Virtual Account (http 404, service 60, case 19): failed. Source row 54 of "Daftar Response Code". */
+  readonly PaymentExpiredBill: "4046019";
+  /** `4046119` — Invalid Bill/Virtual Account (http 404, service 61, case 19): failed. Source row 54 of "Daftar Response Code". */
+  readonly QueryExpiredBill: "4046119";
+  /** `4046219` — Invalid Bill/Virtual Account (http 404, service 62, case 19): failed. Source row 54 of "Daftar Response Code". */
+  readonly CancelExpiredBill: "4046219";
+  /** `4047919` — Invalid Bill/Virtual Account (http 404, service 79, case 19): failed. Source row 54 of "Daftar Response Code". */
+  readonly NotifyExpiredBill: "4047919";
+  /** `4048019` — Invalid Bill/Virtual Account (http 404, service 80, case 19): failed. Source row 54 of "Daftar Response Code". */
+  readonly RefundExpiredBill: "4048019";
+  /** `4055900` — Requested Function Is Not Supported (http 405, service 59, case 00): failed. Source row 55 of "Daftar Response Code". */
+  readonly GenerateRequestedFunctionIsNotSupported: "4055900";
+  /** `4056000` — Requested Function Is Not Supported (http 405, service 60, case 00): failed. Source row 55 of "Daftar Response Code". */
+  readonly PaymentRequestedFunctionIsNotSupported: "4056000";
+  /** `4056100` — Requested Function Is Not Supported (http 405, service 61, case 00): failed. Source row 55 of "Daftar Response Code". */
+  readonly QueryRequestedFunctionIsNotSupported: "4056100";
+  /** `4056200` — Requested Function Is Not Supported (http 405, service 62, case 00): failed. Source row 55 of "Daftar Response Code". */
+  readonly CancelRequestedFunctionIsNotSupported: "4056200";
+  /** `4057900` — Requested Function Is Not Supported (http 405, service 79, case 00): failed. Source row 55 of "Daftar Response Code". */
+  readonly NotifyRequestedFunctionIsNotSupported: "4057900";
+  /** `4058000` — Requested Function Is Not Supported (http 405, service 80, case 00): failed. Source row 55 of "Daftar Response Code". */
+  readonly RefundRequestedFunctionIsNotSupported: "4058000";
+  /** `4055901` — Requested Opearation Is Not Allowed (http 405, service 59, case 01): failed. Source row 56 of "Daftar Response Code". */
+  readonly GenerateRequestedOperationIsNotAllowed: "4055901";
+  /** `4056001` — Requested Opearation Is Not Allowed (http 405, service 60, case 01): failed. Source row 56 of "Daftar Response Code". */
+  readonly PaymentRequestedOperationIsNotAllowed: "4056001";
+  /** `4056101` — Requested Opearation Is Not Allowed (http 405, service 61, case 01): failed. Source row 56 of "Daftar Response Code". */
+  readonly QueryRequestedOperationIsNotAllowed: "4056101";
+  /** `4056201` — Requested Opearation Is Not Allowed (http 405, service 62, case 01): failed. Source row 56 of "Daftar Response Code". */
+  readonly CancelRequestedOperationIsNotAllowed: "4056201";
+  /** `4057901` — Requested Opearation Is Not Allowed (http 405, service 79, case 01): failed. Source row 56 of "Daftar Response Code". */
+  readonly NotifyRequestedOperationIsNotAllowed: "4057901";
+  /** `4058001` — Requested Opearation Is Not Allowed (http 405, service 80, case 01): failed. Source row 56 of "Daftar Response Code". */
+  readonly RefundRequestedOperationIsNotAllowed: "4058001";
+  /** `4095900` — Conflict (http 409, service 59, case 00): failed. Source row 57 of "Daftar Response Code". */
+  readonly GenerateConflict: "4095900";
+  /** `4096000` — Conflict (http 409, service 60, case 00): failed. Source row 57 of "Daftar Response Code". */
+  readonly PaymentConflict: "4096000";
+  /** `4096100` — Conflict (http 409, service 61, case 00): failed. Source row 57 of "Daftar Response Code". */
+  readonly QueryConflict: "4096100";
+  /** `4096200` — Conflict (http 409, service 62, case 00): failed. Source row 57 of "Daftar Response Code". */
+  readonly CancelConflict: "4096200";
+  /** `4097900` — Conflict (http 409, service 79, case 00): failed. Source row 57 of "Daftar Response Code". */
+  readonly NotifyConflict: "4097900";
+  /** `4098000` — Conflict (http 409, service 80, case 00): failed. Source row 57 of "Daftar Response Code". */
+  readonly RefundConflict: "4098000";
+  /** `4095901` — Duplicate partnerReferenceNo (http 409, service 59, case 01): failed. Source row 58 of "Daftar Response Code". */
+  readonly GenerateDuplicatePartnerReferenceNo: "4095901";
+  /** `4096001` — Duplicate partnerReferenceNo (http 409, service 60, case 01): failed. Source row 58 of "Daftar Response Code". */
+  readonly PaymentDuplicatePartnerReferenceNo: "4096001";
+  /** `4096101` — Duplicate partnerReferenceNo (http 409, service 61, case 01): failed. Source row 58 of "Daftar Response Code". */
+  readonly QueryDuplicatePartnerReferenceNo: "4096101";
+  /** `4096201` — Duplicate partnerReferenceNo (http 409, service 62, case 01): failed. Source row 58 of "Daftar Response Code". */
+  readonly CancelDuplicatePartnerReferenceNo: "4096201";
+  /** `4097901` — Duplicate partnerReferenceNo (http 409, service 79, case 01): failed. Source row 58 of "Daftar Response Code". */
+  readonly NotifyDuplicatePartnerReferenceNo: "4097901";
+  /** `4098001` — Duplicate partnerReferenceNo (http 409, service 80, case 01): failed. Source row 58 of "Daftar Response Code". */
+  readonly RefundDuplicatePartnerReferenceNo: "4098001";
+  /** `4295900` — Too Many Requests (http 429, service 59, case 00): failed. Source row 59 of "Daftar Response Code". */
+  readonly GenerateTooManyRequests: "4295900";
+  /** `4296000` — Too Many Requests (http 429, service 60, case 00): failed. Source row 59 of "Daftar Response Code". */
+  readonly PaymentTooManyRequests: "4296000";
+  /** `4296100` — Too Many Requests (http 429, service 61, case 00): failed. Source row 59 of "Daftar Response Code". */
+  readonly QueryTooManyRequests: "4296100";
+  /** `4296200` — Too Many Requests (http 429, service 62, case 00): failed. Source row 59 of "Daftar Response Code". */
+  readonly CancelTooManyRequests: "4296200";
+  /** `4297900` — Too Many Requests (http 429, service 79, case 00): failed. Source row 59 of "Daftar Response Code". */
+  readonly NotifyTooManyRequests: "4297900";
+  /** `4298000` — Too Many Requests (http 429, service 80, case 00): failed. Source row 59 of "Daftar Response Code". */
+  readonly RefundTooManyRequests: "4298000";
+  /** `5005900` — General Error (http 500, service 59, case 00): pending. Source row 60 of "Daftar Response Code". */
+  readonly GenerateGeneralError: "5005900";
+  /** `5006000` — General Error (http 500, service 60, case 00): pending. Source row 60 of "Daftar Response Code". */
+  readonly PaymentGeneralError: "5006000";
+  /** `5006100` — General Error (http 500, service 61, case 00): pending. Source row 60 of "Daftar Response Code". */
+  readonly QueryGeneralError: "5006100";
+  /** `5006200` — General Error (http 500, service 62, case 00): pending. Source row 60 of "Daftar Response Code". */
+  readonly CancelGeneralError: "5006200";
+  /** `5007900` — General Error (http 500, service 79, case 00): pending. Source row 60 of "Daftar Response Code". */
+  readonly NotifyGeneralError: "5007900";
+  /** `5008000` — General Error (http 500, service 80, case 00): pending. Source row 60 of "Daftar Response Code". */
+  readonly RefundGeneralError: "5008000";
+  /** `5005901` — Internal Server Error (http 500, service 59, case 01): pending. Source row 61 of "Daftar Response Code". */
+  readonly GenerateInternalServerError: "5005901";
+  /** `5006001` — Internal Server Error (http 500, service 60, case 01): pending. Source row 61 of "Daftar Response Code". */
+  readonly PaymentInternalServerError: "5006001";
+  /** `5006101` — Internal Server Error (http 500, service 61, case 01): pending. Source row 61 of "Daftar Response Code". */
+  readonly QueryInternalServerError: "5006101";
+  /** `5006201` — Internal Server Error (http 500, service 62, case 01): pending. Source row 61 of "Daftar Response Code". */
+  readonly CancelInternalServerError: "5006201";
+  /** `5007901` — Internal Server Error (http 500, service 79, case 01): pending. Source row 61 of "Daftar Response Code". */
+  readonly NotifyInternalServerError: "5007901";
+  /** `5008001` — Internal Server Error (http 500, service 80, case 01): pending. Source row 61 of "Daftar Response Code". */
+  readonly RefundInternalServerError: "5008001";
+  /** `5005902` — External Server Error (http 500, service 59, case 02): pending. Source row 62 of "Daftar Response Code". */
+  readonly GenerateExternalServerError: "5005902";
+  /** `5006002` — External Server Error (http 500, service 60, case 02): pending. Source row 62 of "Daftar Response Code". */
+  readonly PaymentExternalServerError: "5006002";
+  /** `5006102` — External Server Error (http 500, service 61, case 02): pending. Source row 62 of "Daftar Response Code". */
+  readonly QueryExternalServerError: "5006102";
+  /** `5006202` — External Server Error (http 500, service 62, case 02): pending. Source row 62 of "Daftar Response Code". */
+  readonly CancelExternalServerError: "5006202";
+  /** `5007902` — External Server Error (http 500, service 79, case 02): pending. Source row 62 of "Daftar Response Code". */
+  readonly NotifyExternalServerError: "5007902";
+  /** `5008002` — External Server Error (http 500, service 80, case 02): pending. Source row 62 of "Daftar Response Code". */
+  readonly RefundExternalServerError: "5008002";
+  /** `5045900` — Timeout (http 504, service 59, case 00): pending. Source row 63 of "Daftar Response Code". */
+  readonly GenerateTimeout: "5045900";
+  /** `5046000` — Timeout (http 504, service 60, case 00): pending. Source row 63 of "Daftar Response Code". */
+  readonly PaymentTimeout: "5046000";
+  /** `5046100` — Timeout (http 504, service 61, case 00): pending. Source row 63 of "Daftar Response Code". */
+  readonly QueryTimeout: "5046100";
+  /** `5046200` — Timeout (http 504, service 62, case 00): pending. Source row 63 of "Daftar Response Code". */
+  readonly CancelTimeout: "5046200";
+  /** `5047900` — Timeout (http 504, service 79, case 00): pending. Source row 63 of "Daftar Response Code". */
+  readonly NotifyTimeout: "5047900";
+  /** `5048000` — Timeout (http 504, service 80, case 00): pending. Source row 63 of "Daftar Response Code". */
+  readonly RefundTimeout: "5048000";
 };
 /** A response code listed in Bank Indonesia SNAP API QR CPM. */
 export type SnapQrCpmCode = (typeof SnapQrCpmCode)[keyof typeof SnapQrCpmCode];
@@ -781,94 +781,94 @@ export type SnapQrCpmMessageCategoryCode = "4005901" | "4006001" | "4006101" | "
 export type SnapQrCpmBusinessCategoryCode = "4035900" | "4036000" | "4036100" | "4036200" | "4037900" | "4038000" | "4035902" | "4036002" | "4036102" | "4036202" | "4037902" | "4038002" | "4035903" | "4036003" | "4036103" | "4036203" | "4037903" | "4038003" | "4035904" | "4036004" | "4036104" | "4036204" | "4037904" | "4038004" | "4035905" | "4036005" | "4036105" | "4036205" | "4037905" | "4038005" | "4035907" | "4036007" | "4036107" | "4036207" | "4037907" | "4038007" | "4035908" | "4036008" | "4036108" | "4036208" | "4037908" | "4038008" | "4035909" | "4036009" | "4036109" | "4036209" | "4037909" | "4038009" | "4035910" | "4036010" | "4036110" | "4036210" | "4037910" | "4038010" | "4035914" | "4036014" | "4036114" | "4036214" | "4037914" | "4038014" | "4035915" | "4036015" | "4036115" | "4036215" | "4037915" | "4038015" | "4035916" | "4036016" | "4036116" | "4036216" | "4037916" | "4038016" | "4035917" | "4036017" | "4036117" | "4036217" | "4037917" | "4038017" | "4035918" | "4036018" | "4036118" | "4036218" | "4037918" | "4038018" | "4035919" | "4036019" | "4036119" | "4036219" | "4037919" | "4038019" | "4035920" | "4036020" | "4036120" | "4036220" | "4037920" | "4038020" | "4035921" | "4036021" | "4036121" | "4036221" | "4037921" | "4038021" | "4035922" | "4036022" | "4036122" | "4036222" | "4037922" | "4038022" | "4035923" | "4036023" | "4036123" | "4036223" | "4037923" | "4038023" | "4045900" | "4046000" | "4046100" | "4046200" | "4047900" | "4048000" | "4045901" | "4046001" | "4046101" | "4046201" | "4047901" | "4048001" | "4045904" | "4046004" | "4046104" | "4046204" | "4047904" | "4048004" | "4045905" | "4046005" | "4046105" | "4046205" | "4047905" | "4048005" | "4045908" | "4046008" | "4046108" | "4046208" | "4047908" | "4048008" | "4045909" | "4046009" | "4046109" | "4046209" | "4047909" | "4048009" | "4045911" | "4046011" | "4046111" | "4046211" | "4047911" | "4048011" | "4045912" | "4046012" | "4046112" | "4046212" | "4047912" | "4048012" | "4045913" | "4046013" | "4046113" | "4046213" | "4047913" | "4048013" | "4045914" | "4046014" | "4046114" | "4046214" | "4047914" | "4048014" | "4045916" | "4046016" | "4046116" | "4046216" | "4047916" | "4048016" | "4045917" | "4046017" | "4046117" | "4046217" | "4047917" | "4048017" | "4045918" | "4046018" | "4046118" | "4046218" | "4047918" | "4048018" | "4045919" | "4046019" | "4046119" | "4046219" | "4047919" | "4048019" | "4055901" | "4056001" | "4056101" | "4056201" | "4057901" | "4058001";
 /** Each category as the source names and describes it. */
 export declare const SnapQrCpmCategories: {
-    readonly success: {
-        readonly label: "Success";
-        readonly description: null;
-    };
-    readonly system: {
-        readonly label: "System";
-        readonly description: null;
-    };
-    readonly message: {
-        readonly label: "Message";
-        readonly description: null;
-    };
-    readonly business: {
-        readonly label: "Business";
-        readonly description: null;
-    };
+  readonly success: {
+    readonly label: "Success";
+    readonly description: null;
+  };
+  readonly system: {
+    readonly label: "System";
+    readonly description: null;
+  };
+  readonly message: {
+    readonly label: "Message";
+    readonly description: null;
+  };
+  readonly business: {
+    readonly label: "Business";
+    readonly description: null;
+  };
 };
 /** One row of the source table. */
 export interface SnapQrCpmEntry {
-    /** The response code. */
-    readonly code: SnapQrCpmCode;
-    /** Its member name in {@link SnapQrCpmCode}. */
-    readonly name: string;
-    /** The message, verbatim from the source. */
-    readonly message: string;
-    /** The status as the source states it, or null where it has none. */
-    readonly status: string | null;
-    /** The outcome. */
-    readonly outcome: SnapQrCpmOutcome;
-    /** The category id, or null. */
-    readonly category: SnapQrCpmCategory | null;
-    /** Solution or description text, verbatim; null where the source has none. */
-    readonly description: string | null;
-    /** The code's parts. */
-    readonly parts: {
-        readonly http: string;
-        readonly service: string;
-        readonly case: string;
-    };
-    /** The source table it is listed in, and its 1-based row there. */
-    readonly table: "responseCodes";
-    readonly row: number;
+  /** The response code. */
+  readonly code: SnapQrCpmCode;
+  /** Its member name in {@link SnapQrCpmCode}. */
+  readonly name: string;
+  /** The message, verbatim from the source. */
+  readonly message: string;
+  /** The status as the source states it, or null where it has none. */
+  readonly status: string | null;
+  /** The outcome. */
+  readonly outcome: SnapQrCpmOutcome;
+  /** The category id, or null. */
+  readonly category: SnapQrCpmCategory | null;
+  /** Solution or description text, verbatim; null where the source has none. */
+  readonly description: string | null;
+  /** The code's parts. */
+  readonly parts: {
+    readonly http: string;
+    readonly service: string;
+    readonly case: string;
+  };
+  /** The source table it is listed in, and its 1-based row there. */
+  readonly table: "responseCodes";
+  readonly row: number;
 }
 /**
  * The classification of a code: a union discriminated on `outcome`; `known: false` for codes the table does not list,
  * and `malformed: true` (with `code: null` and the `input` as given) for a value that is not a string of the code pattern.
  */
 export type SnapQrCpmResult = {
-    readonly known: true;
-    readonly outcome: "success";
-    readonly code: SnapQrCpmSuccessCode;
-    readonly entry: SnapQrCpmEntry;
+  readonly known: true;
+  readonly outcome: "success";
+  readonly code: SnapQrCpmSuccessCode;
+  readonly entry: SnapQrCpmEntry;
 } | {
-    readonly known: true;
-    readonly outcome: "pending";
-    readonly code: SnapQrCpmPendingCode;
-    readonly entry: SnapQrCpmEntry;
+  readonly known: true;
+  readonly outcome: "pending";
+  readonly code: SnapQrCpmPendingCode;
+  readonly entry: SnapQrCpmEntry;
 } | {
-    readonly known: true;
-    readonly outcome: "failed";
-    readonly code: SnapQrCpmFailedCode;
-    readonly entry: SnapQrCpmEntry;
+  readonly known: true;
+  readonly outcome: "failed";
+  readonly code: SnapQrCpmFailedCode;
+  readonly entry: SnapQrCpmEntry;
 } | {
-    readonly known: false;
-    readonly outcome: "pending";
-    readonly code: string;
-    readonly category: SnapQrCpmCategory | null;
-    readonly reason: string;
+  readonly known: false;
+  readonly outcome: "pending";
+  readonly code: string;
+  readonly category: SnapQrCpmCategory | null;
+  readonly reason: string;
 } | {
-    readonly known: false;
-    readonly outcome: "failed";
-    readonly code: string;
-    readonly category: SnapQrCpmCategory | null;
-    readonly reason: string;
+  readonly known: false;
+  readonly outcome: "failed";
+  readonly code: string;
+  readonly category: SnapQrCpmCategory | null;
+  readonly reason: string;
 } | {
-    readonly known: false;
-    readonly outcome: "unknown";
-    readonly code: string;
-    readonly category: SnapQrCpmCategory | null;
-    readonly reason: string;
+  readonly known: false;
+  readonly outcome: "unknown";
+  readonly code: string;
+  readonly category: SnapQrCpmCategory | null;
+  readonly reason: string;
 } | {
-    readonly known: false;
-    readonly malformed: true;
-    readonly outcome: "unknown";
-    readonly code: null;
-    readonly input: unknown;
-    readonly category: null;
-    readonly reason: string;
+  readonly known: false;
+  readonly malformed: true;
+  readonly outcome: "unknown";
+  readonly code: null;
+  readonly input: unknown;
+  readonly category: null;
+  readonly reason: string;
 };
 /** Whether `value` is a code the table lists (a string: "00" is not 0). */
 export declare function isSnapQrCpmCode(value: unknown): value is SnapQrCpmCode;

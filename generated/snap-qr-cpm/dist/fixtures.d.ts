@@ -3,170 +3,150 @@
 import type { SnapQrCpmCode, SnapQrCpmOutcome } from "./codes.js";
 import type { SnapQrCpmEndpointKey, SnapQrCpmGenerateRequest, SnapQrCpmGenerateResponse, SnapQrCpmGenerateResponseCode, SnapQrCpmPaymentRequest, SnapQrCpmPaymentResponse, SnapQrCpmPaymentResponseCode, SnapQrCpmQueryRequest, SnapQrCpmQueryResponse, SnapQrCpmQueryResponseCode, SnapQrCpmCancelRequest, SnapQrCpmCancelResponse, SnapQrCpmCancelResponseCode, SnapQrCpmNotifyRequest, SnapQrCpmNotifyResponse, SnapQrCpmNotifyResponseCode, SnapQrCpmRefundRequest, SnapQrCpmRefundResponse, SnapQrCpmRefundResponseCode } from "./api.js";
 /** Every code of Bank Indonesia SNAP API QR CPM in the default context ("default"), by outcome, in source order: `it.each(snapQrCpmCodesByOutcome.failed)`. */
-export declare const snapQrCpmCodesByOutcome: {
-    readonly [O in SnapQrCpmOutcome]: readonly `${SnapQrCpmCode}`[];
-};
+export declare const snapQrCpmCodesByOutcome: { readonly [O in SnapQrCpmOutcome]: readonly `${SnapQrCpmCode}`[] };
 /** Every code by context, then by outcome. */
-export declare const snapQrCpmCodesByContext: {
-    readonly [C in "default"]: {
-        readonly [O in SnapQrCpmOutcome]: readonly `${SnapQrCpmCode}`[];
-    };
-};
+export declare const snapQrCpmCodesByContext: { readonly [C in "default"]: { readonly [O in SnapQrCpmOutcome]: readonly `${SnapQrCpmCode}`[] } };
 /** One case per code and context with the outcome the table gives it: `it.each(snapQrCpmCodeCases)("$code in $context is $outcome", …)`. */
 export declare const snapQrCpmCodeCases: readonly {
-    readonly code: `${SnapQrCpmCode}`;
-    readonly context: "default";
-    readonly outcome: SnapQrCpmOutcome;
+  readonly code: `${SnapQrCpmCode}`;
+  readonly context: "default";
+  readonly outcome: SnapQrCpmOutcome;
 }[];
 /** The document's sample request of API Generate QR CPM (service 59, POST .../{version}/qr/qr-cpm-generate). */
 export declare const snapQrCpmGenerateRequestFixture: SnapQrCpmGenerateRequest;
 /** The headers the document's sample request of API Generate QR CPM sends. */
 export declare const snapQrCpmGenerateRequestHeadersFixture: {
-    readonly [name: string]: string;
+  readonly [name: string]: string;
 };
 /** The headers the document's sample response of API Generate QR CPM sends. */
 export declare const snapQrCpmGenerateResponseHeadersFixture: {
-    readonly [name: string]: string;
+  readonly [name: string]: string;
 };
 /** The success response (2005900) of API Generate QR CPM: the document's sample. */
 export declare const snapQrCpmGenerateSuccessResponseFixture: SnapQrCpmGenerateResponse;
 /** A response body for every code of API Generate QR CPM: the success sample for 2005900, the error envelope with the table's message for every other code. */
-export declare const snapQrCpmGenerateResponseFixtures: {
-    readonly [C in SnapQrCpmGenerateResponseCode]: SnapQrCpmGenerateResponse;
-};
+export declare const snapQrCpmGenerateResponseFixtures: { readonly [C in SnapQrCpmGenerateResponseCode]: SnapQrCpmGenerateResponse };
 /** The document's sample request, with its recorded deviations repaired, of API CPM Payment (service 60, POST .../{version}/qr/qr-cpm-payment). */
 export declare const snapQrCpmPaymentRequestFixture: SnapQrCpmPaymentRequest;
 /** The headers the document's sample request of API CPM Payment sends. */
 export declare const snapQrCpmPaymentRequestHeadersFixture: {
-    readonly [name: string]: string;
+  readonly [name: string]: string;
 };
 /** The headers the document's sample response of API CPM Payment sends. */
 export declare const snapQrCpmPaymentResponseHeadersFixture: {
-    readonly [name: string]: string;
+  readonly [name: string]: string;
 };
 /** The success response (2006000) of API CPM Payment: the document's sample. */
 export declare const snapQrCpmPaymentSuccessResponseFixture: SnapQrCpmPaymentResponse;
 /** A response body for every code of API CPM Payment: the success sample for 2006000, the error envelope with the table's message for every other code. */
-export declare const snapQrCpmPaymentResponseFixtures: {
-    readonly [C in SnapQrCpmPaymentResponseCode]: SnapQrCpmPaymentResponse;
-};
+export declare const snapQrCpmPaymentResponseFixtures: { readonly [C in SnapQrCpmPaymentResponseCode]: SnapQrCpmPaymentResponse };
 /** The document's sample request, with its recorded deviations repaired, of API Query Payment (service 61, POST .../{version}/qr/qr-cpm-query). */
 export declare const snapQrCpmQueryRequestFixture: SnapQrCpmQueryRequest;
 /** The headers the document's sample request of API Query Payment sends. */
 export declare const snapQrCpmQueryRequestHeadersFixture: {
-    readonly [name: string]: string;
+  readonly [name: string]: string;
 };
 /** The headers the document's sample response of API Query Payment sends. */
 export declare const snapQrCpmQueryResponseHeadersFixture: {
-    readonly [name: string]: string;
+  readonly [name: string]: string;
 };
 /** The success response (2006100) of API Query Payment: the document's sample. */
 export declare const snapQrCpmQuerySuccessResponseFixture: SnapQrCpmQueryResponse;
 /** A response body for every code of API Query Payment: the success sample for 2006100, the error envelope with the table's message for every other code. */
-export declare const snapQrCpmQueryResponseFixtures: {
-    readonly [C in SnapQrCpmQueryResponseCode]: SnapQrCpmQueryResponse;
-};
+export declare const snapQrCpmQueryResponseFixtures: { readonly [C in SnapQrCpmQueryResponseCode]: SnapQrCpmQueryResponse };
 /** The document's sample request of API Cancel Payment (service 62, POST .../{version}/qr/qr-cpm-cancel). */
 export declare const snapQrCpmCancelRequestFixture: SnapQrCpmCancelRequest;
 /** The headers the document's sample request of API Cancel Payment sends. */
 export declare const snapQrCpmCancelRequestHeadersFixture: {
-    readonly [name: string]: string;
+  readonly [name: string]: string;
 };
 /** The headers the document's sample response of API Cancel Payment sends. */
 export declare const snapQrCpmCancelResponseHeadersFixture: {
-    readonly [name: string]: string;
+  readonly [name: string]: string;
 };
 /** The success response (2006200) of API Cancel Payment: the document's sample. */
 export declare const snapQrCpmCancelSuccessResponseFixture: SnapQrCpmCancelResponse;
 /** A response body for every code of API Cancel Payment: the success sample for 2006200, the error envelope with the table's message for every other code. */
-export declare const snapQrCpmCancelResponseFixtures: {
-    readonly [C in SnapQrCpmCancelResponseCode]: SnapQrCpmCancelResponse;
-};
+export declare const snapQrCpmCancelResponseFixtures: { readonly [C in SnapQrCpmCancelResponseCode]: SnapQrCpmCancelResponse };
 /** The document's sample request of API Payment Notify (service 79, POST .../{version}/qr/qr-cpm-notify). */
 export declare const snapQrCpmNotifyRequestFixture: SnapQrCpmNotifyRequest;
 /** The headers the document's sample request of API Payment Notify sends. */
 export declare const snapQrCpmNotifyRequestHeadersFixture: {
-    readonly [name: string]: string;
+  readonly [name: string]: string;
 };
 /** The headers the document's sample response of API Payment Notify sends. */
 export declare const snapQrCpmNotifyResponseHeadersFixture: {
-    readonly [name: string]: string;
+  readonly [name: string]: string;
 };
 /** The success response (2007900) of API Payment Notify: the document's sample. */
 export declare const snapQrCpmNotifySuccessResponseFixture: SnapQrCpmNotifyResponse;
 /** A response body for every code of API Payment Notify: the success sample for 2007900, the error envelope with the table's message for every other code. */
-export declare const snapQrCpmNotifyResponseFixtures: {
-    readonly [C in SnapQrCpmNotifyResponseCode]: SnapQrCpmNotifyResponse;
-};
+export declare const snapQrCpmNotifyResponseFixtures: { readonly [C in SnapQrCpmNotifyResponseCode]: SnapQrCpmNotifyResponse };
 /** The document's sample request of API Refund Payment (service 80, POST .../{version}/qr/qr-cpm-refund). */
 export declare const snapQrCpmRefundRequestFixture: SnapQrCpmRefundRequest;
 /** The headers the document's sample request of API Refund Payment sends. */
 export declare const snapQrCpmRefundRequestHeadersFixture: {
-    readonly [name: string]: string;
+  readonly [name: string]: string;
 };
 /** The headers the document's sample response of API Refund Payment sends. */
 export declare const snapQrCpmRefundResponseHeadersFixture: {
-    readonly [name: string]: string;
+  readonly [name: string]: string;
 };
 /** The success response (2008000) of API Refund Payment: the document's sample. */
 export declare const snapQrCpmRefundSuccessResponseFixture: SnapQrCpmRefundResponse;
 /** A response body for every code of API Refund Payment: the success sample for 2008000, the error envelope with the table's message for every other code. */
-export declare const snapQrCpmRefundResponseFixtures: {
-    readonly [C in SnapQrCpmRefundResponseCode]: SnapQrCpmRefundResponse;
-};
+export declare const snapQrCpmRefundResponseFixtures: { readonly [C in SnapQrCpmRefundResponseCode]: SnapQrCpmRefundResponse };
 /** What one endpoint's fixtures are, for `codebook mock` and for tests that walk every endpoint. */
 export interface SnapQrCpmEndpointFixtures {
-    readonly key: SnapQrCpmEndpointKey;
-    readonly serviceCode: string;
-    readonly name: string;
-    readonly version: string;
-    readonly method: string;
-    /** As the source states it ("..." is the provider's base URL; {version} is the version). */
-    readonly path: string;
-    /** The service's HTTP 200 code: the response that carries the full body. */
-    readonly successCode: string;
-    /** The package's validators for this endpoint, by export name. */
-    readonly validateRequest: string;
-    readonly validateResponse: string;
-    readonly request: unknown;
-    readonly requestHeaders: {
-        readonly [name: string]: string;
+  readonly key: SnapQrCpmEndpointKey;
+  readonly serviceCode: string;
+  readonly name: string;
+  readonly version: string;
+  readonly method: string;
+  /** As the source states it ("..." is the provider's base URL; {version} is the version). */
+  readonly path: string;
+  /** The service's HTTP 200 code: the response that carries the full body. */
+  readonly successCode: string;
+  /** The package's validators for this endpoint, by export name. */
+  readonly validateRequest: string;
+  readonly validateResponse: string;
+  readonly request: unknown;
+  readonly requestHeaders: {
+    readonly [name: string]: string;
+  };
+  readonly responseHeaders: {
+    readonly [name: string]: string;
+  };
+  /** A response body for every code of the service. */
+  readonly responses: {
+    readonly [code: string]: unknown;
+  };
+  /** Success-response fields that carry the request's value (declared in both tables). */
+  readonly echo: readonly string[];
+  /** The endpoint the provider calls after a success, and where each of its fields comes from (/request/key, /response/key). */
+  readonly callback: {
+    readonly endpoint: SnapQrCpmEndpointKey;
+    readonly echo: {
+      readonly [key: string]: string;
     };
-    readonly responseHeaders: {
-        readonly [name: string]: string;
-    };
-    /** A response body for every code of the service. */
-    readonly responses: {
-        readonly [code: string]: unknown;
-    };
-    /** Success-response fields that carry the request's value (declared in both tables). */
-    readonly echo: readonly string[];
-    /** The endpoint the provider calls after a success, and where each of its fields comes from (/request/key, /response/key). */
-    readonly callback: {
-        readonly endpoint: SnapQrCpmEndpointKey;
-        readonly echo: {
-            readonly [key: string]: string;
-        };
-    } | null;
-    /** The codes a server answers for a missing mandatory field, an invalid field, and a body that is not JSON. */
-    readonly requestErrors: {
-        readonly missing: string | null;
-        readonly invalid: string | null;
-        readonly malformed: string | null;
-    };
+  } | null;
+  /** The codes a server answers for a missing mandatory field, an invalid field, and a body that is not JSON. */
+  readonly requestErrors: {
+    readonly missing: string | null;
+    readonly invalid: string | null;
+    readonly malformed: string | null;
+  };
 }
 /** Every endpoint's fixtures, and the body fields that carry the response code and its message. */
 export interface SnapQrCpmFixtures {
-    readonly codeField: string;
-    readonly messageField: string | null;
-    /** Where a response code holds its HTTP status: `Number(code.slice(offset, offset + length))`. */
-    readonly httpStatusPart: {
-        readonly offset: number;
-        readonly length: number;
-    };
-    readonly endpoints: {
-        readonly [K in SnapQrCpmEndpointKey]: SnapQrCpmEndpointFixtures;
-    };
+  readonly codeField: string;
+  readonly messageField: string | null;
+  /** Where a response code holds its HTTP status: `Number(code.slice(offset, offset + length))`. */
+  readonly httpStatusPart: {
+    readonly offset: number;
+    readonly length: number;
+  };
+  readonly endpoints: { readonly [K in SnapQrCpmEndpointKey]: SnapQrCpmEndpointFixtures };
 }
 /** Every fixture of Bank Indonesia SNAP API QR CPM in one object (what `codebook mock` serves). Import the named fixtures instead where a bundle size matters. */
 export declare const snapQrCpmFixtures: SnapQrCpmFixtures;

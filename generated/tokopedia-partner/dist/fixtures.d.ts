@@ -2,18 +2,12 @@
 
 import type { TokopediaPartnerCode, TokopediaPartnerOutcome } from "./index.js";
 /** Every code of Tokopedia digital-goods partner response codes in the default context ("payment"), by outcome, in source order: `it.each(tokopediaPartnerCodesByOutcome.failed)`. */
-export declare const tokopediaPartnerCodesByOutcome: {
-    readonly [O in TokopediaPartnerOutcome]: readonly `${TokopediaPartnerCode}`[];
-};
+export declare const tokopediaPartnerCodesByOutcome: { readonly [O in TokopediaPartnerOutcome]: readonly `${TokopediaPartnerCode}`[] };
 /** Every code by context, then by outcome. */
-export declare const tokopediaPartnerCodesByContext: {
-    readonly [C in "payment" | "checkStatus" | "getToken" | "healthCheck" | "getBalance" | "inquiry"]: {
-        readonly [O in TokopediaPartnerOutcome]: readonly `${TokopediaPartnerCode}`[];
-    };
-};
+export declare const tokopediaPartnerCodesByContext: { readonly [C in "payment" | "checkStatus" | "getToken" | "healthCheck" | "getBalance" | "inquiry"]: { readonly [O in TokopediaPartnerOutcome]: readonly `${TokopediaPartnerCode}`[] } };
 /** One case per code and context with the outcome the table gives it: `it.each(tokopediaPartnerCodeCases)("$code in $context is $outcome", …)`. */
 export declare const tokopediaPartnerCodeCases: readonly {
-    readonly code: `${TokopediaPartnerCode}`;
-    readonly context: "payment" | "checkStatus" | "getToken" | "healthCheck" | "getBalance" | "inquiry";
-    readonly outcome: TokopediaPartnerOutcome;
+  readonly code: `${TokopediaPartnerCode}`;
+  readonly context: "payment" | "checkStatus" | "getToken" | "healthCheck" | "getBalance" | "inquiry";
+  readonly outcome: TokopediaPartnerOutcome;
 }[];

@@ -2,380 +2,380 @@
 
 /** Every response code in Tokopedia digital-goods partner response codes, by name. */
 export declare const TokopediaPartnerCode: {
-    /**
-     * `00` — Success
-     *
-     * Transaction is success
-     *
-     * - Outcome: payment: success, checkStatus: success, getToken: success, healthCheck: success, getBalance: success, inquiry: success
-     * - Category: Transactional
-     * - Payment: Success
-     * - Check Status: Success
-     * - Source: Tokopedia digital-goods partner API — Response Codes, table "Response Codes", row 1 (spec/tokopedia-partner.yaml)
-     */
-    readonly Success: "00";
-    /**
-     * `01` — On process
-     *
-     * The transaction is still in progress, need to do check status
-     *
-     * - Outcome: payment: pending, checkStatus: pending, getToken: failed, healthCheck: failed, getBalance: failed, inquiry: failed
-     * - Category: Transactional
-     * - Payment: Pending
-     * - Check Status: Pending
-     * - Source: Tokopedia digital-goods partner API — Response Codes, table "Response Codes", row 2 (spec/tokopedia-partner.yaml)
-     */
-    readonly OnProcess: "01";
-    /**
-     * `02` — Failed
-     *
-     * Transaction is failed
-     *
-     * - Outcome: payment: failed, checkStatus: failed, getToken: failed, healthCheck: failed, getBalance: failed, inquiry: failed
-     * - Category: Transactional
-     * - Payment: Failed and Retry
-     * - Check Status: Failed and Retry
-     * - Source: Tokopedia digital-goods partner API — Response Codes, table "Response Codes", row 3 (spec/tokopedia-partner.yaml)
-     */
-    readonly Failed: "02";
-    /**
-     * `10` — Bill already paid
-     *
-     * Bill already paid by the user, no new bill generated yet
-     *
-     * - Outcome: payment: failed, checkStatus: failed, getToken: failed, healthCheck: failed, getBalance: failed, inquiry: failed
-     * - Category: Transactional problem
-     * - Payment: Failed and Refund
-     * - Check Status: Failed and Refund
-     * - Source: Tokopedia digital-goods partner API — Response Codes, table "Response Codes", row 4 (spec/tokopedia-partner.yaml)
-     */
-    readonly BillAlreadyPaid: "10";
-    /**
-     * `11` — Bill not available
-     *
-     * No bill found for the given client identifier number
-     *
-     * - Outcome: payment: failed, checkStatus: failed, getToken: failed, healthCheck: failed, getBalance: failed, inquiry: failed
-     * - Category: Transactional problem
-     * - Payment: Failed and Refund
-     * - Check Status: Failed and Refund
-     * - Source: Tokopedia digital-goods partner API — Response Codes, table "Response Codes", row 5 (spec/tokopedia-partner.yaml)
-     */
-    readonly BillNotAvailable: "11";
-    /**
-     * `12` — Transaction not found
-     *
-     * No transaction was found for given Tokopedia ref_id
-     *
-     * - Outcome: payment: failed, checkStatus: failed, getToken: failed, healthCheck: failed, getBalance: failed, inquiry: failed
-     * - Category: Transactional problem
-     * - Payment: Failed and Retry
-     * - Check Status: Failed and Retry
-     * - Source: Tokopedia digital-goods partner API — Response Codes, table "Response Codes", row 6 (spec/tokopedia-partner.yaml)
-     */
-    readonly TransactionNotFound: "12";
-    /**
-     * `13` — Duplicate transaction
-     *
-     * Found duplicate transaction with same Tokopedia ref_id
-     *
-     * - Outcome: payment: failed, checkStatus: failed, getToken: failed, healthCheck: failed, getBalance: failed, inquiry: failed
-     * - Category: Transactional problem
-     * - Payment: Failed and Retry
-     * - Check Status: Failed and Retry
-     * - Source: Tokopedia digital-goods partner API — Response Codes, table "Response Codes", row 7 (spec/tokopedia-partner.yaml)
-     */
-    readonly DuplicateTransaction: "13";
-    /**
-     * `20` — Unregistered number
-     *
-     * Invalid client identifier number
-     *
-     * - Outcome: payment: failed, checkStatus: failed, getToken: failed, healthCheck: failed, getBalance: failed, inquiry: failed
-     * - Category: User Related
-     * - Payment: Failed and Refund
-     * - Check Status: Failed and Refund
-     * - Source: Tokopedia digital-goods partner API — Response Codes, table "Response Codes", row 8 (spec/tokopedia-partner.yaml)
-     */
-    readonly UnregisteredNumber: "20";
-    /**
-     * `21` — Number blocked
-     *
-     * The number is blocked or blacklisted
-     *
-     * - Outcome: payment: failed, checkStatus: failed, getToken: failed, healthCheck: failed, getBalance: failed, inquiry: failed
-     * - Category: User Related
-     * - Payment: Failed and Refund
-     * - Check Status: Failed and Refund
-     * - Source: Tokopedia digital-goods partner API — Response Codes, table "Response Codes", row 9 (spec/tokopedia-partner.yaml)
-     */
-    readonly NumberBlocked: "21";
-    /**
-     * `22` — Online payment blocked
-     *
-     * Cannot do payment on the online channel, need to do offline payment method on the biller
-     *
-     * - Outcome: payment: failed, checkStatus: failed, getToken: failed, healthCheck: failed, getBalance: failed, inquiry: failed
-     * - Category: User Related
-     * - Payment: Failed and Refund
-     * - Check Status: Failed and Refund
-     * - Source: Tokopedia digital-goods partner API — Response Codes, table "Response Codes", row 10 (spec/tokopedia-partner.yaml)
-     */
-    readonly OnlinePaymentBlocked: "22";
-    /**
-     * `23` — Limit exceeded
-     *
-     * User had exceeded top-up or payment limit
-     *
-     * - Outcome: payment: failed, checkStatus: failed, getToken: failed, healthCheck: failed, getBalance: failed, inquiry: failed
-     * - Category: User Related
-     * - Payment: Failed and Refund
-     * - Check Status: Failed and Refund
-     * - Source: Tokopedia digital-goods partner API — Response Codes, table "Response Codes", row 11 (spec/tokopedia-partner.yaml)
-     */
-    readonly LimitExceeded: "23";
-    /**
-     * `30` — Invalid token
-     *
-     * Wrong or expired token sent
-     *
-     * - Outcome: payment: failed, checkStatus: pending, getToken: failed, healthCheck: failed, getBalance: failed, inquiry: failed
-     * - Category: Credential related
-     * - Payment: Failed and Refund
-     * - Check Status: Pending
-     * - Errata: check-status-pending (see the package README)
-     * - Source: Tokopedia digital-goods partner API — Response Codes, table "Response Codes", row 12 (spec/tokopedia-partner.yaml)
-     */
-    readonly InvalidToken: "30";
-    /**
-     * `31` — Invalid credential
-     *
-     * Wrong credential sent
-     *
-     * - Outcome: payment: failed, checkStatus: pending, getToken: failed, healthCheck: failed, getBalance: failed, inquiry: failed
-     * - Category: Credential related
-     * - Payment: Failed and Refund
-     * - Check Status: Pending
-     * - Errata: check-status-pending (see the package README)
-     * - Source: Tokopedia digital-goods partner API — Response Codes, table "Response Codes", row 13 (spec/tokopedia-partner.yaml)
-     */
-    readonly InvalidCredential: "31";
-    /**
-     * `32` — Invalid signature
-     *
-     * Cannot validate payload with given signature
-     *
-     * - Outcome: payment: failed, checkStatus: pending, getToken: failed, healthCheck: failed, getBalance: failed, inquiry: failed
-     * - Category: Credential related
-     * - Payment: Failed and Refund
-     * - Check Status: Pending
-     * - Errata: check-status-pending (see the package README)
-     * - Source: Tokopedia digital-goods partner API — Response Codes, table "Response Codes", row 14 (spec/tokopedia-partner.yaml)
-     */
-    readonly InvalidSignature: "32";
-    /**
-     * `33` — Decryption failed
-     *
-     * Failed to do decryption with given key
-     *
-     * - Outcome: payment: failed, checkStatus: pending, getToken: failed, healthCheck: failed, getBalance: failed, inquiry: failed
-     * - Category: Credential related
-     * - Payment: Failed and Refund
-     * - Check Status: Pending
-     * - Errata: check-status-pending (see the package README)
-     * - Source: Tokopedia digital-goods partner API — Response Codes, table "Response Codes", row 15 (spec/tokopedia-partner.yaml)
-     */
-    readonly DecryptionFailed: "33";
-    /**
-     * `40` — Timeout
-     *
-     * Timeout from partner’s side
-     *
-     * - Outcome: payment: pending, checkStatus: pending, getToken: failed, healthCheck: failed, getBalance: failed, inquiry: failed
-     * - Category: Request related
-     * - Payment: Pending
-     * - Check Status: Pending
-     * - Errata: curly-apostrophes (see the package README)
-     * - Source: Tokopedia digital-goods partner API — Response Codes, table "Response Codes", row 16 (spec/tokopedia-partner.yaml)
-     */
-    readonly PartnerTimeout: "40";
-    /**
-     * `41` — Biller timeout
-     *
-     * Timeout from biller’s side
-     *
-     * - Outcome: payment: pending, checkStatus: pending, getToken: failed, healthCheck: failed, getBalance: failed, inquiry: failed
-     * - Category: Request related
-     * - Payment: Pending
-     * - Check Status: Pending
-     * - Errata: curly-apostrophes (see the package README)
-     * - Source: Tokopedia digital-goods partner API — Response Codes, table "Response Codes", row 17 (spec/tokopedia-partner.yaml)
-     */
-    readonly BillerTimeout: "41";
-    /**
-     * `42` — Invalid parameter
-     *
-     * Missing required parameter
-     *
-     * - Outcome: payment: failed, checkStatus: pending, getToken: failed, healthCheck: failed, getBalance: failed, inquiry: failed
-     * - Category: Request related
-     * - Payment: Failed and Retry
-     * - Check Status: Pending
-     * - Errata: check-status-pending (see the package README)
-     * - Source: Tokopedia digital-goods partner API — Response Codes, table "Response Codes", row 18 (spec/tokopedia-partner.yaml)
-     */
-    readonly InvalidParameter: "42";
-    /**
-     * `43` — Insufficient balance
-     *
-     * Balance is not enough to do a transaction
-     *
-     * - Outcome: payment: failed, checkStatus: failed, getToken: failed, healthCheck: failed, getBalance: failed, inquiry: failed
-     * - Category: Request related
-     * - Payment: Failed and Retry
-     * - Check Status: Failed and Retry
-     * - Source: Tokopedia digital-goods partner API — Response Codes, table "Response Codes", row 19 (spec/tokopedia-partner.yaml)
-     */
-    readonly InsufficientBalance: "43";
-    /**
-     * `44` — Invalid transaction amount
-     *
-     * Wrong amount sent or does not match with user existing bill
-     *
-     * - Outcome: payment: failed, checkStatus: failed, getToken: failed, healthCheck: failed, getBalance: failed, inquiry: failed
-     * - Category: Request related
-     * - Payment: Failed and Refund
-     * - Check Status: Failed and Refund
-     * - Source: Tokopedia digital-goods partner API — Response Codes, table "Response Codes", row 20 (spec/tokopedia-partner.yaml)
-     */
-    readonly InvalidTransactionAmount: "44";
-    /**
-     * `50` — Product out of stock
-     *
-     * Product is out of stock
-     *
-     * - Outcome: payment: failed, checkStatus: failed, getToken: failed, healthCheck: failed, getBalance: failed, inquiry: failed
-     * - Category: Product related
-     * - Payment: Failed and Retry
-     * - Check Status: Failed and Retry
-     * - Source: Tokopedia digital-goods partner API — Response Codes, table "Response Codes", row 21 (spec/tokopedia-partner.yaml)
-     */
-    readonly ProductOutOfStock: "50";
-    /**
-     * `51` — Product closed
-     *
-     * Product is closed
-     *
-     * - Outcome: payment: failed, checkStatus: failed, getToken: failed, healthCheck: failed, getBalance: failed, inquiry: failed
-     * - Category: Product related
-     * - Payment: Failed and Retry
-     * - Check Status: Failed and Retry
-     * - Source: Tokopedia digital-goods partner API — Response Codes, table "Response Codes", row 22 (spec/tokopedia-partner.yaml)
-     */
-    readonly ProductClosed: "51";
-    /**
-     * `52` — Invalid product
-     *
-     * Wrong product code sent
-     *
-     * - Outcome: payment: failed, checkStatus: failed, getToken: failed, healthCheck: failed, getBalance: failed, inquiry: failed
-     * - Category: Product related
-     * - Payment: Failed and Retry
-     * - Check Status: Failed and Retry
-     * - Source: Tokopedia digital-goods partner API — Response Codes, table "Response Codes", row 23 (spec/tokopedia-partner.yaml)
-     */
-    readonly InvalidProduct: "52";
-    /**
-     * `60` — Access is not allowed
-     *
-     * Tokopedia’s IP is blocked or no API access is allowed
-     *
-     * - Outcome: payment: failed, checkStatus: pending, getToken: failed, healthCheck: failed, getBalance: failed, inquiry: failed
-     * - Category: Server related
-     * - Payment: Failed and Retry
-     * - Check Status: Pending
-     * - Errata: check-status-pending, curly-apostrophes (see the package README)
-     * - Source: Tokopedia digital-goods partner API — Response Codes, table "Response Codes", row 24 (spec/tokopedia-partner.yaml)
-     */
-    readonly AccessIsNotAllowed: "60";
-    /**
-     * `61` — Server maintenance
-     *
-     * Partner’s server ongoing maintenance
-     *
-     * - Outcome: payment: failed, checkStatus: pending, getToken: failed, healthCheck: failed, getBalance: failed, inquiry: failed
-     * - Category: Server related
-     * - Payment: Failed and Retry
-     * - Check Status: Pending
-     * - Errata: check-status-pending, curly-apostrophes (see the package README)
-     * - Source: Tokopedia digital-goods partner API — Response Codes, table "Response Codes", row 25 (spec/tokopedia-partner.yaml)
-     */
-    readonly PartnerServerMaintenance: "61";
-    /**
-     * `62` — Server error
-     *
-     * Internal error on Partner’s server
-     *
-     * - Outcome: payment: failed, checkStatus: pending, getToken: failed, healthCheck: failed, getBalance: failed, inquiry: failed
-     * - Category: Server related
-     * - Payment: Failed and Retry
-     * - Check Status: Pending
-     * - Errata: check-status-pending, curly-apostrophes (see the package README)
-     * - Source: Tokopedia digital-goods partner API — Response Codes, table "Response Codes", row 26 (spec/tokopedia-partner.yaml)
-     */
-    readonly PartnerServerError: "62";
-    /**
-     * `63` — Biller maintenance
-     *
-     * Biller’s server ongoing maintenance
-     *
-     * - Outcome: payment: failed, checkStatus: pending, getToken: failed, healthCheck: failed, getBalance: failed, inquiry: failed
-     * - Category: Server related
-     * - Payment: Failed and Retry
-     * - Check Status: Pending
-     * - Errata: check-status-pending, curly-apostrophes (see the package README)
-     * - Source: Tokopedia digital-goods partner API — Response Codes, table "Response Codes", row 27 (spec/tokopedia-partner.yaml)
-     */
-    readonly BillerMaintenance: "63";
-    /**
-     * `64` — Biller error
-     *
-     * Internal error on Biller’s server
-     *
-     * - Outcome: payment: failed, checkStatus: pending, getToken: failed, healthCheck: failed, getBalance: failed, inquiry: failed
-     * - Category: Server related
-     * - Payment: Failed and Retry
-     * - Check Status: Pending
-     * - Errata: check-status-pending, curly-apostrophes (see the package README)
-     * - Source: Tokopedia digital-goods partner API — Response Codes, table "Response Codes", row 28 (spec/tokopedia-partner.yaml)
-     */
-    readonly BillerError: "64";
-    /**
-     * `14` — Ineligible Product
-     *
-     * Product is not eligible to given user or client number
-     *
-     * - Outcome: payment: failed, checkStatus: pending, getToken: failed, healthCheck: failed, getBalance: failed, inquiry: failed
-     * - Category: Void Refund
-     * - Payment: Failed and Refund
-     * - Check Status: Pending
-     * - Errata: void-refund-order, void-refund-context, check-status-pending, label-casing (see the package README)
-     * - Source: Tokopedia digital-goods partner API — Response Codes, table "Response Codes", row 29 (spec/tokopedia-partner.yaml)
-     */
-    readonly IneligibleProduct: "14";
-    /**
-     * `15` — Already Redeemed
-     *
-     * Tried to void already active or redeemed transaction
-     *
-     * - Outcome: payment: pending, checkStatus: pending, getToken: failed, healthCheck: failed, getBalance: failed, inquiry: failed
-     * - Category: Void Refund
-     * - Payment: Pending
-     * - Check Status: Pending
-     * - Errata: void-refund-order, void-refund-context, already-redeemed-pending, label-casing (see the package README)
-     * - Source: Tokopedia digital-goods partner API — Response Codes, table "Response Codes", row 30 (spec/tokopedia-partner.yaml)
-     */
-    readonly AlreadyRedeemed: "15";
+  /**
+   * `00` — Success
+   *
+   * Transaction is success
+   *
+   * - Outcome: payment: success, checkStatus: success, getToken: success, healthCheck: success, getBalance: success, inquiry: success
+   * - Category: Transactional
+   * - Payment: Success
+   * - Check Status: Success
+   * - Source: Tokopedia digital-goods partner API — Response Codes, table "Response Codes", row 1 (spec/tokopedia-partner.yaml)
+   */
+  readonly Success: "00";
+  /**
+   * `01` — On process
+   *
+   * The transaction is still in progress, need to do check status
+   *
+   * - Outcome: payment: pending, checkStatus: pending, getToken: failed, healthCheck: failed, getBalance: failed, inquiry: failed
+   * - Category: Transactional
+   * - Payment: Pending
+   * - Check Status: Pending
+   * - Source: Tokopedia digital-goods partner API — Response Codes, table "Response Codes", row 2 (spec/tokopedia-partner.yaml)
+   */
+  readonly OnProcess: "01";
+  /**
+   * `02` — Failed
+   *
+   * Transaction is failed
+   *
+   * - Outcome: payment: failed, checkStatus: failed, getToken: failed, healthCheck: failed, getBalance: failed, inquiry: failed
+   * - Category: Transactional
+   * - Payment: Failed and Retry
+   * - Check Status: Failed and Retry
+   * - Source: Tokopedia digital-goods partner API — Response Codes, table "Response Codes", row 3 (spec/tokopedia-partner.yaml)
+   */
+  readonly Failed: "02";
+  /**
+   * `10` — Bill already paid
+   *
+   * Bill already paid by the user, no new bill generated yet
+   *
+   * - Outcome: payment: failed, checkStatus: failed, getToken: failed, healthCheck: failed, getBalance: failed, inquiry: failed
+   * - Category: Transactional problem
+   * - Payment: Failed and Refund
+   * - Check Status: Failed and Refund
+   * - Source: Tokopedia digital-goods partner API — Response Codes, table "Response Codes", row 4 (spec/tokopedia-partner.yaml)
+   */
+  readonly BillAlreadyPaid: "10";
+  /**
+   * `11` — Bill not available
+   *
+   * No bill found for the given client identifier number
+   *
+   * - Outcome: payment: failed, checkStatus: failed, getToken: failed, healthCheck: failed, getBalance: failed, inquiry: failed
+   * - Category: Transactional problem
+   * - Payment: Failed and Refund
+   * - Check Status: Failed and Refund
+   * - Source: Tokopedia digital-goods partner API — Response Codes, table "Response Codes", row 5 (spec/tokopedia-partner.yaml)
+   */
+  readonly BillNotAvailable: "11";
+  /**
+   * `12` — Transaction not found
+   *
+   * No transaction was found for given Tokopedia ref_id
+   *
+   * - Outcome: payment: failed, checkStatus: failed, getToken: failed, healthCheck: failed, getBalance: failed, inquiry: failed
+   * - Category: Transactional problem
+   * - Payment: Failed and Retry
+   * - Check Status: Failed and Retry
+   * - Source: Tokopedia digital-goods partner API — Response Codes, table "Response Codes", row 6 (spec/tokopedia-partner.yaml)
+   */
+  readonly TransactionNotFound: "12";
+  /**
+   * `13` — Duplicate transaction
+   *
+   * Found duplicate transaction with same Tokopedia ref_id
+   *
+   * - Outcome: payment: failed, checkStatus: failed, getToken: failed, healthCheck: failed, getBalance: failed, inquiry: failed
+   * - Category: Transactional problem
+   * - Payment: Failed and Retry
+   * - Check Status: Failed and Retry
+   * - Source: Tokopedia digital-goods partner API — Response Codes, table "Response Codes", row 7 (spec/tokopedia-partner.yaml)
+   */
+  readonly DuplicateTransaction: "13";
+  /**
+   * `20` — Unregistered number
+   *
+   * Invalid client identifier number
+   *
+   * - Outcome: payment: failed, checkStatus: failed, getToken: failed, healthCheck: failed, getBalance: failed, inquiry: failed
+   * - Category: User Related
+   * - Payment: Failed and Refund
+   * - Check Status: Failed and Refund
+   * - Source: Tokopedia digital-goods partner API — Response Codes, table "Response Codes", row 8 (spec/tokopedia-partner.yaml)
+   */
+  readonly UnregisteredNumber: "20";
+  /**
+   * `21` — Number blocked
+   *
+   * The number is blocked or blacklisted
+   *
+   * - Outcome: payment: failed, checkStatus: failed, getToken: failed, healthCheck: failed, getBalance: failed, inquiry: failed
+   * - Category: User Related
+   * - Payment: Failed and Refund
+   * - Check Status: Failed and Refund
+   * - Source: Tokopedia digital-goods partner API — Response Codes, table "Response Codes", row 9 (spec/tokopedia-partner.yaml)
+   */
+  readonly NumberBlocked: "21";
+  /**
+   * `22` — Online payment blocked
+   *
+   * Cannot do payment on the online channel, need to do offline payment method on the biller
+   *
+   * - Outcome: payment: failed, checkStatus: failed, getToken: failed, healthCheck: failed, getBalance: failed, inquiry: failed
+   * - Category: User Related
+   * - Payment: Failed and Refund
+   * - Check Status: Failed and Refund
+   * - Source: Tokopedia digital-goods partner API — Response Codes, table "Response Codes", row 10 (spec/tokopedia-partner.yaml)
+   */
+  readonly OnlinePaymentBlocked: "22";
+  /**
+   * `23` — Limit exceeded
+   *
+   * User had exceeded top-up or payment limit
+   *
+   * - Outcome: payment: failed, checkStatus: failed, getToken: failed, healthCheck: failed, getBalance: failed, inquiry: failed
+   * - Category: User Related
+   * - Payment: Failed and Refund
+   * - Check Status: Failed and Refund
+   * - Source: Tokopedia digital-goods partner API — Response Codes, table "Response Codes", row 11 (spec/tokopedia-partner.yaml)
+   */
+  readonly LimitExceeded: "23";
+  /**
+   * `30` — Invalid token
+   *
+   * Wrong or expired token sent
+   *
+   * - Outcome: payment: failed, checkStatus: pending, getToken: failed, healthCheck: failed, getBalance: failed, inquiry: failed
+   * - Category: Credential related
+   * - Payment: Failed and Refund
+   * - Check Status: Pending
+   * - Errata: check-status-pending (see the package README)
+   * - Source: Tokopedia digital-goods partner API — Response Codes, table "Response Codes", row 12 (spec/tokopedia-partner.yaml)
+   */
+  readonly InvalidToken: "30";
+  /**
+   * `31` — Invalid credential
+   *
+   * Wrong credential sent
+   *
+   * - Outcome: payment: failed, checkStatus: pending, getToken: failed, healthCheck: failed, getBalance: failed, inquiry: failed
+   * - Category: Credential related
+   * - Payment: Failed and Refund
+   * - Check Status: Pending
+   * - Errata: check-status-pending (see the package README)
+   * - Source: Tokopedia digital-goods partner API — Response Codes, table "Response Codes", row 13 (spec/tokopedia-partner.yaml)
+   */
+  readonly InvalidCredential: "31";
+  /**
+   * `32` — Invalid signature
+   *
+   * Cannot validate payload with given signature
+   *
+   * - Outcome: payment: failed, checkStatus: pending, getToken: failed, healthCheck: failed, getBalance: failed, inquiry: failed
+   * - Category: Credential related
+   * - Payment: Failed and Refund
+   * - Check Status: Pending
+   * - Errata: check-status-pending (see the package README)
+   * - Source: Tokopedia digital-goods partner API — Response Codes, table "Response Codes", row 14 (spec/tokopedia-partner.yaml)
+   */
+  readonly InvalidSignature: "32";
+  /**
+   * `33` — Decryption failed
+   *
+   * Failed to do decryption with given key
+   *
+   * - Outcome: payment: failed, checkStatus: pending, getToken: failed, healthCheck: failed, getBalance: failed, inquiry: failed
+   * - Category: Credential related
+   * - Payment: Failed and Refund
+   * - Check Status: Pending
+   * - Errata: check-status-pending (see the package README)
+   * - Source: Tokopedia digital-goods partner API — Response Codes, table "Response Codes", row 15 (spec/tokopedia-partner.yaml)
+   */
+  readonly DecryptionFailed: "33";
+  /**
+   * `40` — Timeout
+   *
+   * Timeout from partner’s side
+   *
+   * - Outcome: payment: pending, checkStatus: pending, getToken: failed, healthCheck: failed, getBalance: failed, inquiry: failed
+   * - Category: Request related
+   * - Payment: Pending
+   * - Check Status: Pending
+   * - Errata: curly-apostrophes (see the package README)
+   * - Source: Tokopedia digital-goods partner API — Response Codes, table "Response Codes", row 16 (spec/tokopedia-partner.yaml)
+   */
+  readonly PartnerTimeout: "40";
+  /**
+   * `41` — Biller timeout
+   *
+   * Timeout from biller’s side
+   *
+   * - Outcome: payment: pending, checkStatus: pending, getToken: failed, healthCheck: failed, getBalance: failed, inquiry: failed
+   * - Category: Request related
+   * - Payment: Pending
+   * - Check Status: Pending
+   * - Errata: curly-apostrophes (see the package README)
+   * - Source: Tokopedia digital-goods partner API — Response Codes, table "Response Codes", row 17 (spec/tokopedia-partner.yaml)
+   */
+  readonly BillerTimeout: "41";
+  /**
+   * `42` — Invalid parameter
+   *
+   * Missing required parameter
+   *
+   * - Outcome: payment: failed, checkStatus: pending, getToken: failed, healthCheck: failed, getBalance: failed, inquiry: failed
+   * - Category: Request related
+   * - Payment: Failed and Retry
+   * - Check Status: Pending
+   * - Errata: check-status-pending (see the package README)
+   * - Source: Tokopedia digital-goods partner API — Response Codes, table "Response Codes", row 18 (spec/tokopedia-partner.yaml)
+   */
+  readonly InvalidParameter: "42";
+  /**
+   * `43` — Insufficient balance
+   *
+   * Balance is not enough to do a transaction
+   *
+   * - Outcome: payment: failed, checkStatus: failed, getToken: failed, healthCheck: failed, getBalance: failed, inquiry: failed
+   * - Category: Request related
+   * - Payment: Failed and Retry
+   * - Check Status: Failed and Retry
+   * - Source: Tokopedia digital-goods partner API — Response Codes, table "Response Codes", row 19 (spec/tokopedia-partner.yaml)
+   */
+  readonly InsufficientBalance: "43";
+  /**
+   * `44` — Invalid transaction amount
+   *
+   * Wrong amount sent or does not match with user existing bill
+   *
+   * - Outcome: payment: failed, checkStatus: failed, getToken: failed, healthCheck: failed, getBalance: failed, inquiry: failed
+   * - Category: Request related
+   * - Payment: Failed and Refund
+   * - Check Status: Failed and Refund
+   * - Source: Tokopedia digital-goods partner API — Response Codes, table "Response Codes", row 20 (spec/tokopedia-partner.yaml)
+   */
+  readonly InvalidTransactionAmount: "44";
+  /**
+   * `50` — Product out of stock
+   *
+   * Product is out of stock
+   *
+   * - Outcome: payment: failed, checkStatus: failed, getToken: failed, healthCheck: failed, getBalance: failed, inquiry: failed
+   * - Category: Product related
+   * - Payment: Failed and Retry
+   * - Check Status: Failed and Retry
+   * - Source: Tokopedia digital-goods partner API — Response Codes, table "Response Codes", row 21 (spec/tokopedia-partner.yaml)
+   */
+  readonly ProductOutOfStock: "50";
+  /**
+   * `51` — Product closed
+   *
+   * Product is closed
+   *
+   * - Outcome: payment: failed, checkStatus: failed, getToken: failed, healthCheck: failed, getBalance: failed, inquiry: failed
+   * - Category: Product related
+   * - Payment: Failed and Retry
+   * - Check Status: Failed and Retry
+   * - Source: Tokopedia digital-goods partner API — Response Codes, table "Response Codes", row 22 (spec/tokopedia-partner.yaml)
+   */
+  readonly ProductClosed: "51";
+  /**
+   * `52` — Invalid product
+   *
+   * Wrong product code sent
+   *
+   * - Outcome: payment: failed, checkStatus: failed, getToken: failed, healthCheck: failed, getBalance: failed, inquiry: failed
+   * - Category: Product related
+   * - Payment: Failed and Retry
+   * - Check Status: Failed and Retry
+   * - Source: Tokopedia digital-goods partner API — Response Codes, table "Response Codes", row 23 (spec/tokopedia-partner.yaml)
+   */
+  readonly InvalidProduct: "52";
+  /**
+   * `60` — Access is not allowed
+   *
+   * Tokopedia’s IP is blocked or no API access is allowed
+   *
+   * - Outcome: payment: failed, checkStatus: pending, getToken: failed, healthCheck: failed, getBalance: failed, inquiry: failed
+   * - Category: Server related
+   * - Payment: Failed and Retry
+   * - Check Status: Pending
+   * - Errata: check-status-pending, curly-apostrophes (see the package README)
+   * - Source: Tokopedia digital-goods partner API — Response Codes, table "Response Codes", row 24 (spec/tokopedia-partner.yaml)
+   */
+  readonly AccessIsNotAllowed: "60";
+  /**
+   * `61` — Server maintenance
+   *
+   * Partner’s server ongoing maintenance
+   *
+   * - Outcome: payment: failed, checkStatus: pending, getToken: failed, healthCheck: failed, getBalance: failed, inquiry: failed
+   * - Category: Server related
+   * - Payment: Failed and Retry
+   * - Check Status: Pending
+   * - Errata: check-status-pending, curly-apostrophes (see the package README)
+   * - Source: Tokopedia digital-goods partner API — Response Codes, table "Response Codes", row 25 (spec/tokopedia-partner.yaml)
+   */
+  readonly PartnerServerMaintenance: "61";
+  /**
+   * `62` — Server error
+   *
+   * Internal error on Partner’s server
+   *
+   * - Outcome: payment: failed, checkStatus: pending, getToken: failed, healthCheck: failed, getBalance: failed, inquiry: failed
+   * - Category: Server related
+   * - Payment: Failed and Retry
+   * - Check Status: Pending
+   * - Errata: check-status-pending, curly-apostrophes (see the package README)
+   * - Source: Tokopedia digital-goods partner API — Response Codes, table "Response Codes", row 26 (spec/tokopedia-partner.yaml)
+   */
+  readonly PartnerServerError: "62";
+  /**
+   * `63` — Biller maintenance
+   *
+   * Biller’s server ongoing maintenance
+   *
+   * - Outcome: payment: failed, checkStatus: pending, getToken: failed, healthCheck: failed, getBalance: failed, inquiry: failed
+   * - Category: Server related
+   * - Payment: Failed and Retry
+   * - Check Status: Pending
+   * - Errata: check-status-pending, curly-apostrophes (see the package README)
+   * - Source: Tokopedia digital-goods partner API — Response Codes, table "Response Codes", row 27 (spec/tokopedia-partner.yaml)
+   */
+  readonly BillerMaintenance: "63";
+  /**
+   * `64` — Biller error
+   *
+   * Internal error on Biller’s server
+   *
+   * - Outcome: payment: failed, checkStatus: pending, getToken: failed, healthCheck: failed, getBalance: failed, inquiry: failed
+   * - Category: Server related
+   * - Payment: Failed and Retry
+   * - Check Status: Pending
+   * - Errata: check-status-pending, curly-apostrophes (see the package README)
+   * - Source: Tokopedia digital-goods partner API — Response Codes, table "Response Codes", row 28 (spec/tokopedia-partner.yaml)
+   */
+  readonly BillerError: "64";
+  /**
+   * `14` — Ineligible Product
+   *
+   * Product is not eligible to given user or client number
+   *
+   * - Outcome: payment: failed, checkStatus: pending, getToken: failed, healthCheck: failed, getBalance: failed, inquiry: failed
+   * - Category: Void Refund
+   * - Payment: Failed and Refund
+   * - Check Status: Pending
+   * - Errata: void-refund-order, void-refund-context, check-status-pending, label-casing (see the package README)
+   * - Source: Tokopedia digital-goods partner API — Response Codes, table "Response Codes", row 29 (spec/tokopedia-partner.yaml)
+   */
+  readonly IneligibleProduct: "14";
+  /**
+   * `15` — Already Redeemed
+   *
+   * Tried to void already active or redeemed transaction
+   *
+   * - Outcome: payment: pending, checkStatus: pending, getToken: failed, healthCheck: failed, getBalance: failed, inquiry: failed
+   * - Category: Void Refund
+   * - Payment: Pending
+   * - Check Status: Pending
+   * - Errata: void-refund-order, void-refund-context, already-redeemed-pending, label-casing (see the package README)
+   * - Source: Tokopedia digital-goods partner API — Response Codes, table "Response Codes", row 30 (spec/tokopedia-partner.yaml)
+   */
+  readonly AlreadyRedeemed: "15";
 };
 /** A response code listed in Tokopedia digital-goods partner response codes. */
 export type TokopediaPartnerCode = (typeof TokopediaPartnerCode)[keyof typeof TokopediaPartnerCode];
@@ -437,279 +437,277 @@ export type TokopediaPartnerServerRelatedCategoryCode = "60" | "61" | "62" | "63
 export type TokopediaPartnerVoidRefundCategoryCode = "14" | "15";
 /** Each category as the source names and describes it. */
 export declare const TokopediaPartnerCategories: {
-    readonly transactional: {
-        readonly label: "Transactional";
-        readonly description: null;
-    };
-    readonly transactionalProblem: {
-        readonly label: "Transactional problem";
-        readonly description: null;
-    };
-    readonly userRelated: {
-        readonly label: "User Related";
-        readonly description: null;
-    };
-    readonly credentialRelated: {
-        readonly label: "Credential related";
-        readonly description: null;
-    };
-    readonly requestRelated: {
-        readonly label: "Request related";
-        readonly description: null;
-    };
-    readonly productRelated: {
-        readonly label: "Product related";
-        readonly description: null;
-    };
-    readonly serverRelated: {
-        readonly label: "Server related";
-        readonly description: null;
-    };
-    readonly voidRefund: {
-        readonly label: "Void Refund";
-        readonly description: null;
-    };
+  readonly transactional: {
+    readonly label: "Transactional";
+    readonly description: null;
+  };
+  readonly transactionalProblem: {
+    readonly label: "Transactional problem";
+    readonly description: null;
+  };
+  readonly userRelated: {
+    readonly label: "User Related";
+    readonly description: null;
+  };
+  readonly credentialRelated: {
+    readonly label: "Credential related";
+    readonly description: null;
+  };
+  readonly requestRelated: {
+    readonly label: "Request related";
+    readonly description: null;
+  };
+  readonly productRelated: {
+    readonly label: "Product related";
+    readonly description: null;
+  };
+  readonly serverRelated: {
+    readonly label: "Server related";
+    readonly description: null;
+  };
+  readonly voidRefund: {
+    readonly label: "Void Refund";
+    readonly description: null;
+  };
 };
 /** Contexts whose outcomes differ; "payment" is the default. */
 export type TokopediaPartnerContext = "payment" | "checkStatus" | "getToken" | "healthCheck" | "getBalance" | "inquiry";
 /** What each context means, with the source's words where it states a rule. */
 export declare const TokopediaPartnerContexts: {
-    readonly payment: {
-        readonly title: "Payment";
-        readonly source: null;
-    };
-    readonly checkStatus: {
-        readonly title: "Check Status";
-        readonly source: null;
-    };
-    readonly getToken: {
-        readonly title: "Get token";
-        readonly source: "Get token, Health check, get balance and Inquiry will only treat “00” Response Code as success and the rest as failed.";
-    };
-    readonly healthCheck: {
-        readonly title: "Health check";
-        readonly source: "Get token, Health check, get balance and Inquiry will only treat “00” Response Code as success and the rest as failed.";
-    };
-    readonly getBalance: {
-        readonly title: "Get balance";
-        readonly source: "Get token, Health check, get balance and Inquiry will only treat “00” Response Code as success and the rest as failed.";
-    };
-    readonly inquiry: {
-        readonly title: "Inquiry";
-        readonly source: "Get token, Health check, get balance and Inquiry will only treat “00” Response Code as success and the rest as failed.";
-    };
+  readonly payment: {
+    readonly title: "Payment";
+    readonly source: null;
+  };
+  readonly checkStatus: {
+    readonly title: "Check Status";
+    readonly source: null;
+  };
+  readonly getToken: {
+    readonly title: "Get token";
+    readonly source: "Get token, Health check, get balance and Inquiry will only treat “00” Response Code as success and the rest as failed.";
+  };
+  readonly healthCheck: {
+    readonly title: "Health check";
+    readonly source: "Get token, Health check, get balance and Inquiry will only treat “00” Response Code as success and the rest as failed.";
+  };
+  readonly getBalance: {
+    readonly title: "Get balance";
+    readonly source: "Get token, Health check, get balance and Inquiry will only treat “00” Response Code as success and the rest as failed.";
+  };
+  readonly inquiry: {
+    readonly title: "Inquiry";
+    readonly source: "Get token, Health check, get balance and Inquiry will only treat “00” Response Code as success and the rest as failed.";
+  };
 };
 /** One row of the source table. */
 export interface TokopediaPartnerEntry {
-    /** The response code. */
-    readonly code: TokopediaPartnerCode;
-    /** Its member name in {@link TokopediaPartnerCode}. */
-    readonly name: string;
-    /** The message, verbatim from the source. */
-    readonly message: string;
-    /** The status as the source states it, or null where it has none. */
-    readonly status: string | null;
-    /** The outcome in the default context ("payment"). */
-    readonly outcome: TokopediaPartnerOutcome;
-    /** The outcome in each context. */
-    readonly outcomes: {
-        readonly [K in TokopediaPartnerContext]: TokopediaPartnerOutcome;
-    };
-    /** The category id, or null. */
-    readonly category: TokopediaPartnerCategory | null;
-    /** Solution or description text, verbatim; null where the source has none. */
-    readonly description: string | null;
-    /** Payment: Expected Behavior — Payment (null where the source leaves it empty). */
-    readonly payment: "Success" | "Pending" | "Failed and Retry" | "Failed and Refund" | null;
-    /** Check Status: Expected Behavior — Check Status (null where the source leaves it empty). */
-    readonly checkStatus: "Success" | "Pending" | "Failed and Retry" | "Failed and Refund" | null;
-    /** The source table it is listed in, and its 1-based row there. */
-    readonly table: "main";
-    readonly row: number;
+  /** The response code. */
+  readonly code: TokopediaPartnerCode;
+  /** Its member name in {@link TokopediaPartnerCode}. */
+  readonly name: string;
+  /** The message, verbatim from the source. */
+  readonly message: string;
+  /** The status as the source states it, or null where it has none. */
+  readonly status: string | null;
+  /** The outcome in the default context ("payment"). */
+  readonly outcome: TokopediaPartnerOutcome;
+  /** The outcome in each context. */
+  readonly outcomes: { readonly [K in TokopediaPartnerContext]: TokopediaPartnerOutcome };
+  /** The category id, or null. */
+  readonly category: TokopediaPartnerCategory | null;
+  /** Solution or description text, verbatim; null where the source has none. */
+  readonly description: string | null;
+  /** Payment: Expected Behavior — Payment (null where the source leaves it empty). */
+  readonly payment: "Success" | "Pending" | "Failed and Retry" | "Failed and Refund" | null;
+  /** Check Status: Expected Behavior — Check Status (null where the source leaves it empty). */
+  readonly checkStatus: "Success" | "Pending" | "Failed and Retry" | "Failed and Refund" | null;
+  /** The source table it is listed in, and its 1-based row there. */
+  readonly table: "main";
+  readonly row: number;
 }
 /**
  * The classification of a code in context "payment": a union discriminated on `outcome`; `known: false` for codes the table does not list,
  * and `malformed: true` (with `code: null` and the `input` as given) for a value that is not a string of the code pattern.
  */
 export type TokopediaPartnerResult = {
-    readonly known: true;
-    readonly outcome: "success";
-    readonly code: TokopediaPartnerSuccessCode;
-    readonly entry: TokopediaPartnerEntry;
+  readonly known: true;
+  readonly outcome: "success";
+  readonly code: TokopediaPartnerSuccessCode;
+  readonly entry: TokopediaPartnerEntry;
 } | {
-    readonly known: true;
-    readonly outcome: "pending";
-    readonly code: TokopediaPartnerPendingCode;
-    readonly entry: TokopediaPartnerEntry;
+  readonly known: true;
+  readonly outcome: "pending";
+  readonly code: TokopediaPartnerPendingCode;
+  readonly entry: TokopediaPartnerEntry;
 } | {
-    readonly known: true;
-    readonly outcome: "failed";
-    readonly code: TokopediaPartnerFailedCode;
-    readonly entry: TokopediaPartnerEntry;
+  readonly known: true;
+  readonly outcome: "failed";
+  readonly code: TokopediaPartnerFailedCode;
+  readonly entry: TokopediaPartnerEntry;
 } | {
-    readonly known: false;
-    readonly outcome: "unknown";
-    readonly code: string;
-    readonly category: TokopediaPartnerCategory | null;
-    readonly reason: string;
+  readonly known: false;
+  readonly outcome: "unknown";
+  readonly code: string;
+  readonly category: TokopediaPartnerCategory | null;
+  readonly reason: string;
 } | {
-    readonly known: false;
-    readonly malformed: true;
-    readonly outcome: "unknown";
-    readonly code: null;
-    readonly input: unknown;
-    readonly category: null;
-    readonly reason: string;
+  readonly known: false;
+  readonly malformed: true;
+  readonly outcome: "unknown";
+  readonly code: null;
+  readonly input: unknown;
+  readonly category: null;
+  readonly reason: string;
 };
 /**
  * The classification of a code in context "checkStatus": a union discriminated on `outcome`; `known: false` for codes the table does not list,
  * and `malformed: true` (with `code: null` and the `input` as given) for a value that is not a string of the code pattern.
  */
 export type TokopediaPartnerCheckStatusResult = {
-    readonly known: true;
-    readonly outcome: "success";
-    readonly code: TokopediaPartnerCheckStatusSuccessCode;
-    readonly entry: TokopediaPartnerEntry;
+  readonly known: true;
+  readonly outcome: "success";
+  readonly code: TokopediaPartnerCheckStatusSuccessCode;
+  readonly entry: TokopediaPartnerEntry;
 } | {
-    readonly known: true;
-    readonly outcome: "pending";
-    readonly code: TokopediaPartnerCheckStatusPendingCode;
-    readonly entry: TokopediaPartnerEntry;
+  readonly known: true;
+  readonly outcome: "pending";
+  readonly code: TokopediaPartnerCheckStatusPendingCode;
+  readonly entry: TokopediaPartnerEntry;
 } | {
-    readonly known: true;
-    readonly outcome: "failed";
-    readonly code: TokopediaPartnerCheckStatusFailedCode;
-    readonly entry: TokopediaPartnerEntry;
+  readonly known: true;
+  readonly outcome: "failed";
+  readonly code: TokopediaPartnerCheckStatusFailedCode;
+  readonly entry: TokopediaPartnerEntry;
 } | {
-    readonly known: false;
-    readonly outcome: "unknown";
-    readonly code: string;
-    readonly category: TokopediaPartnerCategory | null;
-    readonly reason: string;
+  readonly known: false;
+  readonly outcome: "unknown";
+  readonly code: string;
+  readonly category: TokopediaPartnerCategory | null;
+  readonly reason: string;
 } | {
-    readonly known: false;
-    readonly malformed: true;
-    readonly outcome: "unknown";
-    readonly code: null;
-    readonly input: unknown;
-    readonly category: null;
-    readonly reason: string;
+  readonly known: false;
+  readonly malformed: true;
+  readonly outcome: "unknown";
+  readonly code: null;
+  readonly input: unknown;
+  readonly category: null;
+  readonly reason: string;
 };
 /**
  * The classification of a code in context "getToken": a union discriminated on `outcome`; `known: false` for codes the table does not list,
  * and `malformed: true` (with `code: null` and the `input` as given) for a value that is not a string of the code pattern.
  */
 export type TokopediaPartnerGetTokenResult = {
-    readonly known: true;
-    readonly outcome: "success";
-    readonly code: TokopediaPartnerGetTokenSuccessCode;
-    readonly entry: TokopediaPartnerEntry;
+  readonly known: true;
+  readonly outcome: "success";
+  readonly code: TokopediaPartnerGetTokenSuccessCode;
+  readonly entry: TokopediaPartnerEntry;
 } | {
-    readonly known: true;
-    readonly outcome: "failed";
-    readonly code: TokopediaPartnerGetTokenFailedCode;
-    readonly entry: TokopediaPartnerEntry;
+  readonly known: true;
+  readonly outcome: "failed";
+  readonly code: TokopediaPartnerGetTokenFailedCode;
+  readonly entry: TokopediaPartnerEntry;
 } | {
-    readonly known: false;
-    readonly outcome: "failed";
-    readonly code: string;
-    readonly category: TokopediaPartnerCategory | null;
-    readonly reason: string;
+  readonly known: false;
+  readonly outcome: "failed";
+  readonly code: string;
+  readonly category: TokopediaPartnerCategory | null;
+  readonly reason: string;
 } | {
-    readonly known: false;
-    readonly malformed: true;
-    readonly outcome: "failed";
-    readonly code: null;
-    readonly input: unknown;
-    readonly category: null;
-    readonly reason: string;
+  readonly known: false;
+  readonly malformed: true;
+  readonly outcome: "failed";
+  readonly code: null;
+  readonly input: unknown;
+  readonly category: null;
+  readonly reason: string;
 };
 /**
  * The classification of a code in context "healthCheck": a union discriminated on `outcome`; `known: false` for codes the table does not list,
  * and `malformed: true` (with `code: null` and the `input` as given) for a value that is not a string of the code pattern.
  */
 export type TokopediaPartnerHealthCheckResult = {
-    readonly known: true;
-    readonly outcome: "success";
-    readonly code: TokopediaPartnerHealthCheckSuccessCode;
-    readonly entry: TokopediaPartnerEntry;
+  readonly known: true;
+  readonly outcome: "success";
+  readonly code: TokopediaPartnerHealthCheckSuccessCode;
+  readonly entry: TokopediaPartnerEntry;
 } | {
-    readonly known: true;
-    readonly outcome: "failed";
-    readonly code: TokopediaPartnerHealthCheckFailedCode;
-    readonly entry: TokopediaPartnerEntry;
+  readonly known: true;
+  readonly outcome: "failed";
+  readonly code: TokopediaPartnerHealthCheckFailedCode;
+  readonly entry: TokopediaPartnerEntry;
 } | {
-    readonly known: false;
-    readonly outcome: "failed";
-    readonly code: string;
-    readonly category: TokopediaPartnerCategory | null;
-    readonly reason: string;
+  readonly known: false;
+  readonly outcome: "failed";
+  readonly code: string;
+  readonly category: TokopediaPartnerCategory | null;
+  readonly reason: string;
 } | {
-    readonly known: false;
-    readonly malformed: true;
-    readonly outcome: "failed";
-    readonly code: null;
-    readonly input: unknown;
-    readonly category: null;
-    readonly reason: string;
+  readonly known: false;
+  readonly malformed: true;
+  readonly outcome: "failed";
+  readonly code: null;
+  readonly input: unknown;
+  readonly category: null;
+  readonly reason: string;
 };
 /**
  * The classification of a code in context "getBalance": a union discriminated on `outcome`; `known: false` for codes the table does not list,
  * and `malformed: true` (with `code: null` and the `input` as given) for a value that is not a string of the code pattern.
  */
 export type TokopediaPartnerGetBalanceResult = {
-    readonly known: true;
-    readonly outcome: "success";
-    readonly code: TokopediaPartnerGetBalanceSuccessCode;
-    readonly entry: TokopediaPartnerEntry;
+  readonly known: true;
+  readonly outcome: "success";
+  readonly code: TokopediaPartnerGetBalanceSuccessCode;
+  readonly entry: TokopediaPartnerEntry;
 } | {
-    readonly known: true;
-    readonly outcome: "failed";
-    readonly code: TokopediaPartnerGetBalanceFailedCode;
-    readonly entry: TokopediaPartnerEntry;
+  readonly known: true;
+  readonly outcome: "failed";
+  readonly code: TokopediaPartnerGetBalanceFailedCode;
+  readonly entry: TokopediaPartnerEntry;
 } | {
-    readonly known: false;
-    readonly outcome: "failed";
-    readonly code: string;
-    readonly category: TokopediaPartnerCategory | null;
-    readonly reason: string;
+  readonly known: false;
+  readonly outcome: "failed";
+  readonly code: string;
+  readonly category: TokopediaPartnerCategory | null;
+  readonly reason: string;
 } | {
-    readonly known: false;
-    readonly malformed: true;
-    readonly outcome: "failed";
-    readonly code: null;
-    readonly input: unknown;
-    readonly category: null;
-    readonly reason: string;
+  readonly known: false;
+  readonly malformed: true;
+  readonly outcome: "failed";
+  readonly code: null;
+  readonly input: unknown;
+  readonly category: null;
+  readonly reason: string;
 };
 /**
  * The classification of a code in context "inquiry": a union discriminated on `outcome`; `known: false` for codes the table does not list,
  * and `malformed: true` (with `code: null` and the `input` as given) for a value that is not a string of the code pattern.
  */
 export type TokopediaPartnerInquiryResult = {
-    readonly known: true;
-    readonly outcome: "success";
-    readonly code: TokopediaPartnerInquirySuccessCode;
-    readonly entry: TokopediaPartnerEntry;
+  readonly known: true;
+  readonly outcome: "success";
+  readonly code: TokopediaPartnerInquirySuccessCode;
+  readonly entry: TokopediaPartnerEntry;
 } | {
-    readonly known: true;
-    readonly outcome: "failed";
-    readonly code: TokopediaPartnerInquiryFailedCode;
-    readonly entry: TokopediaPartnerEntry;
+  readonly known: true;
+  readonly outcome: "failed";
+  readonly code: TokopediaPartnerInquiryFailedCode;
+  readonly entry: TokopediaPartnerEntry;
 } | {
-    readonly known: false;
-    readonly outcome: "failed";
-    readonly code: string;
-    readonly category: TokopediaPartnerCategory | null;
-    readonly reason: string;
+  readonly known: false;
+  readonly outcome: "failed";
+  readonly code: string;
+  readonly category: TokopediaPartnerCategory | null;
+  readonly reason: string;
 } | {
-    readonly known: false;
-    readonly malformed: true;
-    readonly outcome: "failed";
-    readonly code: null;
-    readonly input: unknown;
-    readonly category: null;
-    readonly reason: string;
+  readonly known: false;
+  readonly malformed: true;
+  readonly outcome: "failed";
+  readonly code: null;
+  readonly input: unknown;
+  readonly category: null;
+  readonly reason: string;
 };
 /** A classification in any context. */
 export type TokopediaPartnerAnyResult = TokopediaPartnerResult | TokopediaPartnerCheckStatusResult | TokopediaPartnerGetTokenResult | TokopediaPartnerHealthCheckResult | TokopediaPartnerGetBalanceResult | TokopediaPartnerInquiryResult;
