@@ -7,6 +7,7 @@ import { posix } from "node:path";
 import type { CategoryMatch, Spec } from "../model/types.ts";
 import { OUTCOMES } from "../model/types.ts";
 import { codeTableNames, malformedOutcome, unlistedOutcome } from "./code-table.ts";
+import { fixtureNames } from "./fixtures/index.ts";
 import { htmlHeader, type GeneratedFile } from "./generated-file.ts";
 import { profileDifferences } from "./profile-docs.ts";
 import { cell, codeCell, escapeMarkdown, inline, render } from "./templates.ts";
@@ -83,6 +84,8 @@ export function emitReadme(spec: Spec, packageName: string, apiMarkdown: string 
       ),
     },
     unlisted,
+    fixtures: fixtureView(spec),
+    multiContext,
     malformed: malformedText(spec),
     contextsIntro: agree
       ? `Every context gives each code the table lists the same outcome, so the codes below show it once; the contexts differ only in their notes or for codes the table does not list. Pass one to \`${names.classify}(code, context)\`:`
@@ -173,4 +176,10 @@ export function contextsAgree(spec: Spec): boolean {
 
 function hasUnknown(spec: Spec): boolean {
   return spec.unknown.outcome === "unknown" && spec.contexts.some((c) => c.kind === "column");
+}
+
+/** The fixture exports the README names; the endpoint's name is source text. */
+function fixtureView(spec: Spec) {
+  const names = fixtureNames(spec);
+  return { ...names, api: names.api && { ...names.api, endpoint: inline(names.api.endpoint) } };
 }

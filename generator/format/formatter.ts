@@ -59,7 +59,12 @@ export function startFormatter(): Formatter {
         () => (settled = true),
         () => (settled = true),
       );
-      for (let job = takeSmallest(); job; job = settled ? undefined : takeSmallest()) await runHere(job);
+      for (let job = takeSmallest(); job; job = settled ? undefined : takeSmallest()) {
+        await runHere(job);
+        // Formatting here settles only promises (microtasks): without a turn of the event loop
+        // the worker's replies would wait, and the worker with them, until this loop ends.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
       return until;
     },
     async close() {

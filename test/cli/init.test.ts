@@ -69,7 +69,7 @@ describe("codebook init (no id): sets up a repository", () => {
 });
 
 describe("codebook init <id>: scaffolds a spec", () => {
-  it.each(["code-table", "api"])("--kind %s: schema line, every required key, one row; lints clean and generates", (kind) => {
+  it.each(["code-table", "api"])("--kind %s: schema line, every required key, its rows; lints clean and generates", (kind) => {
     const dir = tempDir();
     const r = run(["init", "acme-gateway", "--kind", kind], dir);
     expect(r.code).toBe(0);
@@ -83,14 +83,19 @@ describe("codebook init <id>: scaffolds a spec", () => {
     expect(text).toContain(`kind: ${kind}`);
     expect(text).toContain("id: acme-gateway");
     expect(text).toContain("typePrefix: AcmeGateway");
-    expect(text.match(/^\s+- code: "/gm)).toHaveLength(1);
+    // An API has the rows a server answers to a bad request too, named by requestErrors (fixtures, mock).
+    expect(text.match(/^\s+- code: "/gm)).toHaveLength(kind === "api" ? 4 : 1);
+    if (kind === "api") expect(text).toMatch(/^  requestErrors:.*\n    missing: InvalidMandatoryField/m);
     expect(text).toContain("TODO");
     expect(run(["lint"], dir)).toEqual({ code: 0, stdout: "codebook: 1 spec checked, no problems\n", stderr: "" });
     const g = run(["generate"], dir);
     expect(g.code).toBe(0);
     const codes = readFileSync(join(dir, "generated", "acme-gateway", "src", kind === "api" ? "codes.ts" : "index.ts"), "utf8");
     expect(codes).toContain("export const AcmeGatewayCode");
-    if (kind === "api") expect(readFileSync(join(dir, "generated", "acme-gateway", "src", "api.ts"), "utf8")).toContain("export function validateAcmeGatewayExampleRequest(");
+    if (kind === "api") {
+      expect(readFileSync(join(dir, "generated", "acme-gateway", "src", "api.ts"), "utf8")).toContain("export function validateAcmeGatewayExampleRequest(");
+      expect(readFileSync(join(dir, "generated", "acme-gateway", "src", "fixtures.ts"), "utf8")).toMatch(/missing: "4000102"/);
+    }
     expect(run(["generate", "--check"], dir).code).toBe(0);
   });
 

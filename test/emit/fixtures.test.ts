@@ -1,7 +1,7 @@
 // Every fixture of every generated package passes that package's own validators,
 // and the grouped code lists hold every code of the catalog with its outcome.
 // Specs are discovered (specIds), so a new spec is covered without touching this file.
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -36,6 +36,24 @@ async function load(id: string, out = generated) {
 }
 
 describe.each(specIds())("fixtures of %s", (id) => {
+  it("are in the package README: every name it gives is an export, and its example runs", async () => {
+    const { pkg, fixtures } = await load(id);
+    const readme = readFileSync(join(generated, id, "README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("## Test fixtures"), readme.indexOf("\n## ", readme.indexOf("## Test fixtures") + 1));
+    const named = [...section.matchAll(/`([a-z][A-Za-z0-9]*(?:Fixtures?|Cases|ByOutcome|ByContext))`/g)].map((m) => m[1]!);
+    expect(named.length).toBeGreaterThanOrEqual(3);
+    for (const name of named) expect(Object.keys(fixtures), name).toContain(name);
+    // The example is plain JavaScript: run it against this package's dist/.
+    const example = section.slice(section.indexOf("```ts\n") + 6, section.indexOf("```", section.indexOf("```ts\n") + 6));
+    const dir = tempDir();
+    const url = (entry: string) => pathToFileURL(join(generated, id, entry)).href;
+    const script = example
+      .replace(`from "${pkg.name}/fixtures"`, `from ${JSON.stringify(url(pkg.exports["./fixtures"].default))}`)
+      .replace(`from "${pkg.name}"`, `from ${JSON.stringify(url(pkg.exports["."].default))}`);
+    writeFileSync(join(dir, "example.mjs"), script);
+    await expect(import(pathToFileURL(join(dir, "example.mjs")).href)).resolves.toBeDefined();
+  });
+
   it("are a subpath export with types, next to the main entry", async () => {
     const { entry } = await load(id);
     expect(entry).toEqual({ types: "./dist/fixtures.d.ts", default: "./dist/fixtures.js" });
