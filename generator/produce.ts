@@ -1,5 +1,5 @@
 /**
- * emit -> format -> compile, one package at a time: what a package's files are.
+ * emit -> compile -> format, one package at a time: what a package's files are.
  * Packages stream through a window of at most WINDOW_CHARS of emitted text, so a
  * run holds a few packages' output at once, not the whole corpus: while the
  * formatter's worker formats one package, this thread emits and compiles the
