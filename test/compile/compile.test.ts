@@ -15,7 +15,8 @@ import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { reindent } from "../../generator/compile/compile.ts";
+import { loadOxc, reindent } from "../../generator/compile/compile.ts";
+import { ConfigError } from "../../generator/config.ts";
 import { generate } from "../../generator/pipeline.ts";
 import { fixtureSpecDir } from "../fixture-packages.ts";
 import { specDir } from "../helpers.ts";
@@ -173,5 +174,15 @@ describe("reindent", () => {
     const line = '\t\t* a\t"b\\t"\t* c';
     expect(reindent(line)).toBe('     * a\t"b\\t"\t* c');
     expect(reindent('x = "\t";\ny = 1;')).toBe('x = "\t";\ny = 1;');
+  });
+});
+
+describe("loadOxc", () => {
+  it("turns a binding that does not load into a config error that says what to do", () => {
+    const missing = () => {
+      throw new Error("Cannot find native binding. npm has a bug related to optional dependencies\n  at …");
+    };
+    expect(() => loadOxc(missing)).toThrow(ConfigError);
+    expect(() => loadOxc(missing)).toThrow(/^oxc-transform, which compiles dist\/, did not load on \w+-\w+ \(Cannot find native binding\. npm has a bug related to optional dependencies\)\. .*reinstall/);
   });
 });
