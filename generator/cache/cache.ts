@@ -29,31 +29,36 @@ export function configFingerprint(config: Config): string {
 /** A top-level `extends: <id>` line: read before any YAML is parsed (see specInputs). */
 const EXTENDS_LINE = /^extends:[ \t]*(["']?)([a-z][a-z0-9-]*)\1[ \t]*(?:#.*)?$/m;
 
-/**
- * The files whose bytes a spec's package depends on: the spec, then for a profile
- * (`extends`) its bases', so editing a base regenerates every profile of it. This
- * runs before any YAML is parsed, so it finds the bases by their `extends:` line;
- * where that reading and the loader's disagree (an unusual spelling), the hashes
- * differ from the last run's and the package is regenerated: never reused stale.
- */
-export function specInputs(specDir: string, specPath: string): string[] {
-  const paths: string[] = [];
-  for (let file: string | null = specPath; file !== null && !paths.includes(file); ) {
-    paths.push(file);
-    const base: string | undefined = EXTENDS_LINE.exec(readFileSync(file, "utf8"))?.[2];
-    file = base === undefined ? null : ([`${base}.yaml`, `${base}.yml`].map((name) => join(specDir, name)).find((p) => existsSync(p)) ?? null);
-  }
-  return paths;
+/** A spec's inputs: the files its package depends on, and the hash the manifest records for them. */
+export interface SpecInputs {
+  paths: string[];
+  /**
+   * The input hash (`spec` in the manifest): the spec text's sha256 for a
+   * self-contained spec (what every earlier manifest holds), else a hash over
+   * every input's hash, in order.
+   */
+  hash: string;
 }
 
 /**
- * The input hash the manifest records (`spec`): the spec text's sha256 for a
- * self-contained spec (what every earlier manifest holds), else a hash over
- * every input's hash, in order.
+ * The files whose bytes a spec's package depends on: the spec, then for a profile
+ * (`extends`) its bases', so editing a base regenerates every profile of it; each
+ * read once, for its hash and its `extends:` line. This runs before any YAML is
+ * parsed, so it finds the bases by that line; where that reading and the loader's
+ * disagree (an unusual spelling), the hashes differ from the last run's and the
+ * package is regenerated: never reused stale.
  */
-export function inputHash(paths: readonly string[]): string {
-  const hashes = paths.map((p) => sha256(readFileSync(p)));
-  return hashes.length === 1 ? hashes[0]! : sha256(hashes.join("\n"));
+export function specInputs(specDir: string, specPath: string): SpecInputs {
+  const paths: string[] = [];
+  const hashes: string[] = [];
+  for (let file: string | null = specPath; file !== null && !paths.includes(file); ) {
+    const bytes: Buffer = readFileSync(file);
+    paths.push(file);
+    hashes.push(sha256(bytes));
+    const base: string | undefined = EXTENDS_LINE.exec(bytes.toString("utf8"))?.[2];
+    file = base === undefined ? null : ([`${base}.yaml`, `${base}.yml`].map((name) => join(specDir, name)).find((p) => existsSync(p)) ?? null);
+  }
+  return { paths, hash: hashes.length === 1 ? hashes[0]! : sha256(hashes.join("\n")) };
 }
 
 /** One spec file of this run: its id, path and input hash. */
@@ -67,7 +72,7 @@ export interface SpecEntry {
 export function specEntries(config: Config, only: readonly string[]): SpecEntry[] {
   return listSpecFiles(config.specDir)
     .filter((path) => only.length === 0 || only.includes(specIdOf(path)))
-    .map((path) => ({ id: specIdOf(path), path, hash: inputHash(specInputs(config.specDir, path)) }));
+    .map((path) => ({ id: specIdOf(path), path, hash: specInputs(config.specDir, path).hash }));
 }
 
 /**

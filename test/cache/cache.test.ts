@@ -5,7 +5,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cachePlan, configFingerprint, inputHash, specInputs } from "../../generator/cache/cache.ts";
+import { cachePlan, configFingerprint, specInputs } from "../../generator/cache/cache.ts";
 import { loadConfig } from "../../generator/config.ts";
 import { generate } from "../../generator/pipeline.ts";
 import { readManifest, sha256, toolchainFingerprint } from "../../generator/write/manifest.ts";
@@ -44,9 +44,9 @@ describe("the cache stage", () => {
     const manifest = readManifest(join(base, "out"))!;
     for (const id of ["iak-prepaid", "doku-biller"]) {
       const path = join(base, "spec", `${id}.yaml`);
-      expect(specInputs(dirname(path), path)).toEqual([path]);
+      expect(specInputs(dirname(path), path).paths).toEqual([path]);
       expect(manifest.packages[id]!.spec).toBe(sha256(readFileSync(path)));
-      expect(inputHash(specInputs(dirname(path), path))).toBe(sha256(readFileSync(path)));
+      expect(specInputs(dirname(path), path).hash).toBe(sha256(readFileSync(path)));
     }
   });
 
