@@ -3,7 +3,7 @@
  * config -> cache (what is current, what to redo) -> load+lint (the specs the
  * cache cannot reuse, all before any write) -> per package: emit -> format ->
  * compile -> write (or compare, for --check) -> manifest. Heavy modules
- * (ts-morph, prettier, handlebars) are imported only after the fast up-to-date check.
+ * (ts-morph, oxfmt, handlebars) are imported only after the fast up-to-date check.
  */
 import { loadConfig, type Config } from "./config.ts";
 import { SpecError, type Diagnostic } from "./load/diagnostics.ts";
@@ -14,7 +14,6 @@ import { cachePlan, carryOverRecords, configFingerprint, upToDate, type CachePla
 import { readManifest, toolchainFingerprint, type Manifest } from "./write/manifest.ts";
 import { acquireLock, removeStaleLock } from "./write/lock.ts";
 import { OutDirWriter, type Change, type Problem } from "./write/write.ts";
-import { startFormatter, type Formatter } from "./format/formatter.ts";
 import { producePackages } from "./produce.ts";
 import { checkReport, generateReport } from "./report.ts";
 import { versionRecord, versionWarnings } from "./write/versions.ts";
@@ -112,13 +111,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     return { ...result, report: options.check ? checkReport(result) : generateReport(result) };
   }
 
-  // Start the formatter now: it warms up (importing prettier) while specs load and emit.
-  const formatter = startFormatter();
-  try {
-    return await run(config, options, only, toolchain, previous, formatter);
-  } finally {
-    await formatter.close();
-  }
+  return run(config, options, only, toolchain, previous);
 }
 
 async function run(
@@ -127,7 +120,6 @@ async function run(
   only: readonly string[],
   toolchain: string,
   seen: Manifest | null,
-  formatter: Formatter,
 ): Promise<GenerateResult> {
   const force = options.force ?? false;
   const keepFiles = options.keepFiles ?? true;
@@ -154,7 +146,7 @@ async function run(
     }
     // A linted spec's hash is of the text it was linted from.
     const hashOf = new Map([...cache.entries, ...before.entries].map((e) => [e.id, e.hash]));
-    for await (const p of producePackages(specs, config, formatter)) {
+    for await (const p of producePackages(specs, config)) {
       next.packages[p.spec.id] = { spec: hashOf.get(p.spec.id)!, ...versionRecord(p.spec), files: writer.emitted(p.spec.id, p.files) };
       if (keepFiles) files.push(...p.files);
     }

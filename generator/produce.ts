@@ -2,14 +2,12 @@
  * emit -> compile -> format, one package at a time: what a package's files are.
  * Packages stream through a window of at most WINDOW_CHARS of emitted text, so a
  * run holds a few packages' output at once, not the whole corpus: while the
- * formatter's worker formats one package, this thread emits and compiles the
- * next, and when the window is full this thread formats too (`help`) rather
- * than wait. Compiling reads the unformatted sources, whose JS and .d.ts the
- * compilers print the same way every run.
+ * thread pool formats one package, this thread emits and compiles the next.
+ * Compiling reads the unformatted sources, whose JS and .d.ts the compilers
+ * print the same way every run.
  */
 import type { Config } from "./config.ts";
 import type { GeneratedFile } from "./emit/generated-file.ts";
-import type { Formatter } from "./format/formatter.ts";
 import type { Spec } from "./model/types.ts";
 
 /**
@@ -23,13 +21,14 @@ export interface ProducedPackage {
   files: GeneratedFile[];
 }
 
-/** Yields each spec's package files, in the order given (APIs first keeps the formatter busy early). */
-export async function* producePackages(specs: readonly Spec[], config: Config, formatter: Formatter): AsyncGenerator<ProducedPackage> {
+/** Yields each spec's package files, in the order given. */
+export async function* producePackages(specs: readonly Spec[], config: Config): AsyncGenerator<ProducedPackage> {
   if (specs.length === 0) return;
-  const [{ emitPackage }, { compileModule }, { lineHeader }] = await Promise.all([
+  const [{ emitPackage }, { compileModule }, { lineHeader }, { formatFiles }] = await Promise.all([
     import("./emit/package.ts"),
     import("./compile/compile.ts"),
     import("./emit/generated-file.ts"),
+    import("./format/format.ts"),
   ]);
   const api = specs.some((s) => s.api) ? await import("./emit/api/index.ts") : null;
   const inFlight: { size: number; done: Promise<ProducedPackage> }[] = [];
@@ -37,13 +36,13 @@ export async function* producePackages(specs: readonly Spec[], config: Config, f
   const next = () => {
     const first = inFlight.shift()!;
     chars -= first.size;
-    return formatter.help(first.done);
+    return first.done;
   };
   for (const spec of specs) {
     const p = emitPackage(spec, config, api);
-    // Prettier formats what people read and review: sources, package.json (Markdown has its own
-    // formatter). dist/ is compiler output, and JSON.stringify output is already canonical.
-    const formatting = formatter.format([...p.modules, ...p.files.filter((f) => !isStringifiedJson(f))]);
+    // Formatted: what people read and review, sources, package.json, Markdown. dist/ is
+    // compiler output, and JSON.stringify output is already canonical.
+    const formatting = formatFiles([...p.modules, ...p.files.filter((f) => !isStringifiedJson(f))]);
     const compiled = [...p.modules.flatMap((m) => compileModule(m, lineHeader(spec))), ...p.files.filter(isStringifiedJson)];
     const done = formatting.then((formatted) => ({ spec, files: [...compiled, ...formatted] }));
     done.catch(() => {}); // awaited below, in turn; a failure must not count as unhandled meanwhile

@@ -10,7 +10,7 @@ import { generatorSourceHash } from "../generator/write/source-hash.js";
 
 rmSync(new URL("../dist", import.meta.url), { recursive: true, force: true });
 await build({
-  entryPoints: { cli: "generator/cli.ts", index: "generator/index.ts", mock: "generator/mock/index.ts", "format-worker": "generator/format/format-worker.ts" },
+  entryPoints: { cli: "generator/cli.ts", index: "generator/index.ts", mock: "generator/mock/index.ts" },
   outdir: "dist",
   bundle: true,
   splitting: true,

@@ -8,25 +8,18 @@
  * binary shipped as an optional dependency per platform: no install script.
  */
 import { createRequire } from "node:module";
-import { ConfigError } from "../config.ts";
 import type { GeneratedFile } from "../emit/generated-file.ts";
+import { nativeLoadError } from "../native-dependency.ts";
 
 // CommonJS, loaded with require for the reason given in ts-morph.ts.
 const oxc = loadOxc(createRequire(import.meta.url));
 
-/**
- * A binding that does not load is an installation problem, not a bug: one line that says
- * what to do (exit 2, like a config error), before anything is written.
- */
+/** oxc-transform, or a one-line install error (see native-dependency.ts). */
 export function loadOxc(require: (id: string) => unknown): typeof import("oxc-transform") {
   try {
     return require("oxc-transform") as typeof import("oxc-transform");
   } catch (err) {
-    const why = String((err as Error)?.message ?? err).split("\n")[0];
-    throw new ConfigError(
-      `oxc-transform, which compiles dist/, did not load on ${process.platform}-${process.arch} (${why}). ` +
-        "Its native binary comes as an optional dependency: reinstall (npm install); if the lockfile was made on another platform, delete it and node_modules first (npm/cli#4828).",
-    );
+    throw nativeLoadError("oxc-transform", "compiles dist/", err);
   }
 }
 

@@ -2,7 +2,7 @@
  * The manifest (<outDir>/.codebook-manifest.json) records which files codebook
  * wrote, per package, with their hashes and the hashes of the inputs they came
  * from. It is how `generate` knows which files are its own to remove, and how
- * an unchanged `--check` answers without loading ts-morph or prettier.
+ * an unchanged `--check` answers without loading ts-morph or oxfmt.
  */
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -129,7 +129,7 @@ function generatorHash(): string {
 export function toolchainFingerprint(configText: string): string {
   const h = createHash("sha256");
   h.update(`codebook ${packageVersion} ${generatorHash()}\n`);
-  for (const dep of ["ts-morph", "oxc-transform", "prettier", "handlebars", "yaml"]) h.update(`${dep} ${toolVersion(dep)}\n`);
+  for (const dep of ["ts-morph", "oxc-transform", "oxfmt", "handlebars", "yaml"]) h.update(`${dep} ${toolVersion(dep)}\n`);
   h.update(configText);
   // templates/init/ scaffolds new specs; it shapes no generated file.
   const templates = filesUnder(templatesDir, /\.hbs$/).filter((f) => !f.startsWith(join(templatesDir, "init") + sep));

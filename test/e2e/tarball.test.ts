@@ -45,7 +45,6 @@ describe("npm pack: the file list", () => {
       "dist/mock.js",
       "dist/types/mock/index.d.ts",
       "dist/source-hash.json",
-      "dist/format-worker.js",
       "schema/spec.schema.json",
       "schema/config.schema.json",
       "spec/README.md",
