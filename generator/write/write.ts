@@ -60,6 +60,8 @@ export class OutDirError extends ConfigError {}
 /** Directories below the out dir that belong to other tools: never scanned, never reported. */
 const FOREIGN_DIRS = new Set(["node_modules", ".turbo", ".git"]);
 const TEMP_SUFFIX = ".codebook-tmp-";
+/** Changed text that waits to be written: a few packages' worth (see OutDirWriter). */
+const WRITE_BATCH_CHARS = 2_000_000;
 const LEFTOVER = /\.codebook-tmp-\d+$|^\.codebook-lock\.stale-/;
 
 export function scanOutDir(outDir: string): OutDirScan {
@@ -92,11 +94,14 @@ export interface WriteOutcome {
 }
 
 /**
- * One run's write, package by package, so a run holds one package's output at a
+ * One run's write, package by package, so a run holds a few packages' output at a
  * time. With `check` it only compares. A package's files are compared with the
  * out dir and only changed bytes are written (atomically); before the first path
  * that the manifest on disk does not claim yet is created, an interim manifest
- * claims every path of the old manifest and of this run so far. `finish` removes
+ * claims every path of the old manifest and of this run so far. Writes wait in a
+ * batch of about WRITE_BATCH_CHARS, so that one interim manifest claims several
+ * packages: written once per package, it grew with the run, and a cold run of
+ * 1,000 tables wrote about 0.5 GB of them. `finish` writes what waits, removes
  * files the old manifest lists and the new one does not (never anything else),
  * then writes the new manifest.
  */
@@ -109,6 +114,11 @@ export class OutDirWriter {
   private readonly claims = new Map<string, Record<string, string>>();
   private readonly changes: Change[] = [];
   private readonly problems: Problem[] = [];
+  /** Changed files not written yet, and their size. */
+  private batch: GeneratedFile[] = [];
+  private batchChars = 0;
+  /** Directories this run has made sure exist. */
+  private readonly dirs = new Set<string>();
 
   /** Refuses (OutDirError) to write when a link lies below the out dir; removes an interrupted run's temporary files. */
   constructor(
@@ -148,12 +158,26 @@ export class OutDirWriter {
     }
     this.claims.set(id, hashes);
     if (this.check) return hashes;
-    if (writes.some((f) => !this.claimedOnDisk.has(f.path))) {
-      writeAtomic(join(this.outDir, MANIFEST_FILE), manifestText(this.interimManifest()));
-      for (const path of Object.keys(hashes)) this.claimedOnDisk.add(path);
-    }
-    for (const f of writes) writeAtomic(join(this.outDir, f.path), f.content);
+    this.batch.push(...writes);
+    this.batchChars += writes.reduce((n, f) => n + f.content.length, 0);
+    if (this.batchChars >= WRITE_BATCH_CHARS) this.writeBatch();
     return hashes;
+  }
+
+  /** The files waiting, after the interim manifest that claims them if the one on disk does not. */
+  private writeBatch(): void {
+    if (this.batch.some((f) => !this.claimedOnDisk.has(f.path))) {
+      writeAtomic(join(this.outDir, MANIFEST_FILE), manifestText(this.interimManifest()));
+      for (const files of this.claims.values()) for (const path of Object.keys(files)) this.claimedOnDisk.add(path);
+    }
+    for (const f of this.batch) {
+      const path = join(this.outDir, f.path);
+      if (!this.dirs.has(dirname(path))) mkdirSync(dirname(path), { recursive: true });
+      this.dirs.add(dirname(path));
+      writeAtomic(path, f.content, false);
+    }
+    this.batch = [];
+    this.batchChars = 0;
   }
 
   /** Every path the old manifest or this run claims, with no input hashes: a run that starts from it regenerates everything. */
@@ -166,6 +190,7 @@ export class OutDirWriter {
 
   /** Removals, unexpected files and the manifest; with check, every problem. */
   finish(next: Manifest): WriteOutcome {
+    if (!this.check) this.writeBatch();
     const claimed = new Set(Object.values(next.packages).flatMap((r) => Object.keys(r.files)));
     const listed = new Set(Object.values(this.previous?.packages ?? {}).flatMap((r) => Object.keys(r.files)));
     const removals = [...listed].filter((path) => !claimed.has(path) && this.onDisk.has(path)).sort();
@@ -204,8 +229,8 @@ function staleProblem(path: string, before: string, after: string): Problem {
 }
 
 /** Writes to a temporary file beside `path`, then renames it over `path`: readers see old bytes or new, never a mix. */
-export function writeAtomic(path: string, content: string): void {
-  mkdirSync(dirname(path), { recursive: true });
+export function writeAtomic(path: string, content: string, makeDir = true): void {
+  if (makeDir) mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}${TEMP_SUFFIX}${process.pid}`;
   writeFileSync(tmp, content);
   renameSync(tmp, path);
