@@ -14,7 +14,8 @@ import { cachePlan, carryOverRecords, configFingerprint, upToDate, type CachePla
 import { readManifest, toolchainFingerprint, type Manifest } from "./write/manifest.ts";
 import { acquireLock, removeStaleLock } from "./write/lock.ts";
 import { OutDirWriter, type Change, type Problem } from "./write/write.ts";
-import { producePackages } from "./produce.ts";
+import { loadStages, producePackages } from "./produce.ts";
+import { lintInParallel } from "./load/lint-in-parallel.ts";
 import { checkReport, generateReport } from "./report.ts";
 import { versionRecord, versionWarnings } from "./write/versions.ts";
 
@@ -127,15 +128,20 @@ async function run(
   // written: a broken spec leaves the out dir untouched (not even created).
   const before = cachePlan(config, seen, toolchain, { only, force, keepFiles });
   const strict = options.strict === true;
-  const { specs: linted, warnings: specWarnings } = lintStale(config, only, before, strict);
+  const linted = await lintStale(config, only, before, strict);
+  const specWarnings = linted.warnings;
   // One writer at a time; the manifest is read again under the lock, since another run may have just written it.
   const lock = options.check ? null : await acquireLock(config.outDir, { waitMs: options.lockWaitMs ?? 60_000, onWait: options.onLockWait });
   try {
     const last = readManifest(config.outDir);
     const cache = JSON.stringify(last) === JSON.stringify(seen) ? before : cachePlan(config, last, toolchain, { only, force, keepFiles });
     // What another run changed meanwhile and this one has not linted yet (rare: it is usually less).
-    const done = new Set(linted.map((s) => s.id));
-    const specs = [...linted.filter((s) => !cache.reused.has(s.id)), ...lintStale(config, [], { ...cache, stale: cache.stale.filter((e) => !done.has(e.id)) }, false).specs];
+    const done = new Set(linted.specs.map((s) => s.id));
+    const specs = [...linted.specs.filter((s) => !cache.reused.has(s.id)), ...(await lintStale(config, [], { ...cache, stale: cache.stale.filter((e) => !done.has(e.id)) }, false)).specs];
+    // From here the IR is held only by `specs`, which producePackages empties as it goes, so a
+    // package's spec is collected once it is written: V8 sizes the heap from what stays live.
+    linted.specs = [];
+    const versions = specs.map((s) => ({ id: s.id, version: s.version, specFile: s.specFile }));
     const writer = new OutDirWriter(config.outDir, last, options.check ?? false);
     const next: Manifest = { toolchain, packages: {} };
     const files: GeneratedFile[] = [];
@@ -152,7 +158,7 @@ async function run(
     }
     carryOverRecords(config, last, next);
     const outcome = writer.finish(next);
-    const warnings = options.check ? [] : versionWarnings(specs, last, next, config.publish !== null);
+    const warnings = options.check ? [] : versionWarnings(versions, last, next, config.publish !== null);
     files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const result = { config, packages: cache.entries.map((e) => e.id), files, ...outcome, warnings, specWarnings };
     return { ...result, report: options.check ? checkReport(result) : generateReport(result) };
@@ -167,14 +173,19 @@ async function run(
  * on the largest packages. Throws SpecError with every diagnostic. With `strict` every
  * spec of the run is linted, since a reused spec's warnings are errors now.
  */
-function lintStale(config: Config, only: readonly string[], cache: Pick<CachePlan, "entries" | "stale">, strict: boolean): { specs: Spec[]; warnings: SpecWarnings } {
+async function lintStale(config: Config, only: readonly string[], cache: Pick<CachePlan, "entries" | "stale">, strict: boolean): Promise<{ specs: Spec[]; warnings: SpecWarnings }> {
   // No specs, or an --only naming none: the loader says so (a ConfigError).
   if (cache.entries.length === 0 || only.some((id) => !cache.entries.some((e) => e.id === id))) loadChecked(config, only);
   const staleIds = new Set(cache.stale.map((e) => e.id));
   if (staleIds.size === 0 && !strict) return { specs: [], warnings: { diagnostics: [], sources: new Map() } };
-  // One lint: of every spec of the run with strict, else of the stale ones only.
-  const loaded = strict ? loadChecked(config, only, true) : loadChecked(config, [...staleIds]);
+  // One lint: of every spec of the run with strict, else of the stale ones only; the emitters load meanwhile.
+  const lintable = strict ? cache.entries : cache.stale;
+  const loaded = await lintInParallel({ root: config.root, specDir: config.specDir }, lintable, loadStages);
+  const errors = strict ? [...loaded.diagnostics, ...loaded.warnings] : loaded.diagnostics;
+  if (errors.length) throw new SpecError(errors, loaded.sources);
   const stale = loaded.specs.filter((s) => staleIds.has(s.id));
   const specs = [...stale.filter((s) => s.api), ...stale.filter((s) => !s.api)];
-  return { specs, warnings: { diagnostics: loaded.warnings, sources: loaded.sources } };
+  // The texts only of files with warnings, for their code frames: a run keeps no spec text it does not show.
+  const shown = new Set(loaded.warnings.map((w) => w.file));
+  return { specs, warnings: { diagnostics: loaded.warnings, sources: new Map([...loaded.sources].filter(([file]) => shown.has(file))) } };
 }

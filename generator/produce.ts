@@ -21,15 +21,25 @@ export interface ProducedPackage {
   files: GeneratedFile[];
 }
 
-/** Yields each spec's package files, in the order given. */
-export async function* producePackages(specs: readonly Spec[], config: Config): AsyncGenerator<ProducedPackage> {
+const importStages = () => Promise.all([import("./emit/package.ts"), import("./compile/compile.ts"), import("./emit/generated-file.ts"), import("./format/format.ts")]);
+let stages: ReturnType<typeof importStages> | undefined;
+
+/**
+ * The emit, compile and format modules (ts-morph, oxc-transform, oxfmt), loaded once. The
+ * pipeline loads them while a worker lints (see load/lint-in-parallel.ts): requiring
+ * ts-morph is the largest part of a cold run's start.
+ */
+export function loadStages(): ReturnType<typeof importStages> {
+  return (stages ??= importStages());
+}
+
+/**
+ * Yields each spec's package files, in the order given. It takes the specs out of the
+ * array as it goes, so that each one's IR can be collected once its package is yielded.
+ */
+export async function* producePackages(specs: Spec[], config: Config): AsyncGenerator<ProducedPackage> {
   if (specs.length === 0) return;
-  const [{ emitPackage }, { compileModule }, { lineHeader }, { formatFiles }] = await Promise.all([
-    import("./emit/package.ts"),
-    import("./compile/compile.ts"),
-    import("./emit/generated-file.ts"),
-    import("./format/format.ts"),
-  ]);
+  const [{ emitPackage }, { compileModule }, { lineHeader }, { formatFiles }] = await loadStages();
   const api = specs.some((s) => s.api) ? await import("./emit/api/index.ts") : null;
   const inFlight: { size: number; done: Promise<ProducedPackage> }[] = [];
   let chars = 0;
@@ -38,7 +48,7 @@ export async function* producePackages(specs: readonly Spec[], config: Config): 
     chars -= first.size;
     return first.done;
   };
-  for (const spec of specs) {
+  for (let spec = specs.shift(); spec; spec = specs.shift()) {
     const p = emitPackage(spec, config, api);
     // Formatted: what people read and review, sources, package.json, Markdown. dist/ is
     // compiler output, and JSON.stringify output is already canonical.

@@ -21,7 +21,7 @@ export function versionRecord(spec: Spec): { version: string; table: string } {
  *   table nor its version did (a codebook upgrade or a config change): a
  *   registry must never see two different packages under one version.
  */
-export function versionWarnings(specs: readonly Spec[], previous: Manifest | null, next: Manifest, publishing: boolean): string[] {
+export function versionWarnings(specs: readonly Pick<Spec, "id" | "version" | "specFile">[], previous: Manifest | null, next: Manifest, publishing: boolean): string[] {
   const out: string[] = [];
   for (const spec of specs) {
     const before = previous?.packages[spec.id];

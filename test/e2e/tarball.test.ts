@@ -45,6 +45,7 @@ describe("npm pack: the file list", () => {
       "dist/mock.js",
       "dist/types/mock/index.d.ts",
       "dist/source-hash.json",
+      "dist/lint-worker.js",
       "schema/spec.schema.json",
       "schema/config.schema.json",
       "spec/README.md",
