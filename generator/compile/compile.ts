@@ -42,7 +42,7 @@ export function compileModule(file: GeneratedFile, header: string): GeneratedFil
 /** The header exactly once, first: the compiler may move or drop leading comments. */
 function withHeader(text: string, header: string): string {
   const body = text.split(header).join("").replace(/^\s*\n/, "");
-  return header + "\n" + body.replace(/\n*\/\/# sourceMappingURL=.*\n?$/, "\n");
+  return header + "\n" + (body.includes("//# sourceMappingURL=") ? body.replace(/\n*\/\/# sourceMappingURL=.*\n?$/, "\n") : body);
 }
 
 /**
@@ -54,5 +54,6 @@ function withHeader(text: string, header: string): string {
  * literal of theirs spans lines (test/compile/compile.test.ts holds them to it).
  */
 export function reindent(text: string): string {
-  return text.replace(/^(\t*)(\*)?/gm, (_, tabs: string, star: string | undefined) => "  ".repeat(tabs.length) + (star ? " *" : ""));
+  // Only lines that start with a tab or a star change: matching those alone skips the callback on every other line.
+  return text.replace(/^\t*\*|^\t+/gm, (lead: string) => (lead.endsWith("*") ? "  ".repeat(lead.length - 1) + " *" : "  ".repeat(lead.length)));
 }

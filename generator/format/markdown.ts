@@ -9,6 +9,7 @@
 /** Splits a table row into cells, keeping escaped pipes (`\|`) inside cells. */
 function cells(line: string): string[] {
   const inner = line.trim().replace(/^\|/, "").replace(/\|$/, "");
+  if (!inner.includes("\\|")) return inner.split("|").map((c) => c.trim());
   const out: string[] = [];
   let cell = "";
   for (let i = 0; i < inner.length; i++) {

@@ -22,7 +22,7 @@ export interface SpecFile {
   path: string;
 }
 
-/** `loadSpecs` of `specs` (sorted by path), on a worker and this thread; `meanwhile` runs here first. */
+/** `loadSpecs` of `files` (sorted by path), on a worker and this thread; `meanwhile` runs here first, when a worker lints. */
 export async function lintInParallel(options: Omit<LoadOptions, "only">, files: readonly SpecFile[], meanwhile: () => Promise<unknown>): Promise<LoadResult> {
   // One share per id: the loader reports a second file of an id (x.yaml beside x.yml) itself.
   const ids = new Set<string>();
