@@ -29,7 +29,8 @@ export async function lintInParallel(options: Omit<LoadOptions, "only">, files: 
   const specs = files.filter((f) => !ids.has(f.id) && ids.add(f.id));
   const workerFile = fileURLToPath(new URL("./lint-worker.js", import.meta.url));
   if (!import.meta.url.endsWith(".js") || !existsSync(workerFile) || specs.length === 0) return loadSpecs({ ...options, only: specs.map((s) => s.id) });
-  const at = workerShare(specs.map((s) => statSync(s.path).size));
+  // A file gone since the cache stage read it counts as empty here; the loader reports it.
+  const at = workerShare(specs.map((s) => statSync(s.path, { throwIfNoEntry: false })?.size ?? 0));
   const [theirs, ours] = [specs.slice(0, at), specs.slice(at)];
   const worker = lintOnWorker(workerFile, { ...options, only: theirs.map((s) => s.id) });
   try {
