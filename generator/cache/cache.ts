@@ -70,18 +70,42 @@ export interface SpecEntry {
 
 /** The spec files of the spec dir (only `only`, when given), hashed. */
 export function specEntries(config: Config, only: readonly string[]): SpecEntry[] {
-  return listSpecFiles(config.specDir)
-    .filter((path) => only.length === 0 || only.includes(specIdOf(path)))
-    .map((path) => ({ id: specIdOf(path), path, hash: specInputs(config.specDir, path).hash }));
+  let all = entriesRead.get(config);
+  if (!all) {
+    all = listSpecFiles(config.specDir).map((path) => ({ id: specIdOf(path), path, hash: specInputs(config.specDir, path).hash }));
+    entriesRead.set(config, all);
+  }
+  return all.filter((e) => only.length === 0 || only.includes(e.id));
 }
 
 /**
- * A package's files as on disk, when the manifest proves them what generating it
- * now would produce (same toolchain, same inputs, files untouched); else null.
+ * What this run has read, so that the up-to-date check and the cache plan after it
+ * (which ask the same questions when one spec was edited) read each spec and each
+ * package's files once. Keyed by the run's config and the manifest read: a new run,
+ * or a manifest another run wrote meanwhile, reads again. Verdicts only, no file
+ * contents: a run that keeps no files holds none of a reused package's.
  */
-export function reusableFiles(config: Config, manifest: Manifest | null, toolchain: string, id: string, inputs: string): GeneratedFile[] | null {
+const entriesRead = new WeakMap<Config, SpecEntry[]>();
+const verdicts = new WeakMap<Manifest, Map<string, boolean>>();
+
+/** Whether the manifest proves a package what generating it now would produce: same toolchain, same inputs, files untouched. */
+export function packageCurrent(config: Config, manifest: Manifest | null, toolchain: string, id: string, inputs: string): boolean {
   const record = manifest?.packages[id];
-  if (!manifest || manifest.toolchain !== toolchain || !record || record.spec !== inputs) return null;
+  if (!manifest || manifest.toolchain !== toolchain || !record || record.spec !== inputs) return false;
+  let known = verdicts.get(manifest);
+  if (!known) verdicts.set(manifest, (known = new Map()));
+  const key = `${config.outDir}\0${id}`;
+  if (!known.has(key)) known.set(key, filesAsRecorded(config, record) !== null);
+  return known.get(key)!;
+}
+
+/** A current package's files as on disk (see packageCurrent); else null. */
+export function reusableFiles(config: Config, manifest: Manifest | null, toolchain: string, id: string, inputs: string): GeneratedFile[] | null {
+  return packageCurrent(config, manifest, toolchain, id, inputs) ? filesAsRecorded(config, manifest!.packages[id]!) : null;
+}
+
+/** The files a record lists, read from disk, if every one has its recorded hash; else null. */
+function filesAsRecorded(config: Config, record: PackageRecord): GeneratedFile[] | null {
   const files: GeneratedFile[] = [];
   for (const [path, hash] of Object.entries(record.files)) {
     let content: string;
@@ -104,7 +128,7 @@ export function upToDate(config: Config, manifest: Manifest | null, toolchain: s
   if (!manifest || manifest.toolchain !== toolchain) return false;
   const entries = specEntries(config, []);
   if (entries.length === 0 || entries.length !== Object.keys(manifest.packages).length) return false;
-  if (!entries.every((e) => reusableFiles(config, manifest, toolchain, e.id, e.hash) !== null)) return false;
+  if (!entries.every((e) => packageCurrent(config, manifest, toolchain, e.id, e.hash))) return false;
   const scan = scanOutDir(config.outDir);
   const listed = new Set(Object.values(manifest.packages).flatMap((r) => Object.keys(r.files)));
   return scan.symlinks.length === 0 && scan.leftovers.length === 0 && scan.files.every((f) => !f.includes("/") || listed.has(f));
@@ -137,9 +161,10 @@ export function cachePlan(
   const reused: CachePlan["reused"] = new Map();
   const stale: SpecEntry[] = [];
   for (const e of entries) {
-    const files = force || count.get(e.id)! > 1 ? null : reusableFiles(config, manifest, toolchain, e.id, e.hash);
+    const current = !force && count.get(e.id)! === 1 && packageCurrent(config, manifest, toolchain, e.id, e.hash);
     // Not kept, a reused package costs no memory beyond its record: the run is bounded by the packages it emits.
-    if (files) reused.set(e.id, { record: manifest!.packages[e.id]!, files: keepFiles ? files : [] });
+    const files = current && keepFiles ? reusableFiles(config, manifest, toolchain, e.id, e.hash) : [];
+    if (current && files) reused.set(e.id, { record: manifest!.packages[e.id]!, files });
     else stale.push(e);
   }
   return { entries, stale, reused };
