@@ -83,7 +83,7 @@ describe("npm pack: the file list", () => {
     for (const file of code) {
       const text = readFileSync(join(repoRoot, file), "utf8");
       const specifiers = ts.preProcessFile(text, true, true).importedFiles.map((i) => i.fileName);
-      // Files a module loads by URL (the format worker, the baked generator hash).
+      // Files a module loads by URL (the lint worker, the baked generator hash).
       for (const m of text.matchAll(/new URL\("(\.{1,2}\/[^"]+)", import\.meta\.url\)/g)) specifiers.push(m[1]!);
       for (const specifier of specifiers) {
         if (specifier.startsWith(".")) {
