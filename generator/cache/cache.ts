@@ -88,20 +88,34 @@ export function specEntries(config: Config, only: readonly string[]): SpecEntry[
 const entriesRead = new WeakMap<Config, SpecEntry[]>();
 const verdicts = new WeakMap<Manifest, Map<string, boolean>>();
 
-/** Whether the manifest proves a package what generating it now would produce: same toolchain, same inputs, files untouched. */
-export function packageCurrent(config: Config, manifest: Manifest | null, toolchain: string, id: string, inputs: string): boolean {
+/**
+ * A package's files as on disk, when the manifest proves them what generating it
+ * now would produce (same toolchain, same inputs, files untouched); else null.
+ */
+export function reusableFiles(config: Config, manifest: Manifest | null, toolchain: string, id: string, inputs: string): GeneratedFile[] | null {
   const record = manifest?.packages[id];
-  if (!manifest || manifest.toolchain !== toolchain || !record || record.spec !== inputs) return false;
-  let known = verdicts.get(manifest);
-  if (!known) verdicts.set(manifest, (known = new Map()));
-  const key = `${config.outDir}\0${id}`;
-  if (!known.has(key)) known.set(key, filesAsRecorded(config, record) !== null);
-  return known.get(key)!;
+  if (!manifest || manifest.toolchain !== toolchain || !record || record.spec !== inputs) return null;
+  const key = verdictKey(config, toolchain, id, inputs);
+  if (verdictsOf(manifest).get(key) === false) return null;
+  const files = filesAsRecorded(config, record);
+  verdictsOf(manifest).set(key, files !== null);
+  return files;
 }
 
-/** A current package's files as on disk (see packageCurrent); else null. */
-export function reusableFiles(config: Config, manifest: Manifest | null, toolchain: string, id: string, inputs: string): GeneratedFile[] | null {
-  return packageCurrent(config, manifest, toolchain, id, inputs) ? filesAsRecorded(config, manifest!.packages[id]!) : null;
+/** Whether `reusableFiles` would return the package's files: from this run's reads when it has read them. */
+export function packageCurrent(config: Config, manifest: Manifest | null, toolchain: string, id: string, inputs: string): boolean {
+  const known = manifest ? verdictsOf(manifest).get(verdictKey(config, toolchain, id, inputs)) : undefined;
+  return known ?? reusableFiles(config, manifest, toolchain, id, inputs) !== null;
+}
+
+function verdictKey(config: Config, toolchain: string, id: string, inputs: string): string {
+  return [config.outDir, toolchain, id, inputs].join("\0");
+}
+
+function verdictsOf(manifest: Manifest): Map<string, boolean> {
+  let known = verdicts.get(manifest);
+  if (!known) verdicts.set(manifest, (known = new Map()));
+  return known;
 }
 
 /** The files a record lists, read from disk, if every one has its recorded hash; else null. */
@@ -161,10 +175,11 @@ export function cachePlan(
   const reused: CachePlan["reused"] = new Map();
   const stale: SpecEntry[] = [];
   for (const e of entries) {
-    const current = !force && count.get(e.id)! === 1 && packageCurrent(config, manifest, toolchain, e.id, e.hash);
-    // Not kept, a reused package costs no memory beyond its record: the run is bounded by the packages it emits.
-    const files = current && keepFiles ? reusableFiles(config, manifest, toolchain, e.id, e.hash) : [];
-    if (current && files) reused.set(e.id, { record: manifest!.packages[e.id]!, files });
+    const reusable = !force && count.get(e.id)! === 1;
+    // Kept, the files are read once (for their hashes and their contents); not kept, a reused package costs
+    // no memory beyond its record: the run is bounded by the packages it emits.
+    const files = !reusable ? null : keepFiles ? reusableFiles(config, manifest, toolchain, e.id, e.hash) : packageCurrent(config, manifest, toolchain, e.id, e.hash) ? [] : null;
+    if (files) reused.set(e.id, { record: manifest!.packages[e.id]!, files });
     else stale.push(e);
   }
   return { entries, stale, reused };
