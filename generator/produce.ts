@@ -2,7 +2,7 @@
  * emit -> compile -> format, one package at a time: what a package's files are.
  * Packages stream through a window of at most WINDOW_CHARS of emitted text, so a
  * run holds a few packages' output at once, not the whole corpus: while the
- * thread pool formats one package, this thread emits and compiles the next.
+ * thread pool compiles and formats one package, this thread emits the next.
  * Compiling reads the unformatted sources, whose JS and .d.ts the compilers
  * print the same way every run.
  */
@@ -53,8 +53,8 @@ export async function* producePackages(specs: Spec[], config: Config): AsyncGene
     // Formatted: what people read and review, sources, package.json, Markdown. dist/ is
     // compiler output, and JSON.stringify output is already canonical.
     const formatting = formatFiles([...p.modules, ...p.files.filter((f) => !isStringifiedJson(f))]);
-    const compiled = [...p.modules.flatMap((m) => compileModule(m, lineHeader(spec))), ...p.files.filter(isStringifiedJson)];
-    const done = formatting.then((formatted) => ({ spec, files: [...compiled, ...formatted] }));
+    const compiling = Promise.all(p.modules.map((m) => compileModule(m, lineHeader(spec))));
+    const done = Promise.all([compiling, formatting]).then(([compiled, formatted]) => ({ spec, files: [...compiled.flat(), ...p.files.filter(isStringifiedJson), ...formatted] }));
     done.catch(() => {}); // awaited below, in turn; a failure must not count as unhandled meanwhile
     const size = [...p.modules, ...p.files].reduce((n, f) => n + f.content.length, 0);
     inFlight.push({ size, done });
