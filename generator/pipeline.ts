@@ -153,11 +153,11 @@ async function run(
     // A linted spec's hash is of the text it was linted from.
     const hashOf = new Map([...cache.entries, ...before.entries].map((e) => [e.id, e.hash]));
     for await (const p of producePackages(specs, config)) {
-      next.packages[p.spec.id] = { spec: hashOf.get(p.spec.id)!, ...versionRecord(p.spec), files: writer.emitted(p.spec.id, p.files) };
+      next.packages[p.spec.id] = { spec: hashOf.get(p.spec.id)!, ...versionRecord(p.spec), files: await writer.emitted(p.spec.id, p.files) };
       if (keepFiles) files.push(...p.files);
     }
     carryOverRecords(config, last, next);
-    const outcome = writer.finish(next);
+    const outcome = await writer.finish(next);
     const warnings = options.check ? [] : versionWarnings(versions, last, next, config.publish !== null);
     files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const result = { config, packages: cache.entries.map((e) => e.id), files, ...outcome, warnings, specWarnings };

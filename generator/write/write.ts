@@ -16,6 +16,7 @@
  * removed while a symbolic link exists below the out dir.
  */
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdir, rename, writeFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
 import { ConfigError } from "../config.ts";
 import type { GeneratedFile } from "../emit/generated-file.ts";
@@ -101,9 +102,11 @@ export interface WriteOutcome {
  * claims every path of the old manifest and of this run so far. Writes wait in a
  * batch of about WRITE_BATCH_CHARS, so that one interim manifest claims several
  * packages: written once per package, it grew with the run, and a cold run of
- * 1,000 tables wrote about 0.5 GB of them. `finish` writes what waits, removes
- * files the old manifest lists and the new one does not (never anything else),
- * then writes the new manifest.
+ * 1,000 tables wrote about 0.5 GB of them. A batch is written on libuv's thread
+ * pool while the next one fills (on 1,000 tables the writes were about a quarter
+ * of this thread's time); the next batch waits for it, so at most two are held.
+ * `finish` writes what waits, removes files the old manifest lists and the new
+ * one does not (never anything else), then writes the new manifest.
  */
 export class OutDirWriter {
   private readonly scan: OutDirScan;
@@ -117,8 +120,10 @@ export class OutDirWriter {
   /** Changed files not written yet, and their size. */
   private batch: GeneratedFile[] = [];
   private batchChars = 0;
-  /** Directories this run has made sure exist. */
-  private readonly dirs = new Set<string>();
+  /** The batch being written, if any; it rejects with the first write that failed. */
+  private writing: Promise<void> | null = null;
+  /** Directories this run has made (or is making) sure exist. */
+  private readonly dirs = new Map<string, Promise<unknown>>();
 
   /** Refuses (OutDirError) to write when a link lies below the out dir; removes an interrupted run's temporary files. */
   constructor(
@@ -142,8 +147,8 @@ export class OutDirWriter {
     for (const path of Object.keys(record.files)) this.changes.push({ path, kind: "unchanged" });
   }
 
-  /** A package emitted now: compared with disk, and (unless checking) its changed files written. Returns its files' hashes. */
-  emitted(id: string, files: readonly GeneratedFile[]): Record<string, string> {
+  /** A package emitted now: compared with disk, and (unless checking) its changed files written. Resolves with its files' hashes. */
+  async emitted(id: string, files: readonly GeneratedFile[]): Promise<Record<string, string>> {
     const hashes: Record<string, string> = {};
     const writes: GeneratedFile[] = [];
     for (const f of files) {
@@ -160,24 +165,39 @@ export class OutDirWriter {
     if (this.check) return hashes;
     this.batch.push(...writes);
     this.batchChars += writes.reduce((n, f) => n + f.content.length, 0);
-    if (this.batchChars >= WRITE_BATCH_CHARS) this.writeBatch();
+    if (this.batchChars >= WRITE_BATCH_CHARS) await this.writeBatch();
     return hashes;
   }
 
-  /** The files waiting, after the interim manifest that claims them if the one on disk does not. */
-  private writeBatch(): void {
+  /**
+   * Starts writing the files waiting, after the batch before them is written and after the
+   * interim manifest that claims them (if the one on disk does not) is.
+   */
+  private async writeBatch(): Promise<void> {
+    await this.writing;
     if (this.batch.some((f) => !this.claimedOnDisk.has(f.path))) {
       writeAtomic(join(this.outDir, MANIFEST_FILE), manifestText(this.interimManifest()));
       for (const files of this.claims.values()) for (const path of Object.keys(files)) this.claimedOnDisk.add(path);
     }
-    for (const f of this.batch) {
-      const path = join(this.outDir, f.path);
-      if (!this.dirs.has(dirname(path))) mkdirSync(dirname(path), { recursive: true });
-      this.dirs.add(dirname(path));
-      writeAtomic(path, f.content, false);
-    }
+    const batch = this.batch;
     this.batch = [];
     this.batchChars = 0;
+    // Settled, every one, before a failure is reported: nothing of this run is written after it stops.
+    this.writing = Promise.allSettled(batch.map((f) => this.writeFile(f))).then((results) => {
+      for (const r of results) if (r.status === "rejected") throw r.reason;
+    });
+    this.writing.catch(() => {}); // awaited by the next batch or by finish
+  }
+
+  /** One file, atomically (see writeAtomic), its directory made once per run. */
+  private async writeFile(f: GeneratedFile): Promise<void> {
+    const path = join(this.outDir, f.path);
+    const dir = dirname(path);
+    if (!this.dirs.has(dir)) this.dirs.set(dir, mkdir(dir, { recursive: true }));
+    await this.dirs.get(dir);
+    const tmp = `${path}${TEMP_SUFFIX}${process.pid}`;
+    await writeFile(tmp, f.content);
+    await rename(tmp, path);
   }
 
   /** Every path the old manifest or this run claims, with no input hashes: a run that starts from it regenerates everything. */
@@ -189,8 +209,11 @@ export class OutDirWriter {
   }
 
   /** Removals, unexpected files and the manifest; with check, every problem. */
-  finish(next: Manifest): WriteOutcome {
-    if (!this.check) this.writeBatch();
+  async finish(next: Manifest): Promise<WriteOutcome> {
+    if (!this.check) {
+      await this.writeBatch();
+      await this.writing;
+    }
     const claimed = new Set(Object.values(next.packages).flatMap((r) => Object.keys(r.files)));
     const listed = new Set(Object.values(this.previous?.packages ?? {}).flatMap((r) => Object.keys(r.files)));
     const removals = [...listed].filter((path) => !claimed.has(path) && this.onDisk.has(path)).sort();
@@ -229,8 +252,8 @@ function staleProblem(path: string, before: string, after: string): Problem {
 }
 
 /** Writes to a temporary file beside `path`, then renames it over `path`: readers see old bytes or new, never a mix. */
-export function writeAtomic(path: string, content: string, makeDir = true): void {
-  if (makeDir) mkdirSync(dirname(path), { recursive: true });
+export function writeAtomic(path: string, content: string): void {
+  mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}${TEMP_SUFFIX}${process.pid}`;
   writeFileSync(tmp, content);
   renameSync(tmp, path);

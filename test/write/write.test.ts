@@ -144,4 +144,22 @@ describe("the write stage", () => {
     expect(new Set(result.files.map((f) => f.path.split("/")[0]))).toEqual(new Set(["doku-biller"]));
     expect(readFileSync(join(dir, "out", ".codebook-manifest.json"), "utf8")).toBe(readFileSync(join(base, "out", ".codebook-manifest.json"), "utf8"));
   });
+
+  it("a file that cannot be written fails the run with its error; the next run, unblocked, repairs the out dir", async () => {
+    const dir = tempDir();
+    cpSync(join(base, "spec"), join(dir, "spec"), { recursive: true });
+    cpSync(join(base, "codebook.config.yaml"), join(dir, "codebook.config.yaml"));
+    // A file where the run needs a directory: the write, on the thread pool, fails.
+    mkdirSync(join(dir, "out", "iak-prepaid"), { recursive: true });
+    writeFileSync(join(dir, "out", "iak-prepaid", "dist"), "in the way\n");
+    await expect(generate({ cwd: dir })).rejects.toMatchObject({ code: expect.stringMatching(/^(EEXIST|ENOTDIR)$/) });
+    // The interim manifest claimed what the run was writing, and the lock is gone.
+    const claimed = JSON.parse(readFileSync(join(dir, "out", ".codebook-manifest.json"), "utf8"));
+    expect(claimed.toolchain).toBe("interrupted");
+    expect(existsSync(join(dir, "out", ".codebook-lock"))).toBe(false);
+    rmSync(join(dir, "out", "iak-prepaid", "dist"));
+    await generate({ cwd: dir });
+    expect(readFileSync(join(dir, "out", ".codebook-manifest.json"), "utf8")).toBe(readFileSync(join(base, "out", ".codebook-manifest.json"), "utf8"));
+    for (const path of ["iak-prepaid/dist/index.js", "doku-biller/src/index.ts"]) expect(readFileSync(join(dir, "out", path), "utf8")).toBe(readFileSync(join(base, "out", path), "utf8"));
+  });
 });
