@@ -113,6 +113,8 @@ export function loadTexts(texts: readonly SpecText[], only: readonly string[], r
   const byId = new Map(texts.map((t) => [t.id, t]));
   const parsed = new Map<string, { source?: YamlSource; diagnostics: Diagnostic[] }>();
   const linted = new Map<string, Linted>();
+  /** Specs a profile extends: their parsed documents are kept for the next profile. */
+  const bases = new Set<string>();
   const wanted = texts.filter((t) => !only.length || only.includes(t.id));
 
   /** Parse and schema check, once per spec. */
@@ -171,6 +173,7 @@ export function loadTexts(texts: readonly SpecText[], only: readonly string[], r
       id = isProfile(value) ? String((value as { extends: unknown }).extends) : null;
     }
     const baseText = byId.get(baseId)!;
+    bases.add(baseId);
     const base = lint(baseText);
     if (!base.spec || !base.source) {
       // A base outside --only is not reported on its own: its problems come with the profile's.
@@ -197,6 +200,13 @@ export function loadTexts(texts: readonly SpecText[], only: readonly string[], r
     result.warnings.push(...out.warnings);
     result.inputs.set(t.id, out.chain);
     if (out.spec) result.specs.push(out.spec);
+    // A parsed document (with its ranges) is several times its spec's IR: keeping every one
+    // until the end held about 2 MB per SNAP-sized spec. A clean spec that no profile has
+    // extended yet is dropped; a profile met later parses it again, once.
+    if (out.spec && !bases.has(t.id)) {
+      parsed.delete(t.id);
+      linted.delete(t.id);
+    }
   }
   return result;
 }
