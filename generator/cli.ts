@@ -10,6 +10,7 @@ import { HELP } from "./cli/help.ts";
 import { emptyReport, specProblems, withResult, type JsonReport } from "./cli/json.ts";
 import { styleFor } from "./cli/style.ts";
 import { formatDiagnostics, SpecError } from "./load/diagnostics.ts";
+import { holdLessMemory } from "./cli/process-memory.ts";
 
 const COMMANDS = ["init", "lint", "generate", "diff", "mock", "help"] as const;
 type Command = (typeof COMMANDS)[number];
@@ -188,4 +189,6 @@ function lockTimeout(value: string | undefined): number | undefined {
   return seconds * 1000;
 }
 
+// Before anything loads a native binding (they load with the emit stages).
+holdLessMemory();
 process.exitCode = await main(process.argv.slice(2));
