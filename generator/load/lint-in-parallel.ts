@@ -1,6 +1,6 @@
 /**
  * Linting on two threads. Parsing YAML with source ranges is most of loading
- * (about 0.5 ms per KB), and before it can emit anything this thread must also
+ * (about 0.3 ms per KB), and before it can emit anything this thread must also
  * load the emitters (ts-morph compiles the TypeScript compiler's bundle: about
  * 0.3 s). A worker thread lints the first specs, in file order, while this thread
  * loads the emitters (`meanwhile`) and then lints the rest; the split is by bytes,
