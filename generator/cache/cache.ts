@@ -120,9 +120,9 @@ function verdictsOf(manifest: Manifest): Map<string, boolean> {
 
 /**
  * The files a record lists, read from disk, if every one has its recorded hash; else null.
- * Hashed as bytes (what the record hashes: the UTF-8 of the text), decoded only when kept:
- * an edit with 100 specs present verifies the 99 others' files, and decoding them was
- * about a third of that.
+ * Hashed as bytes (what the record hashes: the UTF-8 of the text) and decoded only when
+ * kept: an edit with 100 specs present verifies the 99 others' files, and decoding each
+ * only to hash it again made that edit about 10% slower (paired runs).
  */
 function filesAsRecorded(config: Config, record: PackageRecord, keep: boolean): GeneratedFile[] | null {
   const files: GeneratedFile[] = [];
