@@ -132,6 +132,7 @@ async function run(
   const specWarnings = linted.warnings;
   // One writer at a time; the manifest is read again under the lock, since another run may have just written it.
   const lock = options.check ? null : await acquireLock(config.outDir, { waitMs: options.lockWaitMs ?? 60_000, onWait: options.onLockWait });
+  let writer: OutDirWriter | null = null;
   try {
     const last = readManifest(config.outDir);
     const cache = JSON.stringify(last) === JSON.stringify(seen) ? before : cachePlan(config, last, toolchain, { only, force, keepFiles });
@@ -142,7 +143,7 @@ async function run(
     // package's spec is collected once it is written: V8 sizes the heap from what stays live.
     linted.specs = [];
     const versions = specs.map((s) => ({ id: s.id, version: s.version, specFile: s.specFile }));
-    const writer = new OutDirWriter(config.outDir, last, options.check ?? false);
+    writer = new OutDirWriter(config.outDir, last, options.check ?? false);
     const next: Manifest = { toolchain, packages: {} };
     const files: GeneratedFile[] = [];
     for (const [id, { record, files: reused }] of cache.reused) {
@@ -163,6 +164,8 @@ async function run(
     const result = { config, packages: cache.entries.map((e) => e.id), files, ...outcome, warnings, specWarnings };
     return { ...result, report: options.check ? checkReport(result) : generateReport(result) };
   } finally {
+    // A run that fails while a batch is being written releases the out dir only once those writes are done.
+    await writer?.settled();
     lock?.release();
   }
 }

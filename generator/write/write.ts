@@ -189,6 +189,11 @@ export class OutDirWriter {
     this.writing.catch(() => {}); // awaited by the next batch or by finish
   }
 
+  /** Resolves once no write of this run is in flight, whether or not they succeeded. */
+  async settled(): Promise<void> {
+    await this.writing?.catch(() => {});
+  }
+
   /** One file, atomically (see writeAtomic), its directory made once per run. */
   private async writeFile(f: GeneratedFile): Promise<void> {
     const path = join(this.outDir, f.path);
