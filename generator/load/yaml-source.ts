@@ -44,7 +44,9 @@ export function parseYamlSource(file: string, text: string): YamlSource {
   // Warnings are problems too: an unknown tag (`!js/function`) would otherwise be read as a plain string.
   if (!syntaxErrors.length) syntaxErrors.push(...doc.warnings.map((w) => problem(w.pos[0], Math.max(1, w.pos[1] - w.pos[0]), warningMessage(w.code, w.message))));
   if (!syntaxErrors.length) syntaxErrors.push(...tooDeep(doc).map((n) => problem(n.range![0], 1, `nesting deeper than ${SPEC_LIMITS.maxDepth} levels: a spec nests about ten; flatten this value`)));
-  if (!syntaxErrors.length) {
+  // An alias needs an anchor (`&name`), and one that names no anchor is a syntax error above:
+  // without a "&" there is nothing to look for, and the walk is most of a table's lint time after parsing.
+  if (!syntaxErrors.length && text.includes("&")) {
     const cycle = cyclicAlias(doc);
     if (cycle) syntaxErrors.push(problem(cycle.range![0], Math.max(1, cycle.range![1] - cycle.range![0]), `YAML alias ${String(cycle)} refers to a value that contains it (a cycle); a spec is a tree: write the value out`));
   }
@@ -54,10 +56,14 @@ export function parseYamlSource(file: string, text: string): YamlSource {
       value = doc.toJS({ maxAliasCount: SPEC_LIMITS.maxAliasCount });
     } catch (err) {
       if (!(err instanceof ReferenceError || err instanceof RangeError)) throw err;
-      // An alias bomb: each alias copies its anchor's whole value, exponentially.
-      const alias = firstAlias(doc);
+      // An alias with no anchor before it (yaml reports it only when reading the value), or
+      // an alias bomb: each alias copies its anchor's whole value, exponentially.
+      const unresolved = firstAlias(doc, (a) => a.resolve(doc) === undefined);
+      const alias = unresolved ?? firstAlias(doc);
       syntaxErrors.push(
-        problem(alias?.range?.[0] ?? 0, 1, `YAML aliases expand into more than ${SPEC_LIMITS.maxAliasCount} copies (an alias bomb?); write the values out instead of aliasing them`),
+        unresolved
+          ? problem(unresolved.range![0], Math.max(1, unresolved.range![1] - unresolved.range![0]), `YAML alias ${String(unresolved)} names no anchor before it: put &${unresolved.source} on the value it repeats, above this line, or write the value out (quote it if it is text)`)
+          : problem(alias?.range?.[0] ?? 0, 1, `YAML aliases expand into more than ${SPEC_LIMITS.maxAliasCount} copies (an alias bomb?); write the values out instead of aliasing them`),
       );
     }
   }
@@ -159,10 +165,11 @@ function cyclicAlias(doc: Document): Alias | undefined {
   return found;
 }
 
-function firstAlias(doc: Document): Node | undefined {
-  let found: Node | undefined;
+function firstAlias(doc: Document, which: (alias: Alias) => boolean = () => true): Alias | undefined {
+  let found: Alias | undefined;
   visit(doc, {
     Alias(_key, node) {
+      if (!which(node)) return undefined;
       found = node;
       return visit.BREAK;
     },

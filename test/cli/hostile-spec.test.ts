@@ -32,6 +32,7 @@ const cases: [string, () => string | Uint8Array, string][] = [
   ["an escaped lone surrogate", () => withMessage('"On \\udc00 process"'), "spec/codes.yaml:32:18: lone surrogate U+DC00 (written as an escape) is not text: write the character itself, or delete it"],
   ["an unknown tag", () => withMessage('!js/function "function () {}"'), 'spec/codes.yaml:32:18: unknown YAML tag "!js/function": a spec is plain data; remove the tag (and quote the value if it is text)'],
   ["an alias bomb", bomb, "spec/codes.yaml:26:10: YAML aliases expand into more than 100 copies (an alias bomb?); write the values out instead of aliasing them"],
+  ["an alias that names no anchor", () => withMessage("*onProcess"), "spec/codes.yaml:32:18: YAML alias *onProcess names no anchor before it: put &onProcess on the value it repeats, above this line, or write the value out (quote it if it is text)"],
   ["an alias inside its own anchor (a cyclic value)", () => `${base}x-loop: &loop\n  again: *loop\n`, "spec/codes.yaml:38:10: YAML alias *loop refers to a value that contains it (a cycle); a spec is a tree: write the value out"],
   ["10,000-deep flow nesting", () => withMessage(`${"[".repeat(10_000)}${"]".repeat(10_000)}`), "spec/codes.yaml:32:"],
   ["100-deep flow nesting (the parser copes; the limit does not): at the 60th bracket, level 65", () => withMessage(`${"[".repeat(100)}${"]".repeat(100)}`), "spec/codes.yaml:32:77: nesting deeper than 64 levels: a spec nests about ten; flatten this value"],
