@@ -87,7 +87,11 @@ export async function lintWithWarnings(options: RunOptions = {}): Promise<{ spec
 
 /** The checked specs and their texts (by spec path); throws SpecError with every diagnostic. */
 function loadChecked(config: Config, only: readonly string[], strict = false): LoadResult {
-  const loaded = loadSpecs({ root: config.root, specDir: config.specDir, only });
+  return checked(loadSpecs({ root: config.root, specDir: config.specDir, only }), strict);
+}
+
+/** A lint's result, or SpecError with every diagnostic (warnings too, with `strict`). */
+function checked(loaded: LoadResult, strict: boolean): LoadResult {
   const errors = strict ? [...loaded.diagnostics, ...loaded.warnings] : loaded.diagnostics;
   if (errors.length) throw new SpecError(errors, loaded.sources);
   return loaded;
@@ -183,9 +187,7 @@ async function lintStale(config: Config, only: readonly string[], cache: Pick<Ca
   if (staleIds.size === 0 && !strict) return { specs: [], warnings: { diagnostics: [], sources: new Map() } };
   // One lint: of every spec of the run with strict, else of the stale ones only; the emitters load meanwhile.
   const lintable = strict ? cache.entries : cache.stale;
-  const loaded = await lintInParallel({ root: config.root, specDir: config.specDir }, lintable, loadStages);
-  const errors = strict ? [...loaded.diagnostics, ...loaded.warnings] : loaded.diagnostics;
-  if (errors.length) throw new SpecError(errors, loaded.sources);
+  const loaded = checked(await lintInParallel({ root: config.root, specDir: config.specDir }, lintable, loadStages), strict);
   const stale = loaded.specs.filter((s) => staleIds.has(s.id));
   const specs = [...stale.filter((s) => s.api), ...stale.filter((s) => !s.api)];
   // The texts only of files with warnings, for their code frames: a run keeps no spec text it does not show.
