@@ -91,21 +91,24 @@ const verdicts = new WeakMap<Manifest, Map<string, boolean>>();
 /**
  * A package's files as on disk, when the manifest proves them what generating it
  * now would produce (same toolchain, same inputs, files untouched); else null.
+ * Without `keep`, an empty list stands for them: a verdict this run already reached
+ * answers without reading, and what is read is not decoded.
  */
 export function reusableFiles(config: Config, manifest: Manifest | null, toolchain: string, id: string, inputs: string, keep = true): GeneratedFile[] | null {
   const record = manifest?.packages[id];
   if (!manifest || manifest.toolchain !== toolchain || !record || record.spec !== inputs) return null;
   const key = verdictKey(config, toolchain, id, inputs);
-  if (verdictsOf(manifest).get(key) === false) return null;
+  const known = verdictsOf(manifest).get(key);
+  if (known === false) return null;
+  if (known && !keep) return [];
   const files = filesAsRecorded(config, record, keep);
   verdictsOf(manifest).set(key, files !== null);
   return files;
 }
 
-/** Whether `reusableFiles` would return the package's files: from this run's reads when it has read them. */
+/** Whether `reusableFiles` would return the package's files. */
 export function packageCurrent(config: Config, manifest: Manifest | null, toolchain: string, id: string, inputs: string): boolean {
-  const known = manifest ? verdictsOf(manifest).get(verdictKey(config, toolchain, id, inputs)) : undefined;
-  return known ?? reusableFiles(config, manifest, toolchain, id, inputs, false) !== null;
+  return reusableFiles(config, manifest, toolchain, id, inputs, false) !== null;
 }
 
 function verdictKey(config: Config, toolchain: string, id: string, inputs: string): string {
@@ -180,10 +183,9 @@ export function cachePlan(
   const reused: CachePlan["reused"] = new Map();
   const stale: SpecEntry[] = [];
   for (const e of entries) {
-    const reusable = !force && count.get(e.id)! === 1;
     // Kept, the files are read once (for their hashes and their contents); not kept, a reused package costs
     // no memory beyond its record: the run is bounded by the packages it emits.
-    const files = !reusable ? null : keepFiles ? reusableFiles(config, manifest, toolchain, e.id, e.hash) : packageCurrent(config, manifest, toolchain, e.id, e.hash) ? [] : null;
+    const files = !force && count.get(e.id)! === 1 ? reusableFiles(config, manifest, toolchain, e.id, e.hash, keepFiles) : null;
     if (files) reused.set(e.id, { record: manifest!.packages[e.id]!, files });
     else stale.push(e);
   }
