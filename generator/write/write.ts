@@ -200,7 +200,7 @@ export class OutDirWriter {
     const dir = dirname(path);
     if (!this.dirs.has(dir)) this.dirs.set(dir, mkdir(dir, { recursive: true }));
     await this.dirs.get(dir);
-    const tmp = `${path}${TEMP_SUFFIX}${process.pid}`;
+    const tmp = temporaryPath(path);
     await writeFile(tmp, f.content);
     await rename(tmp, path);
   }
@@ -259,9 +259,14 @@ function staleProblem(path: string, before: string, after: string): Problem {
 /** Writes to a temporary file beside `path`, then renames it over `path`: readers see old bytes or new, never a mix. */
 export function writeAtomic(path: string, content: string): void {
   mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}${TEMP_SUFFIX}${process.pid}`;
+  const tmp = temporaryPath(path);
   writeFileSync(tmp, content);
   renameSync(tmp, path);
+}
+
+/** Where a file is written before it is renamed over `path`; LEFTOVER finds those a killed run left. */
+function temporaryPath(path: string): string {
+  return `${path}${TEMP_SUFFIX}${process.pid}`;
 }
 
 function removeEmptyParents(root: string, dir: string): void {
