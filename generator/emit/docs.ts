@@ -6,7 +6,8 @@
 import { posix } from "node:path";
 import type { CategoryMatch, Spec } from "../model/types.ts";
 import { OUTCOMES } from "../model/types.ts";
-import { codeTableNames, malformedOutcome, unlistedOutcome } from "./code-table.ts";
+import { codeTableNames, malformedOutcome } from "./code-table.ts";
+import { unlistedPolicy, type UnlistedPolicy, type UnlistedRule } from "../model/semantics/unlisted.ts";
 import { fixtureNames } from "./fixtures/index.ts";
 import { htmlHeader, type GeneratedFile } from "./generated-file.ts";
 import { profileDifferences } from "./profile-docs.ts";
@@ -41,21 +42,11 @@ export function emitReadme(spec: Spec, packageName: string, apiMarkdown: string 
         rows: spec.codes.filter((x) => x.table === t.id),
       }));
 
-  // What an unlisted code gets, per context; contexts with the same rule share a line.
+  // What an unlisted code gets, per context, rendered from the policy the classifiers are
+  // generated from; contexts with the same rule share a line.
   const unlistedByRule = new Map<string, string[]>();
   for (const ctx of spec.contexts) {
-    let rule: string;
-    if (ctx.kind === "successCodes") rule = `every code but ${ctx.successCodes.map(codeCell).join(", ")} is **${ctx.otherwise}**.`;
-    else {
-      const parts: string[] = [];
-      for (const r of spec.composite?.rules ?? [])
-        parts.push(`${r.part} ${r.values ? r.values.map(codeCell).join(" or ") : codeCell(`${r.prefix}…`)} → **${unlistedOutcome(r.outcome)}**${r.outcome === "success" ? " (success is never confirmed for a code the table does not list)" : r.reason ? ` (${escapeMarkdown(r.reason)})` : ""}`);
-      for (const c of spec.categories)
-        if (c.match && c.outcome) parts.push(`${matchCell(c.match)} (${escapeMarkdown(c.label)}${c.description ? `: ${escapeMarkdown(c.description)}` : ""}) → **${c.outcome}**`);
-      const why = spec.unknown.reason ?? spec.unknown.source;
-      parts.push(`${parts.length ? "otherwise" : "any unlisted code"} → **${spec.unknown.outcome}**${why ? `: ${escapeMarkdown(why)}` : ""}`);
-      rule = parts.join("; ");
-    }
+    const rule = unlistedRuleLine(unlistedPolicy(spec, ctx));
     unlistedByRule.set(rule, [...(unlistedByRule.get(rule) ?? []), ctx.id]);
   }
   const unlisted = [...unlistedByRule].map(([rule, ids]) => (multiContext ? `In ${ids.map((id) => `\`${id}\``).join(", ")}: ${rule}` : rule));
@@ -126,6 +117,31 @@ export function emitReadme(spec: Spec, packageName: string, apiMarkdown: string 
     errata: spec.errata.map((e) => ({ id: e.id, at: cell(e.at), source: cell(e.source), codebook: cell(e.codebook), reason: cell(e.reason) })),
   };
   return { path: `${spec.id}/README.md`, content: render("README.md.hbs", view) };
+}
+
+/** Said beside a rule whose stated outcome is success: codebook answers pending instead. */
+const NEVER_CONFIRMED = " (success is never confirmed for a code the table does not list)";
+
+/** One context's rule for unlisted codes, as the README states it: each rule in the order the classifier tries them. */
+function unlistedRuleLine(policy: UnlistedPolicy): string {
+  const confirmed = (r: UnlistedRule) => (r.stated === "success" ? NEVER_CONFIRMED : "");
+  const parts: string[] = [];
+  for (const r of policy.rules) {
+    if (r.kind === "success-codes") {
+      const but = `every code but ${r.successCodes.map(codeCell).join(", ")}`;
+      return r.stated === "success" ? `${but} is **success** in the table; a code the table does not list is **${r.outcome}**${NEVER_CONFIRMED}.` : `${but} is **${r.outcome}**.`;
+    }
+    if (r.kind === "part") {
+      const values = r.test.kind === "part-values" ? r.test.values.map(codeCell).join(" or ") : codeCell(`${r.test.prefix}…`);
+      parts.push(`${r.test.part} ${values} → **${r.outcome}**${confirmed(r) || (r.rule.reason ? ` (${escapeMarkdown(r.rule.reason)})` : "")}`);
+    } else if (r.kind === "category") {
+      const c = r.category;
+      parts.push(`${matchCell(c.match!)} (${escapeMarkdown(c.label)}${c.description ? `: ${escapeMarkdown(c.description)}` : ""}) → **${r.outcome}**${confirmed(r)}`);
+    } else {
+      parts.push(`${parts.length ? "otherwise" : "any unlisted code"} → **${r.outcome}**${confirmed(r)}${r.why ? `: ${escapeMarkdown(r.why)}` : ""}`);
+    }
+  }
+  return parts.join("; ");
 }
 
 /** The outcome of a malformed value, per context where they differ. */
