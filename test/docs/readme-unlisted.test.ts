@@ -110,9 +110,9 @@ function clauses(spec: Spec, line: string): Clause[] {
     const part = spec.composite?.parts.find((p) => condition.startsWith(`${p.name} `));
     if (part) {
       const at = offsetOf(spec, part.name);
-      const tests = spans(condition).map((v) => (v.endsWith("…") ? { prefix: v.slice(0, -1) } : { value: v }));
+      const tests = spans(condition).map((v) => (v.endsWith("…") ? { prefix: v.slice(0, -1), value: null } : { prefix: null, value: v }));
       const applies = (code: string) =>
-        hasShape(spec, code) && tests.some((t) => ("prefix" in t ? code.startsWith(t.prefix, at) : code.slice(at, at + part.length) === t.value));
+        hasShape(spec, code) && tests.some((t) => (t.prefix !== null ? code.startsWith(t.prefix, at) : code.slice(at, at + part.length) === t.value));
       out.push({ text, applies, outcome });
       continue;
     }

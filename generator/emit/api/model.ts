@@ -1,10 +1,11 @@
 /**
- * What every API emitter derives from the Spec the same way: generated names,
- * the composite parts that carry the HTTP status and the service code, each
- * endpoint's response codes and its success code, and the error envelope.
+ * What every TypeScript API emitter derives from the Spec the same way: generated
+ * names, beside the API's facts (the HTTP-status and service parts, each endpoint's
+ * codes and success code, the error envelope), which model/semantics/api.ts reads.
  * Nothing here names a provider; a spec the emitters cannot read fails loudly.
  */
 import { isSafeIdentifier, pascal } from "../../model/identifiers.ts";
+import { apiFacts, isDeclaredObject, shapeFields as semanticFields, type Shape } from "../../model/semantics/api.ts";
 import type { Api, Code, CompositePart, Endpoint, Field, Spec } from "../../model/types.ts";
 
 
@@ -85,33 +86,26 @@ function fail(spec: Spec, message: string): never {
 }
 
 function build(spec: Spec): ApiModel {
-  const api = spec.api ?? fail(spec, "not an API spec");
+  const facts = apiFacts(spec);
+  const api = facts.api;
   const P = spec.typePrefix;
   if (!isSafeIdentifier(P)) fail(spec, `typePrefix "${P}" is not a safe identifier`);
-  const composite = spec.composite ?? fail(spec, "an API spec needs composite response codes (code.composite)");
-  const parts = composite.parts;
-  const httpPart = parts.find((p) => p.role === "httpStatus") ?? fail(spec, `code.composite needs a part with role: httpStatus`);
-  const serviceCodes = api.endpoints.map((e) => e.serviceCode);
-  const servicePart =
-    parts.find((p) => p.domain !== null && p.domain.length === serviceCodes.length && p.domain.every((d) => serviceCodes.includes(d))) ??
-    fail(spec, "code.composite needs a part whose domain is endpoints.serviceCode");
+  const parts = spec.composite!.parts;
+  const { httpPart, servicePart, envelope } = facts;
 
   const seenKeys = new Set<string>();
-  const endpoints = api.endpoints.map((endpoint): EndpointModel => {
+  const endpoints = facts.endpoints.map(({ endpoint, codes, success }): EndpointModel => {
     const key = endpoint.key;
     if (!isSafeIdentifier(key) || pascal(key) !== key) fail(spec, `endpoint key "${key}" must be a PascalCase identifier`);
     if (seenKeys.has(key.toLowerCase())) fail(spec, `endpoint keys collide: "${key}"`);
     seenKeys.add(key.toLowerCase());
-    const codes = spec.codes.filter((c) => c.parts?.[servicePart.name] === endpoint.serviceCode);
-    const successes = codes.filter((c) => c.parts?.[httpPart.name] === "200");
-    if (successes.length !== 1) fail(spec, `service ${endpoint.serviceCode} needs exactly one HTTP 200 code, found ${successes.length}`);
     const file = key.toLowerCase();
     return {
       endpoint,
       key,
       file,
       codes,
-      success: successes[0]!,
+      success,
       names: {
         request: `${P}${key}Request`,
         response: `${P}${key}Response`,
@@ -125,16 +119,6 @@ function build(spec: Spec): ApiModel {
       },
     };
   });
-
-  const codeField = api.responseCodeField;
-  const envelope = api.endpoints[0]!.response.fields
-    .map((f) => f.key)
-    .filter((k) => api.endpoints.every((e) => e.response.fields.some((f) => f.key === k)));
-  if (!envelope.includes(codeField)) fail(spec, `every endpoint's response must declare ${codeField}`);
-  for (const e of api.endpoints) {
-    const f = e.response.fields.find((x) => x.key === codeField)!;
-    if (f.type !== "string") fail(spec, `${e.key} response: ${codeField} must be a string`);
-  }
 
   const allFields = api.endpoints.flatMap((e) => [...e.request.fields, ...e.response.fields]);
   const mandatory = api.endpoints.flatMap((e) => e.request.fields).find((f) => f.presence === "M") ?? allFields[0];
@@ -179,33 +163,12 @@ function build(spec: Spec): ApiModel {
   };
 }
 
-/** Which body of an endpoint, and for a response which shape. */
-export type Shape = "request" | "success" | "error";
+export type { Shape } from "../../model/semantics/api.ts";
+export { isDeclaredObject, presenceIn } from "../../model/semantics/api.ts";
 
-/**
- * The fields a body shape declares. Success: the whole response table.
- * Error: only the envelope fields (an error body carries no other M fields).
- */
+/** The fields a body shape of an endpoint declares (see model/semantics/api.ts). */
 export function shapeFields(m: ApiModel, e: EndpointModel, shape: Shape): Field[] {
-  if (shape === "request") return e.endpoint.request.fields;
-  const all = e.endpoint.response.fields;
-  return shape === "success" ? all : all.filter((f) => m.envelope.includes(f.key));
-}
-
-/**
- * Whether a field must be present in a shape. M always; C with condition
- * "success" only in the success response; "unchecked" conditions never (the
- * body does not say whether they hold).
- */
-export function presenceIn(f: Field, shape: Shape): "required" | "conditional" | "optional" {
-  if (f.presence === "M") return "required";
-  if (f.presence === "C" && f.condition?.when === "success" && shape === "success") return "conditional";
-  return "optional";
-}
-
-/** A declared object has its own field table; an object without one is free (its content is not checked). */
-export function isDeclaredObject(f: Field): boolean {
-  return f.type === "object" && f.fields.length > 0;
+  return semanticFields(apiFacts(m.spec), e.endpoint, shape);
 }
 
 /** PascalCase of a JSON key, for nested type names: "scannerInfo" -> "ScannerInfo". */
