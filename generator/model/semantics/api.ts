@@ -5,7 +5,7 @@
  * non-success answer carries). Every target's API emitters, the mock's fixtures and
  * the docs read these facts here; names and syntax are each target's own.
  */
-import type { Api, Code, CompositePart, Endpoint, Field, Spec } from "../types.ts";
+import type { Api, Code, CompositePart, Endpoint, Field, Outcome, Spec } from "../types.ts";
 import { partOffset } from "./parts.ts";
 
 export interface EndpointFacts {
@@ -102,4 +102,31 @@ export function presenceIn(f: Field, shape: Shape): "required" | "conditional" |
 /** A declared object has its own field table; an object without one is free (its content is not checked). */
 export function isDeclaredObject(f: Field): boolean {
   return f.type === "object" && f.fields.length > 0;
+}
+
+/** A composite rule on the HTTP-status part, read as a rule for an HTTP status alone. */
+export interface HttpStatusRule {
+  /** The statuses it names, or the prefix they start with. */
+  test: { kind: "values"; values: readonly string[] } | { kind: "prefix"; prefix: string };
+  /** The source's outcome, success included: the status is not a code the table could list. */
+  outcome: Outcome;
+  reason: string;
+}
+
+/**
+ * What an HTTP status alone says, by the source's rules on the code's HTTP part:
+ * the rules in order (the first whose test passes decides), and the reason when
+ * none does (the outcome is then unknown).
+ */
+export function httpStatusRules(spec: Spec): { rules: HttpStatusRule[]; noRule: string; statusLength: number } {
+  const facts = apiFacts(spec);
+  const http = facts.httpPart;
+  const rules = (spec.composite?.rules ?? [])
+    .filter((r) => r.part === http.name)
+    .map((r): HttpStatusRule => ({
+      test: r.values ? { kind: "values", values: r.values } : { kind: "prefix", prefix: r.prefix! },
+      outcome: r.outcome,
+      reason: r.reason ?? r.source ?? `${http.name} ${r.values ? r.values.join(" or ") : `${r.prefix}…`}`,
+    }));
+  return { rules, noRule: spec.unknown.reason ?? spec.unknown.source ?? "The source gives no rule for this status.", statusLength: http.length };
 }
