@@ -35,7 +35,7 @@ export class OptionsError extends Error {}
 
 /** Where a name a target derives comes from in a spec; the loader turns it into file:line:col. */
 export type NameSite =
-  | { kind: "spec"; key: "id" | "typePrefix" }
+  | { kind: "spec"; key: "id" | "typePrefix" | "pattern" }
   | { kind: "code"; code: string }
   | { kind: "context"; id: string }
   | { kind: "category"; id: string }
@@ -101,6 +101,11 @@ export interface Target<O = unknown> {
   readOptions(raw: Readonly<Record<string, unknown>>): O;
   /** The names this target derives from a spec that it cannot use: lint errors at their place. */
   checkNames(spec: Spec, options: O): NameProblem[];
+  /**
+   * Names that collide between specs under this target's rules (two spec ids that
+   * give one package name, say): a lint error at each spec involved. Optional.
+   */
+  checkSpecs?(specs: readonly Spec[], options: O): { spec: Spec; problem: NameProblem }[];
   /**
    * What shapes this target's output besides the spec and the shared generator:
    * its source folders (relative to generator/), its template folders (relative to

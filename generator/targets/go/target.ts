@@ -1,0 +1,51 @@
+/**
+ * The Go target: one Go module per spec (standard library only, Go 1.19 or newer),
+ * written in the layout gofmt prints, so generating needs no Go toolchain and the
+ * bytes are the same on every machine. emit.ts lists the files.
+ */
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { templatesDir } from "../../paths.ts";
+import type { Spec } from "../../model/types.ts";
+import type { NameProblem, Target } from "../target.ts";
+import { goNameProblems, packageCollisions } from "./names.ts";
+import { goOptionsSchema, readGoOptions, type GoOptions } from "./options.ts";
+import { goPatternProblem } from "./patterns.ts";
+
+/** The patterns a spec runs, with where they come from. */
+function patternProblems(spec: Spec): NameProblem[] {
+  const problems: NameProblem[] = [];
+  const check = (pattern: string, at: NameProblem["at"], what: string) => {
+    const problem = goPatternProblem(pattern);
+    if (problem) problems.push({ at, message: `${what} ${JSON.stringify(pattern)}: ${problem}` });
+  };
+  check(spec.pattern, { kind: "spec", key: "pattern" }, "the code pattern");
+  for (const p of spec.composite?.parts ?? []) if (p.pattern) check(p.pattern, { kind: "spec", key: "pattern" }, `the ${p.name} part's pattern`);
+  for (const c of spec.categories) if (c.match && "pattern" in c.match) check(c.match.pattern, { kind: "category", id: c.id }, `category ${c.id}'s pattern`);
+  return problems;
+}
+
+export const goTarget: Target<GoOptions> = {
+  name: "go",
+  description: "One Go module per spec: code constants, a classifier that never panics, validators, fixtures (standard library only, Go 1.19+).",
+  defaultOutDir: "generated-go",
+  optionsSchema: goOptionsSchema,
+  readOptions: readGoOptions,
+  checkNames: (spec) => [...goNameProblems(spec), ...patternProblems(spec)],
+  checkSpecs: (specs) => packageCollisions(specs),
+  fingerprint: { sources: ["targets/go"], templates: ["go"], dependencies: [] },
+  async load() {
+    const dir = join(templatesDir, "go");
+    const runtime = new Map(
+      readdirSync(dir)
+        .filter((f) => f.endsWith(".go"))
+        .map((f) => [f, readFileSync(join(dir, f), "utf8")] as const),
+    );
+    const { emitGo } = await import("./emit.ts");
+    return {
+      emit: (spec, run) => emitGo(spec, run, runtime),
+      // The emitters write gofmt's layout themselves: there is nothing to compile or format.
+      finish: async (files) => files,
+    };
+  },
+};
