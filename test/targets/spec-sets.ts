@@ -1,6 +1,7 @@
 // The specs every target is held to: the shipped specs (spec/), the fixture specs
-// (test/fixtures/good-specs/) and the provider profiles (test/fixtures/profiles/, read
-// in a scratch spec directory beside their bases). Each set knows where its TypeScript
+// (test/fixtures/good-specs/), the provider profiles (test/fixtures/profiles/, read
+// in a scratch spec directory beside their bases) and the targets' corners
+// (test/fixtures/target-specs/). Each set knows where its TypeScript
 // packages are (the reference): the committed generated/ for the shipped specs, a
 // scratch run of the real pipeline for the others.
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -14,7 +15,7 @@ import { fixtureSpecDir } from "../fixture-packages.ts";
 import { copySpec, repoRoot, specDir } from "../helpers.ts";
 
 export interface SpecSet {
-  name: "shipped" | "fixtures" | "profiles";
+  name: "shipped" | "fixtures" | "profiles" | "corners";
   /** The repository root the specs' paths are relative to. */
   root: string;
   specs: Spec[];
@@ -75,7 +76,13 @@ export function profileSet(): SpecSet {
   return scratchSet("profiles", root, dir, load(root, dir, ids), () => rmSync(root, { recursive: true, force: true }));
 }
 
+/** Specs written for the targets' corners (test/fixtures/target-specs/): composite codes whose parts are not ASCII. */
+export function cornerSet(): SpecSet {
+  const dir = join(repoRoot, "test", "fixtures", "target-specs");
+  return scratchSet("corners", repoRoot, dir, load(repoRoot, dir), () => {});
+}
+
 /** Every set, in order. */
 export function specSets(): SpecSet[] {
-  return [shippedSet(), fixtureSet(), profileSet()];
+  return [shippedSet(), fixtureSet(), profileSet(), cornerSet()];
 }

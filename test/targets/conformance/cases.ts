@@ -103,12 +103,17 @@ function language(node: PatternNode, limit: number): string[] | null {
   }
 }
 
+/** Strings to complete or stand for a part: ASCII, accented letters, an astral character (two code units), CJK. */
+const FILLERS = ["00", "0000", "zz", "ZZZZ", "éé", "ÉÉ", "😃", "中文", "Öz", "a😃"];
+
 /** Values a composite part can take for the cases: its domain, the values the spec names, its pattern's samples; every HTTP status for an HTTP part. */
 function partCandidates(spec: Spec, name: string, next: (n: number) => number): string[] {
   const part = spec.composite!.parts.find((p) => p.name === name)!;
   const out = new Set<string>(part.domain ?? []);
   for (const c of spec.codes) if (c.parts?.[name]) out.add(c.parts[name]!);
-  for (const r of spec.composite!.rules) if (r.part === name) for (const v of r.values ?? [`${r.prefix}${"0".repeat(Math.max(0, part.length - r.prefix!.length))}`]) out.add(v);
+  // A prefix is tried with every filler that completes the part: digits, letters, non-ASCII.
+  for (const r of spec.composite!.rules) if (r.part === name) for (const v of r.values ?? FILLERS.map((f) => `${r.prefix}${f}`.slice(0, Math.max(part.length, r.prefix!.length)))) out.add(v);
+  for (const f of FILLERS) if (f.length === part.length) out.add(f);
   for (const c of spec.categories) if (c.match && "part" in c.match && c.match.part === name) for (const v of c.match.values) out.add(v);
   if (part.role === "httpStatus") for (let s = 100; s < 600; s++) out.add(String(s).padStart(part.length, "0"));
   if (part.pattern) for (const s of samplePattern(tree(part.pattern), 60, 11 + next(1000))) if (wellFormed(s)) out.add(s);
