@@ -9,7 +9,7 @@ import { apiFixtures, type EndpointFixtures } from "../../emit/fixtures/api-fixt
 import { codeCases } from "../../emit/fixtures/code-cases.ts";
 import type { Spec } from "../../model/types.ts";
 import { outcomeConst } from "./codes-file.ts";
-import { exported, FIXTURES_PACKAGE, goNames } from "./names.ts";
+import { FIXTURES_PACKAGE, fixtureNames, goNames } from "./names.ts";
 import { commentText, docComment, goHeader, goRawOrString, goString } from "./syntax.ts";
 
 function codeCaseDecls(spec: Spec, pkg: string): string[] {
@@ -33,23 +33,23 @@ function headers(list: Record<string, string>): string {
 
 function endpointDecls(pkg: string, e: EndpointFixtures): string[] {
   const ep = e.model.endpoint;
-  const k = exported(ep.key);
+  const n = fixtureNames(ep.key);
   const what = `${commentText(ep.name)} (service ${ep.serviceCode}, ${ep.method} ${commentText(ep.path)})`;
   const sample = ep.samples.find((s) => s.kind === "request");
   const origin = sample ? `the document's sample request${sample.deviations.length ? ", with its recorded deviations repaired" : ""}` : "the fields the request table requires (the document has no sample request)";
   const success = e.responses.find(([code]) => code === e.model.success.code)![1];
-  const responses = e.responses.map(([code, body]) => `\t{Code: ${goString(code)}, Body: ${code === e.model.success.code ? `${k}SuccessResponse` : json(body)}},`);
+  const responses = e.responses.map(([code, body]) => `\t{Code: ${goString(code)}, Body: ${code === e.model.success.code ? `${n.success}` : json(body)}},`);
   const echo = e.echo.map(goString).join(", ");
   const errors = e.requestErrors;
   const errorCodes = [errors.missing, errors.invalid, errors.malformed].map((c) => (c === null ? '""' : goString(c))).join(", ");
   const callback = ep.callback ? `&Callback{Endpoint: ${goString(ep.callback.endpoint)}, Echo: map[string]string{${Object.entries(ep.callback.echo).map(([a, b]) => `${goString(a)}: ${goString(b)}`).join(", ")}}}` : "nil";
   return [
-    `${docComment([`${k}Request is ${origin} of ${what}, as JSON text.`])}\nconst ${k}Request = ${json(e.request)}`,
-    `${docComment([`${k}RequestHeaders are the headers the document's sample request of ${commentText(ep.name)} sends, in order.`])}\nvar ${k}RequestHeaders = ${headers(e.requestHeaders)}`,
-    `${docComment([`${k}ResponseHeaders are the headers the document's sample response of ${commentText(ep.name)} sends, in order.`])}\nvar ${k}ResponseHeaders = ${headers(e.responseHeaders)}`,
-    `${docComment([`${k}SuccessResponse is the success response (${e.model.success.code}) of ${commentText(ep.name)}: ${ep.samples.some((s) => s.kind === "response") ? "the document's sample" : "the fields the table requires (the document has no sample)"}, as JSON text.`])}\nconst ${k}SuccessResponse = ${json(success)}`,
-    `${docComment([`${k}Responses has a response body for every code of ${commentText(ep.name)}: the success sample for ${e.model.success.code}, the error envelope with the table's message for every other code.`])}\nvar ${k}Responses = []Response{\n${responses.join("\n")}\n}`,
-    `${docComment([`${k} is every fixture of ${commentText(ep.name)}, for tests (and test servers) that walk every endpoint.`])}\nvar ${k} = Endpoint{Key: ${goString(ep.key)}, ServiceCode: ${goString(ep.serviceCode)}, SuccessCode: ${pkg}.Code(${goString(e.model.success.code)}), Request: ${k}Request, RequestHeaders: ${k}RequestHeaders, ResponseHeaders: ${k}ResponseHeaders, Responses: ${k}Responses, Echo: []string{${echo}}, Callback: ${callback}, RequestErrors: [3]string{${errorCodes}}}`,
+    `${docComment([`${n.request} is ${origin} of ${what}, as JSON text.`])}\nconst ${n.request} = ${json(e.request)}`,
+    `${docComment([`${n.requestHeaders} are the headers the document's sample request of ${commentText(ep.name)} sends, in order.`])}\nvar ${n.requestHeaders} = ${headers(e.requestHeaders)}`,
+    `${docComment([`${n.responseHeaders} are the headers the document's sample response of ${commentText(ep.name)} sends, in order.`])}\nvar ${n.responseHeaders} = ${headers(e.responseHeaders)}`,
+    `${docComment([`${n.success} is the success response (${e.model.success.code}) of ${commentText(ep.name)}: ${ep.samples.some((s) => s.kind === "response") ? "the document's sample" : "the fields the table requires (the document has no sample)"}, as JSON text.`])}\nconst ${n.success} = ${json(success)}`,
+    `${docComment([`${n.responses} has a response body for every code of ${commentText(ep.name)}: the success sample for ${e.model.success.code}, the error envelope with the table's message for every other code.`])}\nvar ${n.responses} = []Response{\n${responses.join("\n")}\n}`,
+    `${docComment([`${n.all} is every fixture of ${commentText(ep.name)}, for tests (and test servers) that walk every endpoint.`])}\nvar ${n.all} = Endpoint{Key: ${goString(ep.key)}, ServiceCode: ${goString(ep.serviceCode)}, SuccessCode: ${pkg}.Code(${goString(e.model.success.code)}), Request: ${n.request}, RequestHeaders: ${n.requestHeaders}, ResponseHeaders: ${n.responseHeaders}, Responses: ${n.responses}, Echo: []string{${echo}}, Callback: ${callback}, RequestErrors: [3]string{${errorCodes}}}`,
   ];
 }
 
@@ -68,7 +68,7 @@ function apiDecls(spec: Spec, pkg: string): string[] {
       "\t// RequestErrors are the codes a server answers for a missing mandatory field, an invalid field and a body that is not JSON (empty where the source names none).\n\tRequestErrors [3]string\n}",
   ];
   for (const e of fx.endpoints) out.push(...endpointDecls(pkg, e));
-  out.push(`${docComment(["Endpoints has every endpoint's fixtures, in the source's order."])}\nvar Endpoints = []Endpoint{${fx.endpoints.map((e) => exported(e.model.endpoint.key)).join(", ")}}`);
+  out.push(`${docComment(["Endpoints has every endpoint's fixtures, in the source's order."])}\nvar Endpoints = []Endpoint{${fx.endpoints.map((e) => fixtureNames(e.model.endpoint.key).all).join(", ")}}`);
   return out;
 }
 

@@ -70,7 +70,7 @@ export function taggable(key: string): boolean {
   return key !== "" && /^[A-Za-z0-9!#$%&()*+\-./:;<=>?@[\]^_{|}~ ]+$/.test(key);
 }
 
-/** Names the main package declares whatever the spec: a spec-derived name may not take one. */
+/** Names the main package declares whatever the spec (some only where the spec has transport rules or an API): a spec-derived name may not take one. */
 const FIXED = [
   "Code", "Codes", "Outcome", "OutcomeUnknown", "OutcomeSuccess", "OutcomePending", "OutcomeFailed", "Kind", "KindMalformed", "KindUnlisted", "KindKnown",
   "Context", "Contexts", "ParseContext", "Category", "Categories", "Scope", "Action", "ActionsFor", "Entry", "Parts", "Result", "Classify", "ClassifyValue", "Describe",
@@ -78,8 +78,17 @@ const FIXED = [
   "ParsedCode", "ParsedKind", "ParsedKnown", "ParsedUnknown", "ParsedMalformed", "ParseResponseCode", "ParseResponseCodeValue", "HTTPStatusCheck", "ActOn",
   "ActOnResponseCode", "ActOnHTTPStatus", "ActOnNeither", "CheckHTTPStatus", "CheckHTTPStatusValue", "ValidationError", "ValidationRule", "ValidateOptions",
   "RuleType", "RuleRequired", "RuleConditional", "RuleMaxLength", "RuleAmount", "RuleCurrency", "RuleDateTime", "RuleEnum", "RuleResponseCode",
-  "RuleAdditionalProperties",
+  "RuleAdditionalProperties", "ResponseResult", "ParsedCode", "ActOn",
 ];
+
+/** Names the fixtures package declares whatever the spec. */
+const FIXTURES_FIXED = ["CodeCase", "CodeCases", "CodesWithOutcome", "Header", "Response", "Callback", "Endpoint", "Endpoints"];
+
+/** The fixtures package's names for one endpoint. */
+export const fixtureNames = (key: string) => {
+  const k = exported(key);
+  return { all: k, request: `${k}Request`, requestHeaders: `${k}RequestHeaders`, responseHeaders: `${k}ResponseHeaders`, success: `${k}SuccessResponse`, responses: `${k}Responses` };
+};
 
 /** Every exported name a spec adds, with where in the spec it comes from. */
 function specNames(spec: Spec): { name: string; at: NameSite; what: string }[] {
@@ -95,7 +104,8 @@ function specNames(spec: Spec): { name: string; at: NameSite; what: string }[] {
     const request = goNames.request(e.key);
     const success = goNames.successResponse(e.key);
     const error = goNames.errorResponse(e.key);
-    for (const name of [goNames.endpoint(e.key), request, success, error, goNames.validateRequest(e.key), goNames.validateResponse(e.key)]) out.push({ name, at, what });
+    const validators = [goNames.validateRequest(e.key), goNames.validateResponse(e.key)];
+    for (const name of [goNames.endpoint(e.key), request, success, error, ...validators, ...validators.map((v) => `${v}Value`)]) out.push({ name, at, what });
     for (const [root, fields] of [[request, e.request.fields], [success, e.response.fields], [error, e.response.fields]] as const)
       for (const name of nestedTypes(root, fields)) out.push({ name, at, what: `${what} (a nested object)` });
   }
@@ -124,7 +134,21 @@ export function goNameProblems(spec: Spec): NameProblem[] {
     else seen.set(name, what);
   }
   for (const e of spec.api?.endpoints ?? []) for (const body of [e.request, e.response]) problems.push(...fieldProblems(e.key, body.fields));
+  const fixtures = new Map<string, string>(FIXTURES_FIXED.map((n) => [n, "a name the fixtures package declares"]));
+  for (const e of spec.api?.endpoints ?? [])
+    for (const name of Object.values(fixtureNames(e.key))) {
+      const first = fixtures.get(name);
+      if (first !== undefined) problems.push({ at: { kind: "endpoint", key: e.key }, message: `endpoint ${e.key}'s fixture ${name} is already ${first}; rename the endpoint` });
+      else fixtures.set(name, `endpoint ${e.key}'s fixture`);
+    }
   return problems;
+}
+
+/** Every exported name the Go packages of a spec may declare: the main package's, then the fixtures package's. */
+export function declaredNames(spec: Spec): { main: Set<string>; fixtures: Set<string> } {
+  const fixtures = new Set(FIXTURES_FIXED);
+  for (const e of spec.api?.endpoints ?? []) for (const n of Object.values(fixtureNames(e.key))) fixtures.add(n);
+  return { main: new Set([...FIXED, ...specNames(spec).map((n) => n.name)]), fixtures };
 }
 
 function fieldProblems(endpoint: string, fields: readonly Field[]): NameProblem[] {
