@@ -4,7 +4,7 @@
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { generate } from "../generator/pipeline.ts";
+import { generate } from "../generator/run/pipeline.ts";
 import { repoRoot } from "./helpers.ts";
 
 /** The fixture spec directory: valid specs that exercise the format's corners. */

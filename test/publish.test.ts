@@ -5,8 +5,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../generator/config.ts";
-import { emitPackage } from "../generator/emit/package.ts";
+import { ConfigError, loadConfig } from "../generator/config/config.ts";
+import * as api from "../generator/targets/typescript/api/api-module.ts";
+import { emitPackage } from "../generator/targets/typescript/package-files.ts";
 import { loadSpecs } from "../generator/load/load-specs.ts";
 import { repoRoot } from "./helpers.ts";
 
@@ -24,7 +25,7 @@ function config(text: string) {
 const spec = loadSpecs({ root: repoRoot, specDir: join(repoRoot, "spec"), only: ["iak-prepaid"] }).specs[0]!;
 const packageJson = (text: string) => {
   const c = config(text);
-  const json = emitPackage(spec, c, null).files.find((f) => f.path === "iak-prepaid/package.json")!.content;
+  const json = emitPackage(spec, c, api).find((f) => f.path === "iak-prepaid/package.json")!.content;
   return JSON.parse(json) as Record<string, unknown>;
 };
 

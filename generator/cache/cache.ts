@@ -14,8 +14,8 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import type { Config } from "../config.ts";
-import type { GeneratedFile } from "../emit/generated-file.ts";
+import type { Config } from "../config/config.ts";
+import type { GeneratedFile } from "../model/generated-file.ts";
 import { listSpecFiles, specIdOf } from "../load/load-specs.ts";
 import { sha256, type Manifest, type PackageRecord } from "../write/manifest.ts";
 import { scanOutDir } from "../write/write.ts";

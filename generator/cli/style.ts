@@ -3,7 +3,7 @@
  * NO_COLOR is set (https://no-color.org); FORCE_COLOR=1 turns it on for CI logs
  * that render ANSI. JSON and piped output are never coloured.
  */
-import { plain, type Style } from "../text-style.ts";
+import { plain, type Style } from "../common/text-style.ts";
 
 const sgr = (open: number, close: number) => (text: string) => `\x1b[${open}m${text}\x1b[${close}m`;
 

@@ -1,32 +1,9 @@
 /**
- * What `codebook diff` reports: per table, a list of changes, each with the
- * semver level it asks of the generated package and one line of why.
+ * What `codebook diff` reports: per table, a list of changes (levels.ts), the
+ * versions on both sides and the version the new side should have; and how
+ * levels compare.
  */
-import type { ChangeKind } from "./levels.ts";
-
-/** Highest first: a table's suggested bump is its highest level. */
-export type Level = "breaking" | "feature" | "fix";
-export const LEVELS: readonly Level[] = ["breaking", "feature", "fix"];
-
-export interface Change {
-  level: Level;
-  kind: ChangeKind;
-  /** The response code the change is about. */
-  code?: string;
-  /** The endpoint key (APIs). */
-  endpoint?: string;
-  /** The API field ("request.amount.value"), column key, header or spec part the change is about. */
-  field?: string;
-  /** The outcome context. */
-  context?: string;
-  /** The value before and after, as text, where there is one to show. */
-  before?: string;
-  after?: string;
-  /** What changed, in one line. */
-  what: string;
-  /** Why the change has its level, in one line. */
-  why: string;
-}
+import { LEVELS, type Change, type Level } from "./levels.ts";
 
 export interface TableDiff {
   id: string;

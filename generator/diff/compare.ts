@@ -4,12 +4,13 @@
  */
 import { tableContent } from "../model/content.ts";
 import type { Spec } from "../model/types.ts";
-import { compareApi } from "./api.ts";
-import { highestLevel, LEVELS, type Change, type TableDiff } from "./change.ts";
-import { compareCodes, compareRules } from "./code-table.ts";
+import { compareApi } from "./api-changes.ts";
+import { highestLevel, type TableDiff } from "./change.ts";
+import { LEVELS, type Change } from "./levels.ts";
+import { compareCodes, compareRules } from "./code-changes.ts";
 import { judge } from "./levels.ts";
 import { bumpCovers, suggestVersion } from "./semver.ts";
-import { compareText } from "./text.ts";
+import { compareText } from "./text-changes.ts";
 
 /** Every change between two versions of one table, breaking first. */
 export function compareSpecs(a: Spec, b: Spec): Change[] {

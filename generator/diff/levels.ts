@@ -12,7 +12,30 @@
  * values their code has never handled, so it is breaking; tightening it is a
  * stronger guarantee, a feature.
  */
-import type { Change, Level } from "./change.ts";
+
+/** Highest first: a table's suggested bump is its highest level. */
+export type Level = "breaking" | "feature" | "fix";
+export const LEVELS: readonly Level[] = ["breaking", "feature", "fix"];
+
+export interface Change {
+  level: Level;
+  kind: ChangeKind;
+  /** The response code the change is about. */
+  code?: string;
+  /** The endpoint key (APIs). */
+  endpoint?: string;
+  /** The API field ("request.amount.value"), column key, header or spec part the change is about. */
+  field?: string;
+  /** The outcome context. */
+  context?: string;
+  /** The value before and after, as text, where there is one to show. */
+  before?: string;
+  after?: string;
+  /** What changed, in one line. */
+  what: string;
+  /** Why the change has its level, in one line. */
+  why: string;
+}
 
 /** Why a level applies: one reason, or one per body where requests and responses differ. */
 export type Reason = string | { request?: string; response?: string };

@@ -3,7 +3,8 @@
  * Markdown for a pull-request comment, and JSON for tools. The JSON shape is a
  * contract: keys in a fixed order, optional keys only where they mean something.
  */
-import { LEVELS, type Change, type Level, type TableDiff } from "./change.ts";
+import type { TableDiff } from "./change.ts";
+import { LEVELS, type Change, type Level } from "./levels.ts";
 
 export type Format = "text" | "markdown" | "json";
 export const FORMATS: readonly Format[] = ["text", "markdown", "json"];

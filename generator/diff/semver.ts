@@ -2,7 +2,7 @@
  * Versions of generated packages (the spec's `version`, MAJOR.MINOR.PATCH as
  * the spec schema requires) and the version a table's changes call for.
  */
-import type { Level } from "./change.ts";
+import type { Level } from "./levels.ts";
 
 type Triple = [number, number, number];
 

@@ -2,7 +2,7 @@
  * Diagnostics: every problem found in a spec, reported as
  * `spec/FILE.yaml:LINE:COL: message` followed by a short code frame.
  */
-import { plain, type Style } from "../text-style.ts";
+import { plain, type Style } from "../common/text-style.ts";
 
 export interface Diagnostic {
   /** Spec path relative to the repository root, forward slashes. */

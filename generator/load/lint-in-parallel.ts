@@ -11,7 +11,7 @@
 import { existsSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { ConfigError } from "../config.ts";
+import { ConfigError } from "../config/config.ts";
 import { loadSpecs, type LoadOptions, type LoadResult } from "./load-specs.ts";
 
 /** YAML this thread would lint in the time it loads the emitters: its head start goes to the worker. */

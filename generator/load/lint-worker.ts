@@ -4,7 +4,7 @@
  * structured cloning carries whole. A config error is posted as one, by message.
  */
 import { parentPort } from "node:worker_threads";
-import { ConfigError } from "../config.ts";
+import { ConfigError } from "../config/config.ts";
 import { loadSpecs, type LoadOptions } from "./load-specs.ts";
 
 parentPort!.once("message", (options: LoadOptions) => {

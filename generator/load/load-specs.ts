@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, posix, relative, resolve, win32 } from "node:path";
-import { ConfigError } from "../config.ts";
+import { ConfigError } from "../config/config.ts";
 import type { Spec } from "../model/types.ts";
 import { buildSpec } from "./build-spec.ts";
 import type { Diagnostic } from "./diagnostics.ts";

@@ -5,7 +5,7 @@
  * only where the body still passes the callback's request validator, so the
  * integrator always receives a body its own package accepts.
  */
-import type { MockEndpoint, MockPackage } from "./package.ts";
+import type { MockEndpoint, MockPackage } from "./load-package.ts";
 
 export interface Notification {
   endpoint: MockEndpoint;

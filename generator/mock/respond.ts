@@ -6,7 +6,7 @@
  * naming the field; a matching scenario picks the code; otherwise the success
  * fixture, with the fields both tables declare echoed from the request.
  */
-import type { MockEndpoint, MockPackage } from "./package.ts";
+import type { MockEndpoint, MockPackage } from "./load-package.ts";
 import { matchScenario, type Scenario } from "./scenarios.ts";
 
 export interface MockAnswer {

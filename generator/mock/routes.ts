@@ -5,7 +5,7 @@
  * `<basePath>/v<version>/qr/qr-cpm-payment`, the version convention of
  * versioned provider URLs (SNAP: /v1.0/...).
  */
-import type { MockEndpoint } from "./package.ts";
+import type { MockEndpoint } from "./load-package.ts";
 
 export function servedPath(e: Pick<MockEndpoint, "path" | "version">, basePath: string): string {
   const slash = e.path.indexOf("/");

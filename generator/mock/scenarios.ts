@@ -10,8 +10,8 @@
  */
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
-import { ConfigError } from "../config.ts";
-import type { MockEndpoint } from "./package.ts";
+import { ConfigError } from "../config/config.ts";
+import type { MockEndpoint } from "./load-package.ts";
 
 export interface Scenario {
   endpoint?: string;

@@ -5,9 +5,9 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { ConfigError } from "../config.ts";
+import { ConfigError } from "../config/config.ts";
 import { notification, send } from "./notify.ts";
-import { loadMockPackage, type MockPackage } from "./package.ts";
+import { loadMockPackage, type MockPackage } from "./load-package.ts";
 import { answer } from "./respond.ts";
 import { routes, type Route } from "./routes.ts";
 import { checkScenarios, readScenarios, type Scenario } from "./scenarios.ts";

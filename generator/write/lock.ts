@@ -13,7 +13,7 @@
 import { hostname } from "node:os";
 import { closeSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeSync } from "node:fs";
 import { join } from "node:path";
-import { ConfigError } from "../config.ts";
+import { ConfigError } from "../config/config.ts";
 
 export const LOCK_FILE = ".codebook-lock";
 

@@ -8,9 +8,9 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, sep } from "node:path";
-import { ConfigError } from "../config.ts";
+import { ConfigError } from "../config/config.ts";
 import { SPEC_ID } from "../model/identifiers.ts";
-import { packageRoot, packageVersion, specSchemaPath, templatesDir } from "../paths.ts";
+import { packageRoot, packageVersion, specSchemaPath, templatesDir } from "../common/codebook-paths.ts";
 import { generatorSourceHash } from "./source-hash.js";
 
 export const MANIFEST_FILE = ".codebook-manifest.json";

@@ -18,8 +18,8 @@
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
-import { ConfigError } from "../config.ts";
-import type { GeneratedFile } from "../emit/generated-file.ts";
+import { ConfigError } from "../config/config.ts";
+import type { GeneratedFile } from "../model/generated-file.ts";
 import { MANIFEST_FILE, manifestText, sha256, type Manifest, type PackageRecord } from "./manifest.ts";
 import { diffLines, renderDiff } from "./text-diff.ts";
 

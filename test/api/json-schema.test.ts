@@ -1,7 +1,7 @@
 // The emitted JSON Schemas: file names, header, draft 2020-12 validity, and
 // the response branching on responseCode.
 import { beforeAll, describe, expect, it } from "vitest";
-import { emitJsonSchemas } from "../../generator/emit/api/index.ts";
+import { emitJsonSchemas } from "../../generator/targets/typescript/api/api-module.ts";
 import { newAjv } from "./ajv.ts";
 import { harness, loadSpec, type Harness } from "./harness.ts";
 

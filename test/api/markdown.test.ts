@@ -2,7 +2,7 @@
 // field tables, samples and response codes; tables stay tables whatever the
 // source text holds.
 import { describe, expect, it } from "vitest";
-import { apiMarkdown } from "../../generator/emit/api/index.ts";
+import { apiMarkdown } from "../../generator/targets/typescript/api/api-module.ts";
 import type { Spec } from "../../generator/model/types.ts";
 import { loadSpec } from "./harness.ts";
 

@@ -1,6 +1,6 @@
 // `codebook lint` and `codebook generate` on a project with a broken spec, run
-// through the pipeline's TypeScript sources (generator/pipeline.ts) the way
-// generator/cli.ts calls them: both throw SpecError carrying every diagnostic
+// through the pipeline's TypeScript sources (generator/run/pipeline.ts) the way
+// generator/cli/main.ts calls them: both throw SpecError carrying every diagnostic
 // (the CLI prints them and exits 1), and generate writes nothing at all.
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -8,7 +8,7 @@ import { join, relative } from "node:path";
 import { repoRoot } from "../helpers.ts";
 import { afterEach, describe, expect, it } from "vitest";
 import { diagnosticHeadline, formatDiagnostics, sortDiagnostics, SpecError } from "../../generator/load/diagnostics.ts";
-import { generate, lint } from "../../generator/pipeline.ts";
+import { generate, lint } from "../../generator/run/pipeline.ts";
 
 const root = repoRoot;
 const temps: string[] = [];

@@ -6,7 +6,7 @@ import { cpSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { workerShare } from "../../generator/load/lint-in-parallel.ts";
-import { generate } from "../../generator/pipeline.ts";
+import { generate } from "../../generator/run/pipeline.ts";
 import { repoRoot } from "../helpers.ts";
 import { project, run, snapshot, tempDir } from "./harness.ts";
 

@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { HEAP_GROWING_PERCENT, holdLessMemory } from "../../generator/cli/process-memory.ts";
-import { generate } from "../../generator/pipeline.ts";
+import { generate } from "../../generator/run/pipeline.ts";
 import { minimalSpec, project, run, tempDir } from "./harness.ts";
 
 describe("holdLessMemory", () => {

@@ -15,9 +15,9 @@ import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadOxc, reindent } from "../../generator/compile/compile.ts";
-import { ConfigError } from "../../generator/config.ts";
-import { generate } from "../../generator/pipeline.ts";
+import { loadOxc, reindent } from "../../generator/targets/typescript/compile.ts";
+import { ConfigError } from "../../generator/config/config.ts";
+import { generate } from "../../generator/run/pipeline.ts";
 import { fixtureSpecDir } from "../fixture-packages.ts";
 import { specDir } from "../helpers.ts";
 

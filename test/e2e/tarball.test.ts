@@ -43,7 +43,7 @@ describe("npm pack: the file list", () => {
       "dist/index.js",
       "dist/types/index.d.ts",
       "dist/mock.js",
-      "dist/types/mock/index.d.ts",
+      "dist/types/mock/public-api.d.ts",
       "dist/source-hash.json",
       "dist/lint-worker.js",
       "schema/spec.schema.json",

@@ -7,10 +7,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as prettier from "prettier";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ConfigError } from "../../generator/config.ts";
-import { formatFile, loadOxfmt } from "../../generator/format/format.ts";
-import { joinFittingUnions } from "../../generator/format/prettier-layout.ts";
-import { generate } from "../../generator/pipeline.ts";
+import { ConfigError } from "../../generator/config/config.ts";
+import { formatFile, loadOxfmt } from "../../generator/targets/typescript/format.ts";
+import { joinFittingUnions } from "../../generator/targets/typescript/prettier-layout.ts";
+import { generate } from "../../generator/run/pipeline.ts";
 import { fixtureSpecDir, generateFixtures, type FixturePackages } from "../fixture-packages.ts";
 import { repoRoot } from "../helpers.ts";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatMarkdown } from "../../generator/format/markdown.ts";
+import { formatMarkdown } from "../../generator/artifacts/markdown-layout.ts";
 
 describe("formatMarkdown", () => {
   it("aligns pipe tables by code points, keeping escaped pipes and alignment markers", () => {

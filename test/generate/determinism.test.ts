@@ -4,7 +4,7 @@
  * nothing that varies by machine or time (absolute paths, today's date, the
  * codebook version).
  *
- * The child process runs a fresh esbuild bundle of generator/cli.ts (as
+ * The child process runs a fresh esbuild bundle of generator/cli/main.ts (as
  * scripts/build.mjs builds dist/cli.js), laid out like an installed package in a
  * temp dir, so a stale dist/ can never make the comparison lie. It generates from a
  * temp copy of the config and specs into a temp out dir, with TZ=Pacific/Kiritimati
@@ -16,8 +16,8 @@ import { homedir, tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { GeneratedFile } from "../../generator/emit/generated-file.ts";
-import { generate } from "../../generator/pipeline.ts";
+import type { GeneratedFile } from "../../generator/model/generated-file.ts";
+import { generate } from "../../generator/run/pipeline.ts";
 import { repoRoot, specIds } from "../helpers.ts";
 
 const foreignEnv = { TZ: "Pacific/Kiritimati", LANG: "tr_TR.UTF-8", LC_ALL: "tr_TR.UTF-8" };
@@ -61,7 +61,7 @@ beforeAll(async () => {
   copyFileSync(join(repoRoot, "package.json"), join(pkg, "package.json"));
   for (const d of ["generator", "schema", "templates", "spec", "node_modules"]) symlinkSync(join(repoRoot, d), join(pkg, d), process.platform === "win32" ? "junction" : "dir");
   await build({
-    entryPoints: [join(repoRoot, "generator", "cli.ts")],
+    entryPoints: [join(repoRoot, "generator", "cli", "main.ts")],
     outfile: join(pkg, "dist", "cli.js"),
     bundle: true,
     platform: "node",

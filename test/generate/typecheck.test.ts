@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { generate } from "../../generator/pipeline.ts";
+import { generate } from "../../generator/run/pipeline.ts";
 import { generateFixtures } from "../fixture-packages.ts";
 import { repoRoot, specDir, specIds } from "../helpers.ts";
 

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startMock, type MockServer } from "../../generator/mock/index.ts";
+import { startMock, type MockServer } from "../../generator/mock/public-api.ts";
 import { loadSpec } from "../api/harness.ts";
 import { repoRoot } from "../helpers.ts";
 import { generatedPackage, post, receiver } from "./harness.ts";

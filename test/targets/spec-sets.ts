@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { loadSpecs } from "../../generator/load/load-specs.ts";
 import type { Spec } from "../../generator/model/types.ts";
-import { generate } from "../../generator/pipeline.ts";
+import { generate } from "../../generator/run/pipeline.ts";
 import { fixtureSpecDir } from "../fixture-packages.ts";
 import { copySpec, repoRoot, specDir } from "../helpers.ts";
 

@@ -59,7 +59,7 @@ describe("codebook generate --watch", () => {
     const w = new Watcher(join(codebook, "dist", "cli.js"), dir);
     running.push(w);
     await w.waitFor(/^codebook: initial run: 9 written, 0 removed, 0 unchanged \(1 package\) in \d+\.\d\d s$/m);
-    expect(w.stdout.split("\n")[0]).toMatch(/^codebook: watching .*templates, codebook\.config\.yaml, spec \(Ctrl-C stops\)$/);
+    expect(w.stdout.split("\n")[0]).toMatch(/^codebook: watching .*templates\/typescript, codebook\.config\.yaml, spec \(Ctrl-C stops\)$/);
 
     // A spec edit: one line naming the file, what was written and how long it took.
     writeFileSync(spec, minimalSpec().replace("message: Failed", "message: Declined"));
@@ -91,9 +91,9 @@ describe("codebook generate --watch", () => {
     expect(JSON.parse(readFileSync(join(dir, "generated", "codes", "package.json"), "utf8")).name).toBe("@acme/codes");
 
     // A template (of this copy of codebook).
-    const template = join(codebook, "templates", "README.md.hbs");
+    const template = join(codebook, "templates", "typescript", "README.md.hbs");
     writeFileSync(template, readFileSync(template, "utf8").replace("# {{name}}", "# {{name}} (edited template)"));
-    await w.waitFor(/templates\/README\.md\.hbs changed: 1 written/);
+    await w.waitFor(/templates\/typescript\/README\.md\.hbs changed: 1 written/);
     expect(readFileSync(join(dir, "generated", "codes", "README.md"), "utf8")).toContain("# @acme/codes (edited template)");
 
     // Besides the broken spec, stderr holds only the warnings that the table changed under version 1.0.0.

@@ -6,7 +6,7 @@
 import { headerText } from "../../model/generated-file.ts";
 import type { GeneratedFile } from "../../model/generated-file.ts";
 import type { Spec } from "../../model/types.ts";
-import { cell, codeCell, inline } from "../../emit/templates.ts";
+import { cell, codeCell, inline } from "../../artifacts/templates.ts";
 import type { TargetRun } from "../target.ts";
 import { goNames, packageName } from "./names.ts";
 import type { GoOptions } from "./options.ts";

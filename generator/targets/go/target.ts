@@ -5,7 +5,7 @@
  */
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { templatesDir } from "../../paths.ts";
+import { templatesDir } from "../../common/codebook-paths.ts";
 import type { Spec } from "../../model/types.ts";
 import type { NameProblem, Target } from "../target.ts";
 import { goNameProblems, packageCollisions } from "./names.ts";

@@ -6,7 +6,7 @@
  * takes JSON text (`Validate…`) or a value encoding/json decoded (`Validate…Value`)
  * and returns every error, none for a valid body; it never panics.
  */
-import { amountPattern, stringFormat } from "../../emit/api/formats.ts";
+import { amountPattern, stringFormat } from "../../model/semantics/formats.ts";
 import { apiFacts, isDeclaredObject, presenceIn, shapeFields, type ApiFacts, type EndpointFacts, type Shape } from "../../model/semantics/api.ts";
 import type { Field, Spec } from "../../model/types.ts";
 import type { Decls } from "./classify-file.ts";

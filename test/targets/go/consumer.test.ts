@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { apiFixtures } from "../../../generator/emit/fixtures/api-fixtures.ts";
+import { apiFixtures } from "../../../generator/targets/typescript/fixtures/api-fixtures.ts";
 import { repoRoot } from "../../helpers.ts";
 import { shippedSet } from "../spec-sets.ts";
 import { mustGo, replaceDirectives, writeModules } from "./toolchain.ts";

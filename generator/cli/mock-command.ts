@@ -1,0 +1,102 @@
+/**
+ * `codebook mock --spec ID [--port N] [--host H] [--delay MS] [--notify-url URL]
+ * [--base-path P] [--scenarios FILE] [--json] [--config FILE]`: serves until
+ * SIGINT/SIGTERM. Prints one "listening" line (the URL, for scripts to wait
+ * for), the routes, then one line per request on stdout.
+ */
+import { parseArgs } from "node:util";
+import { ConfigError } from "../config/config.ts";
+import { startMock } from "../mock/server.ts";
+
+export const MOCK_HELP = `codebook mock --spec ID [options] — serve a generated API package as a provider sandbox
+
+Options:
+  --spec ID           The API spec to serve (its package in the config's out dir).
+  --port N            Port (default 4010; 0: a free port).
+  --host HOST         Interface (default 127.0.0.1: loopback only).
+  --delay MS          Wait before every answer.
+  --notify-url URL    POST the callback (e.g. the payment notification) here after
+                      a success of an endpoint whose spec names one.
+  --base-path PATH    Serve every endpoint below PATH (e.g. /api).
+  --scenarios FILE    YAML or JSON: request field values -> a code (and a delay).
+  --json              Log JSON lines.
+  --config FILE       Config file (default: ./codebook.config.yaml).
+
+Requests: a body the package's validator rejects gets the spec's request-error
+code naming the field; \`Prefer: code=<code>\` answers that code; otherwise the
+success fixture. Exit codes: 0 stopped by a signal; 2 usage, config or a port in use.
+`;
+
+export async function mockCommand(argv: string[]): Promise<number> {
+  const stdout = (text: string) => process.stdout.write(`${text}\n`);
+  const stderr = (text: string) => process.stderr.write(`${text}\n`);
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      allowPositionals: false,
+      options: {
+        spec: { type: "string" },
+        port: { type: "string" },
+        host: { type: "string" },
+        delay: { type: "string" },
+        "notify-url": { type: "string" },
+        "base-path": { type: "string" },
+        scenarios: { type: "string" },
+        json: { type: "boolean" },
+        config: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    }));
+  } catch (err) {
+    stderr(`codebook mock: ${(err as Error).message}\nRun \`codebook mock --help\` for usage.`);
+    return 2;
+  }
+  if (values.help) {
+    stdout(MOCK_HELP);
+    return 0;
+  }
+  const number = (name: string, value: unknown, fallback: number): number => {
+    if (value === undefined) return fallback;
+    if (typeof value !== "string" || !/^\d+$/.test(value)) throw new ConfigError(`--${name} expects a whole number, got ${JSON.stringify(value)}`);
+    return Number(value);
+  };
+  let server;
+  try {
+    if (typeof values.spec !== "string") throw new ConfigError("--spec ID is required (the API spec to serve)");
+    const port = number("port", values.port, 4010);
+    if (port > 65535) throw new ConfigError(`--port ${port} is not a port`);
+    server = await startMock({
+      spec: values.spec,
+      port,
+      ...(typeof values.host === "string" ? { host: values.host } : {}),
+      delay: number("delay", values.delay, 0),
+      ...(typeof values["notify-url"] === "string" ? { notifyUrl: values["notify-url"] } : {}),
+      ...(typeof values["base-path"] === "string" ? { basePath: values["base-path"] } : {}),
+      ...(typeof values.scenarios === "string" ? { scenarios: values.scenarios } : {}),
+      ...(typeof values.config === "string" ? { config: values.config } : {}),
+      json: values.json === true,
+      log: stdout,
+    });
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      stderr(`codebook mock: ${err.message}`);
+      return 2;
+    }
+    throw err;
+  }
+  const host = typeof values.host === "string" ? values.host : "127.0.0.1";
+  if (!/^(127\.|::1$|localhost$|\[::1\]$)/.test(host)) stderr(`codebook mock: warning: listening on ${host}, not loopback: anyone who can reach it can call the mock`);
+  if (values.json) stdout(JSON.stringify({ event: "listening", spec: values.spec, url: server.url, routes: server.routes }));
+  else {
+    stdout(`codebook mock: ${values.spec} listening on ${server.url} (Ctrl-C stops)`);
+    for (const r of server.routes) stdout(`  ${r.method} ${server.url}${r.path}  ${r.endpoint}`);
+  }
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+  await server.close();
+  return 0;
+}

@@ -1,0 +1,148 @@
+/**
+ * codebook.config.yaml: where specs are read and packages written, and the
+ * few choices that shape generated code. Relative paths resolve against the
+ * config file's directory, so output does not depend on the working directory.
+ *
+ * Every mistake here is a ConfigError: one clear line and exit code 2, never a
+ * stack trace, and never a run that writes somewhere it should not.
+ */
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { dirname, parse as parsePath, relative, resolve, sep } from "node:path";
+import { parse } from "yaml";
+import { SHIPPED_TARGETS } from "../targets/registry.ts";
+import type { Target } from "../targets/target.ts";
+import { typescriptTarget } from "../targets/typescript/target.ts";
+import { TYPESCRIPT_DEFAULTS, type EnumStyle, type TypeScriptOptions } from "../targets/typescript/options.ts";
+import type { Publish } from "../targets/typescript/publish.ts";
+import { ConfigError } from "../common/errors.ts";
+import { readTargets, SINGLE_TARGET_KEYS, type TargetSetting } from "./targets-config.ts";
+
+export type { EnumStyle } from "../targets/typescript/options.ts";
+
+/** A target of the run: what it is, where it writes (absolute), its checked options. */
+export interface ConfiguredTarget extends TargetSetting {
+  outDir: string;
+}
+
+export interface Config {
+  /** Directory the config file is in; the root for every relative path. */
+  root: string;
+  /** The config file, or null when none exists and the defaults apply. */
+  file: string | null;
+  specDir: string;
+  /** What the run emits, in the config's order; each target has an out dir of its own. */
+  targets: ConfiguredTarget[];
+  /**
+   * The first TypeScript target's out dir and options (what `codebook mock` serves),
+   * else the TypeScript defaults: kept for callers of the single-target config.
+   */
+  outDir: string;
+  /** npm scope of generated packages, e.g. "@codebook". */
+  scope: string;
+  /** "const": `as const` objects plus union types (erasable syntax). "enum": TypeScript enums. */
+  enumStyle: EnumStyle;
+  /** Publishing options; null: generated packages are private. */
+  publish: Publish | null;
+}
+
+export const CONFIG_FILE = "codebook.config.yaml";
+const CONFIG_FILES = [CONFIG_FILE, "codebook.config.yml"];
+
+const TOP_LEVEL_KEYS = ["specDir", "targets", ...SINGLE_TARGET_KEYS];
+
+export { ConfigError } from "../common/errors.ts";
+
+/** The config file `codebook` uses from `cwd`: `--config`, else the first of CONFIG_FILES there, else null. */
+export function findConfigFile(configPath: string | undefined, cwd: string): string | null {
+  if (configPath !== undefined) {
+    const path = resolve(cwd, configPath);
+    if (!existsSync(path)) throw new ConfigError(`${configPath}: config file not found`);
+    return path;
+  }
+  for (const name of CONFIG_FILES) if (existsSync(resolve(cwd, name))) return resolve(cwd, name);
+  return null;
+}
+
+/** The config `codebook` runs with; `targets` adds targets beside the shipped ones (the programmatic API's). */
+export function loadConfig(configPath: string | undefined, cwd: string, targets: readonly Target<any>[] = []): Config {
+  const path = findConfigFile(configPath, cwd);
+  const config = readConfig(path, cwd, targets);
+  // Without a config file, a missing spec/ almost always means the wrong directory.
+  if (path === null && !existsSync(config.specDir))
+    throw new ConfigError(`no ${CONFIG_FILE} in ${cwd} and no spec/ directory: run \`codebook init\` here, or pass --config FILE`);
+  return checkDirs(config);
+}
+
+/** The config at `path` (null: the defaults, rooted at `cwd`), checked as options but not against the disk. */
+export function readConfig(path: string | null, cwd: string, extraTargets: readonly Target<any>[] = []): Config {
+  const registry = [...SHIPPED_TARGETS, ...extraTargets.filter((t) => !SHIPPED_TARGETS.some((s) => s.name === t.name))];
+  if (path === null) return resolveConfig(cwd, null, {}, registry);
+  let raw: unknown;
+  try {
+    raw = parse(readFileSync(path, "utf8")) ?? {};
+  } catch (err) {
+    throw new ConfigError(`${path}: ${(err as Error).message.split("\n")[0]}`);
+  }
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new ConfigError(`${path}: expected a mapping`);
+  for (const key of Object.keys(raw)) if (!TOP_LEVEL_KEYS.includes(key)) throw new ConfigError(`${path}: unknown option "${key}" (known: ${TOP_LEVEL_KEYS.join(", ")})`);
+  const r = raw as Record<string, unknown>;
+  if (r.specDir !== undefined && typeof r.specDir !== "string") throw new ConfigError(`${path}: "specDir" must be a string`);
+  if (r.specDir === "") throw new ConfigError(`${path}: "specDir" must not be empty`);
+  try {
+    return resolveConfig(dirname(path), path, r, registry);
+  } catch (err) {
+    if (err instanceof ConfigError) throw err;
+    throw new ConfigError(`${path}: ${(err as Error).message}`);
+  }
+}
+
+function resolveConfig(root: string, file: string | null, raw: Record<string, unknown>, registry: readonly Target<any>[]): Config {
+  const targets = readTargets(raw, registry).map((t) => ({ ...t, outDir: resolve(root, t.outDir) }));
+  const typescript = targets.find((t) => t.target === typescriptTarget);
+  const options = (typescript?.options as TypeScriptOptions | undefined) ?? TYPESCRIPT_DEFAULTS;
+  return {
+    root,
+    file,
+    specDir: resolve(root, (raw.specDir as string | undefined) ?? "spec"),
+    targets,
+    outDir: typescript?.outDir ?? resolve(root, typescriptTarget.defaultOutDir),
+    scope: options.scope,
+    enumStyle: options.enumStyle,
+    publish: options.publish,
+  };
+}
+
+/** `inner` is `outer` or below it. */
+export function isWithin(outer: string, inner: string): boolean {
+  const rel = relative(outer, inner);
+  return rel === "" || (!rel.startsWith(`..${sep}`) && rel !== ".." && !parsePath(rel).root);
+}
+
+/**
+ * The spec directory must exist; the out dir must be a directory of its own. codebook
+ * removes files from the out dir, so it must never be the project itself (".", ".."),
+ * the filesystem root, or the specs' directory or one above it.
+ */
+function checkDirs(config: Config): Config {
+  const where = config.file ?? "codebook";
+  const show = (p: string) => relative(config.root, p) || ".";
+  if (!existsSync(config.specDir)) throw new ConfigError(`${where}: spec directory ${show(config.specDir)} does not exist (specDir)`);
+  if (!statSync(config.specDir).isDirectory()) throw new ConfigError(`${where}: specDir ${show(config.specDir)} is not a directory`);
+  for (const t of config.targets) checkOutDir(config, t.outDir);
+  // Each target's out dir is its own: one run's manifest must never claim another's files.
+  for (const [i, a] of config.targets.entries())
+    for (const b of config.targets.slice(i + 1))
+      if (isWithin(a.outDir, b.outDir) || isWithin(b.outDir, a.outDir))
+        throw new ConfigError(`${where}: the ${a.target.name} and ${b.target.name} targets' out dirs ${JSON.stringify(show(a.outDir))} and ${JSON.stringify(show(b.outDir))} overlap; give each target a directory of its own`);
+  return config;
+}
+
+function checkOutDir(config: Config, out: string): void {
+  const where = config.file ?? "codebook";
+  const show = (p: string) => relative(config.root, p) || ".";
+  const refuse = (why: string) => new ConfigError(`${where}: outDir ${JSON.stringify(show(out))} ${why}; codebook writes and removes files there, so give it a directory of its own, such as "generated"`);
+  if (parsePath(out).root === out) throw refuse("is the filesystem root");
+  if (isWithin(out, config.root)) throw refuse(out === config.root ? "is the config file's own directory" : "holds the config file's directory");
+  if (isWithin(out, config.specDir)) throw refuse(out === config.specDir ? "is the spec directory" : "holds the spec directory");
+  if (existsSync(out) && !statSync(out).isDirectory()) throw refuse("is not a directory");
+}

@@ -1,0 +1,95 @@
+/**
+ * The generated package a mock serves, read from the config's out dir: its
+ * fixtures index (the default export of `<package>/fixtures`), its validators
+ * (the main entry) and its catalog. The mock never reads the YAML: it answers
+ * exactly what the user's generated package says.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { ConfigError, loadConfig } from "../config/config.ts";
+
+export type Validator = (input: unknown, options?: { strict?: boolean }) => ValidationResult;
+export type ValidationResult = { ok: true; value: unknown } | { ok: false; errors: ValidationError[] };
+export interface ValidationError {
+  path: string;
+  rule: string;
+  message: string;
+  field: string | null;
+}
+
+/** One endpoint's fixtures, as the generated `<P>EndpointFixtures` describes them. */
+export interface EndpointFixtures {
+  key: string;
+  serviceCode: string;
+  name: string;
+  version: string;
+  method: string;
+  path: string;
+  successCode: string;
+  validateRequest: string;
+  validateResponse: string;
+  request: unknown;
+  requestHeaders: Record<string, string>;
+  responseHeaders: Record<string, string>;
+  responses: Record<string, Record<string, unknown>>;
+  echo: string[];
+  callback: { endpoint: string; echo: Record<string, string> } | null;
+  requestErrors: { missing: string | null; invalid: string | null; malformed: string | null };
+}
+
+export interface Fixtures {
+  codeField: string;
+  messageField: string | null;
+  httpStatusPart: { offset: number; length: number };
+  endpoints: Record<string, EndpointFixtures>;
+}
+
+export interface MockEndpoint extends EndpointFixtures {
+  validate: { request: Validator; response: Validator };
+}
+
+export interface MockPackage {
+  id: string;
+  name: string;
+  dir: string;
+  fixtures: Fixtures;
+  endpoints: MockEndpoint[];
+  /** The HTTP status a response code carries. */
+  statusOf(code: string): number;
+}
+
+/** Loads `<outDir>/<spec>` of the config (`configPath`, else ./codebook.config.yaml from `cwd`). */
+export async function loadMockPackage(spec: string, configPath: string | undefined, cwd: string): Promise<MockPackage> {
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(spec)) throw new ConfigError(`--spec ${JSON.stringify(spec)} is not a spec id`);
+  const config = loadConfig(configPath, cwd);
+  const dir = join(config.outDir, spec);
+  const manifestPath = join(dir, "package.json");
+  if (!existsSync(manifestPath)) throw new ConfigError(`no generated package "${spec}" in ${config.outDir}: run \`codebook generate\` first`);
+  const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as { name: string; exports?: Record<string, unknown> };
+  const entry = (key: string): string | null => {
+    const e = manifest.exports?.[key];
+    const target = typeof e === "string" ? e : (e as { default?: string } | undefined)?.default;
+    return target ? resolve(dir, target) : null;
+  };
+  const fixturesFile = entry("./fixtures");
+  const mainFile = entry(".");
+  if (!fixturesFile || !existsSync(fixturesFile) || !mainFile || !existsSync(mainFile))
+    throw new ConfigError(`${manifest.name} has no fixtures: regenerate it with this codebook (\`codebook generate\`)`);
+  const fixturesModule = (await import(pathToFileURL(fixturesFile).href)) as { default?: Fixtures };
+  const fixtures = fixturesModule.default;
+  if (!fixtures || typeof fixtures !== "object" || !fixtures.endpoints)
+    throw new ConfigError(`"${spec}" is a code table: codebook mock serves API specs (kind: api)`);
+  const main = (await import(pathToFileURL(mainFile).href)) as Record<string, unknown>;
+  const validator = (name: string): Validator => {
+    const f = main[name];
+    if (typeof f !== "function") throw new ConfigError(`${manifest.name} does not export ${name}: regenerate it (\`codebook generate\`)`);
+    return f as Validator;
+  };
+  const endpoints = Object.values(fixtures.endpoints).map((e) => ({
+    ...e,
+    validate: { request: validator(e.validateRequest), response: validator(e.validateResponse) },
+  }));
+  const { offset, length } = fixtures.httpStatusPart;
+  return { id: spec, name: manifest.name, dir, fixtures, endpoints, statusOf: (code) => Number(code.slice(offset, offset + length)) };
+}
