@@ -22,9 +22,33 @@ type object struct {
 // maxDepth bounds the nesting decodeJSON follows, as encoding/json bounds its own.
 const maxDepth = 10000
 
-// decodeJSON decodes JSON text: objects as object, arrays as []any, numbers as
-// float64 (±Inf beyond its range, as JSON.parse reads them), strings, booleans, nil.
+// decodeJSON decodes JSON text as encoding/json does into an any; a number beyond
+// float64's range is read again as json.Number (1e400 is a number, as JSON.parse
+// reads it, not an error). Objects are maps, whose key order is lost. Where the order matters (strict mode reports unknown
+// keys in JavaScript's property order) decodeOrdered keeps it.
 func decodeJSON(data []byte) (any, error) {
+	var v any
+	err := json.Unmarshal(data, &v)
+	if _, outOfRange := err.(*json.UnmarshalTypeError); !outOfRange {
+		// The common case, at Unmarshal's speed: valid text whose numbers fit a float64, or not JSON at all.
+		return v, err
+	}
+	d := json.NewDecoder(bytes.NewReader(data))
+	d.UseNumber()
+	v = nil
+	if err := d.Decode(&v); err != nil {
+		return nil, err
+	}
+	if _, err := d.Token(); err != io.EOF {
+		return nil, errors.New("more after the JSON value")
+	}
+	return v, nil
+}
+
+// decodeOrdered decodes JSON text token by token: objects as object, with their keys
+// in JavaScript's property order; arrays as []any; numbers as float64 (±Inf beyond
+// its range, as JSON.parse reads them); strings, booleans, nil.
+func decodeOrdered(data []byte) (any, error) {
 	d := json.NewDecoder(bytes.NewReader(data))
 	d.UseNumber()
 	v, err := decodeValue(d, 0)

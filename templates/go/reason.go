@@ -23,11 +23,16 @@ func jsLength(s string) int {
 
 // jsQuote is what the TypeScript package writes for a string in a reason: its
 // first limit UTF-16 code units and "…" when it is longer, quoted as JSON.stringify
-// quotes. A cut through an astral rune keeps its first half, escaped, as
-// JavaScript's slice does; the reasons are the same text in every language.
-func jsQuote(s string, limit int) string {
-	cut := jsLength(s) > limit
+// quotes, then suffix. A cut through an astral rune keeps its first half, escaped,
+// as JavaScript's slice does; the reasons are the same text in every language.
+func jsQuote(s string, limit int, suffix string) string {
+	// A string is never longer in code units than in bytes, and printable ASCII needs no escape.
+	if len(s) <= limit && plainASCII(s) {
+		return "\"" + s + "\"" + suffix
+	}
+	cut := len(s) > limit && jsLength(s) > limit
 	var b strings.Builder
+	b.Grow(len(s) + len(suffix) + 8)
 	b.WriteByte('"')
 	units := 0
 	for _, r := range s {
@@ -49,7 +54,18 @@ func jsQuote(s string, limit int) string {
 		b.WriteString("…")
 	}
 	b.WriteByte('"')
+	b.WriteString(suffix)
 	return b.String()
+}
+
+// plainASCII reports whether s is printable ASCII without a quote or a backslash.
+func plainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c > 0x7e || c == '"' || c == '\\' {
+			return false
+		}
+	}
+	return true
 }
 
 // writeJSONRune writes a rune as JSON.stringify does: the two-character escapes,

@@ -83,7 +83,7 @@ func unknownKeys(errs []ValidationError, o object, base string, known func(strin
 	for _, key := range o.ownKeys() {
 		if !known(key) {
 			path := base + "/" + strings.ReplaceAll(strings.ReplaceAll(key, "~", "~0"), "/", "~1")
-			errs = append(errs, ValidationError{Path: path, Rule: RuleAdditionalProperties, Message: "unknown property " + jsQuote(key, 64) + " (strict mode)"})
+			errs = append(errs, ValidationError{Path: path, Rule: RuleAdditionalProperties, Message: "unknown property " + jsQuote(key, 64, " (strict mode)")})
 		}
 	}
 	return errs

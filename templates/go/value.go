@@ -78,7 +78,7 @@ func jsWhat(v any) string {
 		if math.IsInf(f, 0) || math.IsNaN(f) {
 			return "the number " + text
 		}
-		return "the number " + text + ", not the string " + jsQuote(text, len(text))
+		return "the number " + text + ", not the string " + jsQuote(text, len(text), "")
 	}
 	switch jsKind(v) {
 	case "null":

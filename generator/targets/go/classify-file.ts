@@ -201,7 +201,7 @@ function classifyDecls(spec: Spec, p: Plan): string[] {
     ])}\nfunc Classify(code string, ctx Context) Result {\n` +
       `\tif ctx > ${last} {\n\t\treturn unknownContext(ctx)\n\t}\n` +
       `\tif e := lookup(code); e != nil {\n\t\treturn Result{Kind: KindKnown, Code: e.Code, Outcome: e.outcomes[ctx], Category: e.Category, Entry: e}\n\t}\n` +
-      `\tif !${p.code.call("code")} {\n\t\treturn Result{Kind: KindMalformed, Outcome: malformedOutcome(ctx), Reason: jsQuote(code, 32) + noMatch}\n\t}\n` +
+      `\tif !${p.code.call("code")} {\n\t\treturn Result{Kind: KindMalformed, Outcome: malformedOutcome(ctx), Reason: jsQuote(code, 32, noMatch)}\n\t}\n` +
       `\treturn classifyUnlisted(code, ctx)\n}`,
     `${docComment([
       "ClassifyValue classifies a value as encoding/json decodes it (into an any): a string is classified as Classify does; any other value is KindMalformed, with the reason the TypeScript package gives (a number is not a code: 200 is not \"200\"). It never panics.",

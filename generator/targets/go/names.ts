@@ -31,8 +31,19 @@ function words(text: string): string[] {
   return text.match(/[A-Z]+(?![a-z])[0-9]*|[A-Z]?[a-z]+[0-9]*|[0-9]+/g) ?? [];
 }
 
+const exportedCache = new Map<string, string>();
+
 /** An exported Go name from words: each capitalised, initialisms in capitals. A leading digit gets `F`; nothing left gives `Field`. */
 export function exported(text: string): string {
+  let name = exportedCache.get(text);
+  if (name === undefined) {
+    name = exportedName(text);
+    exportedCache.set(text, name);
+  }
+  return name;
+}
+
+function exportedName(text: string): string {
   const name = words(text)
     .map((w) => (INITIALISMS.has(w.toUpperCase()) ? w.toUpperCase() : w.charAt(0).toUpperCase() + w.slice(1)))
     .join("");

@@ -10,8 +10,15 @@ import type { Spec } from "../../model/types.ts";
 /** Runes a Go literal or comment must not hold raw: controls, the byte-order mark (refused mid-file), line and paragraph separators. */
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
 
+/** Text a Go string literal holds as it is. */
+const PLAIN = /^[^"\\\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]*$/;
+const UNSAFE_G = new RegExp(UNSAFE.source, "g");
+/** Text commentText changes: whitespace but single spaces inside, and runes a Go file must not hold raw. */
+const COMMENT_WORK = /[^\S ]| {2}|^ | $|[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
+
 /** A Go interpreted string literal of a (well-formed) string. */
 export function goString(text: string): string {
+  if (PLAIN.test(text)) return `"${text}"`;
   let out = '"';
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
@@ -49,9 +56,10 @@ export function goRawOrString(text: string): string {
  * space, runes a Go file must not hold raw are written as \u escapes, and the ends are trimmed.
  */
 export function commentText(text: string): string {
+  if (!COMMENT_WORK.test(text)) return text;
   return text
     .replace(/\s+/g, " ")
-    .replace(new RegExp(UNSAFE.source, "g"), (c) => `\\u${hex(c.codePointAt(0)!, 4)}`)
+    .replace(UNSAFE_G, (c) => `\\u${hex(c.codePointAt(0)!, 4)}`)
     .trim();
 }
 
