@@ -8,7 +8,9 @@
 //   100 API specs cold (time, peak RSS), 1,000 tables of 100 codes cold, and generation time
 //   against spec count for codebook and openapi-typescript (bench/results.svg);
 // - validators (bench/validators.mjs), code lookups (bench/lookup.mjs) and bundle sizes
-//   (bench/bundles.mjs).
+//   (bench/bundles.mjs);
+// - the Go target (bench/go.mjs): go test -bench of Classify and a validator against
+//   hand-written Go floors and the TypeScript classifier, and its share of generation.
 //
 // Each process figure is the median (min, max) of RUNS fresh processes; peak RSS comes from
 // the process itself (bench/rss-preload.mjs). Writes bench/results.json, bench/results.md
@@ -26,6 +28,7 @@ import { bundles } from "../bench/bundles.mjs";
 import { lookups } from "../bench/lookup.mjs";
 import { main as validators } from "../bench/validators.mjs";
 import { chart } from "../bench/chart.mjs";
+import { goBench, goMarkdown } from "../bench/go.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const cli = join(root, "dist", "cli.js");
@@ -177,6 +180,9 @@ results.validators = { source: v.source, opsPerSec: v.ops, ratios: v.ratios };
 results.lookups = await lookups(root, { runs: QUICK ? 3 : 7, ms: QUICK ? 20 : 100 });
 results.bundles = await bundles(root);
 log("consumers");
+// ---- the Go target: go test -bench against hand-written floors, and its share of generation
+results.go = await goBench({ quick: QUICK });
+log("go");
 
 // ---- targets (the issue's table), each with what was measured
 const t = results.targets;
@@ -192,6 +198,14 @@ t["validators ÷ ajv (allErrors), valid"] = { measured: v.ratios["generated / aj
 t["validators ÷ ajv (allErrors), invalid"] = { measured: v.ratios["generated / ajv, invalid"], target: "≥ 3×", met: v.ratios["generated / ajv, invalid"] >= 3 };
 t["hand-written floor ÷ validators, valid"] = { measured: v.ratios["hand-written / generated, valid"], target: "≤ 1.2×", met: v.ratios["hand-written / generated, valid"] <= 1.2 };
 t["hand-written floor ÷ validators, invalid"] = { measured: v.ratios["hand-written / generated, invalid"], target: "≤ 1.2×", met: v.ratios["hand-written / generated, invalid"] <= 1.2 };
+for (const c of results.go.classify) {
+  t[`Go Classify ÷ hand-written Go floor, ${c.set}`] = { measured: c.ratioToFloor, target: "≤ 1.25×", met: c.ratioToFloor <= 1.25 };
+  t[`Go Classify ÷ TypeScript classify (ops/s), ${c.set}`] = { measured: c.ratioToTypeScript, target: "≥ 3×", met: c.ratioToTypeScript >= 3 };
+}
+for (const v of results.go.validate) t[`Go payment-request validator ÷ hand-written Go validator, ${v.set}`] = { measured: v.ratioToFloor, target: "≤ 1.25×", met: v.ratioToFloor <= 1.25 };
+const gen = results.go.generation;
+t["TypeScript + Go ÷ TypeScript alone, emit + finish of the shipped specs"] = { measured: gen.shipped.ratio, target: "≤ 1.25×", met: gen.shipped.ratio <= 1.25 };
+t[`TypeScript + Go ÷ TypeScript alone, emit + finish of ${gen.corpus.specs} tables`] = { measured: gen.corpus.ratio, target: "≤ 1.25×", met: gen.corpus.ratio <= 1.25 };
 results.seconds = (Date.now() - started) / 1000;
 
 // ---- Markdown
@@ -242,6 +256,8 @@ const md = [
   "| A program importing | Bytes | Gzipped |",
   "| --- | ---: | ---: |",
   ...results.bundles.map((b) => `| ${b.what} | ${num(b.bytes)} | ${num(b.gzip)} |`),
+  "",
+  goMarkdown(results.go),
 ].join("\n") + "\n";
 
 writeFileSync(join(outDir, "results.json"), JSON.stringify(results, null, 2) + "\n");
