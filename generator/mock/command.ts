@@ -30,8 +30,13 @@ or a scenario file refused (not a regular file, over 1 MiB, or a problem in it).
 `;
 
 export async function mockCommand(argv: string[]): Promise<number> {
-  const stdout = (text: string) => process.stdout.write(`${text}\n`);
-  const stderr = (text: string) => process.stderr.write(`${text}\n`);
+  // A log reader that goes away (`codebook mock … | head -1`) must not end the mock: an EPIPE on
+  // the next line would be an unhandled 'error' event. Lines to a closed stream are dropped.
+  const open = { stdout: true, stderr: true };
+  process.stdout.on("error", () => (open.stdout = false));
+  process.stderr.on("error", () => (open.stderr = false));
+  const stdout = (text: string) => open.stdout && process.stdout.write(`${text}\n`);
+  const stderr = (text: string) => open.stderr && process.stderr.write(`${text}\n`);
   let values: Record<string, string | boolean | undefined>;
   try {
     ({ values } = parseArgs({

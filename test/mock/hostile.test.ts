@@ -275,6 +275,15 @@ describe("the CLI (codebook mock): the process stays alive", () => {
     expect(m.output()).toContain("connections: 256 open (the cap): refusing new ones until one closes");
   }, 50_000);
 
+  it("a log reader that goes away (| head -1) does not end the mock: it goes on answering", async () => {
+    const s = await startCli(["--spec", "snap-qr-cpm", "--port", "0"]);
+    s.child.stdout.destroy();
+    for (let i = 0; i < 5; i++) await stillServes({ url: s.url, alive: s.alive, notified });
+    expect(s.alive()).toBe(true);
+    s.child.kill("SIGTERM");
+    expect(await s.exit).toBe(0);
+  });
+
   it("SIGTERM with a request waiting out a long delay: answered, and exit 0", async () => {
     const file = join(scratch, "slow.yaml");
     writeFileSync(file, `- when: { partnerReferenceNo: SLOW }\n  code: "5046000"\n  delay: ${2 ** 31 - 1}\n`);
