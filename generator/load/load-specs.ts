@@ -10,11 +10,11 @@ import { ConfigError } from "../config/config.ts";
 import type { Spec } from "../model/types.ts";
 import { buildSpec } from "./build-spec.ts";
 import type { Diagnostic } from "./diagnostics.ts";
-import { finishProfile, isProfile, mergeProfile } from "./extends.ts";
+import { isProfile, mergeProfile } from "./profile/merge-profile.ts";
 import { didYouMean } from "./suggest.ts";
 import { checkControlCharacters, decodeSpecBytes } from "./hostile-text.ts";
 import { semanticsBesideSchema } from "./beside-schema.ts";
-import { attachNotes, contextWarnings } from "./notes.ts";
+import { contextWarnings } from "./context-warnings.ts";
 import { checkSchemaAt } from "./schema-check.ts";
 import { parseYamlSource, type YamlSource } from "./yaml-source.ts";
 
@@ -138,13 +138,7 @@ export function loadTexts(texts: readonly SpecText[], only: readonly string[], r
     if (source) {
       if (isProfile(source.value)) out = lintProfile(t, source);
       else out = { source, ...buildSpec(source, t.display, t.id), warnings: [], chain: [t.display] };
-      if (out.spec && out.source) {
-        // A profile's notes joined its IR before its record was made (see lintProfile).
-        const notes = isProfile(source.value) ? [] : attachNotes(out.spec, out.source);
-        out.diagnostics.push(...notes);
-        if (notes.length) delete out.spec;
-        else out.warnings = contextWarnings(out.spec, out.source);
-      }
+      if (out.spec && out.source) out.warnings = contextWarnings(out.spec, out.source);
       const seedProblems = t.dir !== null && root !== null ? checkSeed(source, t.dir, root) : [];
       if (seedProblems.length) {
         out.diagnostics.push(...seedProblems);
@@ -183,15 +177,7 @@ export function loadTexts(texts: readonly SpecText[], only: readonly string[], r
     const merged = mergeProfile(source, { source: base.source, spec: base.spec });
     const chainFiles = [t.display, ...base.chain];
     if (!merged.source) return { diagnostics: merged.diagnostics, warnings: [], chain: chainFiles };
-    const built = buildSpec(merged.source, t.display, t.id);
-    const notes = built.spec ? attachNotes(built.spec, merged.source) : [];
-    return {
-      source: merged.source,
-      ...(built.spec && !notes.length ? { spec: finishProfile(built.spec, merged.plan!) } : {}),
-      diagnostics: [...built.diagnostics, ...notes],
-      warnings: [],
-      chain: chainFiles,
-    };
+    return { source: merged.source, ...buildSpec(merged.source, t.display, t.id, merged.plan), warnings: [], chain: chainFiles };
   };
 
   for (const t of wanted) {
