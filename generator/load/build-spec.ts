@@ -16,7 +16,6 @@ import { buildComposite } from "./build/composite.ts";
 import { buildContexts, checkSuccessCodes, withNotes } from "./build/contexts.ts";
 import { checkId, checkKind } from "./build/document.ts";
 import { buildErrata } from "./build/errata.ts";
-import { checkGeneratedNames } from "./build/generated-names.ts";
 import { LintSink } from "./build/lint-context.ts";
 import { buildRows } from "./build/rows.ts";
 import { buildTransport } from "./build/transport.ts";
@@ -40,7 +39,6 @@ export function buildSpec(source: YamlSource, specFile: string, expectedId: stri
   const actions = buildActions(raw, rows.codeAt, lint);
   checkSuccessCodes(contexts, rows.codeAt, lint);
   const transport = buildTransport(raw, lint);
-  checkGeneratedNames(raw, contexts, lint);
   const api = buildApi(raw, { composite: composite.composite, codes: rows.codes, errataIds: errata.ids }, lint);
   checkKind(raw, composite.composite, api, lint);
   if (lint.diagnostics.length) return { diagnostics: lint.unique() };

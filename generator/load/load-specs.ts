@@ -17,6 +17,9 @@ import { semanticsBesideSchema } from "./beside-schema.ts";
 import { contextWarnings } from "./context-warnings.ts";
 import { checkSchemaAt } from "./schema-check.ts";
 import { parseYamlSource, type YamlSource } from "./yaml-source.ts";
+import { targetNameDiagnostics, type NamingTarget } from "./target-names.ts";
+import { typescriptTarget } from "../targets/typescript/target.ts";
+import { TYPESCRIPT_DEFAULTS } from "../targets/typescript/options.ts";
 
 export interface LoadResult {
   specs: Spec[];
@@ -35,6 +38,8 @@ export interface LoadOptions {
   specDir: string;
   /** Only these spec ids (all when empty). */
   only?: readonly string[];
+  /** The targets whose naming rules a spec must satisfy (none: the format's own checks only). */
+  targets?: readonly NamingTarget[];
 }
 
 /** A spec is a `.yaml` or `.yml` file directly in the spec directory; its id is its name without the extension. */
@@ -77,7 +82,7 @@ export function loadSpecs(options: LoadOptions): LoadResult {
     // Bytes, not "utf8": a lossy decode would carry U+FFFD into every output.
     texts.push({ id, display, read: () => readFileSync(path), dir: dirname(path) });
   }
-  const result = loadTexts(texts, options.only ?? [], options.root);
+  const result = loadTexts(texts, options.only ?? [], options.root, options.targets ?? []);
   for (const d of twins) {
     result.sources.set(d.file, readFileSync(join(options.specDir, basename(d.file)), "utf8"));
     result.diagnostics.push(d);
@@ -108,7 +113,7 @@ interface Linted {
  * Lints a set of spec texts that may extend each other: `only` picks which are
  * checked and returned (all when empty); the others are read only as bases.
  */
-export function loadTexts(texts: readonly SpecText[], only: readonly string[], root: string | null): LoadResult {
+export function loadTexts(texts: readonly SpecText[], only: readonly string[], root: string | null, targets: readonly NamingTarget[] = []): LoadResult {
   const result: LoadResult = { specs: [], diagnostics: [], warnings: [], sources: new Map(), inputs: new Map() };
   const byId = new Map(texts.map((t) => [t.id, t]));
   const parsed = new Map<string, { source?: YamlSource; diagnostics: Diagnostic[] }>();
@@ -138,7 +143,13 @@ export function loadTexts(texts: readonly SpecText[], only: readonly string[], r
     if (source) {
       if (isProfile(source.value)) out = lintProfile(t, source);
       else out = { source, ...buildSpec(source, t.display, t.id), warnings: [], chain: [t.display] };
-      if (out.spec && out.source) out.warnings = contextWarnings(out.spec, out.source);
+      if (out.spec && out.source) {
+        const names = targetNameDiagnostics(out.spec, out.source, targets);
+        if (names.length) {
+          out.diagnostics.push(...names);
+          delete out.spec;
+        } else out.warnings = contextWarnings(out.spec, out.source);
+      }
       const seedProblems = t.dir !== null && root !== null ? checkSeed(source, t.dir, root) : [];
       if (seedProblems.length) {
         out.diagnostics.push(...seedProblems);
@@ -200,11 +211,12 @@ export function loadTexts(texts: readonly SpecText[], only: readonly string[], r
 /**
  * Lints one spec text; exported for tests and editors. It has no file, so it
  * skips the checks that need one (the seed): loadSpecs runs those. A profile
- * (`extends`) needs its base: give the other texts in `others`.
+ * (`extends`) needs its base: give the other texts in `others`. Names are checked
+ * as the default config's target (TypeScript) derives them.
  */
 export function loadSpecText(display: string, text: string, id: string, others: readonly { display: string; text: string; id: string }[] = []): { spec?: Spec; diagnostics: Diagnostic[]; warnings: Diagnostic[] } {
   const texts = [{ display, text, id }, ...others.filter((o) => o.id !== id)].map((t) => ({ id: t.id, display: t.display, read: () => t.text, dir: null }));
-  const { specs, diagnostics, warnings } = loadTexts(texts, [id], null);
+  const { specs, diagnostics, warnings } = loadTexts(texts, [id], null, [{ target: typescriptTarget, options: TYPESCRIPT_DEFAULTS }]);
   return specs[0] ? { spec: specs[0], diagnostics, warnings } : { diagnostics, warnings };
 }
 

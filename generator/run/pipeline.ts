@@ -17,6 +17,7 @@ import { OutDirWriter, type Change, type Problem } from "../write/write.ts";
 import { loadTarget, producePackages, type ProductionLine } from "./produce.ts";
 import { typescriptTarget } from "../targets/typescript/target.ts";
 import { lintInParallel } from "../load/lint-in-parallel.ts";
+import type { NamingTarget } from "../load/target-names.ts";
 import { checkReport, generateReport } from "../cli/report.ts";
 import { versionRecord, versionWarnings } from "../write/versions.ts";
 
@@ -88,7 +89,7 @@ export async function lintWithWarnings(options: RunOptions = {}): Promise<{ spec
 
 /** The checked specs and their texts (by spec path); throws SpecError with every diagnostic. */
 function loadChecked(config: Config, only: readonly string[], strict = false): LoadResult {
-  return checked(loadSpecs({ root: config.root, specDir: config.specDir, only }), strict);
+  return checked(loadSpecs({ root: config.root, specDir: config.specDir, only, targets: namingTargets(config) }), strict);
 }
 
 /** A lint's result, or SpecError with every diagnostic (warnings too, with `strict`). */
@@ -193,10 +194,15 @@ async function lintStale(config: Config, only: readonly string[], cache: Pick<Ca
   if (staleIds.size === 0 && !strict) return { specs: [], warnings: { diagnostics: [], sources: new Map() } };
   // One lint: of every spec of the run with strict, else of the stale ones only; the emitters load meanwhile.
   const lintable = strict ? cache.entries : cache.stale;
-  const loaded = checked(await lintInParallel({ root: config.root, specDir: config.specDir }, lintable, () => loadTarget(typescriptTarget)), strict);
+  const loaded = checked(await lintInParallel({ root: config.root, specDir: config.specDir, targets: namingTargets(config) }, lintable, () => loadTarget(typescriptTarget)), strict);
   const stale = loaded.specs.filter((s) => staleIds.has(s.id));
   const specs = [...stale.filter((s) => s.api), ...stale.filter((s) => !s.api)];
   // The texts only of files with warnings, for their code frames: a run keeps no spec text it does not show.
   const shown = new Set(loaded.warnings.map((w) => w.file));
   return { specs, warnings: { diagnostics: loaded.warnings, sources: new Map([...loaded.sources].filter(([file]) => shown.has(file))) } };
+}
+
+/** The run's targets, whose naming rules every spec must satisfy at lint time. */
+function namingTargets(config: Config): NamingTarget[] {
+  return config.targets.map((t) => ({ target: t.target, options: t.options }));
 }

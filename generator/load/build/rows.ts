@@ -1,5 +1,5 @@
 /** Tables and their rows: every listed code, with its name, columns and outcomes. */
-import { deriveName, isSafeIdentifier, normalizeName } from "../../model/identifiers.ts";
+import { deriveName, normalizeName } from "../../model/identifiers.ts";
 import type { Code, ColumnValue, OutcomeContext, Table } from "../../model/types.ts";
 import type { RawEndpoint, RawRow, RawSpec, RawSpecTable } from "../spec-schema.types.ts";
 import { didYouMean } from "../suggest.ts";
@@ -128,7 +128,6 @@ function nameOf(r: RawRow, rpath: Path, variant: RowVariant, listing: Listing, l
   }
   const name = variant.namePrefix + base;
   const namePath = r.name !== undefined ? [...rpath, "name"] : [...rpath, "message"];
-  if (!isSafeIdentifier(name)) lint.report(namePath, `"${name}" is not a usable TypeScript identifier: add "name"`);
   const clash = listing.nameAt.get(normalizeName(name));
   if (clash)
     lint.report(namePath, `name "${name}" of code "${variant.code}" collides with "${clash.name}" (line ${lint.lineOf(clash.path)}); names must differ in more than case: add a distinct "name"`);
