@@ -18,7 +18,6 @@ import { loadTarget, producePackages, type ProductionLine } from "./produce.ts";
 import { typescriptTarget } from "../targets/typescript/target.ts";
 import { lintInParallel } from "../load/lint-in-parallel.ts";
 import type { NamingTarget } from "../load/target-names.ts";
-import { checkReport, generateReport } from "../cli/report.ts";
 import { versionRecord, versionWarnings } from "../write/versions.ts";
 
 export interface RunOptions {
@@ -47,6 +46,7 @@ export interface GenerateOptions extends RunOptions {
   keepFiles?: boolean;
 }
 
+/** What a run did: data; the command and the programmatic API render it (cli/report.ts). */
 export interface GenerateResult {
   config: Config;
   /** Spec ids of this run. */
@@ -65,8 +65,6 @@ export interface GenerateResult {
   warnings: string[];
   /** Spec warnings (lint's) of the specs this run linted; the cache skips linting specs it reuses. */
   specWarnings?: SpecWarnings;
-  /** A human-readable summary. */
-  report: string;
 }
 
 /** Spec problems that do not fail a run (without `strict`), and the spec texts for their code frames. */
@@ -114,8 +112,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
       .flatMap((r) => Object.keys(r.files))
       .sort()
       .map((path): Change => ({ path, kind: "unchanged" }));
-    const result = { config, packages, files: [], changes, problems: [], leftovers: [], unexpected: [], warnings: [] };
-    return { ...result, report: options.check ? checkReport(result) : generateReport(result) };
+    return { config, packages, files: [], changes, problems: [], leftovers: [], unexpected: [], warnings: [] };
   }
 
   return run(config, options, only, toolchain, previous);
@@ -172,8 +169,7 @@ async function run(
     const outcome = await writer.finish(next);
     const warnings = options.check ? [] : versionWarnings(versions, last, next, config.publish !== null);
     files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    const result = { config, packages: cache.entries.map((e) => e.id), files, ...outcome, warnings, specWarnings };
-    return { ...result, report: options.check ? checkReport(result) : generateReport(result) };
+    return { config, packages: cache.entries.map((e) => e.id), files, ...outcome, warnings, specWarnings };
   } finally {
     // A run that fails while a batch is being written releases the out dir only once those writes are done.
     await writer?.settled();
