@@ -6,6 +6,7 @@
  */
 import { parseArgs } from "node:util";
 import { ConfigError } from "../config/config.ts";
+import { MAX_DELAY } from "../mock/limits.ts";
 import { startMock } from "../mock/server.ts";
 
 export const MOCK_HELP = `codebook mock --spec ID [options] — serve a generated API package as a provider sandbox
@@ -14,7 +15,7 @@ Options:
   --spec ID           The API spec to serve (its package in the config's out dir).
   --port N            Port (default 4010; 0: a free port).
   --host HOST         Interface (default 127.0.0.1: loopback only).
-  --delay MS          Wait before every answer.
+  --delay MS          Wait before every answer (at most 2147483647, about 24.8 days).
   --notify-url URL    POST the callback (e.g. the payment notification) here after
                       a success of an endpoint whose spec names one.
   --base-path PATH    Serve every endpoint below PATH (e.g. /api).
@@ -24,12 +25,18 @@ Options:
 
 Requests: a body the package's validator rejects gets the spec's request-error
 code naming the field; \`Prefer: code=<code>\` answers that code; otherwise the
-success fixture. Exit codes: 0 stopped by a signal; 2 usage, config or a port in use.
+success fixture. Exit codes: 0 stopped by a signal; 2 usage, config, a port in use,
+or a scenario file refused (not a regular file, over 1 MiB, or a problem in it).
 `;
 
 export async function mockCommand(argv: string[]): Promise<number> {
-  const stdout = (text: string) => process.stdout.write(`${text}\n`);
-  const stderr = (text: string) => process.stderr.write(`${text}\n`);
+  // A log reader that goes away (`codebook mock … | head -1`) must not end the mock: an EPIPE on
+  // the next line would be an unhandled 'error' event. Lines to a closed stream are dropped.
+  const open = { stdout: true, stderr: true };
+  process.stdout.on("error", () => (open.stdout = false));
+  process.stderr.on("error", () => (open.stderr = false));
+  const stdout = (text: string) => open.stdout && process.stdout.write(`${text}\n`);
+  const stderr = (text: string) => open.stderr && process.stderr.write(`${text}\n`);
   let values: Record<string, string | boolean | undefined>;
   try {
     ({ values } = parseArgs({
@@ -56,21 +63,21 @@ export async function mockCommand(argv: string[]): Promise<number> {
     stdout(MOCK_HELP);
     return 0;
   }
-  const number = (name: string, value: unknown, fallback: number): number => {
+  const number = (name: string, value: unknown, fallback: number, max: number): number => {
     if (value === undefined) return fallback;
     if (typeof value !== "string" || !/^\d+$/.test(value)) throw new ConfigError(`--${name} expects a whole number, got ${JSON.stringify(value)}`);
+    if (Number(value) > max) throw new ConfigError(`--${name} ${value} is over ${max}${name === "delay" ? " ms (about 24.8 days), the longest a timer waits" : ""}`);
     return Number(value);
   };
   let server;
   try {
     if (typeof values.spec !== "string") throw new ConfigError("--spec ID is required (the API spec to serve)");
-    const port = number("port", values.port, 4010);
-    if (port > 65535) throw new ConfigError(`--port ${port} is not a port`);
+    const port = number("port", values.port, 4010, 65535);
     server = await startMock({
       spec: values.spec,
       port,
       ...(typeof values.host === "string" ? { host: values.host } : {}),
-      delay: number("delay", values.delay, 0),
+      delay: number("delay", values.delay, 0, MAX_DELAY),
       ...(typeof values["notify-url"] === "string" ? { notifyUrl: values["notify-url"] } : {}),
       ...(typeof values["base-path"] === "string" ? { basePath: values["base-path"] } : {}),
       ...(typeof values.scenarios === "string" ? { scenarios: values.scenarios } : {}),

@@ -42,6 +42,9 @@ const READS_EVERY_ROW: ((p: readonly Step[]) => boolean)[] = [
   (p) => p[0] === "api" && p[1] === "endpoints" && p[3] === "serviceCode",
 ];
 
+/** The build reads a context's notes only on a spec with no other problem, which a spec the schema refused is not. */
+const isNote = (p: readonly Step[]): boolean => p[0] === "outcome" && p[1] === "contexts" && p[3] === "notes";
+
 export function semanticsBesideSchema(source: YamlSource, display: string, id: string, schemaPaths: readonly Path[], schemaDiagnostics: readonly Diagnostic[]): Diagnostic[] {
   if (!schemaPaths.every((p) => isRow(p) || TEXT_ONLY.some((t) => t(p)))) return [];
   // The semantic checks see the spec without its broken rows; their paths are mapped back to the file's rows.
@@ -79,7 +82,7 @@ export function semanticsBesideSchema(source: YamlSource, display: string, id: s
   const taken = new Set(schemaDiagnostics.map((d) => `${d.line}:${d.col}`));
   return built.diagnostics.filter((d) => {
     const path = pathOf.get(d) ?? [];
-    if (taken.has(`${d.line}:${d.col}`)) return false;
+    if (taken.has(`${d.line}:${d.col}`) || isNote(path)) return false;
     // A code a broken row would have listed may be what an action or context names.
     if (broken.size && READS_EVERY_ROW.some((r) => r(path))) return false;
     return true;

@@ -6,7 +6,7 @@
  * generated file, so each is a positioned problem, never a silent replacement.
  */
 import type { Diagnostic } from "./diagnostics.ts";
-import type { Path } from "./yaml-source.ts";
+import type { Path } from "./value-path.ts";
 
 /** The limits spec/README.md states ("Limits"). */
 export const SPEC_LIMITS = {

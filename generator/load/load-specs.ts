@@ -10,13 +10,16 @@ import { ConfigError } from "../config/config.ts";
 import type { Spec } from "../model/types.ts";
 import { buildSpec } from "./build-spec.ts";
 import type { Diagnostic } from "./diagnostics.ts";
-import { finishProfile, isProfile, mergeProfile } from "./extends.ts";
+import { isProfile, mergeProfile } from "./profile/merge-profile.ts";
 import { didYouMean } from "./suggest.ts";
 import { checkControlCharacters, decodeSpecBytes } from "./hostile-text.ts";
 import { semanticsBesideSchema } from "./beside-schema.ts";
-import { attachNotes, contextWarnings } from "./notes.ts";
+import { contextWarnings } from "./context-warnings.ts";
 import { checkSchemaAt } from "./schema-check.ts";
 import { parseYamlSource, type YamlSource } from "./yaml-source.ts";
+import { idProblems, targetNameDiagnostics, type NamingTarget } from "./target-names.ts";
+import { typescriptTarget } from "../targets/typescript/target.ts";
+import { TYPESCRIPT_DEFAULTS } from "../targets/typescript/options.ts";
 
 export interface LoadResult {
   specs: Spec[];
@@ -35,6 +38,8 @@ export interface LoadOptions {
   specDir: string;
   /** Only these spec ids (all when empty). */
   only?: readonly string[];
+  /** The targets whose naming rules a spec must satisfy (none: the format's own checks only). */
+  targets?: readonly NamingTarget[];
 }
 
 /** A spec is a `.yaml` or `.yml` file directly in the spec directory; its id is its name without the extension. */
@@ -77,7 +82,7 @@ export function loadSpecs(options: LoadOptions): LoadResult {
     // Bytes, not "utf8": a lossy decode would carry U+FFFD into every output.
     texts.push({ id, display, read: () => readFileSync(path), dir: dirname(path) });
   }
-  const result = loadTexts(texts, options.only ?? [], options.root);
+  const result = loadTexts(texts, options.only ?? [], options.root, options.targets ?? []);
   for (const d of twins) {
     result.sources.set(d.file, readFileSync(join(options.specDir, basename(d.file)), "utf8"));
     result.diagnostics.push(d);
@@ -108,7 +113,7 @@ interface Linted {
  * Lints a set of spec texts that may extend each other: `only` picks which are
  * checked and returned (all when empty); the others are read only as bases.
  */
-export function loadTexts(texts: readonly SpecText[], only: readonly string[], root: string | null): LoadResult {
+export function loadTexts(texts: readonly SpecText[], only: readonly string[], root: string | null, targets: readonly NamingTarget[] = []): LoadResult {
   const result: LoadResult = { specs: [], diagnostics: [], warnings: [], sources: new Map(), inputs: new Map() };
   const byId = new Map(texts.map((t) => [t.id, t]));
   const parsed = new Map<string, { source?: YamlSource; diagnostics: Diagnostic[] }>();
@@ -116,6 +121,8 @@ export function loadTexts(texts: readonly SpecText[], only: readonly string[], r
   /** Specs a profile extends: their parsed documents are kept for the next profile. */
   const bases = new Set<string>();
   const wanted = texts.filter((t) => !only.length || only.includes(t.id));
+  // Collisions between specs (two ids, one Go package) need every id, not every spec: asked once, reported at each spec.
+  const between = idProblems(texts.map((t) => t.id), targets);
 
   /** Parse and schema check, once per spec. */
   const parse = (t: SpecText) => {
@@ -139,11 +146,11 @@ export function loadTexts(texts: readonly SpecText[], only: readonly string[], r
       if (isProfile(source.value)) out = lintProfile(t, source);
       else out = { source, ...buildSpec(source, t.display, t.id), warnings: [], chain: [t.display] };
       if (out.spec && out.source) {
-        // A profile's notes joined its IR before its record was made (see lintProfile).
-        const notes = isProfile(source.value) ? [] : attachNotes(out.spec, out.source);
-        out.diagnostics.push(...notes);
-        if (notes.length) delete out.spec;
-        else out.warnings = contextWarnings(out.spec, out.source);
+        const names = targetNameDiagnostics(out.spec, out.source, targets, between.get(t.id));
+        if (names.length) {
+          out.diagnostics.push(...names);
+          delete out.spec;
+        } else out.warnings = contextWarnings(out.spec, out.source);
       }
       const seedProblems = t.dir !== null && root !== null ? checkSeed(source, t.dir, root) : [];
       if (seedProblems.length) {
@@ -183,15 +190,7 @@ export function loadTexts(texts: readonly SpecText[], only: readonly string[], r
     const merged = mergeProfile(source, { source: base.source, spec: base.spec });
     const chainFiles = [t.display, ...base.chain];
     if (!merged.source) return { diagnostics: merged.diagnostics, warnings: [], chain: chainFiles };
-    const built = buildSpec(merged.source, t.display, t.id);
-    const notes = built.spec ? attachNotes(built.spec, merged.source) : [];
-    return {
-      source: merged.source,
-      ...(built.spec && !notes.length ? { spec: finishProfile(built.spec, merged.plan!) } : {}),
-      diagnostics: [...built.diagnostics, ...notes],
-      warnings: [],
-      chain: chainFiles,
-    };
+    return { source: merged.source, ...buildSpec(merged.source, t.display, t.id, merged.plan), warnings: [], chain: chainFiles };
   };
 
   for (const t of wanted) {
@@ -214,11 +213,12 @@ export function loadTexts(texts: readonly SpecText[], only: readonly string[], r
 /**
  * Lints one spec text; exported for tests and editors. It has no file, so it
  * skips the checks that need one (the seed): loadSpecs runs those. A profile
- * (`extends`) needs its base: give the other texts in `others`.
+ * (`extends`) needs its base: give the other texts in `others`. Names are checked
+ * as the default config's target (TypeScript) derives them.
  */
 export function loadSpecText(display: string, text: string, id: string, others: readonly { display: string; text: string; id: string }[] = []): { spec?: Spec; diagnostics: Diagnostic[]; warnings: Diagnostic[] } {
   const texts = [{ display, text, id }, ...others.filter((o) => o.id !== id)].map((t) => ({ id: t.id, display: t.display, read: () => t.text, dir: null }));
-  const { specs, diagnostics, warnings } = loadTexts(texts, [id], null);
+  const { specs, diagnostics, warnings } = loadTexts(texts, [id], null, [{ target: typescriptTarget, options: TYPESCRIPT_DEFAULTS }]);
   return specs[0] ? { spec: specs[0], diagnostics, warnings } : { diagnostics, warnings };
 }
 

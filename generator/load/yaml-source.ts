@@ -7,8 +7,9 @@ import { isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocumen
 import type { Diagnostic } from "./diagnostics.ts";
 import { checkStrings, SPEC_LIMITS } from "./hostile-text.ts";
 import { yamlProblems } from "./yaml-errors.ts";
+import type { Path } from "./value-path.ts";
 
-export type Path = readonly (string | number)[];
+export type { Path } from "./value-path.ts";
 
 export interface YamlSource {
   file: string;

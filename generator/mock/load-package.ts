@@ -4,10 +4,14 @@
  * (the main entry) and its catalog. The mock never reads the YAML: it answers
  * exactly what the user's generated package says.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { ConfigError, loadConfig } from "../config/config.ts";
+import { readInputFile } from "./input-file.ts";
+
+/** Bytes of the served package's package.json (a generated one is under 1 KB). */
+const MAX_MANIFEST_BYTES = 1024 * 1024;
 
 export type Validator = (input: unknown, options?: { strict?: boolean }) => ValidationResult;
 export type ValidationResult = { ok: true; value: unknown } | { ok: false; errors: ValidationError[] };
@@ -66,7 +70,13 @@ export async function loadMockPackage(spec: string, configPath: string | undefin
   const dir = join(config.outDir, spec);
   const manifestPath = join(dir, "package.json");
   if (!existsSync(manifestPath)) throw new ConfigError(`no generated package "${spec}" in ${config.outDir}: run \`codebook generate\` first`);
-  const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as { name: string; exports?: Record<string, unknown> };
+  let manifest: { name: string; exports?: Record<string, unknown> };
+  try {
+    manifest = JSON.parse(readInputFile(manifestPath, MAX_MANIFEST_BYTES, "the package's package.json"));
+  } catch (err) {
+    if (err instanceof ConfigError) throw err;
+    throw new ConfigError(`${manifestPath}: not JSON (${(err as Error).message}): regenerate it (\`codebook generate\`)`);
+  }
   const entry = (key: string): string | null => {
     const e = manifest.exports?.[key];
     const target = typeof e === "string" ? e : (e as { default?: string } | undefined)?.default;
@@ -74,7 +84,9 @@ export async function loadMockPackage(spec: string, configPath: string | undefin
   };
   const fixturesFile = entry("./fixtures");
   const mainFile = entry(".");
-  if (!fixturesFile || !existsSync(fixturesFile) || !mainFile || !existsSync(mainFile))
+  // A module path that is not a regular file (a FIFO would block the import) counts as missing.
+  const isFile = (file: string | null): file is string => file !== null && existsSync(file) && statSync(file).isFile();
+  if (!isFile(fixturesFile) || !isFile(mainFile))
     throw new ConfigError(`${manifest.name} has no fixtures: regenerate it with this codebook (\`codebook generate\`)`);
   const fixturesModule = (await import(pathToFileURL(fixturesFile).href)) as { default?: Fixtures };
   const fixtures = fixturesModule.default;
@@ -86,10 +98,19 @@ export async function loadMockPackage(spec: string, configPath: string | undefin
     if (typeof f !== "function") throw new ConfigError(`${manifest.name} does not export ${name}: regenerate it (\`codebook generate\`)`);
     return f as Validator;
   };
-  const endpoints = Object.values(fixtures.endpoints).map((e) => ({
+  const endpoints = Object.values(fixtures.endpoints as Record<string, EndpointFixtures>).map((e) => ({
     ...e,
     validate: { request: validator(e.validateRequest), response: validator(e.validateResponse) },
   }));
   const { offset, length } = fixtures.httpStatusPart;
   return { id: spec, name: manifest.name, dir, fixtures, endpoints, statusOf: (code) => Number(code.slice(offset, offset + length)) };
+}
+
+/**
+ * The fixture body of `code` when the endpoint's service has that code. Codes
+ * come from requests and scenario files: only an own key of the table counts,
+ * never an Object.prototype name (`toString`, `constructor`, `__proto__`).
+ */
+export function responseOf(e: Pick<EndpointFixtures, "responses">, code: string): Record<string, unknown> | undefined {
+  return Object.hasOwn(e.responses, code) ? e.responses[code] : undefined;
 }

@@ -6,7 +6,8 @@
  * naming the field; a matching scenario picks the code; otherwise the success
  * fixture, with the fields both tables declare echoed from the request.
  */
-import type { MockEndpoint, MockPackage } from "./load-package.ts";
+import { echoInto } from "./echo.ts";
+import { responseOf, type MockEndpoint, type MockPackage } from "./load-package.ts";
 import { matchScenario, type Scenario } from "./scenarios.ts";
 
 export interface MockAnswer {
@@ -39,7 +40,7 @@ export function answer(pkg: MockPackage, e: MockEndpoint, text: string, prefer: 
   }
   const wanted = preferredCode(prefer);
   if (wanted !== null) {
-    if (!(wanted in e.responses)) {
+    if (responseOf(e, wanted) === undefined) {
       const shown = wanted.length > 20 ? `${wanted.slice(0, 20)}…` : wanted;
       const answer = outside(pkg, e, 400, `Prefer: code=${shown} is not a response code of service ${e.serviceCode}`);
       return { ...answer, reason: `${answer.reason} (${e.name}); its codes: ${Object.keys(e.responses).join(", ")}` };
@@ -68,21 +69,24 @@ export function answer(pkg: MockPackage, e: MockEndpoint, text: string, prefer: 
   return { ...withCode(pkg, e, e.successCode, request), reason: "valid request", request };
 }
 
-/** The fixture of `code`: for the success code, with the echoed fields copied from the request where the result still validates. */
+/**
+ * The fixture of `code`: for the success code, with the echoed fields copied
+ * from the request (bounded, own keys, undeclared keys left out) where the
+ * body still validates strictly. Fixture bodies are shallow-copied: only
+ * top-level fields are ever replaced.
+ */
 function withCode(pkg: MockPackage, e: MockEndpoint, code: string, request: unknown): Omit<MockAnswer, "reason"> {
-  const fixture = structuredClone(e.responses[code]!);
-  if (code === e.successCode && isObject(request)) {
-    const echoed = { ...fixture };
-    for (const key of e.echo) if (Object.hasOwn(request, key)) echoed[key] = structuredClone(request[key]);
-    if (e.validate.response(echoed).ok) return { status: pkg.statusOf(code), code, body: echoed };
-  }
-  return { status: pkg.statusOf(code), code, body: fixture };
+  const fixture = { ...responseOf(e, code)! };
+  if (code !== e.successCode || !isObject(request)) return { status: pkg.statusOf(code), code, body: fixture };
+  const values: [string, unknown][] = [];
+  for (const key of e.echo) if (Object.hasOwn(request, key)) values.push([key, request[key]]);
+  return { status: pkg.statusOf(code), code, body: echoInto(fixture, values, e.validate.response) };
 }
 
 /** The envelope of a request-error code, its message's placeholder ("{field name}") filled with the field. */
 function errorAnswer(pkg: MockPackage, e: MockEndpoint, code: string | null, field: string | null, reason: string): MockAnswer {
   if (code === null) return outside(pkg, e, 400, `${reason} (the spec names no api.requestErrors code for this)`);
-  const body = structuredClone(e.responses[code]!);
+  const body = { ...responseOf(e, code) };
   const m = pkg.fixtures.messageField;
   if (m && typeof body[m] === "string") body[m] = fill(body[m] as string, field);
   return { status: pkg.statusOf(code), code, body, reason };
@@ -98,7 +102,7 @@ export function fill(message: string, field: string | null): string {
 function outside(pkg: MockPackage, e: MockEndpoint, status: number, reason: string): MockAnswer {
   const code = e.requestErrors.malformed;
   const f = pkg.fixtures;
-  const body: Record<string, unknown> = code ? structuredClone(e.responses[code]!) : {};
+  const body: Record<string, unknown> = code ? { ...responseOf(e, code) } : {};
   if (f.messageField) body[f.messageField] = reason;
   return { status, code, body, reason };
 }

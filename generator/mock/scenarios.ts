@@ -7,11 +7,16 @@
  *       when: { partnerReferenceNo: INV-TIMEOUT }   # dotted paths into the request body; all must match
  *       code: "5046000"
  *       delay: 3000                            # optional, milliseconds
+ *
+ * Every problem is named with its place (`sandbox.yaml:7:11: scenario 2: …`
+ * in a file) before the mock listens: a code is a code only when the service's
+ * table has it as its own key, and a delay must fit a timer.
  */
-import { readFileSync } from "node:fs";
-import { parse } from "yaml";
+import { LineCounter, parseDocument, type Document } from "yaml";
 import { ConfigError } from "../config/config.ts";
-import type { MockEndpoint } from "./load-package.ts";
+import { readInputFile } from "./input-file.ts";
+import { DEFAULT_LIMITS, MAX_DELAY } from "./limits.ts";
+import { responseOf, type MockEndpoint } from "./load-package.ts";
 
 export interface Scenario {
   endpoint?: string;
@@ -20,47 +25,86 @@ export interface Scenario {
   delay?: number;
 }
 
-/** Reads and checks a scenario file against the package's endpoints and codes. */
-export function readScenarios(file: string, endpoints: MockEndpoint[]): Scenario[] {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (err) {
-    throw new ConfigError(`${file}: cannot read the scenario file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
-  }
+/** Where a value of the scenario data sits, for messages: "file:line:col", or null when unknown (scenarios given as data). */
+type Locate = (path: (string | number)[]) => string | null;
+
+/** Reads and checks a scenario file (a regular file of at most `maxBytes`) against the package's endpoints and codes. */
+export function readScenarios(file: string, endpoints: MockEndpoint[], maxBytes: number = DEFAULT_LIMITS.maxScenarioFileBytes): Scenario[] {
+  const text = readInputFile(file, maxBytes, "the scenario file");
+  const lines = new LineCounter();
+  let doc: Document;
   let value: unknown;
   try {
-    value = parse(text);
+    doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
+    const error = doc.errors[0];
+    if (error) {
+      const at = error.linePos?.[0];
+      throw new ConfigError(`${file}${at ? `:${at.line}:${at.col}` : ""}: not YAML or JSON: ${error.message.split("\n")[0]}`);
+    }
+    value = doc.toJS({ maxAliasCount: 100 });
   } catch (err) {
-    throw new ConfigError(`${file}: not YAML or JSON: ${(err as Error).message.split("\n")[0]}`);
+    if (err instanceof ConfigError) throw err;
+    // The YAML reader recurses per nesting level; a file nested thousands deep overflows it.
+    const message = err instanceof RangeError ? "nested too deep" : (err as Error).message.split("\n")[0];
+    throw new ConfigError(`${file}: not YAML or JSON: ${message}`);
   }
-  return checkScenarios(value, endpoints, file);
+  const locate: Locate = (path) => {
+    const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
+    if (!node?.range) return null;
+    const { line, col } = lines.linePos(node.range[0]);
+    return `${file}:${line}:${col}`;
+  };
+  return checkScenarios(value, endpoints, file, locate);
 }
 
+const KEYS = ["endpoint", "when", "code", "delay"];
+
 /** Scenarios given as data (startMock's `scenarios`), or read from a file: each one checked, every problem named. */
-export function checkScenarios(value: unknown, endpoints: MockEndpoint[], where = "scenarios"): Scenario[] {
-  const list = Array.isArray(value) ? value : (value as { scenarios?: unknown } | null)?.scenarios;
+export function checkScenarios(value: unknown, endpoints: MockEndpoint[], where = "scenarios", locate: Locate = () => null): Scenario[] {
+  const wrapped = !Array.isArray(value);
+  const list = wrapped ? (isObject(value) && Object.hasOwn(value, "scenarios") ? value.scenarios : undefined) : value;
   if (!Array.isArray(list)) throw new ConfigError(`${where}: expected a list of scenarios (or { scenarios: [...] })`);
+  const base: (string | number)[] = wrapped ? ["scenarios"] : [];
   const problems: string[] = [];
   const out = list.map((raw, i): Scenario => {
-    const at = `${where}: scenario ${i + 1}`;
-    const s = (raw ?? {}) as Record<string, unknown>;
-    for (const k of Object.keys(s)) if (!["endpoint", "when", "code", "delay"].includes(k)) problems.push(`${at}: unknown key "${k}" (expected endpoint, when, code, delay)`);
-    const code = typeof s.code === "number" ? String(s.code) : s.code;
-    if (typeof code !== "string") problems.push(`${at}: "code" is required (a response code)`);
-    const when = s.when as Record<string, unknown> | undefined;
-    if (!when || typeof when !== "object" || Array.isArray(when) || !Object.keys(when).length)
-      problems.push(`${at}: "when" must map request fields to values, e.g. { partnerReferenceNo: INV-TIMEOUT }`);
-    if (s.delay !== undefined && !(typeof s.delay === "number" && s.delay >= 0)) problems.push(`${at}: "delay" must be milliseconds (a number >= 0)`);
-    const targets = s.endpoint === undefined ? endpoints : endpoints.filter((e) => e.key === s.endpoint);
-    if (s.endpoint !== undefined && !targets.length) problems.push(`${at}: no endpoint "${String(s.endpoint)}" (endpoints: ${endpoints.map((e) => e.key).join(", ")})`);
-    else if (typeof code === "string" && !targets.some((e) => code in e.responses))
-      problems.push(`${at}: ${code} is not a response code of ${s.endpoint === undefined ? "any endpoint" : `${String(s.endpoint)}`}`);
+    const at = (...path: (string | number)[]) => {
+      const place = locate([...base, i, ...path]) ?? locate([...base, i]) ?? where;
+      return `${place}: scenario ${i + 1}`;
+    };
+    if (!isObject(raw)) {
+      problems.push(`${at()}: expected a mapping with "when" and "code"`);
+      return { when: {}, code: "" };
+    }
+    const s = raw;
+    for (const k of Object.keys(s)) if (!KEYS.includes(k)) problems.push(`${at(k)}: unknown key ${JSON.stringify(k)} (expected endpoint, when, code, delay)`);
+    const field = (k: string): unknown => (Object.hasOwn(s, k) ? s[k] : undefined);
+    const rawCode = field("code");
+    const code = typeof rawCode === "number" && Number.isSafeInteger(rawCode) && rawCode >= 0 ? String(rawCode) : rawCode;
+    if (typeof code !== "string") problems.push(`${at("code")}: "code" is required (a response code)`);
+    const when = field("when");
+    if (!isObject(when) || !Object.keys(when).length) problems.push(`${at("when")}: "when" must map request fields to values, e.g. { partnerReferenceNo: INV-TIMEOUT }`);
+    else
+      for (const [path, want] of Object.entries(when)) {
+        if (path === "" || path.split(".").includes("")) problems.push(`${at("when", path)}: "when" path ${JSON.stringify(path)} has an empty segment (dotted paths, e.g. amount.value)`);
+        if (!(want === null || typeof want === "string" || typeof want === "boolean" || (typeof want === "number" && Number.isFinite(want))))
+          problems.push(`${at("when", path)}: "when" value of ${JSON.stringify(path)} must be a string, number, boolean or null (a field's value)`);
+      }
+    const delay = field("delay");
+    if (delay !== undefined) {
+      if (!(typeof delay === "number" && Number.isFinite(delay) && delay >= 0)) problems.push(`${at("delay")}: "delay" must be milliseconds (a number >= 0)`);
+      else if (delay > MAX_DELAY) problems.push(`${at("delay")}: "delay" ${delay} is over ${MAX_DELAY} ms (about 24.8 days), the longest a timer waits`);
+    }
+    const endpoint = field("endpoint");
+    const targets = endpoint === undefined ? endpoints : endpoints.filter((e) => e.key === endpoint);
+    if (endpoint !== undefined && !targets.length)
+      problems.push(`${at("endpoint")}: no endpoint ${JSON.stringify(endpoint)} (endpoints: ${endpoints.map((e) => e.key).join(", ")})`);
+    else if (typeof code === "string" && !targets.some((e) => responseOf(e, code) !== undefined))
+      problems.push(`${at("code")}: ${/^[\x21-\x7e]{1,64}$/.test(code) ? code : JSON.stringify(code)} is not a response code of ${endpoint === undefined ? "any endpoint" : String(endpoint)}`);
     return {
-      ...(s.endpoint === undefined ? {} : { endpoint: String(s.endpoint) }),
-      when: (when ?? {}) as Scenario["when"],
+      ...(endpoint === undefined ? {} : { endpoint: String(endpoint) }),
+      when: (isObject(when) ? when : {}) as Scenario["when"],
       code: String(code),
-      ...(typeof s.delay === "number" ? { delay: s.delay } : {}),
+      ...(typeof delay === "number" ? { delay } : {}),
     };
   });
   if (problems.length) throw new ConfigError(problems.join("\n"));
@@ -70,7 +114,10 @@ export function checkScenarios(value: unknown, endpoints: MockEndpoint[], where 
 /** The first scenario for this endpoint whose every `when` path holds its value in the body. */
 export function matchScenario(scenarios: Scenario[], endpoint: MockEndpoint, body: unknown): Scenario | undefined {
   return scenarios.find(
-    (s) => (s.endpoint === undefined || s.endpoint === endpoint.key) && s.code in endpoint.responses && Object.entries(s.when).every(([path, want]) => valueAt(body, path) === want),
+    (s) =>
+      (s.endpoint === undefined || s.endpoint === endpoint.key) &&
+      responseOf(endpoint, s.code) !== undefined &&
+      Object.entries(s.when).every(([path, want]) => valueAt(body, path) === want),
   );
 }
 
@@ -81,4 +128,8 @@ function valueAt(body: unknown, path: string): unknown {
     v = (v as Record<string, unknown>)[k];
   }
   return v;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
 }

@@ -17,7 +17,7 @@ import { OutDirWriter, type Change, type Problem } from "../write/write.ts";
 import { loadTarget, producePackages, type ProductionLine } from "./produce.ts";
 import { typescriptTarget } from "../targets/typescript/target.ts";
 import { lintInParallel } from "../load/lint-in-parallel.ts";
-import { checkReport, generateReport } from "../cli/report.ts";
+import type { NamingTarget } from "../load/target-names.ts";
 import { versionRecord, versionWarnings } from "../write/versions.ts";
 
 export interface RunOptions {
@@ -46,6 +46,7 @@ export interface GenerateOptions extends RunOptions {
   keepFiles?: boolean;
 }
 
+/** What a run did: data; the command and the programmatic API render it (cli/report.ts). */
 export interface GenerateResult {
   config: Config;
   /** Spec ids of this run. */
@@ -64,8 +65,6 @@ export interface GenerateResult {
   warnings: string[];
   /** Spec warnings (lint's) of the specs this run linted; the cache skips linting specs it reuses. */
   specWarnings?: SpecWarnings;
-  /** A human-readable summary. */
-  report: string;
 }
 
 /** Spec problems that do not fail a run (without `strict`), and the spec texts for their code frames. */
@@ -88,7 +87,7 @@ export async function lintWithWarnings(options: RunOptions = {}): Promise<{ spec
 
 /** The checked specs and their texts (by spec path); throws SpecError with every diagnostic. */
 function loadChecked(config: Config, only: readonly string[], strict = false): LoadResult {
-  return checked(loadSpecs({ root: config.root, specDir: config.specDir, only }), strict);
+  return checked(loadSpecs({ root: config.root, specDir: config.specDir, only, targets: namingTargets(config) }), strict);
 }
 
 /** A lint's result, or SpecError with every diagnostic (warnings too, with `strict`). */
@@ -113,8 +112,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
       .flatMap((r) => Object.keys(r.files))
       .sort()
       .map((path): Change => ({ path, kind: "unchanged" }));
-    const result = { config, packages, files: [], changes, problems: [], leftovers: [], unexpected: [], warnings: [] };
-    return { ...result, report: options.check ? checkReport(result) : generateReport(result) };
+    return { config, packages, files: [], changes, problems: [], leftovers: [], unexpected: [], warnings: [] };
   }
 
   return run(config, options, only, toolchain, previous);
@@ -171,8 +169,7 @@ async function run(
     const outcome = await writer.finish(next);
     const warnings = options.check ? [] : versionWarnings(versions, last, next, config.publish !== null);
     files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    const result = { config, packages: cache.entries.map((e) => e.id), files, ...outcome, warnings, specWarnings };
-    return { ...result, report: options.check ? checkReport(result) : generateReport(result) };
+    return { config, packages: cache.entries.map((e) => e.id), files, ...outcome, warnings, specWarnings };
   } finally {
     // A run that fails while a batch is being written releases the out dir only once those writes are done.
     await writer?.settled();
@@ -193,10 +190,15 @@ async function lintStale(config: Config, only: readonly string[], cache: Pick<Ca
   if (staleIds.size === 0 && !strict) return { specs: [], warnings: { diagnostics: [], sources: new Map() } };
   // One lint: of every spec of the run with strict, else of the stale ones only; the emitters load meanwhile.
   const lintable = strict ? cache.entries : cache.stale;
-  const loaded = checked(await lintInParallel({ root: config.root, specDir: config.specDir }, lintable, () => loadTarget(typescriptTarget)), strict);
+  const loaded = checked(await lintInParallel({ root: config.root, specDir: config.specDir, targets: namingTargets(config) }, lintable, () => loadTarget(typescriptTarget)), strict);
   const stale = loaded.specs.filter((s) => staleIds.has(s.id));
   const specs = [...stale.filter((s) => s.api), ...stale.filter((s) => !s.api)];
   // The texts only of files with warnings, for their code frames: a run keeps no spec text it does not show.
   const shown = new Set(loaded.warnings.map((w) => w.file));
   return { specs, warnings: { diagnostics: loaded.warnings, sources: new Map([...loaded.sources].filter(([file]) => shown.has(file))) } };
+}
+
+/** The run's targets, whose naming rules every spec must satisfy at lint time. */
+function namingTargets(config: Config): NamingTarget[] {
+  return config.targets.map((t) => ({ target: t.target, options: t.options }));
 }

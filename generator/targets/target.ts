@@ -102,10 +102,11 @@ export interface Target<O = unknown> {
   /** The names this target derives from a spec that it cannot use: lint errors at their place. */
   checkNames(spec: Spec, options: O): NameProblem[];
   /**
-   * Names that collide between specs under this target's rules (two spec ids that
-   * give one package name, say): a lint error at each spec involved. Optional.
+   * Names that collide between specs under this target's rules, from their ids alone
+   * (two ids that give one package name, say): a lint error at each spec involved.
+   * The loader asks once per run with every spec id, before it lints. Optional.
    */
-  checkSpecs?(specs: readonly Spec[], options: O): { spec: Spec; problem: NameProblem }[];
+  checkIds?(ids: readonly string[], options: O): { id: string; problem: NameProblem }[];
   /**
    * What shapes this target's output besides the spec and the shared generator:
    * its source folders (relative to generator/), its template folders (relative to

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { generate } from "../../generator/run/pipeline.ts";
+import { generate } from "../../generator/index.ts";
 import { repoRoot } from "../helpers.ts";
 
 describe("codebook generate --check on the committed generated/ tree", () => {

@@ -1,28 +1,10 @@
 // `codebook mock` as a user runs it: the built dist/cli.js in a real process,
 // waited for until it prints its "listening" line, called, then stopped with SIGTERM.
-import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { cli, run } from "../cli/harness.ts";
-import { repoRoot } from "../helpers.ts";
-import { generatedPackage, post } from "./harness.ts";
+import { run } from "../cli/harness.ts";
+import { generatedPackage, post, startCli as start } from "./harness.ts";
 
 const pkg = await generatedPackage("snap-qr-cpm");
-
-/** Starts `codebook mock …`; resolves with the process and its first stdout line once it is listening. */
-function start(args: string[]): Promise<{ child: ChildProcessWithoutNullStreams; first: string; output: () => string; exit: Promise<number | null> }> {
-  const child = spawn(process.execPath, [cli, "mock", ...args], { cwd: repoRoot, env: { ...process.env, NO_COLOR: "1" } });
-  let out = "";
-  let err = "";
-  const exit = new Promise<number | null>((r) => child.on("close", (code) => r(code)));
-  return new Promise((resolve, reject) => {
-    child.stderr.on("data", (d) => (err += d));
-    child.stdout.on("data", (d) => {
-      out += d;
-      if (out.includes("\n")) resolve({ child, first: out.split("\n")[0]!, output: () => out, exit });
-    });
-    void exit.then((code) => reject(new Error(`codebook mock exited ${code} before listening: ${err}`)));
-  });
-}
 
 describe("codebook mock", () => {
   it("prints a listening line and the routes, answers, logs one line per request, and exits 0 on SIGTERM", async () => {

@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statS
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generate } from "../../generator/run/pipeline.ts";
+import { generate } from "../../generator/index.ts";
 import { copySpec } from "../helpers.ts";
 
 const scratch: string[] = [];

@@ -177,16 +177,16 @@ function fieldProblems(endpoint: string, fields: readonly Field[]): NameProblem[
   return problems;
 }
 
-/** Specs whose package names are one name: each is reported, naming the others. */
-export function packageCollisions<S extends Pick<Spec, "id">>(specs: readonly S[]): { spec: S; problem: NameProblem }[] {
-  const byName = new Map<string, S[]>();
-  for (const s of specs) byName.set(packageName(s), [...(byName.get(packageName(s)) ?? []), s]);
+/** Spec ids whose package names are one name: each is reported, naming the others. */
+export function packageCollisions(ids: readonly string[]): { id: string; problem: NameProblem }[] {
+  const byName = new Map<string, string[]>();
+  for (const id of ids) byName.set(packageName({ id }), [...(byName.get(packageName({ id })) ?? []), id]);
   return [...byName].flatMap(([name, group]) =>
     group.length < 2
       ? []
-      : group.map((spec) => ({
-          spec,
-          problem: { at: { kind: "spec", key: "id" } as NameSite, message: `specs ${group.map((s) => s.id).join(" and ")} would both be the Go package "${name}"; rename one of them` },
+      : group.map((id) => ({
+          id,
+          problem: { at: { kind: "spec", key: "id" } as NameSite, message: `specs ${group.join(" and ")} would both be the Go package "${name}"; rename one of them` },
         })),
   );
 }

@@ -32,7 +32,7 @@ export const goTarget: Target<GoOptions> = {
   optionsSchema: goOptionsSchema,
   readOptions: readGoOptions,
   checkNames: (spec) => [...goNameProblems(spec), ...patternProblems(spec)],
-  checkSpecs: (specs) => packageCollisions(specs),
+  checkIds: (ids) => packageCollisions(ids),
   fingerprint: { sources: ["targets/go"], templates: ["go"], dependencies: [] },
   async load() {
     const dir = join(templatesDir, "go");

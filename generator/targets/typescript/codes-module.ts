@@ -5,7 +5,7 @@
  * Everything provider-specific comes from the Spec; this file names none.
  */
 import type { EnumStyle } from "./options.ts";
-import { typeNames } from "../../model/identifiers.ts";
+import { typeNames } from "./names.ts";
 import type { Category, Code, OutcomeContext, OutcomeOrUnknown, Spec } from "../../model/types.ts";
 import { OUTCOMES } from "../../model/types.ts";
 import { docText, lit, type Statement } from "./ts-module.ts";

@@ -4,9 +4,35 @@
  * category and scope ids (`IakPrepaidPendingCode`, `…Result`, `…CategoryCode`) must
  * not collide. codebook never renames silently: a clash is an error at the id.
  */
-import { isSafeIdentifier, typeNames } from "../../model/identifiers.ts";
+import { pascal } from "../../model/identifiers.ts";
 import { OUTCOMES, type Spec } from "../../model/types.ts";
 import type { NameProblem, NameSite } from "../target.ts";
+
+const RESERVED = new Set(
+  (
+    "break case catch class const continue debugger default delete do else enum export extends false finally for " +
+    "function if import in instanceof new null return super switch this throw true try typeof var void while with " +
+    "as implements interface let package private protected public static yield any boolean constructor declare get " +
+    "module require number set string symbol type from of unknown never object undefined await async"
+  ).split(" "),
+);
+
+/** Whether `name` can be used as-is as a TypeScript identifier (and an object key without quotes). */
+export function isSafeIdentifier(name: string): boolean {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) && !RESERVED.has(name);
+}
+
+/**
+ * The generated type names derived from spec ids. The emitters name types with
+ * these, and checkTypeScriptNames checks them for collisions, so both use one rule.
+ * The first (default) context's names carry no context tag: `IakPrepaidPendingCode`.
+ */
+export const typeNames = {
+  outcomeCodes: (prefix: string, contextId: string | null, outcome: string): string => `${prefix}${contextId ? pascal(contextId) : ""}${pascal(outcome)}Code`,
+  result: (prefix: string, contextId: string | null): string => `${prefix}${contextId ? pascal(contextId) : ""}Result`,
+  categoryCodes: (prefix: string, categoryId: string): string => `${prefix}${pascal(categoryId)}CategoryCode`,
+  scopeCodes: (prefix: string, scopeId: string): string => `${prefix}${pascal(scopeId)}Code`,
+};
 
 export function checkTypeScriptNames(spec: Spec): NameProblem[] {
   const problems: NameProblem[] = [];

@@ -45,9 +45,7 @@ describe("Go package names", () => {
   });
 
   it("reports specs whose ids give one package name, at each of them", () => {
-    const all = specs({ "iak-prepaid.yaml": withId(minimal, "iak-prepaid"), "iakprepaid.yaml": withId(minimal, "iakprepaid"), "other.yaml": withId(minimal, "other") });
-    const found = goTarget.checkSpecs!(all, testOptions);
-    expect(found.map((f) => [f.spec.id, f.problem.at, f.problem.message])).toEqual([
+    expect(goTarget.checkIds!(["iak-prepaid", "iakprepaid", "other"], testOptions).map((f) => [f.id, f.problem.at, f.problem.message])).toEqual([
       ["iak-prepaid", { kind: "spec", key: "id" }, 'specs iak-prepaid and iakprepaid would both be the Go package "iakprepaid"; rename one of them'],
       ["iakprepaid", { kind: "spec", key: "id" }, 'specs iak-prepaid and iakprepaid would both be the Go package "iakprepaid"; rename one of them'],
     ]);
@@ -56,9 +54,37 @@ describe("Go package names", () => {
   it("accepts every shipped, fixture and profile spec", () => {
     for (const set of specSets()) {
       for (const spec of set.specs) expect([spec.id, problems(spec)]).toEqual([spec.id, []]);
-      expect(goTarget.checkSpecs!(set.specs, testOptions)).toEqual([]);
+      expect(goTarget.checkIds!(set.specs.map((x) => x.id), testOptions)).toEqual([]);
       set.remove();
     }
+  });
+});
+
+describe("at lint time, with the Go target configured", () => {
+  /** Lints spec texts as a run with the Go target does: its problems are diagnostics at the spec's text. */
+  function lint(texts: Record<string, string>) {
+    const dir = mkdtempSync(join(tmpdir(), "codebook-go-lint-"));
+    scratch.push(dir);
+    for (const [name, text] of Object.entries(texts)) writeFileSync(join(dir, name), text);
+    const r = loadSpecs({ root: dir, specDir: dir, targets: [{ target: goTarget, options: testOptions }] });
+    return { specs: r.specs.map((x) => x.id), diagnostics: r.diagnostics.map((d) => `${d.file}:${d.line}:${d.col} ${d.message}`) };
+  }
+
+  it("reports a keyword, a pattern RE2 cannot hold and two ids of one package at file:line:col, and keeps the clean specs", () => {
+    const r = lint({
+      "go.yaml": withId(minimal, "go"),
+      "look.yaml": withId(minimal, "look").replace('pattern: "^[0-9]{2}$"', 'pattern: "^(?!99)[0-9]{2}$"'),
+      "iak-prepaid.yaml": withId(minimal, "iak-prepaid"),
+      "iakprepaid.yaml": withId(minimal, "iakprepaid"),
+      "fine.yaml": withId(minimal, "fine"),
+    });
+    expect(r.specs).toEqual(["fine"]);
+    expect(r.diagnostics).toEqual([
+      'go.yaml:4:5 the Go package name "go" (the id without hyphens) is a Go keyword; choose another id',
+      'iak-prepaid.yaml:4:5 specs iak-prepaid and iakprepaid would both be the Go package "iakprepaid"; rename one of them',
+      'iakprepaid.yaml:4:5 specs iak-prepaid and iakprepaid would both be the Go package "iakprepaid"; rename one of them',
+      'look.yaml:12:12 the code pattern "^(?!99)[0-9]{2}$": Go\'s regexp (RE2) cannot express this pattern: it has a lookaround; write the pattern without one',
+    ]);
   });
 });
 

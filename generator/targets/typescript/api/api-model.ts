@@ -4,7 +4,8 @@
  * codes and success code, the error envelope), which model/semantics/api.ts reads.
  * Nothing here names a provider; a spec the emitters cannot read fails loudly.
  */
-import { isSafeIdentifier, pascal } from "../../../model/identifiers.ts";
+import { pascal } from "../../../model/identifiers.ts";
+import { isSafeIdentifier } from "../names.ts";
 import { apiFacts, isDeclaredObject, shapeFields as semanticFields, type Shape } from "../../../model/semantics/api.ts";
 import type { Api, Code, CompositePart, Endpoint, Field, Spec } from "../../../model/types.ts";
 

@@ -1,0 +1,16 @@
+/** The checks on the spec as a whole: its id, and what its kind asks of the other sections. */
+import type { Api, Composite } from "../../model/types.ts";
+import type { RawSpec } from "../spec-schema.types.ts";
+import type { Lint } from "./lint-context.ts";
+
+export function checkId(raw: RawSpec, expectedId: string, lint: Lint): void {
+  if (raw.id !== expectedId) lint.report(["id"], `id "${raw.id}" must match the file name "${expectedId}"`);
+}
+
+export function checkKind(raw: RawSpec, composite: Composite | null, api: Api | null, lint: Lint): void {
+  if (raw.kind === "api" && !api) lint.report([], `a spec of kind "api" needs an "api" section`, { key: true });
+  // The API emitters read each endpoint's codes and the HTTP status from the code's parts.
+  if (raw.kind === "api" && !composite)
+    lint.report(["code"], `an API's response code must be composite: its parts say the HTTP status (role: httpStatus) and the service (domain: endpoints.serviceCode)`, { key: true });
+  if (raw.kind === "code-table" && raw.api) lint.report(["api"], `a spec of kind "code-table" cannot have an "api" section (use kind: api)`, { key: true });
+}
