@@ -2,6 +2,7 @@
 // a tampered manifest, symlinks below the out dir, leftovers of a killed run,
 // files codebook did not write, and the lock that keeps one writer per out dir.
 import { spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
@@ -185,3 +186,37 @@ describe("one writer per out dir", () => {
     expect(run(["generate", "--check"], dir).code).toBe(0);
   });
 });
+
+describe("a lock path that is not a regular file (issue 18): one line, exit 2, within --lock-timeout", () => {
+  // A dangling link or a directory at the lock path made generate spin at 100% CPU forever, printing
+  // nothing: readHolder found no holder and the loop skipped both the deadline and the sleep.
+  it.each([
+    ["a dangling symbolic link", (lock: string) => symlinkSync(join(tempDir(), "gone"), lock), "is a symbolic link"],
+    ["a symbolic link to a file that looks like a lock", (lock: string) => symlinkSync(lockLike(), lock), "is a symbolic link"],
+    ["a directory", (lock: string) => mkdirSync(lock), "is a directory"],
+    ["a directory with a file in it", (lock: string) => (mkdirSync(lock), writeFileSync(join(lock, "x"), "")), "is a directory"],
+    ["a FIFO", (lock: string) => execFileSync("mkfifo", [lock]), "is a FIFO (named pipe)"],
+  ])("%s", (_name, make, what) => {
+    const { dir, out } = generated();
+    writeFileSync(join(dir, "spec", "codes.yaml"), minimalSpec().replace("message: Failed", "message: Declined"));
+    const lock = join(out, ".codebook-lock");
+    make(lock);
+    const before = snapshot(out);
+    for (const timeout of ["0", "60"]) {
+      const r = run(["generate", "--lock-timeout", timeout], dir, {}, 30_000);
+      expect(r.code, `--lock-timeout ${timeout}: ${r.stderr}`).toBe(2);
+      expect(r.stderr).toBe(`codebook: ${lock} ${what}: not a lock codebook made, and no codebook run can take the out dir while it is there. Remove it and run again\n`);
+      expect(snapshot(out)).toEqual(before);
+    }
+    rmSync(lock, { recursive: true });
+    expect(run(["generate"], dir).code).toBe(0);
+    expect(run(["generate", "--check"], dir).code).toBe(0);
+  });
+});
+
+/** A file outside the out dir holding what a live holder's lock holds. */
+function lockLike(): string {
+  const target = join(tempDir(), "lock");
+  writeFileSync(target, JSON.stringify({ pid: process.pid, host: hostname(), started: "2026-01-01T00:00:00.000Z" }));
+  return target;
+}
