@@ -220,3 +220,52 @@ function lockLike(): string {
   writeFileSync(target, JSON.stringify({ pid: process.pid, host: hostname(), started: "2026-01-01T00:00:00.000Z" }));
   return target;
 }
+
+describe("the out-dir checks judge real paths, links resolved at every level (issue 18)", () => {
+  /** A project two directories below a scratch folder, so that "above the project" stays inside the scratch folder. */
+  function nested(): { top: string; dir: string } {
+    const top = tempDir();
+    const dir = join(top, "one", "two");
+    mkdirSync(join(dir, "spec", "sources"), { recursive: true });
+    writeFileSync(join(dir, "spec", "codes.yaml"), minimalSpec());
+    writeFileSync(join(dir, "spec", "sources", "codes.txt"), "the source document");
+    return { top, dir };
+  }
+
+  it.each([
+    // Finding 4: packages and a manifest were written into spec/, and a manifest entry could then delete a spec's source document.
+    ["gen -> spec, outDir: gen", "gen", (dir: string) => symlinkSync("spec", join(dir, "gen")), /outDir "gen" is the spec directory \(.*\/spec, links resolved\)/],
+    ["gen -> spec/sources, outDir: gen", "gen", (dir: string) => symlinkSync(join("spec", "sources"), join(dir, "gen")), /outDir "gen" lies inside the spec directory \(.*\/spec\/sources, links resolved\)/],
+    ["outDir: spec/generated (inside the spec directory, no link)", "spec/generated", () => {}, /outDir "spec\/generated" lies inside the spec directory;/],
+    ["gen -> .., outDir: gen", "gen", (dir: string) => symlinkSync("..", join(dir, "gen")), /outDir "gen" holds the config file's directory \(.*\/one, links resolved\)/],
+    ["gen -> ., outDir: gen", "gen", (dir: string) => symlinkSync(".", join(dir, "gen")), /outDir "gen" is the config file's own directory \(.*\/two, links resolved\)/],
+    // Finding 4: two directories were written above the project; the check was lexical.
+    ["outDir: a/up/x with a/up -> ../..", "a/up/x", (dir: string) => (mkdirSync(join(dir, "a")), symlinkSync(join("..", ".."), join(dir, "a", "up"))), /outDir "a\/up\/x" leads out of the config file's directory through a symbolic link \(.*\/one\/x, links resolved\)/],
+    ["outDir: a/up with a/up -> ../../.. (above the project)", "a/up", (dir: string) => (mkdirSync(join(dir, "a")), symlinkSync(join("..", "..", ".."), join(dir, "a", "up"))), /outDir "a\/up" holds the config file's directory/],
+    ["outDir: gen, a link that leads nowhere", "gen", (dir: string) => symlinkSync(join("missing", "x"), join(dir, "gen")), /outDir "gen" goes through .*\/gen, a symbolic link that leads nowhere/],
+    ["outDir: file/x, below a regular file", "file/x", (dir: string) => writeFileSync(join(dir, "file"), ""), /outDir "file\/x" is not a directory \(.*\/file is a regular file\)/],
+  ])("%s: refused with one line, exit 2, and nothing written anywhere", (_name, outDir, make, message) => {
+    const { top, dir } = nested();
+    writeFileSync(join(dir, "codebook.config.yaml"), `specDir: spec\noutDir: ${outDir}\n`);
+    make(dir);
+    const before = snapshot(top);
+    for (const args of [["generate"], ["generate", "--check"]]) {
+      const r = run(args, dir, {}, 60_000);
+      expect(r.code, `${args.join(" ")}: ${r.stderr}`).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr.split("\n").filter(Boolean), r.stderr).toHaveLength(1);
+      expect(snapshot(top)).toEqual(before);
+    }
+    expect(readFileSync(join(dir, "spec", "sources", "codes.txt"), "utf8")).toBe("the source document");
+  });
+
+  it("an out dir that is a link to a directory of the project's own is accepted, and written through", () => {
+    const { dir } = nested();
+    mkdirSync(join(dir, "build", "codebook"), { recursive: true });
+    symlinkSync(join("build", "codebook"), join(dir, "gen"));
+    writeFileSync(join(dir, "codebook.config.yaml"), "specDir: spec\noutDir: gen\n");
+    expect(run(["generate"], dir).code).toBe(0);
+    expect(existsSync(join(dir, "build", "codebook", "codes", "src", "index.ts"))).toBe(true);
+    expect(run(["generate", "--check"], dir).code).toBe(0);
+  });
+});
