@@ -42,6 +42,11 @@ export function buildSpec(source: YamlSource, specFile: string, expectedId: stri
   const report = (path: Path, message: string, options?: { key?: boolean }) => diagnostics.push(source.at(path, message, options));
 
   if (raw.id !== expectedId) report(["id"], `id "${raw.id}" must match the file name "${expectedId}"`);
+  // The schema allows 16 digits a part, as semver tools do; past 2^53 - 1 a part is no longer exact in
+  // JavaScript, and a version compared or bumped as numbers would come out lower.
+  const unsafe = String(raw.version).split(".").find((part) => !Number.isSafeInteger(Number(part)));
+  if (unsafe !== undefined)
+    report(["version"], `version ${raw.version}: ${unsafe} is over ${Number.MAX_SAFE_INTEGER}, the largest whole number JavaScript holds exactly; each part of MAJOR.MINOR.PATCH must be at most that`);
 
   // ---- errata first: everything else may refer to them
   const errata: Erratum[] = [];
