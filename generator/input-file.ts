@@ -15,8 +15,8 @@ import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 
 
 export type InputRead =
   | { ok: true; bytes: Buffer }
-  /** `problem` completes "PATH …": "is a directory", "is 5 GiB, over the limit of 4 MiB". */
-  | { ok: false; problem: string; missing: boolean };
+  /** `problem` completes "PATH …": "is a directory, not a regular file", "is 5368709120 bytes, over the limit of 4194304 (4 MiB)". */
+  | { ok: false; problem: string; reason: "missing" | "not-regular" | "too-large" | "unreadable"; /** With too-large: the size seen. */ size?: number };
 
 export interface InputOptions {
   /** The most bytes the file may hold. */
@@ -32,21 +32,21 @@ export function readInputFile(path: string, options: InputOptions): InputRead {
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (options.noFollow ? (constants.O_NOFOLLOW ?? 0) : 0));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") return { ok: false, problem: "does not exist", missing: true };
-    if (code === "ELOOP" && options.noFollow) return { ok: false, problem: "is a symbolic link", missing: false };
-    if (code === "ENAMETOOLONG") return { ok: false, problem: "is a path too long for the file system", missing: false };
-    return { ok: false, problem: `cannot be read (${code ?? (err as Error).message})`, missing: false };
+    if (code === "ENOENT") return { ok: false, problem: "does not exist", reason: "missing" };
+    if (code === "ELOOP" && options.noFollow) return { ok: false, problem: "is a symbolic link", reason: "not-regular" };
+    if (code === "ENAMETOOLONG") return { ok: false, problem: "is a path too long for the file system", reason: "unreadable" };
+    return { ok: false, problem: `cannot be read (${code ?? (err as Error).message})`, reason: "unreadable" };
   }
   try {
     const stat = fstatSync(fd);
-    if (!stat.isFile()) return { ok: false, problem: `is ${fileKind(stat)}, not a regular file`, missing: false };
-    if (stat.size > options.maxBytes) return { ok: false, problem: tooLarge(stat.size, options.maxBytes), missing: false };
+    if (!stat.isFile()) return { ok: false, problem: `is ${fileKind(stat)}, not a regular file`, reason: "not-regular" };
+    if (stat.size > options.maxBytes) return { ok: false, problem: tooLarge(stat.size, options.maxBytes), reason: "too-large", size: stat.size };
     // What fstat reported, and one byte more; a file that grows meanwhile is read on, never past the limit.
     const cap = options.maxBytes + 1;
     let buffer = Buffer.allocUnsafe(Math.min(cap, stat.size + 1));
     for (let n = 0; ; ) {
       if (n === buffer.length) {
-        if (n === cap) return { ok: false, problem: `grew past the limit of ${options.maxBytes} bytes (${formatBytes(options.maxBytes)}) while it was read`, missing: false };
+        if (n === cap) return { ok: false, problem: `grew past the limit of ${options.maxBytes} bytes (${formatBytes(options.maxBytes)}) while it was read`, reason: "too-large", size: n };
         const bigger = Buffer.allocUnsafe(Math.min(cap, buffer.length * 2));
         buffer.copy(bigger, 0, 0, n);
         buffer = bigger;
@@ -56,7 +56,7 @@ export function readInputFile(path: string, options: InputOptions): InputRead {
       n += got;
     }
   } catch (err) {
-    return { ok: false, problem: `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, missing: false };
+    return { ok: false, problem: `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, reason: "unreadable" };
   } finally {
     closeSync(fd);
   }

@@ -147,7 +147,7 @@ async function run(
     // package's spec is collected once it is written: V8 sizes the heap from what stays live.
     linted.specs = [];
     const versions = specs.map((s) => ({ id: s.id, version: s.version, specFile: s.specFile }));
-    writer = new OutDirWriter(config.outDir, last, options.check ?? false);
+    writer = new OutDirWriter(config.outDir, last, options.check ?? false, cache.entries.map((e) => e.id));
     const next: Manifest = { toolchain, packages: {} };
     const files: GeneratedFile[] = [];
     for (const [id, { record, files: reused }] of cache.reused) {

@@ -12,7 +12,7 @@ import { colourFor } from "../cli/style.ts";
 import { formatDiagnostics } from "../load/diagnostics.ts";
 import { atLeast, LEVELS, type Level, type TableDiff } from "./change.ts";
 import { diffTables, unbumpedBreaking } from "./compare.ts";
-import { loadSide, pathKind, specsAt, UsageError, type SpecText } from "./inputs.ts";
+import { InputError, loadSide, pathKind, specsAt, UsageError, type SpecText } from "./inputs.ts";
 import { FORMATS, renderJson, renderMarkdown, renderText, type Format } from "./render.ts";
 
 export const DIFF_HELP = `Usage:
@@ -43,6 +43,10 @@ export async function diffCommand(argv: string[]): Promise<number> {
   try {
     return await run(argv);
   } catch (err) {
+    if (err instanceof InputError) {
+      process.stderr.write(`codebook diff: ${err.message}\n`);
+      return 2;
+    }
     if (err instanceof UsageError || err instanceof ConfigError) {
       process.stderr.write(`codebook diff: ${err.message}\nRun \`codebook diff --help\` for usage.\n`);
       return 2;

@@ -131,7 +131,7 @@ function refuseLinks(from: string, path: string, show: (path: string) => string)
 /** The text to append so that `path` has `line` (null when it has it); a file that is not a regular file is refused. */
 function lineToAdd(path: string, line: string, show: (path: string) => string): string | null {
   const read = readInputFile(path, { maxBytes: IGNORE_FILE_MAX_BYTES, noFollow: true });
-  if (!read.ok && !read.missing) throw new ConfigError(`${show(path)} ${read.problem}; codebook init adds a line to it, so it must be a regular file`);
+  if (!read.ok && read.reason !== "missing") throw new ConfigError(`${show(path)} ${read.problem}; codebook init adds a line to it, so it must be a regular file`);
   const text = read.ok ? read.bytes.toString("utf8") : "";
   if (text.split(/\r?\n/).some((l) => l.trim() === line)) return null;
   return `${text === "" || text.endsWith("\n") ? "" : "\n"}${line}\n`;

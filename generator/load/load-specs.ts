@@ -4,7 +4,7 @@
  * All problems of all files are collected; nothing is thrown for bad input.
  * The checks that need the filesystem (the seed) live here; build-spec.ts is pure.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import { basename, dirname, join, posix, relative, resolve, win32 } from "node:path";
 import { ConfigError } from "../config.ts";
 import type { Spec } from "../model/types.ts";
@@ -12,7 +12,7 @@ import { buildSpec } from "./build-spec.ts";
 import type { Diagnostic } from "./diagnostics.ts";
 import { finishProfile, isProfile, mergeProfile } from "./extends.ts";
 import { didYouMean } from "./suggest.ts";
-import { checkControlCharacters, decodeSpecBytes } from "./hostile-text.ts";
+import { checkControlCharacters, decodeSpecBytes, decodeSpecText, readSpecFile } from "./hostile-text.ts";
 import { semanticsBesideSchema } from "./beside-schema.ts";
 import { attachNotes, contextWarnings } from "./notes.ts";
 import { checkSchemaAt } from "./schema-check.ts";
@@ -75,11 +75,12 @@ export function loadSpecs(options: LoadOptions): LoadResult {
     }
     seen.set(id, display);
     // Bytes, not "utf8": a lossy decode would carry U+FFFD into every output.
-    texts.push({ id, display, read: () => readFileSync(path), dir: dirname(path) });
+    texts.push({ id, display, read: () => readSpecFile(path, display), dir: dirname(path) });
   }
   const result = loadTexts(texts, options.only ?? [], options.root);
   for (const d of twins) {
-    result.sources.set(d.file, readFileSync(join(options.specDir, basename(d.file)), "utf8"));
+    const twin = readSpecFile(join(options.specDir, basename(d.file)), d.file);
+    if ("bytes" in twin) result.sources.set(d.file, new TextDecoder().decode(twin.bytes));
     result.diagnostics.push(d);
   }
   return result;
@@ -89,8 +90,8 @@ export function loadSpecs(options: LoadOptions): LoadResult {
 export interface SpecText {
   id: string;
   display: string;
-  /** Bytes from a file (decoded strictly here), or a text that is already a string. */
-  read: () => Uint8Array | string;
+  /** Bytes from a file (decoded strictly here), a text that is already a string, or why the file could not be read. */
+  read: () => { bytes: Uint8Array } | { problem: Diagnostic } | string;
   /** The spec file's directory, for the checks that need the filesystem (the seed); null for texts without a file. */
   dir: string | null;
 }
@@ -122,9 +123,12 @@ export function loadTexts(texts: readonly SpecText[], only: readonly string[], r
     let p = parsed.get(t.id);
     if (!p) {
       const raw = t.read();
-      const { text, diagnostics: encoding } = typeof raw === "string" ? { text: raw, diagnostics: [] } : decodeSpecBytes(t.display, raw);
-      result.sources.set(t.display, text);
-      p = encoding.length ? { diagnostics: encoding } : checkShape(t.display, text, t.id);
+      if (typeof raw !== "string" && "problem" in raw) p = { diagnostics: [raw.problem] };
+      else {
+        const { text, diagnostics: encoding } = typeof raw === "string" ? decodeSpecText(t.display, raw) : decodeSpecBytes(t.display, raw.bytes);
+        result.sources.set(t.display, text);
+        p = encoding.length ? { diagnostics: encoding } : checkShape(t.display, text, t.id);
+      }
       parsed.set(t.id, p);
     }
     return p;

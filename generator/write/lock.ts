@@ -69,7 +69,7 @@ function readHolder(path: string): { text: string; holder: Holder | null } | nul
 function readLockText(path: string): string | null {
   const read = readInputFile(path, { maxBytes: MAX_LOCK_BYTES, noFollow: true });
   if (read.ok) return read.bytes.toString("utf8");
-  if (read.missing) return null; // released meanwhile
+  if (read.reason === "missing") return null; // released meanwhile
   throw notALock(path, read.problem);
 }
 

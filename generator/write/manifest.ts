@@ -9,11 +9,14 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, sep } from "node:path";
 import { ConfigError } from "../config.ts";
+import { readInputFile } from "../input-file.ts";
 import { SPEC_ID } from "../model/identifiers.ts";
 import { packageRoot, packageVersion, specSchemaPath, templatesDir } from "../paths.ts";
 import { generatorSourceHash } from "./source-hash.js";
 
 export const MANIFEST_FILE = ".codebook-manifest.json";
+/** About 1–2 KB per package: 64 MiB is tens of thousands of packages. A larger file is not a manifest codebook wrote. */
+export const MANIFEST_MAX_BYTES = 64 * 1024 * 1024;
 
 export interface PackageRecord {
   /** sha256 of the spec text. */
@@ -55,10 +58,13 @@ export function isPackageFilePath(id: string, path: string): boolean {
  */
 export function readManifest(outDir: string): Manifest | null {
   const path = join(outDir, MANIFEST_FILE);
-  if (!existsSync(path)) return null;
+  const read = readInputFile(path, { maxBytes: MANIFEST_MAX_BYTES, noFollow: true });
+  if (!read.ok && read.reason === "missing") return null;
+  // Not a file codebook wrote, and one it cannot replace (a directory) or must not write through (a link).
+  if (!read.ok) throw new ManifestError(`${path} ${read.problem}, where codebook keeps its manifest; move it out of the out dir, or delete it, and run again`);
   let raw: Partial<Manifest>;
   try {
-    raw = JSON.parse(readFileSync(path, "utf8")) as Partial<Manifest>;
+    raw = JSON.parse(read.bytes.toString("utf8")) as Partial<Manifest>;
   } catch {
     return null;
   }

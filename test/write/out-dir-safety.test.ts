@@ -269,3 +269,63 @@ describe("the out-dir checks judge real paths, links resolved at every level (is
     expect(run(["generate", "--check"], dir).code).toBe(0);
   });
 });
+
+describe("obstructions in the out dir: one line saying what to move, exit 2, nothing written (issue 18)", () => {
+  // Each gave exit 3 with a stack (EEXIST, ENOTDIR, EISDIR from mkdir, rename or the manifest's write).
+  const edit = (dir: string) => writeFileSync(join(dir, "spec", "codes.yaml"), minimalSpec().replace("message: Failed", "message: Declined"));
+  it.each([
+    ["a file where dist/ goes", (out: string) => (rmSync(join(out, "codes", "dist"), { recursive: true }), writeFileSync(join(out, "codes", "dist"), "")), "codes/dist is a file where codebook writes a directory (for "],
+    ["a file where a package folder goes", (out: string) => (rmSync(join(out, "codes"), { recursive: true }), writeFileSync(join(out, "codes"), "")), "codes is a file where codebook writes a directory;"],
+    ["a FIFO where src/ goes", (out: string) => (rmSync(join(out, "codes", "src"), { recursive: true }), execFileSync("mkfifo", [join(out, "codes", "src")])), "codes/src is a file where codebook writes a directory (for "],
+    ["a directory where a file goes", (out: string) => (rmSync(join(out, "codes", "README.md")), mkdirSync(join(out, "codes", "README.md"))), "codes/README.md is a directory where codebook writes a file;"],
+    ["a directory where the manifest goes", (out: string) => (rmSync(join(out, MANIFEST)), mkdirSync(join(out, MANIFEST))), `${MANIFEST} is a directory, not a regular file, where codebook keeps its manifest;`],
+    ["a FIFO where the manifest goes", (out: string) => (rmSync(join(out, MANIFEST)), execFileSync("mkfifo", [join(out, MANIFEST)])), `${MANIFEST} is a FIFO (named pipe), not a regular file, where codebook keeps its manifest;`],
+  ])("%s", (_name, obstruct, message) => {
+    const { dir, out } = generated();
+    edit(dir);
+    obstruct(out);
+    const before = snapshot(out);
+    const r = run(["generate"], dir, {}, 60_000);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr.startsWith(`codebook: ${out}/${message}`), r.stderr).toBe(true);
+    expect(r.stderr).toMatch(/move it out of the out dir, or delete it, and run again\n$/);
+    expect(r.stderr.split("\n").filter(Boolean)).toHaveLength(1);
+    expect(snapshot(out)).toEqual(before);
+  });
+
+  it("a file where dist/ goes on a first run (no manifest yet): refused before anything is written", () => {
+    const dir = project([], { "codes.yaml": minimalSpec() });
+    const out = join(dir, "generated");
+    mkdirSync(join(out, "codes"), { recursive: true });
+    writeFileSync(join(out, "codes", "dist"), "");
+    const r = run(["generate"], dir, {}, 60_000);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^codebook: .*\/generated\/codes\/dist is a file where codebook writes a directory \(for .*\/codes\/dist\/.*\); move it out of the out dir, or delete it, and run again\n$/);
+    expect(snapshot(out)).toEqual(new Map([["codes/dist", ""]]));
+  });
+
+  it("a FIFO in a package folder is never read: generate warns and writes, --check reports it", () => {
+    const { dir, out } = generated();
+    edit(dir);
+    execFileSync("mkfifo", [join(out, "codes", "src", "pipe")]);
+    const r = run(["generate"], dir, {}, 60_000);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain("codebook: warning: generated/codes/src/pipe is not written by codebook; left in place");
+    const check = run(["generate", "--check"], dir, {}, 60_000);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain("  unexpected generated/codes/src/pipe (not written by codebook; remove it)");
+  });
+
+  it("a generated file replaced by a link to /dev/zero: --check reports the link and does not read through it", () => {
+    const { dir, out } = generated();
+    rmSync(join(out, "codes", "README.md"));
+    symlinkSync("/dev/zero", join(out, "codes", "README.md"));
+    // The cache proved the package current by hashing its files, through the link, forever.
+    const check = run(["generate", "--check"], dir, {}, 60_000);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain("  symlink    generated/codes/README.md (a symbolic link: codebook will not write through it)");
+    const r = run(["generate"], dir, {}, 60_000);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("is a symbolic link; codebook never writes or deletes through a link below the out dir");
+  });
+});
