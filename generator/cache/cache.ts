@@ -76,9 +76,9 @@ export interface SpecEntry {
   hash: string;
 }
 
-/** The spec files of the spec dir (only `only`, when given), hashed. */
-export function specEntries(config: Config, only: readonly string[]): SpecEntry[] {
-  let all = entriesRead.get(config);
+/** The spec files of the spec dir (only `only`, when given), hashed; `fresh` reads them again (another process may have edited them). */
+export function specEntries(config: Config, only: readonly string[], fresh = false): SpecEntry[] {
+  let all = fresh ? undefined : entriesRead.get(config);
   if (!all) {
     all = listSpecFiles(config.specDir).map((path) => ({ id: specIdOf(path), path, hash: specInputs(config.specDir, path).hash }));
     entriesRead.set(config, all);
@@ -180,10 +180,10 @@ export function cachePlan(
   config: Config,
   manifest: Manifest | null,
   toolchain: string,
-  options: { only: readonly string[]; force: boolean; keepFiles: boolean },
+  options: { only: readonly string[]; force: boolean; keepFiles: boolean; fresh?: boolean },
 ): CachePlan {
   const { only, force, keepFiles } = options;
-  const entries = specEntries(config, only);
+  const entries = specEntries(config, only, options.fresh);
   const count = new Map<string, number>();
   for (const e of entries) count.set(e.id, (count.get(e.id) ?? 0) + 1);
   const reused: CachePlan["reused"] = new Map();

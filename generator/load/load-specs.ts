@@ -4,6 +4,7 @@
  * All problems of all files are collected; nothing is thrown for bad input.
  * The checks that need the filesystem (the seed) live here; build-spec.ts is pure.
  */
+import { createHash } from "node:crypto";
 import { readdirSync, statSync } from "node:fs";
 import { basename, dirname, join, posix, relative, resolve, win32 } from "node:path";
 import { ConfigError } from "../config.ts";
@@ -27,6 +28,12 @@ export interface LoadResult {
   sources: Map<string, string>;
   /** Per spec id, the display paths its package is made from: its file, then its bases' (`extends`). */
   inputs: Map<string, string[]>;
+  /**
+   * Per spec id of a clean spec, the input hash of the bytes this lint read (the manifest's `spec`,
+   * as cache/cache.ts's specInputs computes it from the files): a run records the hash of what it
+   * linted and emitted, never of an earlier or later read of a file another process is editing.
+   */
+  inputHashes: Map<string, string>;
 }
 
 export interface LoadOptions {
@@ -103,6 +110,8 @@ interface Linted {
   warnings: Diagnostic[];
   /** The display paths this spec is made from: its own, then its bases'. */
   chain: string[];
+  /** The sha256 of each of those files' bytes, as read for this lint. */
+  hashes: string[];
 }
 
 /**
@@ -110,9 +119,9 @@ interface Linted {
  * checked and returned (all when empty); the others are read only as bases.
  */
 export function loadTexts(texts: readonly SpecText[], only: readonly string[], root: string | null): LoadResult {
-  const result: LoadResult = { specs: [], diagnostics: [], warnings: [], sources: new Map(), inputs: new Map() };
+  const result: LoadResult = { specs: [], diagnostics: [], warnings: [], sources: new Map(), inputs: new Map(), inputHashes: new Map() };
   const byId = new Map(texts.map((t) => [t.id, t]));
-  const parsed = new Map<string, { source?: YamlSource; diagnostics: Diagnostic[] }>();
+  const parsed = new Map<string, { source?: YamlSource; diagnostics: Diagnostic[]; hash: string }>();
   const linted = new Map<string, Linted>();
   /** Specs a profile extends: their parsed documents are kept for the next profile. */
   const bases = new Set<string>();
@@ -123,11 +132,12 @@ export function loadTexts(texts: readonly SpecText[], only: readonly string[], r
     let p = parsed.get(t.id);
     if (!p) {
       const raw = t.read();
-      if (typeof raw !== "string" && "problem" in raw) p = { diagnostics: [raw.problem] };
+      if (typeof raw !== "string" && "problem" in raw) p = { diagnostics: [raw.problem], hash: "" };
       else {
+        const hash = createHash("sha256").update(typeof raw === "string" ? raw : raw.bytes).digest("hex");
         const { text, diagnostics: encoding } = typeof raw === "string" ? decodeSpecText(t.display, raw) : decodeSpecBytes(t.display, raw.bytes);
         result.sources.set(t.display, text);
-        p = encoding.length ? { diagnostics: encoding } : checkShape(t.display, text, t.id);
+        p = { ...(encoding.length ? { diagnostics: encoding } : checkShape(t.display, text, t.id)), hash };
       }
       parsed.set(t.id, p);
     }
@@ -137,11 +147,11 @@ export function loadTexts(texts: readonly SpecText[], only: readonly string[], r
   const lint = (t: SpecText): Linted => {
     const done = linted.get(t.id);
     if (done) return done;
-    const { source, diagnostics } = parse(t);
-    let out: Linted = { diagnostics, warnings: [], chain: [t.display] };
+    const { source, diagnostics, hash } = parse(t);
+    let out: Linted = { diagnostics, warnings: [], chain: [t.display], hashes: [hash] };
     if (source) {
-      if (isProfile(source.value)) out = lintProfile(t, source);
-      else out = { source, ...buildSpec(source, t.display, t.id), warnings: [], chain: [t.display] };
+      if (isProfile(source.value)) out = lintProfile(t, source, hash);
+      else out = { source, ...buildSpec(source, t.display, t.id), warnings: [], chain: [t.display], hashes: [hash] };
       if (out.spec && out.source) {
         // A profile's notes joined its IR before its record was made (see lintProfile).
         const notes = isProfile(source.value) ? [] : attachNotes(out.spec, out.source);
@@ -159,9 +169,9 @@ export function loadTexts(texts: readonly SpecText[], only: readonly string[], r
     return out;
   };
 
-  const lintProfile = (t: SpecText, source: YamlSource): Linted => {
+  const lintProfile = (t: SpecText, source: YamlSource, hash: string): Linted => {
     const baseId = String((source.value as { extends: unknown }).extends);
-    const fail = (message: string): Linted => ({ diagnostics: [source.at(["extends"], message)], warnings: [], chain: [t.display] });
+    const fail = (message: string): Linted => ({ diagnostics: [source.at(["extends"], message)], warnings: [], chain: [t.display], hashes: [hash] });
     // Follow the chain of bases by name first, so a cycle is reported as one, at each member.
     const chain = [t.id];
     for (let id: string | null = baseId; id !== null; ) {
@@ -186,7 +196,9 @@ export function loadTexts(texts: readonly SpecText[], only: readonly string[], r
     }
     const merged = mergeProfile(source, { source: base.source, spec: base.spec });
     const chainFiles = [t.display, ...base.chain];
-    if (!merged.source) return { diagnostics: merged.diagnostics, warnings: [], chain: chainFiles };
+    // The base as this profile merged it: the bytes read by the lint whose result it used.
+    const hashes = [hash, ...base.hashes];
+    if (!merged.source) return { diagnostics: merged.diagnostics, warnings: [], chain: chainFiles, hashes };
     const built = buildSpec(merged.source, t.display, t.id);
     const notes = built.spec ? attachNotes(built.spec, merged.source) : [];
     return {
@@ -195,6 +207,7 @@ export function loadTexts(texts: readonly SpecText[], only: readonly string[], r
       diagnostics: [...built.diagnostics, ...notes],
       warnings: [],
       chain: chainFiles,
+      hashes,
     };
   };
 
@@ -203,7 +216,10 @@ export function loadTexts(texts: readonly SpecText[], only: readonly string[], r
     result.diagnostics.push(...out.diagnostics);
     result.warnings.push(...out.warnings);
     result.inputs.set(t.id, out.chain);
-    if (out.spec) result.specs.push(out.spec);
+    if (out.spec) {
+      result.specs.push(out.spec);
+      result.inputHashes.set(t.id, out.hashes.length === 1 ? out.hashes[0]! : createHash("sha256").update(out.hashes.join("\n")).digest("hex"));
+    }
     // A parsed document (with its ranges) is several times its spec's IR: keeping every one
     // until the end held about 2 MB per SNAP-sized spec. A clean spec that no profile has
     // extended yet is dropped; a profile met later parses it again, once.
