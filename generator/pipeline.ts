@@ -165,7 +165,7 @@ async function run(
       files.push(...reused);
     }
     for await (const p of producePackages(specs, config)) {
-      next.packages[p.spec.id] = { spec: hashOf.get(p.spec.id)!, ...versionRecord(p.spec), files: await writer.emitted(p.spec.id, p.files) };
+      next.packages[p.spec.id] = { spec: hashOf.get(p.spec.id)!, ...versionRecord(p.spec), files: await writer.emitted(p.files) };
       if (keepFiles) files.push(...p.files);
     }
     carryOverRecords(config, last, next);

@@ -329,3 +329,35 @@ describe("obstructions in the out dir: one line saying what to move, exit 2, not
     expect(r.stderr).toContain("is a symbolic link; codebook never writes or deletes through a link below the out dir");
   });
 });
+
+describe("the claims journal of an interrupted run (.codebook-manifest.claims)", () => {
+  const JOURNAL = ".codebook-manifest.claims";
+
+  it("is read back with the manifest: --check reports it, generate removes what it claims and is no longer produced, then the journal", () => {
+    const { dir, out } = generated();
+    // What a run killed mid-write leaves: a new file created, claimed by the journal, and a cut last line.
+    writeFileSync(join(out, "codes", "src", "extra.ts"), "// written by the killed run\n");
+    writeFileSync(join(out, JOURNAL), `${JSON.stringify(["codes/src/extra.ts"])}\n["codes/src/cut`);
+    const check = run(["generate", "--check"], dir);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain(`  leftover   generated/${JOURNAL} (temporary file of an interrupted run)`);
+    expect(check.stderr).toContain("  orphaned   generated/codes/src/extra.ts");
+    const r = run(["generate"], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`  cleaned  generated/${JOURNAL} (temporary file of an interrupted run)`);
+    expect(existsSync(join(out, "codes", "src", "extra.ts"))).toBe(false);
+    expect(existsSync(join(out, JOURNAL))).toBe(false);
+    expect(run(["generate", "--check"], dir).code).toBe(0);
+  });
+
+  it("a journal that claims a path outside its package stops the run (exit 2) and the file survives", () => {
+    const { dir, out, victim } = generated();
+    writeFileSync(join(out, JOURNAL), `${JSON.stringify([`codes/../../../..${join(victim, "victim.txt")}`])}\n`);
+    for (const args of [["generate"], ["generate", "--check"]]) {
+      const r = run(args, dir);
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.stderr).toMatch(/^codebook: .*\.codebook-manifest\.claims: .* is outside package codes's folder;.*\n$/);
+    }
+    expect(readFileSync(join(victim, "victim.txt"), "utf8")).toBe("keep me");
+  });
+});
