@@ -13,7 +13,7 @@
  * The scaffold lints clean and generates as it is.
  */
 import { closeSync, constants, existsSync, lstatSync, mkdirSync, openSync, writeFileSync, writeSync } from "node:fs";
-import { dirname, join, relative, resolve, sep } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { CONFIG_FILE, ConfigError, findConfigFile, readConfig, type Config } from "../config.ts";
 import { render } from "../emit/templates.ts";
 import { fileKind, readInputFile } from "../input-file.ts";
@@ -110,17 +110,15 @@ function scaffold(config: Config, id: string, kind: string, show: (path: string)
  * the scaffold wherever it points, and a linked `.gitattributes` would be appended to outside
  * the repository. Each existing segment of `path` below `from` (the directory init starts from
  * for that file: the working directory, the config's, the repository's top) is looked at
- * without following links; the directories above `from` are the user's business.
+ * without following links; the directories above `from` are the user's business, and so are
+ * those of a path outside it (a specDir of ../specs, an absolute --config), of which only the
+ * last segment, what init writes, is looked at.
  */
 function refuseLinks(from: string, path: string, show: (path: string) => string): void {
   const rel = relative(from, path);
-  const segments = rel.split(sep).filter(Boolean);
-  // A path outside `from` (a specDir of ../specs) is checked from where it leaves it.
-  let at = from;
-  let i = 0;
-  while (i < segments.length && segments[i] === "..") at = dirname(at), i++;
-  for (; i < segments.length; i++) {
-    at = join(at, segments[i]!);
+  const outside = rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel);
+  const segments = outside ? [path] : rel.split(sep).filter(Boolean).map((_, i, all) => join(from, ...all.slice(0, i + 1)));
+  for (const at of segments) {
     const stat = lstatSync(at, { throwIfNoEntry: false });
     if (!stat) return;
     if (stat.isSymbolicLink())

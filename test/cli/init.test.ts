@@ -160,6 +160,16 @@ describe("codebook init never writes through a link it did not make, and refuses
     expect([snapshot(dir), snapshot(outside)]).toEqual(before);
   });
 
+  it("a link above where init starts (an absolute --config through a linked directory) is the user's own, and is written through", () => {
+    const { dir, outside } = setup();
+    mkdirSync(join(outside, "real"));
+    symlinkSync(join(outside, "real"), join(outside, "link"));
+    const r = run(["init", "--config", join(outside, "link", "codebook.config.yaml")], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(existsSync(join(outside, "real", "codebook.config.yaml"))).toBe(true);
+    expect(existsSync(join(outside, "real", "spec"))).toBe(true);
+  });
+
   it("a FIFO at .gitattributes is refused without blocking; nothing written", () => {
     const { dir } = setup();
     execFileSync("mkfifo", [join(dir, ".gitattributes")]);
