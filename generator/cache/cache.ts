@@ -12,13 +12,15 @@
  * Nothing here imports ts-morph, oxfmt or handlebars: an unchanged run ends
  * in this stage.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { Config } from "../config/config.ts";
 import type { GeneratedFile } from "../model/generated-file.ts";
+import { readInputFile } from "../common/input-file.ts";
+import { SPEC_LIMITS } from "../load/hostile-text.ts";
 import { listSpecFiles, specIdOf } from "../load/load-specs.ts";
 import { sha256, type Manifest, type PackageRecord } from "../write/manifest.ts";
-import { scanOutDir } from "../write/write.ts";
+import { OUTPUT_FILE_MAX_BYTES, scanOutDir } from "../write/write.ts";
 
 /** What in the config shapes output; part of the toolchain fingerprint. */
 export function configFingerprint(config: Config): string {
@@ -52,8 +54,14 @@ export function specInputs(specDir: string, specPath: string): SpecInputs {
   const paths: string[] = [];
   const hashes: string[] = [];
   for (let file: string | null = specPath; file !== null && !paths.includes(file); ) {
-    const bytes: Buffer = readFileSync(file);
+    // Bounded, as the loader reads it: a spec it refuses (too large, not a regular file) is never reused.
+    const read = readInputFile(file, { maxBytes: SPEC_LIMITS.maxBytes });
     paths.push(file);
+    if (!read.ok) {
+      hashes.push(`unreadable: ${read.reason}`); // no sha256 is this: matches no record
+      break;
+    }
+    const bytes = read.bytes;
     hashes.push(sha256(bytes));
     const base: string | undefined = EXTENDS_LINE.exec(bytes.toString("utf8"))?.[2];
     file = base === undefined ? null : ([`${base}.yaml`, `${base}.yml`].map((name) => join(specDir, name)).find((p) => existsSync(p)) ?? null);
@@ -68,9 +76,9 @@ export interface SpecEntry {
   hash: string;
 }
 
-/** The spec files of the spec dir (only `only`, when given), hashed. */
-export function specEntries(config: Config, only: readonly string[]): SpecEntry[] {
-  let all = entriesRead.get(config);
+/** The spec files of the spec dir (only `only`, when given), hashed; `fresh` reads them again (another process may have edited them). */
+export function specEntries(config: Config, only: readonly string[], fresh = false): SpecEntry[] {
+  let all = fresh ? undefined : entriesRead.get(config);
   if (!all) {
     all = listSpecFiles(config.specDir).map((path) => ({ id: specIdOf(path), path, hash: specInputs(config.specDir, path).hash }));
     entriesRead.set(config, all);
@@ -130,12 +138,10 @@ function verdictsOf(manifest: Manifest): Map<string, boolean> {
 function filesAsRecorded(config: Config, record: PackageRecord, keep: boolean): GeneratedFile[] | null {
   const files: GeneratedFile[] = [];
   for (const [path, hash] of Object.entries(record.files)) {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(`${config.outDir}/${path}`);
-    } catch {
-      return null;
-    }
+    // Not through a link, not from a FIFO or device, not past the limit: anything else is not current.
+    const read = readInputFile(`${config.outDir}/${path}`, { maxBytes: OUTPUT_FILE_MAX_BYTES, noFollow: true });
+    if (!read.ok) return null;
+    const bytes = read.bytes;
     if (sha256(bytes) !== hash) return null;
     if (keep) files.push({ path, content: bytes.toString("utf8") });
   }
@@ -153,7 +159,7 @@ export function upToDate(config: Config, manifest: Manifest | null, toolchain: s
   if (!entries.every((e) => packageCurrent(config, manifest, toolchain, e.id, e.hash))) return false;
   const scan = scanOutDir(config.outDir);
   const listed = new Set(Object.values(manifest.packages).flatMap((r) => Object.keys(r.files)));
-  return scan.symlinks.length === 0 && scan.leftovers.length === 0 && scan.files.every((f) => !f.includes("/") || listed.has(f));
+  return scan.symlinks.length === 0 && scan.leftovers.length === 0 && [...scan.files, ...scan.others].every((f) => !f.includes("/") || listed.has(f));
 }
 
 /** What a run must do: the specs to lint and emit, and the packages it reuses as they are. */
@@ -174,10 +180,10 @@ export function cachePlan(
   config: Config,
   manifest: Manifest | null,
   toolchain: string,
-  options: { only: readonly string[]; force: boolean; keepFiles: boolean },
+  options: { only: readonly string[]; force: boolean; keepFiles: boolean; fresh?: boolean },
 ): CachePlan {
   const { only, force, keepFiles } = options;
-  const entries = specEntries(config, only);
+  const entries = specEntries(config, only, options.fresh);
   const count = new Map<string, number>();
   for (const e of entries) count.set(e.id, (count.get(e.id) ?? 0) + 1);
   const reused: CachePlan["reused"] = new Map();

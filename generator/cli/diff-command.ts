@@ -13,7 +13,7 @@ import { formatDiagnostics } from "../load/diagnostics.ts";
 import { atLeast, type TableDiff } from "../diff/change.ts";
 import { LEVELS, type Level } from "../diff/levels.ts";
 import { diffTables, unbumpedBreaking } from "../diff/compare.ts";
-import { loadSide, pathKind, specsAt, UsageError, type SpecText } from "../diff/inputs.ts";
+import { InputError, loadSide, pathKind, specsAt, UsageError, type SpecText } from "../diff/inputs.ts";
 import { FORMATS, renderJson, renderMarkdown, renderText, type Format } from "../diff/render.ts";
 
 export const DIFF_HELP = `Usage:
@@ -44,6 +44,10 @@ export async function diffCommand(argv: string[]): Promise<number> {
   try {
     return await run(argv);
   } catch (err) {
+    if (err instanceof InputError) {
+      process.stderr.write(`codebook diff: ${err.message}\n`);
+      return 2;
+    }
     if (err instanceof UsageError || err instanceof ConfigError) {
       process.stderr.write(`codebook diff: ${err.message}\nRun \`codebook diff --help\` for usage.\n`);
       return 2;

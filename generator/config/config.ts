@@ -6,8 +6,8 @@
  * Every mistake here is a ConfigError: one clear line and exit code 2, never a
  * stack trace, and never a run that writes somewhere it should not.
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
-import { dirname, parse as parsePath, relative, resolve, sep } from "node:path";
+import { existsSync, lstatSync, realpathSync, statSync, type Stats } from "node:fs";
+import { dirname, join, parse as parsePath, relative, resolve, sep } from "node:path";
 import { parse } from "yaml";
 import { SHIPPED_TARGETS } from "../targets/registry.ts";
 import type { Target } from "../targets/target.ts";
@@ -15,6 +15,7 @@ import { typescriptTarget } from "../targets/typescript/target.ts";
 import { TYPESCRIPT_DEFAULTS, type EnumStyle, type TypeScriptOptions } from "../targets/typescript/options.ts";
 import type { Publish } from "../targets/typescript/publish.ts";
 import { ConfigError } from "../common/errors.ts";
+import { fileKind, readInputFile } from "../common/input-file.ts";
 import { readTargets, SINGLE_TARGET_KEYS, type TargetSetting } from "./targets-config.ts";
 
 export type { EnumStyle } from "../targets/typescript/options.ts";
@@ -47,6 +48,8 @@ export interface Config {
 
 export const CONFIG_FILE = "codebook.config.yaml";
 const CONFIG_FILES = [CONFIG_FILE, "codebook.config.yml"];
+/** A config is a few lines; a larger file is not one (README, "Limits and hostile input"). */
+export const CONFIG_MAX_BYTES = 1024 * 1024;
 
 const TOP_LEVEL_KEYS = ["specDir", "targets", ...SINGLE_TARGET_KEYS];
 
@@ -77,9 +80,11 @@ export function loadConfig(configPath: string | undefined, cwd: string, targets:
 export function readConfig(path: string | null, cwd: string, extraTargets: readonly Target<any>[] = []): Config {
   const registry = [...SHIPPED_TARGETS, ...extraTargets.filter((t) => !SHIPPED_TARGETS.some((s) => s.name === t.name))];
   if (path === null) return resolveConfig(cwd, null, {}, registry);
+  const read = readInputFile(path, { maxBytes: CONFIG_MAX_BYTES });
+  if (!read.ok) throw new ConfigError(`${path} ${read.problem}`);
   let raw: unknown;
   try {
-    raw = parse(readFileSync(path, "utf8")) ?? {};
+    raw = parse(read.bytes.toString("utf8")) ?? {};
   } catch (err) {
     throw new ConfigError(`${path}: ${(err as Error).message.split("\n")[0]}`);
   }
@@ -120,29 +125,66 @@ export function isWithin(outer: string, inner: string): boolean {
 
 /**
  * The spec directory must exist; the out dir must be a directory of its own. codebook
- * removes files from the out dir, so it must never be the project itself (".", ".."),
- * the filesystem root, or the specs' directory or one above it.
+ * removes files from the out dir, so it must never be the project itself or above it,
+ * the filesystem root, the specs' directory, inside it, or above it. Each is judged on
+ * real paths, links resolved at every level: `gen -> spec` with `outDir: gen` is the spec
+ * directory. An out dir the config places inside its own directory must really be there:
+ * `outDir: a/up/x` with `a/up -> ../..` would write two directories above the project.
  */
 function checkDirs(config: Config): Config {
   const where = config.file ?? "codebook";
   const show = (p: string) => relative(config.root, p) || ".";
-  if (!existsSync(config.specDir)) throw new ConfigError(`${where}: spec directory ${show(config.specDir)} does not exist (specDir)`);
-  if (!statSync(config.specDir).isDirectory()) throw new ConfigError(`${where}: specDir ${show(config.specDir)} is not a directory`);
-  for (const t of config.targets) checkOutDir(config, t.outDir);
+  const specStat = statSync(config.specDir, { throwIfNoEntry: false });
+  if (!specStat) throw new ConfigError(`${where}: spec directory ${show(config.specDir)} does not exist (specDir)`);
+  if (!specStat.isDirectory()) throw new ConfigError(`${where}: specDir ${show(config.specDir)} is not a directory`);
+  const real = config.targets.map((t) => checkOutDir(config, t.outDir));
   // Each target's out dir is its own: one run's manifest must never claim another's files.
   for (const [i, a] of config.targets.entries())
-    for (const b of config.targets.slice(i + 1))
-      if (isWithin(a.outDir, b.outDir) || isWithin(b.outDir, a.outDir))
+    for (const [j, b] of config.targets.entries())
+      if (j > i && (isWithin(real[i]!, real[j]!) || isWithin(real[j]!, real[i]!)))
         throw new ConfigError(`${where}: the ${a.target.name} and ${b.target.name} targets' out dirs ${JSON.stringify(show(a.outDir))} and ${JSON.stringify(show(b.outDir))} overlap; give each target a directory of its own`);
   return config;
 }
 
-function checkOutDir(config: Config, out: string): void {
+/** Refuses an out dir that is not codebook's alone, judged on its real path; returns that path. */
+function checkOutDir(config: Config, out: string): string {
   const where = config.file ?? "codebook";
   const show = (p: string) => relative(config.root, p) || ".";
   const refuse = (why: string) => new ConfigError(`${where}: outDir ${JSON.stringify(show(out))} ${why}; codebook writes and removes files there, so give it a directory of its own, such as "generated"`);
-  if (parsePath(out).root === out) throw refuse("is the filesystem root");
-  if (isWithin(out, config.root)) throw refuse(out === config.root ? "is the config file's own directory" : "holds the config file's directory");
-  if (isWithin(out, config.specDir)) throw refuse(out === config.specDir ? "is the spec directory" : "holds the spec directory");
-  if (existsSync(out) && !statSync(out).isDirectory()) throw refuse("is not a directory");
+  const root = realpathSync(config.root);
+  const specDir = realpathSync(config.specDir);
+  const real = realPath(out, refuse);
+  const through = real === out ? "" : ` (${real}, links resolved)`;
+  if (parsePath(real).root === real) throw refuse(`is the filesystem root${through}`);
+  if (isWithin(real, root)) throw refuse(`${real === root ? "is the config file's own directory" : "holds the config file's directory"}${through}`);
+  if (isWithin(real, specDir)) throw refuse(`${real === specDir ? "is the spec directory" : "holds the spec directory"}${through}`);
+  if (isWithin(specDir, real)) throw refuse(`lies inside the spec directory${through}`);
+  if (isWithin(config.root, out) && !isWithin(root, real)) throw refuse(`leads out of the config file's directory through a symbolic link${through}`);
+  return real;
+}
+
+/**
+ * Where the file system puts `path` (absolute, normalised): each existing segment resolved
+ * in turn (links followed), the segments that do not exist yet appended. A segment that is
+ * not a directory, or a link that leads nowhere, is refused: nothing could be made below it.
+ */
+function realPath(path: string, refuse: (why: string) => ConfigError): string {
+  const top = parsePath(path).root;
+  let at = realpathSync(top);
+  const segments = path.slice(top.length).split(sep).filter(Boolean);
+  for (const [i, segment] of segments.entries()) {
+    const next = join(at, segment);
+    let stat: Stats | undefined;
+    try {
+      stat = statSync(next, { throwIfNoEntry: false });
+      if (!stat && lstatSync(next, { throwIfNoEntry: false })) throw refuse(`goes through ${next}, a symbolic link that leads nowhere`);
+    } catch (err) {
+      if (err instanceof ConfigError) throw err;
+      throw refuse(`cannot be examined (${next}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    }
+    if (!stat) return join(next, ...segments.slice(i + 1));
+    if (!stat.isDirectory()) throw refuse(`is not a directory (${next} is ${fileKind(stat)})`);
+    at = realpathSync(next);
+  }
+  return at;
 }

@@ -2,15 +2,20 @@
  * The two sides of a diff as spec texts, and their loading through the real
  * loader (the same checks as `codebook lint`), so both are compared as IR.
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { basename, dirname, relative, resolve } from "node:path";
 import { parse } from "yaml";
+import { fileKind, readInputFile } from "../common/input-file.ts";
 import type { Diagnostic } from "../load/diagnostics.ts";
+import { SPEC_LIMITS } from "../load/hostile-text.ts";
 import { listSpecFiles, loadTexts, specIdOf } from "../load/load-specs.ts";
 import type { Spec } from "../model/types.ts";
 
 /** A usage error: bad arguments, a missing path, a bad revision (exit code 2). */
 export class UsageError extends Error {}
+
+/** An input that cannot be a spec (a device, a FIFO, a file over the limit): exit 2, one line, no usage hint. */
+export class InputError extends UsageError {}
 
 export interface SpecText {
   /** How diagnostics name the file: a path, or `REF:path` for a revision. */
@@ -22,11 +27,24 @@ export interface SpecText {
   baseOnly?: boolean;
 }
 
-/** Whether `path` is a spec file or a directory of specs; a usage error when it is neither. */
+/**
+ * Whether `path` is a spec file or a directory of specs; a usage error when it is neither.
+ * `/dev/zero` read until memory ran out, and a FIFO blocked the command: a spec is a regular file.
+ */
 export function pathKind(path: string, cwd: string): "file" | "dir" {
   const abs = resolve(cwd, path);
   if (!existsSync(abs)) throw new UsageError(`${path}: no such file or directory`);
-  return statSync(abs).isDirectory() ? "dir" : "file";
+  const stat = statSync(abs);
+  if (stat.isDirectory()) return "dir";
+  if (!stat.isFile()) throw new InputError(`${path} is ${fileKind(stat)}, not a spec file or directory; diff compares spec files (regular files) or directories of them`);
+  return "file";
+}
+
+/** A spec file's text, read as the loader reads a spec: a regular file of at most SPEC_LIMITS.maxBytes (4 MiB), its size checked before it is read. */
+function readSpec(path: string, shown: string): string {
+  const read = readInputFile(path, { maxBytes: SPEC_LIMITS.maxBytes });
+  if (!read.ok) throw new InputError(`${shown} ${read.problem}${read.reason === "too-large" ? "; a spec is at most that" : ""}`);
+  return read.bytes.toString("utf8");
 }
 
 /**
@@ -38,14 +56,14 @@ export function specsAt(path: string, cwd: string): SpecText[] {
   const abs = resolve(cwd, path);
   const display = (p: string) => (relative(cwd, p) || p).split("\\").join("/");
   if (pathKind(path, cwd) === "dir")
-    return listSpecFiles(abs).map((p) => ({ display: display(p), text: readFileSync(p, "utf8"), id: basename(p, ".yaml") }));
-  const text = readFileSync(abs, "utf8");
+    return listSpecFiles(abs).map((p) => ({ display: display(p), text: readSpec(p, display(p)), id: basename(p, ".yaml") }));
+  const text = readSpec(abs, path);
   const id = declaredId(text) ?? basename(abs).replace(/\.ya?ml$/, "");
   // A profile resolves against the specs beside it, as `lint` resolves it in its spec directory.
   const bases = /^extends:/m.test(text)
     ? listSpecFiles(dirname(abs))
         .filter((p) => p !== abs && specIdOf(p) !== id)
-        .map((p) => ({ display: display(p), text: readFileSync(p, "utf8"), id: specIdOf(p), baseOnly: true }))
+        .map((p) => ({ display: display(p), text: readSpec(p, display(p)), id: specIdOf(p), baseOnly: true }))
     : [];
   return [{ display: display(abs), text, id }, ...bases];
 }

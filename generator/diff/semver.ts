@@ -4,24 +4,26 @@
  */
 import type { Level } from "./levels.ts";
 
-type Triple = [number, number, number];
+/** Parts as BigInt: exact at any size (the loader refuses parts past 2^53 - 1; a bump of the largest stays exact too). */
+type Triple = [bigint, bigint, bigint];
 
 function parse(version: string): Triple {
   const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(version);
   if (!m) throw new Error(`codebook diff: "${version}" is not MAJOR.MINOR.PATCH`);
-  return [Number(m[1]), Number(m[2]), Number(m[3])];
+  return [BigInt(m[1]!), BigInt(m[2]!), BigInt(m[3]!)];
 }
 
 function compare(a: Triple, b: Triple): number {
-  return a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+  for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
+  return 0;
 }
 
 /** `version` bumped by `level`: breaking → next major, feature → next minor, fix → next patch. */
 export function bump(version: string, level: Level): string {
   const [major, minor, patch] = parse(version);
-  if (level === "breaking") return `${major + 1}.0.0`;
-  if (level === "feature") return `${major}.${minor + 1}.0`;
-  return `${major}.${minor}.${patch + 1}`;
+  if (level === "breaking") return `${major + 1n}.0.0`;
+  if (level === "feature") return `${major}.${minor + 1n}.0`;
+  return `${major}.${minor}.${patch + 1n}`;
 }
 
 /** Whether going from `from` to `to` is at least the bump `level` asks for. */

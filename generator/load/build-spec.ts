@@ -14,7 +14,7 @@ import { codePattern } from "./build/code-pattern.ts";
 import { buildColumns } from "./build/columns.ts";
 import { buildComposite } from "./build/composite.ts";
 import { buildContexts, checkSuccessCodes, withNotes } from "./build/contexts.ts";
-import { checkId, checkKind } from "./build/document.ts";
+import { checkId, checkKind, checkVersion } from "./build/document.ts";
 import { buildErrata } from "./build/errata.ts";
 import { LintSink } from "./build/lint-context.ts";
 import { buildRows } from "./build/rows.ts";
@@ -28,6 +28,7 @@ export function buildSpec(source: YamlSource, specFile: string, expectedId: stri
   const raw = source.value as RawSpec;
   const lint = new LintSink(source);
   checkId(raw, expectedId, lint);
+  checkVersion(raw, lint);
   const errata = buildErrata(raw, lint);
   const pattern = codePattern(raw, lint);
   const composite = buildComposite(raw, lint);

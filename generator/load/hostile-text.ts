@@ -5,6 +5,7 @@
  * can be verbatim source text, and each would be copied raw into every
  * generated file, so each is a positioned problem, never a silent replacement.
  */
+import { readInputFile } from "../common/input-file.ts";
 import type { Diagnostic } from "./diagnostics.ts";
 import type { Path } from "./value-path.ts";
 
@@ -28,6 +29,23 @@ const CONTROL_G = new RegExp(CONTROL.source, "g");
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
+ * A spec file's bytes, or the problem that keeps it from being read: its size comes from
+ * fstat before a byte is read (a 1 GiB spec was read whole, 1.1 GB of memory, before the
+ * size check refused it, and one over 2 GiB failed in Node with a stack), and it must be
+ * a regular file (not a FIFO, which blocks, or a device, which never ends).
+ */
+export function readSpecFile(path: string, display: string): { bytes: Uint8Array } | { problem: Diagnostic } {
+  const read = readInputFile(path, { maxBytes: SPEC_LIMITS.maxBytes });
+  if (read.ok) return { bytes: read.bytes };
+  const message = read.reason === "too-large" ? tooLargeMessage(read.size!) : `the spec file ${read.problem}; a spec is a regular file of YAML text`;
+  return { problem: { file: display, line: 1, col: 1, length: 1, message } };
+}
+
+function tooLargeMessage(bytes: number): string {
+  return `spec file is ${bytes} bytes, over the limit of ${SPEC_LIMITS.maxBytes} (4 MiB); split the provider's tables into several specs`;
+}
+
+/**
  * Decodes a spec file's bytes as UTF-8, refusing what is not: `readFileSync(…, "utf8")`
  * would turn every bad byte into U+FFFD and the package would carry it. The text
  * returned alongside a problem is the lossy decoding, for the code frame only.
@@ -37,9 +55,7 @@ export function decodeSpecBytes(file: string, bytes: Uint8Array): { text: string
     const text = new TextDecoder("utf-8").decode(bytes.subarray(0, 4096));
     return {
       text,
-      diagnostics: [
-        { file, line: 1, col: 1, length: 1, message: `spec file is ${bytes.length} bytes, over the limit of ${SPEC_LIMITS.maxBytes} (4 MiB); split the provider's tables into several specs` },
-      ],
+      diagnostics: [{ file, line: 1, col: 1, length: 1, message: tooLargeMessage(bytes.length) }],
     };
   }
   try {
@@ -56,6 +72,15 @@ export function decodeSpecBytes(file: string, bytes: Uint8Array): { text: string
       diagnostics: [{ file, line, col, length: 1, message: `the file is not valid UTF-8: byte ${hex} at offset ${bad}; save the spec as UTF-8 (the source document's text, re-encoded)` }],
     };
   }
+}
+
+/** A spec that is already text (`diff`'s sides, an editor's buffer): the same size limit, counted in UTF-8 bytes. */
+export function decodeSpecText(file: string, text: string): { text: string; diagnostics: Diagnostic[] } {
+  // UTF-8 takes at most 3 bytes per UTF-16 code unit: only a long text needs counting.
+  if (text.length * 3 <= SPEC_LIMITS.maxBytes) return { text, diagnostics: [] };
+  const bytes = Buffer.byteLength(text, "utf8");
+  if (bytes <= SPEC_LIMITS.maxBytes) return { text, diagnostics: [] };
+  return { text: text.slice(0, 4096), diagnostics: [{ file, line: 1, col: 1, length: 1, message: tooLargeMessage(bytes) }] };
 }
 
 /** The first literal control character of a text, with how many more there are (one problem, one diagnostic). */

@@ -94,5 +94,6 @@ function merge(a: LoadResult, b: LoadResult): LoadResult {
     warnings: [...a.warnings, ...b.warnings],
     sources: new Map([...a.sources, ...b.sources]),
     inputs: new Map([...a.inputs, ...b.inputs]),
+    inputHashes: new Map([...a.inputHashes, ...b.inputHashes]),
   };
 }

@@ -4,7 +4,8 @@
  * All problems of all files are collected; nothing is thrown for bad input.
  * The checks that need the filesystem (the seed) live here; build-spec.ts is pure.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { readdirSync, statSync } from "node:fs";
 import { basename, dirname, join, posix, relative, resolve, win32 } from "node:path";
 import { ConfigError } from "../config/config.ts";
 import type { Spec } from "../model/types.ts";
@@ -12,7 +13,7 @@ import { buildSpec } from "./build-spec.ts";
 import type { Diagnostic } from "./diagnostics.ts";
 import { isProfile, mergeProfile } from "./profile/merge-profile.ts";
 import { didYouMean } from "./suggest.ts";
-import { checkControlCharacters, decodeSpecBytes } from "./hostile-text.ts";
+import { checkControlCharacters, decodeSpecBytes, decodeSpecText, readSpecFile } from "./hostile-text.ts";
 import { semanticsBesideSchema } from "./beside-schema.ts";
 import { contextWarnings } from "./context-warnings.ts";
 import { checkSchemaAt } from "./schema-check.ts";
@@ -30,6 +31,12 @@ export interface LoadResult {
   sources: Map<string, string>;
   /** Per spec id, the display paths its package is made from: its file, then its bases' (`extends`). */
   inputs: Map<string, string[]>;
+  /**
+   * Per spec id of a clean spec, the input hash of the bytes this lint read (the manifest's `spec`,
+   * as cache/cache.ts's specInputs computes it from the files): a run records the hash of what it
+   * linted and emitted, never of an earlier or later read of a file another process is editing.
+   */
+  inputHashes: Map<string, string>;
 }
 
 export interface LoadOptions {
@@ -80,11 +87,12 @@ export function loadSpecs(options: LoadOptions): LoadResult {
     }
     seen.set(id, display);
     // Bytes, not "utf8": a lossy decode would carry U+FFFD into every output.
-    texts.push({ id, display, read: () => readFileSync(path), dir: dirname(path) });
+    texts.push({ id, display, read: () => readSpecFile(path, display), dir: dirname(path) });
   }
   const result = loadTexts(texts, options.only ?? [], options.root, options.targets ?? []);
   for (const d of twins) {
-    result.sources.set(d.file, readFileSync(join(options.specDir, basename(d.file)), "utf8"));
+    const twin = readSpecFile(join(options.specDir, basename(d.file)), d.file);
+    if ("bytes" in twin) result.sources.set(d.file, new TextDecoder().decode(twin.bytes));
     result.diagnostics.push(d);
   }
   return result;
@@ -94,8 +102,8 @@ export function loadSpecs(options: LoadOptions): LoadResult {
 export interface SpecText {
   id: string;
   display: string;
-  /** Bytes from a file (decoded strictly here), or a text that is already a string. */
-  read: () => Uint8Array | string;
+  /** Bytes from a file (decoded strictly here), a text that is already a string, or why the file could not be read. */
+  read: () => { bytes: Uint8Array } | { problem: Diagnostic } | string;
   /** The spec file's directory, for the checks that need the filesystem (the seed); null for texts without a file. */
   dir: string | null;
 }
@@ -107,6 +115,8 @@ interface Linted {
   warnings: Diagnostic[];
   /** The display paths this spec is made from: its own, then its bases'. */
   chain: string[];
+  /** The sha256 of each of those files' bytes, as read for this lint. */
+  hashes: string[];
 }
 
 /**
@@ -114,9 +124,9 @@ interface Linted {
  * checked and returned (all when empty); the others are read only as bases.
  */
 export function loadTexts(texts: readonly SpecText[], only: readonly string[], root: string | null, targets: readonly NamingTarget[] = []): LoadResult {
-  const result: LoadResult = { specs: [], diagnostics: [], warnings: [], sources: new Map(), inputs: new Map() };
+  const result: LoadResult = { specs: [], diagnostics: [], warnings: [], sources: new Map(), inputs: new Map(), inputHashes: new Map() };
   const byId = new Map(texts.map((t) => [t.id, t]));
-  const parsed = new Map<string, { source?: YamlSource; diagnostics: Diagnostic[] }>();
+  const parsed = new Map<string, { source?: YamlSource; diagnostics: Diagnostic[]; hash: string }>();
   const linted = new Map<string, Linted>();
   /** Specs a profile extends: their parsed documents are kept for the next profile. */
   const bases = new Set<string>();
@@ -129,9 +139,13 @@ export function loadTexts(texts: readonly SpecText[], only: readonly string[], r
     let p = parsed.get(t.id);
     if (!p) {
       const raw = t.read();
-      const { text, diagnostics: encoding } = typeof raw === "string" ? { text: raw, diagnostics: [] } : decodeSpecBytes(t.display, raw);
-      result.sources.set(t.display, text);
-      p = encoding.length ? { diagnostics: encoding } : checkShape(t.display, text, t.id);
+      if (typeof raw !== "string" && "problem" in raw) p = { diagnostics: [raw.problem], hash: "" };
+      else {
+        const hash = createHash("sha256").update(typeof raw === "string" ? raw : raw.bytes).digest("hex");
+        const { text, diagnostics: encoding } = typeof raw === "string" ? decodeSpecText(t.display, raw) : decodeSpecBytes(t.display, raw.bytes);
+        result.sources.set(t.display, text);
+        p = { ...(encoding.length ? { diagnostics: encoding } : checkShape(t.display, text, t.id)), hash };
+      }
       parsed.set(t.id, p);
     }
     return p;
@@ -140,11 +154,11 @@ export function loadTexts(texts: readonly SpecText[], only: readonly string[], r
   const lint = (t: SpecText): Linted => {
     const done = linted.get(t.id);
     if (done) return done;
-    const { source, diagnostics } = parse(t);
-    let out: Linted = { diagnostics, warnings: [], chain: [t.display] };
+    const { source, diagnostics, hash } = parse(t);
+    let out: Linted = { diagnostics, warnings: [], chain: [t.display], hashes: [hash] };
     if (source) {
-      if (isProfile(source.value)) out = lintProfile(t, source);
-      else out = { source, ...buildSpec(source, t.display, t.id), warnings: [], chain: [t.display] };
+      if (isProfile(source.value)) out = lintProfile(t, source, hash);
+      else out = { source, ...buildSpec(source, t.display, t.id), warnings: [], chain: [t.display], hashes: [hash] };
       if (out.spec && out.source) {
         const names = targetNameDiagnostics(out.spec, out.source, targets, between.get(t.id));
         if (names.length) {
@@ -162,9 +176,9 @@ export function loadTexts(texts: readonly SpecText[], only: readonly string[], r
     return out;
   };
 
-  const lintProfile = (t: SpecText, source: YamlSource): Linted => {
+  const lintProfile = (t: SpecText, source: YamlSource, hash: string): Linted => {
     const baseId = String((source.value as { extends: unknown }).extends);
-    const fail = (message: string): Linted => ({ diagnostics: [source.at(["extends"], message)], warnings: [], chain: [t.display] });
+    const fail = (message: string): Linted => ({ diagnostics: [source.at(["extends"], message)], warnings: [], chain: [t.display], hashes: [hash] });
     // Follow the chain of bases by name first, so a cycle is reported as one, at each member.
     const chain = [t.id];
     for (let id: string | null = baseId; id !== null; ) {
@@ -189,8 +203,10 @@ export function loadTexts(texts: readonly SpecText[], only: readonly string[], r
     }
     const merged = mergeProfile(source, { source: base.source, spec: base.spec });
     const chainFiles = [t.display, ...base.chain];
-    if (!merged.source) return { diagnostics: merged.diagnostics, warnings: [], chain: chainFiles };
-    return { source: merged.source, ...buildSpec(merged.source, t.display, t.id, merged.plan), warnings: [], chain: chainFiles };
+    // The base as this profile merged it: the bytes read by the lint whose result it used.
+    const hashes = [hash, ...base.hashes];
+    if (!merged.source) return { diagnostics: merged.diagnostics, warnings: [], chain: chainFiles, hashes };
+    return { source: merged.source, ...buildSpec(merged.source, t.display, t.id, merged.plan), warnings: [], chain: chainFiles, hashes };
   };
 
   for (const t of wanted) {
@@ -198,7 +214,10 @@ export function loadTexts(texts: readonly SpecText[], only: readonly string[], r
     result.diagnostics.push(...out.diagnostics);
     result.warnings.push(...out.warnings);
     result.inputs.set(t.id, out.chain);
-    if (out.spec) result.specs.push(out.spec);
+    if (out.spec) {
+      result.specs.push(out.spec);
+      result.inputHashes.set(t.id, out.hashes.length === 1 ? out.hashes[0]! : createHash("sha256").update(out.hashes.join("\n")).digest("hex"));
+    }
     // A parsed document (with its ranges) is several times its spec's IR: keeping every one
     // until the end held about 2 MB per SNAP-sized spec. A clean spec that no profile has
     // extended yet is dropped; a profile met later parses it again, once.

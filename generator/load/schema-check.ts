@@ -100,7 +100,15 @@ const IDENTIFIER_RULES: Record<string, { name: string; fix: (s: string) => strin
   "^[A-Z][A-Za-z0-9]*$": { name: "a PascalCase name (a capital letter, then letters and digits)", fix: pascalCase },
   "^[a-z0-9]+(-[a-z0-9]+)*$": { name: "a kebab-case id (lowercase words joined by -)", fix: kebabCase },
   "^[a-z][a-z0-9]*(-[a-z0-9]+)*$": { name: "a kebab-case id (lowercase words joined by -, starting with a letter)", fix: kebabCase },
+  "^(0|[1-9][0-9]{0,15})\\.(0|[1-9][0-9]{0,15})\\.(0|[1-9][0-9]{0,15})$": { name: "a version MAJOR.MINOR.PATCH (semver: three whole numbers, no leading zeros, each at most 16 digits)", fix: semverOf },
 };
+
+/** "01.2.03" -> "1.2.3"; null when the value is not three numbers. */
+function semverOf(s: string): string | null {
+  const parts = /^v?(\d+)\.(\d+)\.(\d+)$/.exec(s)?.slice(1).map((p) => p.replace(/^0+(?=\d)/, ""));
+  const fixed = parts?.join(".");
+  return parts && fixed !== s && parts.every((p) => p.length <= 16) ? fixed! : null;
+}
 
 function toDiagnostic(source: YamlSource, e: ErrorObject, typo?: string): Diagnostic {
   const path = pathOf(e.instancePath);

@@ -7,10 +7,10 @@ export interface RawSpecDocument {
   codebook: 1;
   /** code-table: a response-code table. api: endpoints plus their response-code table. */
   kind?: "code-table" | "api";
-  /** Package id: provider-product, kebab-case. Must equal the file name. */
+  /** Package id: provider-product, kebab-case, at most 100 characters. Must equal the file name. */
   id: string;
   title: string;
-  /** Version of the generated package. */
+  /** Version of the generated package: MAJOR.MINOR.PATCH (semver), each a whole number without leading zeros, at most 9007199254740991 (JavaScript's largest safe integer). */
   version: string;
   /** Prefix of every generated type, e.g. IakPrepaid. */
   typePrefix: RawPascalIdentifier;

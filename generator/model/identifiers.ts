@@ -22,6 +22,11 @@ export function normalizeName(name: string): string {
 
 /** A spec id, which is also its package's id and folder name: kebab-case, as the spec schema's `id` pattern says. */
 export const SPEC_ID: RegExp = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+/**
+ * The longest spec id (the schema's `maxLength`): it names the package folder, the spec file
+ * and the npm package, whose whole name (`@scope/id`) npm caps at 214 characters.
+ */
+export const SPEC_ID_MAX_LENGTH = 100;
 
 /** "inquiryGame" -> "InquiryGame". */
 export function pascal(id: string): string {

@@ -137,16 +137,25 @@ async function run(
   const lock = options.check ? null : await acquireLock(config.outDir, { waitMs: options.lockWaitMs ?? 60_000, onWait: options.onLockWait });
   let writer: OutDirWriter | null = null;
   try {
+    // Under the lock, the manifest and the specs are read again: another run may have written the
+    // out dir meanwhile, and a spec may have been edited since it was hashed and linted. A spec
+    // linted before the lock is emitted only if its text is still what that lint read; one
+    // edited since, or one another run left stale, is linted here (rare). Unchanged, the
+    // manifest read is the one seen, so the cache's verdicts on its packages stand.
     const last = readManifest(config.outDir);
-    const cache = JSON.stringify(last) === JSON.stringify(seen) ? before : cachePlan(config, last, toolchain, { only, force, keepFiles });
-    // What another run changed meanwhile and this one has not linted yet (rare: it is usually less).
-    const done = new Set(linted.specs.map((s) => s.id));
-    const specs = [...linted.specs.filter((s) => !cache.reused.has(s.id)), ...(await lintStale(config, [], { ...cache, stale: cache.stale.filter((e) => !done.has(e.id)) }, false)).specs];
+    const cache = cachePlan(config, JSON.stringify(last) === JSON.stringify(seen) ? seen : last, toolchain, { only, force, keepFiles, fresh: true });
+    const onDisk = new Map(cache.entries.map((e) => [e.id, e.hash]));
+    const current = linted.specs.filter((s) => !cache.reused.has(s.id) && onDisk.get(s.id) === linted.hashes.get(s.id));
+    const done = new Set(current.map((s) => s.id));
+    const again = await lintStale(config, [], { ...cache, stale: cache.stale.filter((e) => !done.has(e.id)) }, false);
+    const specs = [...current, ...again.specs];
+    // Each package records the input hash of the bytes its spec was linted from (not of another read).
+    const hashOf = new Map([...linted.hashes, ...again.hashes]);
     // From here the IR is held only by `specs`, which producePackages empties as it goes, so a
     // package's spec is collected once it is written: V8 sizes the heap from what stays live.
     linted.specs = [];
     const versions = specs.map((s) => ({ id: s.id, version: s.version, specFile: s.specFile }));
-    writer = new OutDirWriter(config.outDir, last, options.check ?? false);
+    writer = new OutDirWriter(config.outDir, last, options.check ?? false, cache.entries.map((e) => e.id));
     const next: Manifest = { toolchain, packages: {} };
     const files: GeneratedFile[] = [];
     for (const [id, { record, files: reused }] of cache.reused) {
@@ -154,15 +163,13 @@ async function run(
       next.packages[id] = record;
       files.push(...reused);
     }
-    // A linted spec's hash is of the text it was linted from.
-    const hashOf = new Map([...cache.entries, ...before.entries].map((e) => [e.id, e.hash]));
     const line: ProductionLine = {
       key: config.outDir,
       stages: await loadTarget(typescriptTarget),
       run: { options: { scope: config.scope, enumStyle: config.enumStyle, publish: config.publish }, root: config.root, outDir: config.outDir },
     };
     for await (const p of producePackages(specs, () => [line])) {
-      next.packages[p.spec.id] = { spec: hashOf.get(p.spec.id)!, ...versionRecord(p.spec), files: await writer.emitted(p.spec.id, p.files) };
+      next.packages[p.spec.id] = { spec: hashOf.get(p.spec.id)!, ...versionRecord(p.spec), files: await writer.emitted(p.files) };
       if (keepFiles) files.push(...p.files);
     }
     carryOverRecords(config, last, next);
@@ -183,11 +190,16 @@ async function run(
  * on the largest packages. Throws SpecError with every diagnostic. With `strict` every
  * spec of the run is linted, since a reused spec's warnings are errors now.
  */
-async function lintStale(config: Config, only: readonly string[], cache: Pick<CachePlan, "entries" | "stale">, strict: boolean): Promise<{ specs: Spec[]; warnings: SpecWarnings }> {
+async function lintStale(
+  config: Config,
+  only: readonly string[],
+  cache: Pick<CachePlan, "entries" | "stale">,
+  strict: boolean,
+): Promise<{ specs: Spec[]; warnings: SpecWarnings; hashes: ReadonlyMap<string, string> }> {
   // No specs, or an --only naming none: the loader says so (a ConfigError).
   if (cache.entries.length === 0 || only.some((id) => !cache.entries.some((e) => e.id === id))) loadChecked(config, only);
   const staleIds = new Set(cache.stale.map((e) => e.id));
-  if (staleIds.size === 0 && !strict) return { specs: [], warnings: { diagnostics: [], sources: new Map() } };
+  if (staleIds.size === 0 && !strict) return { specs: [], warnings: { diagnostics: [], sources: new Map() }, hashes: new Map() };
   // One lint: of every spec of the run with strict, else of the stale ones only; the emitters load meanwhile.
   const lintable = strict ? cache.entries : cache.stale;
   const loaded = checked(await lintInParallel({ root: config.root, specDir: config.specDir, targets: namingTargets(config) }, lintable, () => loadTarget(typescriptTarget)), strict);
@@ -195,7 +207,7 @@ async function lintStale(config: Config, only: readonly string[], cache: Pick<Ca
   const specs = [...stale.filter((s) => s.api), ...stale.filter((s) => !s.api)];
   // The texts only of files with warnings, for their code frames: a run keeps no spec text it does not show.
   const shown = new Set(loaded.warnings.map((w) => w.file));
-  return { specs, warnings: { diagnostics: loaded.warnings, sources: new Map([...loaded.sources].filter(([file]) => shown.has(file))) } };
+  return { specs, warnings: { diagnostics: loaded.warnings, sources: new Map([...loaded.sources].filter(([file]) => shown.has(file))) }, hashes: loaded.inputHashes };
 }
 
 /** The run's targets, whose naming rules every spec must satisfy at lint time. */

@@ -9,17 +9,28 @@
  * STALE_MS (another host, or a hung process). A waiter takes over by renaming
  * the stale file away (atomic: of several waiters, one wins) and then checks
  * that what it renamed is the lock it judged stale, restoring it otherwise.
+ *
+ * Every way round the loop either takes the lock, or passes the deadline check
+ * and sleeps: a lock path that is not a regular file (a directory, a dangling
+ * link committed by mistake) is refused at once, and one that keeps vanishing
+ * and coming back is waited for like a held one, never spun on.
  */
 import { hostname } from "node:os";
-import { closeSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeSync } from "node:fs";
+import { closeSync, linkSync, lstatSync, mkdirSync, openSync, renameSync, rmSync, statSync, utimesSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { ConfigError } from "../config/config.ts";
+import { fileKind, readInputFile } from "../common/input-file.ts";
+import { OutDirError } from "./write.ts";
 
 export const LOCK_FILE = ".codebook-lock";
 
 const STALE_MS = 30_000;
 const HEARTBEAT_MS = 5_000;
 const POLL_MS = 50;
+/** A holder's description is a line of JSON; anything longer is not a lock codebook wrote. */
+const MAX_LOCK_BYTES = 4096;
+/** Retries straight after a lock vanished or was broken, before the loop sleeps like any wait. */
+const QUICK_RETRIES = 3;
 
 export interface LockOptions {
   /** How long to wait for another run to finish (ms); 0 fails at once. */
@@ -40,17 +51,36 @@ interface Holder {
 
 export class LockBusyError extends ConfigError {}
 
+/**
+ * The lock's contents, or null when there is none. A lock path that is not a regular file
+ * (a directory, a symbolic link, a FIFO) is no lock codebook made: an OutDirError, since
+ * waiting cannot change it. Opened without following a link and without blocking on a FIFO.
+ */
 function readHolder(path: string): { text: string; holder: Holder | null } | null {
+  const text = readLockText(path);
+  if (text === null) return null;
   try {
-    const text = readFileSync(path, "utf8");
-    try {
-      return { text, holder: JSON.parse(text) as Holder };
-    } catch {
-      return { text, holder: null }; // being written, or garbage: judged by age alone
-    }
+    return { text, holder: JSON.parse(text) as Holder };
   } catch {
-    return null;
+    return { text, holder: null }; // being written, or garbage: judged by age alone
   }
+}
+
+function readLockText(path: string): string | null {
+  const read = readInputFile(path, { maxBytes: MAX_LOCK_BYTES, noFollow: true });
+  if (read.ok) return read.bytes.toString("utf8");
+  if (read.reason === "missing") return null; // released meanwhile
+  throw notALock(path, read.problem);
+}
+
+/** Before taking the lock: a path that exists as anything but a regular file is refused (see readHolder). */
+function checkLockPath(path: string): void {
+  const stat = lstatSync(path, { throwIfNoEntry: false });
+  if (stat && !stat.isFile()) throw notALock(path, `is ${fileKind(stat)}`);
+}
+
+function notALock(path: string, what: string): OutDirError {
+  return new OutDirError(`${path} ${what}: not a lock codebook made, and no codebook run can take the out dir while it is there. Remove it and run again`);
 }
 
 function alive(pid: number): boolean {
@@ -85,7 +115,7 @@ function breakStale(path: string, seen: string): void {
   }
   let moved: string | null = null;
   try {
-    moved = readFileSync(aside, "utf8");
+    moved = readLockText(aside);
   } catch {
     /* unreadable: treat as the stale one */
   }
@@ -119,7 +149,9 @@ export async function acquireLock(outDir: string, options: LockOptions): Promise
   const text = JSON.stringify(me) + "\n";
   const deadline = Date.now() + options.waitMs;
   let told = false;
+  let quick = 0;
   for (;;) {
+    checkLockPath(path);
     try {
       const fd = openSync(path, "wx");
       try {
@@ -132,19 +164,22 @@ export async function acquireLock(outDir: string, options: LockOptions): Promise
       if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
     }
     const current = readHolder(path);
-    if (current === null) continue; // released meanwhile
-    if (isStale(path, current.holder)) {
-      breakStale(path, current.text);
+    // Released a moment ago, or stale: try again at once, a few times, then wait like any waiter
+    // (a stale lock that cannot be moved aside must not be retried at full speed either).
+    if (quick < QUICK_RETRIES && (current === null || isStale(path, current.holder))) {
+      if (current !== null) breakStale(path, current.text);
+      quick++;
       continue;
     }
     if (Date.now() >= deadline)
       throw new LockBusyError(
-        `${path} is held by another codebook run (${describe(current.holder)}); waited ${options.waitMs / 1000} s. If no codebook is running, delete that file.`,
+        `${path} is held by another codebook run (${describe(current?.holder ?? null)}); waited ${options.waitMs / 1000} s. If no codebook is running, delete that file.`,
       );
     if (!told) {
       told = true;
-      options.onWait?.(describe(current.holder));
+      options.onWait?.(describe(current?.holder ?? null));
     }
+    quick = 0;
     await new Promise((r) => setTimeout(r, POLL_MS));
   }
 }
@@ -167,7 +202,13 @@ function held(path: string, text: string): Lock {
       released = true;
       clearInterval(beat);
       // Only our own lock: never remove one a waiter took over after judging us stale.
-      if (readHolder(path)?.text === text) rmSync(path, { force: true });
+      let current: string | null = null;
+      try {
+        current = readLockText(path);
+      } catch {
+        /* replaced by something that is no lock: not ours to remove */
+      }
+      if (current === text) rmSync(path, { force: true });
     },
   };
 }

@@ -5,15 +5,18 @@
  * an unchanged `--check` answers without loading ts-morph or oxfmt.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { closeSync, constants, existsSync, lstatSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, sep } from "node:path";
 import { ConfigError } from "../config/config.ts";
+import { readInputFile } from "../common/input-file.ts";
 import { SPEC_ID } from "../model/identifiers.ts";
 import { packageRoot, packageVersion, specSchemaPath, templatesDir } from "../common/codebook-paths.ts";
 import { generatorSourceHash } from "./source-hash.js";
 
 export const MANIFEST_FILE = ".codebook-manifest.json";
+/** About 1–2 KB per package: 64 MiB is tens of thousands of packages. A larger file is not a manifest codebook wrote. */
+export const MANIFEST_MAX_BYTES = 64 * 1024 * 1024;
 
 export interface PackageRecord {
   /** sha256 of the spec text. */
@@ -52,13 +55,37 @@ export function isPackageFilePath(id: string, path: string): boolean {
  * The manifest of the last run, or null when there is none or it is not one (then
  * codebook removes nothing). It is committed, so a pull request can change it: every
  * path it lists must lie inside its package's folder, or the run stops.
+ *
+ * When a claims journal lies beside it (CLAIMS_FILE: a run was interrupted, see
+ * appendClaims), the answer is that run's interim manifest: every path of the manifest
+ * and of the journal, with no input hashes, so the next run regenerates everything and
+ * removes what the interrupted run created and no longer produces.
  */
 export function readManifest(outDir: string): Manifest | null {
   const path = join(outDir, MANIFEST_FILE);
-  if (!existsSync(path)) return null;
+  const read = readInputFile(path, { maxBytes: MANIFEST_MAX_BYTES, noFollow: true });
+  // Not a file codebook wrote, and one it cannot replace (a directory) or must not write through (a link).
+  if (!read.ok && read.reason !== "missing") throw new ManifestError(`${path} ${read.problem}, where codebook keeps its manifest; move it out of the out dir, or delete it, and run again`);
+  const manifest = read.ok ? parseManifest(path, read.bytes.toString("utf8")) : null;
+  const claims = readClaims(outDir);
+  if (claims === null) return manifest;
+  const packages: Manifest["packages"] = {};
+  for (const [id, record] of Object.entries(manifest?.packages ?? {})) packages[id] = { spec: "", files: { ...record.files } };
+  for (const file of claims) {
+    const id = file.slice(0, file.indexOf("/"));
+    packages[id] ??= { spec: "", files: {} };
+    packages[id].files[file] ??= "";
+  }
+  return { toolchain: INTERRUPTED, packages };
+}
+
+/** The toolchain of an interrupted run's manifest: matches no real one, so nothing is reused from it. */
+const INTERRUPTED = "interrupted";
+
+function parseManifest(path: string, text: string): Manifest | null {
   let raw: Partial<Manifest>;
   try {
-    raw = JSON.parse(readFileSync(path, "utf8")) as Partial<Manifest>;
+    raw = JSON.parse(text) as Partial<Manifest>;
   } catch {
     return null;
   }
@@ -67,13 +94,70 @@ export function readManifest(outDir: string): Manifest | null {
     const files = (record as Partial<PackageRecord> | null)?.files;
     if (!SPEC_ID.test(id) || typeof files !== "object" || files === null)
       throw new ManifestError(`${path}: package ${JSON.stringify(id)} is not a package codebook writes; restore the manifest from version control or delete it`);
-    for (const file of Object.keys(files))
-      if (!isPackageFilePath(id, file))
-        throw new ManifestError(
-          `${path}: ${JSON.stringify(file)} is outside package ${id}'s folder; codebook only ever touches files inside the out dir. Restore the manifest from version control, or delete it (codebook then removes nothing it did not just generate)`,
-        );
+    for (const file of Object.keys(files)) if (!isPackageFilePath(id, file)) throw outsidePackage(path, file, id);
   }
   return { toolchain: raw.toolchain, packages: raw.packages };
+}
+
+function outsidePackage(path: string, file: string, id: string): ManifestError {
+  return new ManifestError(
+    `${path}: ${JSON.stringify(file)} is outside package ${id}'s folder; codebook only ever touches files inside the out dir. Restore the manifest from version control, or delete it (codebook then removes nothing it did not just generate)`,
+  );
+}
+
+/**
+ * The claims journal (<outDir>/.codebook-manifest.claims): while a run writes, the paths it
+ * creates that the manifest on disk does not list, one JSON array per write batch, appended
+ * before the batch's first file is created. It is removed once the final manifest is written,
+ * so a journal on disk means a run was interrupted. It replaces an interim manifest rewritten
+ * whole for each batch: that listed every path of the run so far, and its cost grew with the run.
+ */
+export const CLAIMS_FILE = ".codebook-manifest.claims";
+
+/** Every path the journal claims, or null when there is none. A last line without its newline (a run killed mid-append) claimed nothing yet. */
+function readClaims(outDir: string): string[] | null {
+  const path = join(outDir, CLAIMS_FILE);
+  const read = readInputFile(path, { maxBytes: MANIFEST_MAX_BYTES, noFollow: true });
+  if (!read.ok && read.reason === "missing") return null;
+  if (!read.ok) throw new ManifestError(`${path} ${read.problem}, where codebook keeps the claims of a run in progress; move it out of the out dir, or delete it, and run again`);
+  const text = read.bytes.toString("utf8");
+  const files: string[] = [];
+  for (const line of text.slice(0, text.lastIndexOf("\n") + 1).split("\n")) {
+    if (line === "") continue;
+    let batch: unknown;
+    try {
+      batch = JSON.parse(line);
+    } catch {
+      batch = null;
+    }
+    if (!Array.isArray(batch) || !batch.every((f) => typeof f === "string"))
+      throw new ManifestError(`${path}: not a claims journal codebook wrote; delete it (codebook then removes nothing it did not just generate), and run again`);
+    // Committed or edited, the journal is as untrusted as the manifest: every path inside its package's folder.
+    for (const file of batch as string[]) {
+      const id = file.slice(0, Math.max(0, file.indexOf("/")));
+      if (!SPEC_ID.test(id) || !isPackageFilePath(id, file)) throw outsidePackage(path, file, id || file);
+      files.push(file);
+    }
+  }
+  return files;
+}
+
+/** Claims `files` in the journal: one appended line, written before any of them is created. */
+export function appendClaims(outDir: string, files: readonly string[]): void {
+  const fd = openSync(join(outDir, CLAIMS_FILE), constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | (constants.O_NOFOLLOW ?? 0));
+  try {
+    writeSync(fd, `${JSON.stringify(files)}\n`);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Once the final manifest is written: the journal's claims are its now (or were removed). */
+export function removeClaims(outDir: string): boolean {
+  const path = join(outDir, CLAIMS_FILE);
+  if (!lstatSync(path, { throwIfNoEntry: false })) return false;
+  rmSync(path, { force: true });
+  return true;
 }
 
 export function manifestText(m: Manifest): string {

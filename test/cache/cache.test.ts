@@ -10,7 +10,7 @@ import { loadConfig } from "../../generator/config/config.ts";
 import { generate } from "../../generator/run/pipeline.ts";
 import { readManifest, sha256, toolchainFingerprint } from "../../generator/write/manifest.ts";
 import { snapshot } from "../cli/harness.ts";
-import { copySpec } from "../helpers.ts";
+import { copySpec, repoRoot } from "../helpers.ts";
 
 const scratch: string[] = [];
 afterAll(() => {
@@ -88,4 +88,25 @@ describe("the cache stage", () => {
     for (const f of kept.files.filter((f) => f.path.startsWith("doku-biller/"))) expect(f.content).toBe(readFileSync(join(a, "out", f.path), "utf8"));
     expect((await generate({ cwd: b, check: true })).problems).toEqual([]);
   }, 120_000);
+});
+
+describe("the loader's input hashes (issue 18, finding 8)", () => {
+  // A run records the hash of the bytes it linted (LoadResult.inputHashes), no longer the one the
+  // cache read before the lint: the two must agree on every unedited spec, profiles included.
+  it("equal specInputs' hash for every shipped spec and every profile fixture", async () => {
+    const { loadSpecs, listSpecFiles, specIdOf } = await import("../../generator/load/load-specs.ts");
+    const dir = mkdtempSync(join(tmpdir(), "codebook-cache-"));
+    scratch.push(dir);
+    cpSync(join(repoRoot, "spec"), join(dir, "spec"), { recursive: true });
+    for (const f of ["acme-prepaid.yaml", "acme-qr-cpm.yaml"]) cpSync(join(repoRoot, "test", "fixtures", "profiles", f), join(dir, "spec", f));
+    const loaded = loadSpecs({ root: dir, specDir: join(dir, "spec") });
+    expect(loaded.diagnostics).toEqual([]);
+    const files = listSpecFiles(join(dir, "spec"));
+    expect(files.length).toBeGreaterThanOrEqual(7);
+    for (const path of files) {
+      const id = specIdOf(path);
+      expect(loaded.inputHashes.get(id), id).toBe(specInputs(join(dir, "spec"), path).hash);
+    }
+    expect(specInputs(join(dir, "spec"), join(dir, "spec", "acme-prepaid.yaml")).paths).toHaveLength(2);
+  });
 });

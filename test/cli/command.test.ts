@@ -1,5 +1,6 @@
 // The `codebook` command as a user runs it: a real process on the built dist/cli.js.
 // What it prints on success and failure, its exit codes, --json, --quiet and colour.
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -211,6 +212,20 @@ describe("config and directory errors: one clear line, exit 2", () => {
     expect(r.stderr).toContain(why);
     expect(r.stderr.split("\n").filter(Boolean)).toHaveLength(1);
     expect(snapshot(dir)).toEqual(before);
+  });
+});
+
+describe("a config that is not a regular file, or too large (issue 18): one line, exit 2, never blocks", () => {
+  it.each([
+    ["/dev/zero", () => "/dev/zero", "codebook: /dev/zero is a device, not a regular file\n"],
+    ["a FIFO", (dir: string) => (execFileSync("mkfifo", [join(dir, "pipe.yaml")]), "pipe.yaml"), "codebook: DIR/pipe.yaml is a FIFO (named pipe), not a regular file\n"],
+    ["a directory", (dir: string) => (mkdirSync(join(dir, "conf.yaml")), "conf.yaml"), "codebook: DIR/conf.yaml is a directory, not a regular file\n"],
+    ["over 1 MiB", (dir: string) => (writeFileSync(join(dir, "big.yaml"), `# ${"x".repeat(1024 * 1024)}\n`), "big.yaml"), "codebook: DIR/big.yaml is 1048579 bytes, over the limit of 1048576 (1 MiB)\n"],
+  ])("--config %s", (_name, make, stderr) => {
+    const dir = project([], { "codes.yaml": minimalSpec() });
+    const config = make(dir);
+    for (const command of ["lint", "generate"]) expect(run([command, "--config", config], dir, {}, 60_000)).toEqual({ code: 2, stdout: "", stderr: stderr.replace("DIR", dir) });
+    expect(existsSync(join(dir, "generated"))).toBe(false);
   });
 });
 

@@ -18,8 +18,9 @@ export interface Run {
 /** Colour off unless a test asks for it: the output is compared as text. */
 const quietEnv = { NO_COLOR: "1", FORCE_COLOR: "" };
 
-export function run(args: string[], cwd: string = repoRoot, env: Record<string, string> = {}): Run {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: "utf8", env: { ...process.env, ...quietEnv, ...env } });
+export function run(args: string[], cwd: string = repoRoot, env: Record<string, string> = {}, timeoutMs?: number): Run {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: "utf8", env: { ...process.env, ...quietEnv, ...env }, ...(timeoutMs === undefined ? {} : { timeout: timeoutMs, killSignal: "SIGKILL" }) });
+  // Killed at the timeout: a hang, reported as such (code null) rather than as the test's own timeout.
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -4,10 +4,11 @@
 // `ReferenceError: Excessive alias count`, 10,000-deep nesting printed "Maximum call
 // stack size exceeded" over a 20 KB code frame, and invalid UTF-8, a NUL byte,
 // an unknown tag and an escaped lone surrogate passed silently into every output.
-import { existsSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { minimalSpec, project, run } from "./harness.ts";
+import { cli, minimalSpec, project, run, tempDir } from "./harness.ts";
 
 const base = minimalSpec();
 /** `message: On process` is line 32 of the minimal spec; the value starts at column 18. */
@@ -79,5 +80,45 @@ describe("hostile spec text: positioned, exit 1, no stack trace, nothing written
     const dir = project([], { "codes.yaml": "" });
     writeFileSync(join(dir, "spec", "codes.yaml"), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(withMessage("Dalam proses — “tunggu” 🙂"))]));
     expect(run(["lint"], dir)).toMatchObject({ code: 0, stderr: "" });
+  });
+});
+
+describe("a spec too large to read is refused by its size, before a byte is read (issue 18)", () => {
+  // Sparse files: the size is real to fstat, the disk holds nothing.
+  const GiB = 1024 ** 3;
+
+  it.each([
+    // Over 2 GiB, Node cannot read a file into one buffer: ERR_FS_FILE_TOO_LARGE, exit 3, with a stack.
+    ["3 GiB", 3 * GiB],
+    ["1 GiB", GiB],
+  ])("%s: lint and generate exit 1 with the positioned problem; generate writes nothing", (_name, size) => {
+    const dir = project([], { "codes.yaml": minimalSpec() });
+    const big = join(dir, "spec", "big.yaml");
+    writeFileSync(big, "");
+    truncateSync(big, size);
+    for (const command of ["lint", "generate", "generate --check"]) {
+      const r = run(command.split(" "), dir, {}, 120_000);
+      expect(r.code, `${command}: ${r.stderr}`).toBe(1);
+      expect(r.stderr.split("\n")[0]).toBe(`spec/big.yaml:1:1: spec file is ${size} bytes, over the limit of 4194304 (4 MiB); split the provider's tables into several specs`);
+      expect(r.stderr).not.toMatch(/\n\s+at |internal error|ERR_FS_FILE_TOO_LARGE/);
+    }
+    expect(existsSync(join(dir, "generated"))).toBe(false);
+  });
+
+  it("a 1 GiB spec is refused in well under 1 GB of memory (it took 1.1 GB: read whole, then refused)", () => {
+    const dir = project([], { "codes.yaml": minimalSpec() });
+    const big = join(dir, "spec", "big.yaml");
+    writeFileSync(big, "");
+    truncateSync(big, GiB);
+    // The command's own peak resident memory, reported at its exit by a preloaded module.
+    const probe = join(tempDir(), "max-rss.cjs");
+    writeFileSync(probe, 'process.on("exit", () => process.stderr.write(`maxRSS ${process.resourceUsage().maxRSS}\\n`));\n');
+    for (const command of ["lint", "generate"]) {
+      const r = spawnSync(process.execPath, ["--require", probe, cli, command], { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" }, timeout: 120_000 });
+      expect(r.status, r.stderr).toBe(1);
+      const kb = Number(/maxRSS (\d+)/.exec(r.stderr)?.[1]);
+      expect(kb, r.stderr).toBeGreaterThan(0);
+      expect(kb, `${command}: peak RSS ${kb} KB`).toBeLessThan(512 * 1024);
+    }
   });
 });

@@ -1,10 +1,11 @@
 // `codebook init` as a user runs it: set up an empty repository, scaffold specs of
 // both kinds, and the scaffolds lint clean and generate.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../helpers.ts";
-import { run, tempDir } from "./harness.ts";
+import { run, snapshot, tempDir } from "./harness.ts";
 
 /** The file a `# yaml-language-server: $schema=…` first line points at, resolved from the file's directory. */
 function schemaOf(file: string): string {
@@ -125,5 +126,87 @@ describe("codebook init <id>: scaffolds a spec", () => {
     expect(run(["init", "acme2", "--kind", "grpc"], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining("--kind must be code-table or api") });
     expect(run(["init", "--kind", "api"], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining("--kind applies to `codebook init ID`") });
     expect(run(["init", "a", "b"], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining("init takes at most one spec id") });
+  });
+});
+
+describe("codebook init never writes through a link it did not make, and refuses before writing anything (issue 18)", () => {
+  /** A repository and, beside it, a folder init must never touch. */
+  function setup(): { dir: string; outside: string } {
+    const dir = tempDir();
+    mkdirSync(join(dir, ".git"));
+    return { dir, outside: tempDir("codebook-outside-") };
+  }
+
+  it.each([
+    // The scaffold was written wherever the link pointed, outside the repository.
+    ["a dangling spec/acme.yaml link", ["init", "acme"], (dir: string, outside: string) => (mkdirSync(join(dir, "spec")), symlinkSync(join(outside, "acme.yaml"), join(dir, "spec", "acme.yaml"))), "spec/acme.yaml"],
+    ["a spec/acme.yaml link to a file outside", ["init", "acme"], (dir: string, outside: string) => (mkdirSync(join(dir, "spec")), writeFileSync(join(outside, "acme.yaml"), "mine\n"), symlinkSync(join(outside, "acme.yaml"), join(dir, "spec", "acme.yaml"))), "spec/acme.yaml"],
+    // Lines were appended to files outside the repository.
+    ["a .gitattributes link to a file outside", ["init"], (dir: string, outside: string) => (writeFileSync(join(outside, "attributes"), "* text=auto\n"), symlinkSync(join(outside, "attributes"), join(dir, ".gitattributes"))), ".gitattributes"],
+    ["a .prettierignore link to a file outside", ["init"], (dir: string, outside: string) => (writeFileSync(join(outside, "ignore"), "dist/\n"), symlinkSync(join(outside, "ignore"), join(dir, ".prettierignore"))), ".prettierignore"],
+    ["a dangling .prettierignore link", ["init"], (dir: string, outside: string) => symlinkSync(join(outside, "ignore"), join(dir, ".prettierignore")), ".prettierignore"],
+    ["a dangling codebook.config.yaml link", ["init"], (dir: string, outside: string) => symlinkSync(join(outside, "config.yaml"), join(dir, "codebook.config.yaml")), "codebook.config.yaml"],
+    ["a spec directory that is a link to a folder outside", ["init", "acme"], (dir: string, outside: string) => symlinkSync(outside, join(dir, "spec")), "spec"],
+  ])("%s: exit 2, one line naming it, nothing written inside or outside", (_name, args, make, link) => {
+    const { dir, outside } = setup();
+    make(dir, outside);
+    const before = [snapshot(dir), snapshot(outside)];
+    const r = run(args, dir);
+    expect(r).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `codebook: ${link} is a symbolic link; codebook init never writes through a link it did not make. Replace it with the file or directory itself, or remove it, and run again\n`,
+    });
+    expect([snapshot(dir), snapshot(outside)]).toEqual(before);
+  });
+
+  it("a link above where init starts (an absolute --config through a linked directory) is the user's own, and is written through", () => {
+    const { dir, outside } = setup();
+    mkdirSync(join(outside, "real"));
+    symlinkSync(join(outside, "real"), join(outside, "link"));
+    const r = run(["init", "--config", join(outside, "link", "codebook.config.yaml")], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(existsSync(join(outside, "real", "codebook.config.yaml"))).toBe(true);
+    expect(existsSync(join(outside, "real", "spec"))).toBe(true);
+  });
+
+  it("a FIFO at .gitattributes is refused without blocking; nothing written", () => {
+    const { dir } = setup();
+    execFileSync("mkfifo", [join(dir, ".gitattributes")]);
+    const r = run(["init"], dir, {}, 30_000);
+    expect(r).toEqual({ code: 2, stdout: "", stderr: "codebook: .gitattributes is a FIFO (named pipe), not a regular file; codebook init adds a line to it, so it must be a regular file\n" });
+    expect(existsSync(join(dir, "codebook.config.yaml"))).toBe(false);
+  });
+
+  // ENAMETOOLONG, exit 3 and a stack, after the config and both ignore lines were written.
+  it.each([251, 101])("an id of %i characters: exit 2, one line, nothing written", (length) => {
+    const { dir } = setup();
+    const id = `acme-${"x".repeat(length - 5)}`;
+    const r = run(["init", id], dir);
+    expect(r).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `codebook: spec id "${id.slice(0, 40)}…" is ${length} characters, over the limit of 100 (it names the package, its folder and its spec file); choose a shorter id\n`,
+    });
+    expect(snapshot(dir)).toEqual(new Map());
+  });
+
+  it("an id of 100 characters scaffolds a spec that lints and generates", () => {
+    const { dir } = setup();
+    const id = `acme-${"x".repeat(95)}`;
+    expect(run(["init", id], dir).code).toBe(0);
+    expect(run(["lint"], dir).code).toBe(0);
+    expect(run(["generate"], dir).code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, "generated", id, "package.json"), "utf8")).name).toBe(`@codebook/${id}`);
+  });
+
+  it("a spec that exists is refused before the config and lines are written", () => {
+    const { dir } = setup();
+    writeFileSync(join(dir, "codebook.config.yaml"), "specDir: spec\noutDir: generated\n");
+    mkdirSync(join(dir, "spec"));
+    writeFileSync(join(dir, "spec", "acme.yml"), "mine\n");
+    const before = snapshot(dir);
+    expect(run(["init", "acme"], dir)).toEqual({ code: 2, stdout: "", stderr: "codebook: spec/acme.yml already exists; codebook init never overwrites a spec\n" });
+    expect(snapshot(dir)).toEqual(before);
   });
 });

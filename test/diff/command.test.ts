@@ -2,7 +2,7 @@
 // --fail-on, directories, --against a revision of a scratch git repository, and
 // every usage error.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { codebook, diffJson, edit, files, shipped, tempDir, type JsonTable } from "./harness.ts";
@@ -308,5 +308,43 @@ describe("usage errors exit 2 with a hint", () => {
     for (const word of ["codebook diff OLD NEW", "--against REF", "--format", "markdown", "json", "--fail-on", "NO_COLOR", "FORCE_COLOR", "Exit codes"]) expect(r.stdout).toContain(word);
     const top = codebook(["--help"], dir);
     for (const word of ["codebook diff", "publish"]) expect(top.stdout).toContain(word);
+  });
+});
+
+describe("inputs a spec cannot be (issue 18): one line, exit 2, bounded reads", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = files({ "new.yaml": iak, "big.yaml": "", "dir/iak-prepaid.yaml": iak });
+    execFileSync("mkfifo", [join(dir, "pipe.yaml")]);
+    truncateSync(join(dir, "big.yaml"), 5 * 1024 * 1024);
+  });
+
+  it.each([
+    // Read until memory ran out.
+    ["/dev/zero", ["/dev/zero", "new.yaml"], "codebook diff: /dev/zero is a device, not a spec file or directory; diff compares spec files (regular files) or directories of them\n"],
+    ["/dev/zero as NEW", ["new.yaml", "/dev/zero"], "codebook diff: /dev/zero is a device, not a spec file or directory; diff compares spec files (regular files) or directories of them\n"],
+    // Blocked the command at startup.
+    ["a FIFO", ["pipe.yaml", "new.yaml"], "codebook diff: pipe.yaml is a FIFO (named pipe), not a spec file or directory; diff compares spec files (regular files) or directories of them\n"],
+    ["a FIFO with --against", ["--against", "HEAD", "pipe.yaml"], "codebook diff: pipe.yaml is a FIFO (named pipe), not a spec file or directory; diff compares spec files (regular files) or directories of them\n"],
+    ["a file over the spec limit", ["big.yaml", "new.yaml"], "codebook diff: big.yaml is 5242880 bytes, over the limit of 4194304 (4 MiB); a spec is at most that\n"],
+  ])("%s", (_name, args, stderr) => {
+    expect(codebook(["diff", ...args], dir, {}, 60_000)).toEqual({ code: 2, stdout: "", stderr });
+  });
+
+  it("a spec directory holding a FIFO named like a spec: the FIFO is not a spec file, and is not read", () => {
+    const side = files({ "a/iak-prepaid.yaml": iak, "b/iak-prepaid.yaml": iak });
+    execFileSync("mkfifo", [join(side, "b", "other.yaml")]);
+    const r = codebook(["diff", "a", "b"], side, {}, 60_000);
+    expect(r.code, r.stderr).toBe(0);
+  });
+
+  // 9007199254740993.0.0 passed the schema, and diff then suggested a lower version (9007199254740992.0.0 is what the number reads as).
+  it("a version past 2^53 - 1 on either side: exit 2 with the positioned lint problem", () => {
+    const side = files({ "old.yaml": version(iak, "9007199254740993.0.0"), "new.yaml": version(iakBreaking, "9007199254740993.0.0") });
+    const r = codebook(["diff", "old.yaml", "new.yaml"], side);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain("old.yaml:6:10: version 9007199254740993.0.0: 9007199254740993 is over 9007199254740991, the largest whole number JavaScript holds exactly");
+    expect(r.stderr).toContain("new.yaml:6:10: version 9007199254740993.0.0:");
   });
 });

@@ -19,11 +19,12 @@ export interface Run {
 }
 
 /** Runs `codebook ARGS` in `cwd`; `env` adds to (or, with undefined, removes from) the environment. */
-export function codebook(args: string[], cwd: string, env: Record<string, string | undefined> = {}): Run {
+export function codebook(args: string[], cwd: string, env: Record<string, string | undefined> = {}, timeoutMs?: number): Run {
   const base: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...env };
   const clean: Record<string, string> = {};
   for (const [k, v] of Object.entries(base)) if (v !== undefined) clean[k] = v;
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: "utf8", env: clean });
+  // With a timeout, a command that hangs is killed and comes back with code null.
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: "utf8", env: clean, ...(timeoutMs === undefined ? {} : { timeout: timeoutMs, killSignal: "SIGKILL" as const }) });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -32,3 +32,15 @@ describe("semver", () => {
     expect(() => bump("1.0", "fix")).toThrow(/MAJOR\.MINOR\.PATCH/);
   });
 });
+
+describe("semver past 2^53 (issue 18)", () => {
+  // As numbers, 9007199254740993 reads as 9007199254740992: a breaking change from
+  // 9007199254740993.0.0 was suggested 9007199254740993.0.0 (lower than the next major).
+  it("compares and bumps exactly, whatever the size of a part", () => {
+    expect(bump("9007199254740993.0.0", "breaking")).toBe("9007199254740994.0.0");
+    expect(bump("9007199254740991.0.0", "breaking")).toBe("9007199254740992.0.0");
+    expect(bumpCovers("9007199254740992.0.0", "9007199254740993.0.0", "breaking")).toBe(true);
+    expect(bumpCovers("1.9007199254740993.0", "1.9007199254740992.0", "feature")).toBe(false);
+    expect(suggestVersion("9007199254740993.0.0", "9007199254740993.0.0", "breaking")).toBe("9007199254740994.0.0");
+  });
+});

@@ -86,8 +86,15 @@ const expected: Record<string, string[]> = {
   // Three schema problems, all reported. LOADER BUG (reported): the title line, as above.
   "schema-several-problems": [
     'test/fixtures/bad-specs/schema-several-problems.yaml:5:8: "title" must be a string: YAML reads 12 as the number 12; write "12"',
-    'test/fixtures/bad-specs/schema-several-problems.yaml:6:10: "version" must match ^[0-9]+\\.[0-9]+\\.[0-9]+$, not "v1"',
+    'test/fixtures/bad-specs/schema-several-problems.yaml:6:10: "version" must be a version MAJOR.MINOR.PATCH (semver: three whole numbers, no leading zeros, each at most 16 digits), not "v1"',
     'test/fixtures/bad-specs/schema-several-problems.yaml:23:14: "maybe" is not allowed for "outcome": expected one of "success", "pending", "failed", "unknown"',
+  ],
+  // Issue 18: a part past 2^53 - 1 passed the schema, and diff then suggested a lower version.
+  "version-unsafe-integer": [
+    "test/fixtures/bad-specs/version-unsafe-integer.yaml:6:10: version 9007199254740993.0.0: 9007199254740993 is over 9007199254740991, the largest whole number JavaScript holds exactly; each part of MAJOR.MINOR.PATCH must be at most that",
+  ],
+  "version-leading-zero": [
+    'test/fixtures/bad-specs/version-leading-zero.yaml:6:10: "version" must be a version MAJOR.MINOR.PATCH (semver: three whole numbers, no leading zeros, each at most 16 digits), not "01.2.0"; did you mean "1.2.0"?',
   ],
   "name-not-pascal-case": [
     'test/fixtures/bad-specs/name-not-pascal-case.yaml:35:15: "name" must be a PascalCase name (a capital letter, then letters and digits), not "default"; did you mean "Default"?',

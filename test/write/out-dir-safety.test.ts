@@ -2,6 +2,7 @@
 // a tampered manifest, symlinks below the out dir, leftovers of a killed run,
 // files codebook did not write, and the lock that keeps one writer per out dir.
 import { spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
@@ -183,5 +184,180 @@ describe("one writer per out dir", () => {
     const [a, b] = await Promise.all([runAsync(["generate"], dir), runAsync(["generate"], dir)]);
     expect([a.code, b.code]).toEqual([0, 0]);
     expect(run(["generate", "--check"], dir).code).toBe(0);
+  });
+});
+
+describe("a lock path that is not a regular file (issue 18): one line, exit 2, within --lock-timeout", () => {
+  // A dangling link or a directory at the lock path made generate spin at 100% CPU forever, printing
+  // nothing: readHolder found no holder and the loop skipped both the deadline and the sleep.
+  it.each([
+    ["a dangling symbolic link", (lock: string) => symlinkSync(join(tempDir(), "gone"), lock), "is a symbolic link"],
+    ["a symbolic link to a file that looks like a lock", (lock: string) => symlinkSync(lockLike(), lock), "is a symbolic link"],
+    ["a directory", (lock: string) => mkdirSync(lock), "is a directory"],
+    ["a directory with a file in it", (lock: string) => (mkdirSync(lock), writeFileSync(join(lock, "x"), "")), "is a directory"],
+    ["a FIFO", (lock: string) => execFileSync("mkfifo", [lock]), "is a FIFO (named pipe)"],
+  ])("%s", (_name, make, what) => {
+    const { dir, out } = generated();
+    writeFileSync(join(dir, "spec", "codes.yaml"), minimalSpec().replace("message: Failed", "message: Declined"));
+    const lock = join(out, ".codebook-lock");
+    make(lock);
+    const before = snapshot(out);
+    for (const timeout of ["0", "60"]) {
+      const r = run(["generate", "--lock-timeout", timeout], dir, {}, 30_000);
+      expect(r.code, `--lock-timeout ${timeout}: ${r.stderr}`).toBe(2);
+      expect(r.stderr).toBe(`codebook: ${lock} ${what}: not a lock codebook made, and no codebook run can take the out dir while it is there. Remove it and run again\n`);
+      expect(snapshot(out)).toEqual(before);
+    }
+    rmSync(lock, { recursive: true });
+    expect(run(["generate"], dir).code).toBe(0);
+    expect(run(["generate", "--check"], dir).code).toBe(0);
+  });
+});
+
+/** A file outside the out dir holding what a live holder's lock holds. */
+function lockLike(): string {
+  const target = join(tempDir(), "lock");
+  writeFileSync(target, JSON.stringify({ pid: process.pid, host: hostname(), started: "2026-01-01T00:00:00.000Z" }));
+  return target;
+}
+
+describe("the out-dir checks judge real paths, links resolved at every level (issue 18)", () => {
+  /** A project two directories below a scratch folder, so that "above the project" stays inside the scratch folder. */
+  function nested(): { top: string; dir: string } {
+    const top = tempDir();
+    const dir = join(top, "one", "two");
+    mkdirSync(join(dir, "spec", "sources"), { recursive: true });
+    writeFileSync(join(dir, "spec", "codes.yaml"), minimalSpec());
+    writeFileSync(join(dir, "spec", "sources", "codes.txt"), "the source document");
+    return { top, dir };
+  }
+
+  it.each([
+    // Finding 4: packages and a manifest were written into spec/, and a manifest entry could then delete a spec's source document.
+    ["gen -> spec, outDir: gen", "gen", (dir: string) => symlinkSync("spec", join(dir, "gen")), /outDir "gen" is the spec directory \(.*\/spec, links resolved\)/],
+    ["gen -> spec/sources, outDir: gen", "gen", (dir: string) => symlinkSync(join("spec", "sources"), join(dir, "gen")), /outDir "gen" lies inside the spec directory \(.*\/spec\/sources, links resolved\)/],
+    ["outDir: spec/generated (inside the spec directory, no link)", "spec/generated", () => {}, /outDir "spec\/generated" lies inside the spec directory;/],
+    ["gen -> .., outDir: gen", "gen", (dir: string) => symlinkSync("..", join(dir, "gen")), /outDir "gen" holds the config file's directory \(.*\/one, links resolved\)/],
+    ["gen -> ., outDir: gen", "gen", (dir: string) => symlinkSync(".", join(dir, "gen")), /outDir "gen" is the config file's own directory \(.*\/two, links resolved\)/],
+    // Finding 4: two directories were written above the project; the check was lexical.
+    ["outDir: a/up/x with a/up -> ../..", "a/up/x", (dir: string) => (mkdirSync(join(dir, "a")), symlinkSync(join("..", ".."), join(dir, "a", "up"))), /outDir "a\/up\/x" leads out of the config file's directory through a symbolic link \(.*\/one\/x, links resolved\)/],
+    ["outDir: a/up with a/up -> ../../.. (above the project)", "a/up", (dir: string) => (mkdirSync(join(dir, "a")), symlinkSync(join("..", "..", ".."), join(dir, "a", "up"))), /outDir "a\/up" holds the config file's directory/],
+    ["outDir: gen, a link that leads nowhere", "gen", (dir: string) => symlinkSync(join("missing", "x"), join(dir, "gen")), /outDir "gen" goes through .*\/gen, a symbolic link that leads nowhere/],
+    ["outDir: file/x, below a regular file", "file/x", (dir: string) => writeFileSync(join(dir, "file"), ""), /outDir "file\/x" is not a directory \(.*\/file is a regular file\)/],
+  ])("%s: refused with one line, exit 2, and nothing written anywhere", (_name, outDir, make, message) => {
+    const { top, dir } = nested();
+    writeFileSync(join(dir, "codebook.config.yaml"), `specDir: spec\noutDir: ${outDir}\n`);
+    make(dir);
+    const before = snapshot(top);
+    for (const args of [["generate"], ["generate", "--check"]]) {
+      const r = run(args, dir, {}, 60_000);
+      expect(r.code, `${args.join(" ")}: ${r.stderr}`).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr.split("\n").filter(Boolean), r.stderr).toHaveLength(1);
+      expect(snapshot(top)).toEqual(before);
+    }
+    expect(readFileSync(join(dir, "spec", "sources", "codes.txt"), "utf8")).toBe("the source document");
+  });
+
+  it("an out dir that is a link to a directory of the project's own is accepted, and written through", () => {
+    const { dir } = nested();
+    mkdirSync(join(dir, "build", "codebook"), { recursive: true });
+    symlinkSync(join("build", "codebook"), join(dir, "gen"));
+    writeFileSync(join(dir, "codebook.config.yaml"), "specDir: spec\noutDir: gen\n");
+    expect(run(["generate"], dir).code).toBe(0);
+    expect(existsSync(join(dir, "build", "codebook", "codes", "src", "index.ts"))).toBe(true);
+    expect(run(["generate", "--check"], dir).code).toBe(0);
+  });
+});
+
+describe("obstructions in the out dir: one line saying what to move, exit 2, nothing written (issue 18)", () => {
+  // Each gave exit 3 with a stack (EEXIST, ENOTDIR, EISDIR from mkdir, rename or the manifest's write).
+  const edit = (dir: string) => writeFileSync(join(dir, "spec", "codes.yaml"), minimalSpec().replace("message: Failed", "message: Declined"));
+  it.each([
+    ["a file where dist/ goes", (out: string) => (rmSync(join(out, "codes", "dist"), { recursive: true }), writeFileSync(join(out, "codes", "dist"), "")), "codes/dist is a file where codebook writes a directory (for "],
+    ["a file where a package folder goes", (out: string) => (rmSync(join(out, "codes"), { recursive: true }), writeFileSync(join(out, "codes"), "")), "codes is a file where codebook writes a directory;"],
+    ["a FIFO where src/ goes", (out: string) => (rmSync(join(out, "codes", "src"), { recursive: true }), execFileSync("mkfifo", [join(out, "codes", "src")])), "codes/src is a file where codebook writes a directory (for "],
+    ["a directory where a file goes", (out: string) => (rmSync(join(out, "codes", "README.md")), mkdirSync(join(out, "codes", "README.md"))), "codes/README.md is a directory where codebook writes a file;"],
+    ["a directory where the manifest goes", (out: string) => (rmSync(join(out, MANIFEST)), mkdirSync(join(out, MANIFEST))), `${MANIFEST} is a directory, not a regular file, where codebook keeps its manifest;`],
+    ["a FIFO where the manifest goes", (out: string) => (rmSync(join(out, MANIFEST)), execFileSync("mkfifo", [join(out, MANIFEST)])), `${MANIFEST} is a FIFO (named pipe), not a regular file, where codebook keeps its manifest;`],
+  ])("%s", (_name, obstruct, message) => {
+    const { dir, out } = generated();
+    edit(dir);
+    obstruct(out);
+    const before = snapshot(out);
+    const r = run(["generate"], dir, {}, 60_000);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr.startsWith(`codebook: ${out}/${message}`), r.stderr).toBe(true);
+    expect(r.stderr).toMatch(/move it out of the out dir, or delete it, and run again\n$/);
+    expect(r.stderr.split("\n").filter(Boolean)).toHaveLength(1);
+    expect(snapshot(out)).toEqual(before);
+  });
+
+  it("a file where dist/ goes on a first run (no manifest yet): refused before anything is written", () => {
+    const dir = project([], { "codes.yaml": minimalSpec() });
+    const out = join(dir, "generated");
+    mkdirSync(join(out, "codes"), { recursive: true });
+    writeFileSync(join(out, "codes", "dist"), "");
+    const r = run(["generate"], dir, {}, 60_000);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^codebook: .*\/generated\/codes\/dist is a file where codebook writes a directory \(for .*\/codes\/dist\/.*\); move it out of the out dir, or delete it, and run again\n$/);
+    expect(snapshot(out)).toEqual(new Map([["codes/dist", ""]]));
+  });
+
+  it("a FIFO in a package folder is never read: generate warns and writes, --check reports it", () => {
+    const { dir, out } = generated();
+    edit(dir);
+    execFileSync("mkfifo", [join(out, "codes", "src", "pipe")]);
+    const r = run(["generate"], dir, {}, 60_000);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain("codebook: warning: generated/codes/src/pipe is not written by codebook; left in place");
+    const check = run(["generate", "--check"], dir, {}, 60_000);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain("  unexpected generated/codes/src/pipe (not written by codebook; remove it)");
+  });
+
+  it("a generated file replaced by a link to /dev/zero: --check reports the link and does not read through it", () => {
+    const { dir, out } = generated();
+    rmSync(join(out, "codes", "README.md"));
+    symlinkSync("/dev/zero", join(out, "codes", "README.md"));
+    // The cache proved the package current by hashing its files, through the link, forever.
+    const check = run(["generate", "--check"], dir, {}, 60_000);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain("  symlink    generated/codes/README.md (a symbolic link: codebook will not write through it)");
+    const r = run(["generate"], dir, {}, 60_000);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("is a symbolic link; codebook never writes or deletes through a link below the out dir");
+  });
+});
+
+describe("the claims journal of an interrupted run (.codebook-manifest.claims)", () => {
+  const JOURNAL = ".codebook-manifest.claims";
+
+  it("is read back with the manifest: --check reports it, generate removes what it claims and is no longer produced, then the journal", () => {
+    const { dir, out } = generated();
+    // What a run killed mid-write leaves: a new file created, claimed by the journal, and a cut last line.
+    writeFileSync(join(out, "codes", "src", "extra.ts"), "// written by the killed run\n");
+    writeFileSync(join(out, JOURNAL), `${JSON.stringify(["codes/src/extra.ts"])}\n["codes/src/cut`);
+    const check = run(["generate", "--check"], dir);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain(`  leftover   generated/${JOURNAL} (temporary file of an interrupted run)`);
+    expect(check.stderr).toContain("  orphaned   generated/codes/src/extra.ts");
+    const r = run(["generate"], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`  cleaned  generated/${JOURNAL} (temporary file of an interrupted run)`);
+    expect(existsSync(join(out, "codes", "src", "extra.ts"))).toBe(false);
+    expect(existsSync(join(out, JOURNAL))).toBe(false);
+    expect(run(["generate", "--check"], dir).code).toBe(0);
+  });
+
+  it("a journal that claims a path outside its package stops the run (exit 2) and the file survives", () => {
+    const { dir, out, victim } = generated();
+    writeFileSync(join(out, JOURNAL), `${JSON.stringify([`codes/../../../..${join(victim, "victim.txt")}`])}\n`);
+    for (const args of [["generate"], ["generate", "--check"]]) {
+      const r = run(args, dir);
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.stderr).toMatch(/^codebook: .*\.codebook-manifest\.claims: .* is outside package codes's folder;.*\n$/);
+    }
+    expect(readFileSync(join(victim, "victim.txt"), "utf8")).toBe("keep me");
   });
 });

@@ -1,10 +1,20 @@
-/** The checks on the spec as a whole: its id, and what its kind asks of the other sections. */
+/** The checks on the spec as a whole: its id, its version, and what its kind asks of the other sections. */
 import type { Api, Composite } from "../../model/types.ts";
 import type { RawSpec } from "../spec-schema.types.ts";
 import type { Lint } from "./lint-context.ts";
 
 export function checkId(raw: RawSpec, expectedId: string, lint: Lint): void {
   if (raw.id !== expectedId) lint.report(["id"], `id "${raw.id}" must match the file name "${expectedId}"`);
+}
+
+/**
+ * The schema allows 16 digits a part, as semver tools do; past 2^53 - 1 a part is no longer
+ * exact in JavaScript, and a version compared or bumped as numbers would come out lower.
+ */
+export function checkVersion(raw: RawSpec, lint: Lint): void {
+  const unsafe = String(raw.version).split(".").find((part) => !Number.isSafeInteger(Number(part)));
+  if (unsafe !== undefined)
+    lint.report(["version"], `version ${raw.version}: ${unsafe} is over ${Number.MAX_SAFE_INTEGER}, the largest whole number JavaScript holds exactly; each part of MAJOR.MINOR.PATCH must be at most that`);
 }
 
 export function checkKind(raw: RawSpec, composite: Composite | null, api: Api | null, lint: Lint): void {

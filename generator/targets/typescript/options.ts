@@ -20,13 +20,15 @@ export interface TypeScriptOptions {
 export const TYPESCRIPT_DEFAULTS: TypeScriptOptions = { scope: "@codebook", enumStyle: "const", publish: null };
 
 const SCOPE = /^@[a-z0-9][a-z0-9._-]*$/;
+/** npm caps a package name (`@scope/id`) at 214 characters; ids are at most 100 (SPEC_ID_MAX_LENGTH). */
+export const SCOPE_MAX_LENGTH = 100;
 
 export const optionsSchema: OptionsSchema = {
   type: "object",
   description: "Options of the TypeScript target: one npm package per spec.",
   additionalProperties: false,
   properties: {
-    scope: { type: "string", pattern: SCOPE.source, default: TYPESCRIPT_DEFAULTS.scope, description: "npm scope of the generated packages." },
+    scope: { type: "string", pattern: SCOPE.source, maxLength: SCOPE_MAX_LENGTH, default: TYPESCRIPT_DEFAULTS.scope, description: "npm scope of the generated packages." },
     enumStyle: {
       enum: ["const", "enum"],
       default: TYPESCRIPT_DEFAULTS.enumStyle,
@@ -44,6 +46,7 @@ export function readTypeScriptOptions(raw: Readonly<Record<string, unknown>>): T
   if (scope !== undefined && typeof scope !== "string") throw new OptionsError(`"scope" must be a string`);
   if (enumStyle !== undefined && enumStyle !== "const" && enumStyle !== "enum") throw new OptionsError(`"enumStyle" must be "const" or "enum"`);
   if (typeof scope === "string" && !SCOPE.test(scope)) throw new OptionsError(`"scope" must look like @name`);
+  if (typeof scope === "string" && scope.length > SCOPE_MAX_LENGTH) throw new OptionsError(`"scope" is ${scope.length} characters, over the limit of ${SCOPE_MAX_LENGTH}`);
   let published: Publish | null;
   try {
     published = readPublish(publish);
