@@ -16,7 +16,15 @@ import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 
 export type InputRead =
   | { ok: true; bytes: Buffer }
   /** `problem` completes "PATH …": "is a directory, not a regular file", "is 5368709120 bytes, over the limit of 4194304 (4 MiB)". */
-  | { ok: false; problem: string; reason: "missing" | "not-regular" | "too-large" | "unreadable"; /** With too-large: the size seen. */ size?: number };
+  | {
+      ok: false;
+      problem: string;
+      reason: "missing" | "not-regular" | "too-large" | "unreadable";
+      /** With too-large: the size seen. */
+      size?: number;
+      /** With not-regular: what the path is instead ("a directory", "a FIFO (named pipe)"). */
+      kind?: string;
+    };
 
 export interface InputOptions {
   /** The most bytes the file may hold. */
@@ -33,13 +41,13 @@ export function readInputFile(path: string, options: InputOptions): InputRead {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === "ENOENT") return { ok: false, problem: "does not exist", reason: "missing" };
-    if (code === "ELOOP" && options.noFollow) return { ok: false, problem: "is a symbolic link", reason: "not-regular" };
+    if (code === "ELOOP" && options.noFollow) return { ok: false, problem: "is a symbolic link", reason: "not-regular", kind: "a symbolic link" };
     if (code === "ENAMETOOLONG") return { ok: false, problem: "is a path too long for the file system", reason: "unreadable" };
     return { ok: false, problem: `cannot be read (${code ?? (err as Error).message})`, reason: "unreadable" };
   }
   try {
     const stat = fstatSync(fd);
-    if (!stat.isFile()) return { ok: false, problem: `is ${fileKind(stat)}, not a regular file`, reason: "not-regular" };
+    if (!stat.isFile()) return { ok: false, problem: `is ${fileKind(stat)}, not a regular file`, reason: "not-regular", kind: fileKind(stat) };
     if (stat.size > options.maxBytes) return { ok: false, problem: tooLarge(stat.size, options.maxBytes), reason: "too-large", size: stat.size };
     // What fstat reported, and one byte more; a file that grows meanwhile is read on, never past the limit.
     const cap = options.maxBytes + 1;
@@ -69,7 +77,8 @@ export function fileKind(stat: Stats): string {
   if (stat.isSymbolicLink()) return "a symbolic link";
   if (stat.isFIFO()) return "a FIFO (named pipe)";
   if (stat.isSocket()) return "a socket";
-  if (stat.isCharacterDevice() || stat.isBlockDevice()) return "a device";
+  if (stat.isCharacterDevice()) return "a character device";
+  if (stat.isBlockDevice()) return "a block device";
   return "not a regular file";
 }
 

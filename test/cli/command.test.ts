@@ -217,7 +217,7 @@ describe("config and directory errors: one clear line, exit 2", () => {
 
 describe("a config that is not a regular file, or too large (issue 18): one line, exit 2, never blocks", () => {
   it.each([
-    ["/dev/zero", () => "/dev/zero", "codebook: /dev/zero is a device, not a regular file\n"],
+    ["/dev/zero", () => "/dev/zero", "codebook: /dev/zero is a character device, not a regular file\n"],
     ["a FIFO", (dir: string) => (execFileSync("mkfifo", [join(dir, "pipe.yaml")]), "pipe.yaml"), "codebook: DIR/pipe.yaml is a FIFO (named pipe), not a regular file\n"],
     ["a directory", (dir: string) => (mkdirSync(join(dir, "conf.yaml")), "conf.yaml"), "codebook: DIR/conf.yaml is a directory, not a regular file\n"],
     ["over 1 MiB", (dir: string) => (writeFileSync(join(dir, "big.yaml"), `# ${"x".repeat(1024 * 1024)}\n`), "big.yaml"), "codebook: DIR/big.yaml is 1048579 bytes, over the limit of 1048576 (1 MiB)\n"],

@@ -321,8 +321,8 @@ describe("inputs a spec cannot be (issue 18): one line, exit 2, bounded reads", 
 
   it.each([
     // Read until memory ran out.
-    ["/dev/zero", ["/dev/zero", "new.yaml"], "codebook diff: /dev/zero is a device, not a spec file or directory; diff compares spec files (regular files) or directories of them\n"],
-    ["/dev/zero as NEW", ["new.yaml", "/dev/zero"], "codebook diff: /dev/zero is a device, not a spec file or directory; diff compares spec files (regular files) or directories of them\n"],
+    ["/dev/zero", ["/dev/zero", "new.yaml"], "codebook diff: /dev/zero is a character device, not a spec file or directory; diff compares spec files (regular files) or directories of them\n"],
+    ["/dev/zero as NEW", ["new.yaml", "/dev/zero"], "codebook diff: /dev/zero is a character device, not a spec file or directory; diff compares spec files (regular files) or directories of them\n"],
     // Blocked the command at startup.
     ["a FIFO", ["pipe.yaml", "new.yaml"], "codebook diff: pipe.yaml is a FIFO (named pipe), not a spec file or directory; diff compares spec files (regular files) or directories of them\n"],
     ["a FIFO with --against", ["--against", "HEAD", "pipe.yaml"], "codebook diff: pipe.yaml is a FIFO (named pipe), not a spec file or directory; diff compares spec files (regular files) or directories of them\n"],
