@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { build } from "esbuild";
-import { generatorSourceHash } from "../generator/write/source-hash.js";
+import { generatorSourceHashes } from "../generator/write/source-hash.js";
 
 rmSync(new URL("../dist", import.meta.url), { recursive: true, force: true });
 await build({
@@ -23,8 +23,8 @@ await build({
   logLevel: "warning",
 });
 
-// The package ships dist/ without generator/: bake the generator's hash for the toolchain fingerprint.
-writeFileSync("dist/source-hash.json", JSON.stringify({ generator: generatorSourceHash("generator") }) + "\n");
+// The package ships dist/ without generator/: bake the generator's hashes for the toolchain fingerprints.
+writeFileSync("dist/source-hash.json", JSON.stringify(generatorSourceHashes("generator")) + "\n");
 
 // Declarations of the programmatic API (`import { generate } from "codebook"`): tsc emits
 // them from the sources, whose relative imports (`from "./x.ts"`, and `import("./x.ts")`

@@ -14,18 +14,29 @@
  */
 import { existsSync } from "node:fs";
 import { join, relative } from "node:path";
-import type { Config } from "../config/config.ts";
+import type { Config, ConfiguredTarget } from "../config/config.ts";
 import type { GeneratedFile } from "../model/generated-file.ts";
 import { readInputFile } from "../common/input-file.ts";
 import { SPEC_LIMITS } from "../load/hostile-text.ts";
 import { listSpecFiles, specIdOf } from "../load/load-specs.ts";
-import { sha256, type Manifest, type PackageRecord } from "../write/manifest.ts";
+import { recordedPaths, sha256, type Manifest, type PackageRecord } from "../write/manifest.ts";
+import type { Aggregate } from "../targets/target.ts";
 import { OUTPUT_FILE_MAX_BYTES, scanOutDir } from "../write/write.ts";
 
-/** What in the config shapes output; part of the toolchain fingerprint. */
-export function configFingerprint(config: Config): string {
+/** What in the config shapes one target's output; part of that target's toolchain fingerprint. */
+export function configFingerprint(config: Config, target: ConfiguredTarget): string {
   const rel = (p: string) => relative(config.root, p).split("\\").join("/");
-  return JSON.stringify({ specDir: rel(config.specDir), outDir: rel(config.outDir), scope: config.scope, enumStyle: config.enumStyle, publish: config.publish });
+  return JSON.stringify({ specDir: rel(config.specDir), outDir: rel(target.outDir), target: target.target.name, options: target.options });
+}
+
+/**
+ * What a target's aggregate reads, as one hash: every package's catalog hash as the
+ * manifest records it, in id order. An aggregate is current when this is what it was
+ * made from: a package's catalog changes only when its package does.
+ */
+export function aggregateInputs(packages: Manifest["packages"], aggregate: Aggregate<unknown>): string {
+  const ids = Object.keys(packages).sort();
+  return sha256(ids.map((id) => `${id} ${packages[id]!.files[aggregate.catalogPath(id)] ?? ""}`).join("\n"));
 }
 
 /** A top-level `extends: <id>` line: read before any YAML is parsed (see specInputs). */
@@ -102,25 +113,25 @@ const verdicts = new WeakMap<Manifest, Map<string, boolean>>();
  * Without `keep`, an empty list stands for them: a verdict this run already reached
  * answers without reading, and what is read is not decoded.
  */
-export function reusableFiles(config: Config, manifest: Manifest | null, toolchain: string, id: string, inputs: string, keep = true): GeneratedFile[] | null {
+export function reusableFiles(outDir: string, manifest: Manifest | null, toolchain: string, id: string, inputs: string, keep = true): GeneratedFile[] | null {
   const record = manifest?.packages[id];
   if (!manifest || manifest.toolchain !== toolchain || !record || record.spec !== inputs) return null;
-  const key = verdictKey(config, toolchain, id, inputs);
+  const key = verdictKey(outDir, toolchain, id, inputs);
   const known = verdictsOf(manifest).get(key);
   if (known === false) return null;
   if (known && !keep) return [];
-  const files = filesAsRecorded(config, record, keep);
+  const files = filesAsRecorded(outDir, record.files, keep);
   verdictsOf(manifest).set(key, files !== null);
   return files;
 }
 
 /** Whether `reusableFiles` would return the package's files. */
-export function packageCurrent(config: Config, manifest: Manifest | null, toolchain: string, id: string, inputs: string): boolean {
-  return reusableFiles(config, manifest, toolchain, id, inputs, false) !== null;
+export function packageCurrent(outDir: string, manifest: Manifest | null, toolchain: string, id: string, inputs: string): boolean {
+  return reusableFiles(outDir, manifest, toolchain, id, inputs, false) !== null;
 }
 
-function verdictKey(config: Config, toolchain: string, id: string, inputs: string): string {
-  return [config.outDir, toolchain, id, inputs].join("\0");
+function verdictKey(outDir: string, toolchain: string, id: string, inputs: string): string {
+  return [outDir, toolchain, id, inputs].join("\0");
 }
 
 function verdictsOf(manifest: Manifest): Map<string, boolean> {
@@ -135,11 +146,11 @@ function verdictsOf(manifest: Manifest): Map<string, boolean> {
  * kept: an edit with 100 specs present verifies the 99 others' files, and decoding each
  * only to hash it again made that edit about 10% slower (paired runs).
  */
-function filesAsRecorded(config: Config, record: PackageRecord, keep: boolean): GeneratedFile[] | null {
+export function filesAsRecorded(outDir: string, recorded: Readonly<Record<string, string>>, keep: boolean): GeneratedFile[] | null {
   const files: GeneratedFile[] = [];
-  for (const [path, hash] of Object.entries(record.files)) {
+  for (const [path, hash] of Object.entries(recorded)) {
     // Not through a link, not from a FIFO or device, not past the limit: anything else is not current.
-    const read = readInputFile(`${config.outDir}/${path}`, { maxBytes: OUTPUT_FILE_MAX_BYTES, noFollow: true });
+    const read = readInputFile(`${outDir}/${path}`, { maxBytes: OUTPUT_FILE_MAX_BYTES, noFollow: true });
     if (!read.ok) return null;
     const bytes = read.bytes;
     if (sha256(bytes) !== hash) return null;
@@ -149,16 +160,18 @@ function filesAsRecorded(config: Config, record: PackageRecord, keep: boolean): 
 }
 
 /**
- * Whether the manifest proves the out dir current: same inputs, same files on disk,
- * and nothing else in the package folders (no stray, leftover or linked file).
+ * Whether the manifest proves a target's out dir current: same inputs, same files on
+ * disk, the aggregate made from the packages as they are, and nothing else in the
+ * package folders (no stray, leftover or linked file).
  */
-export function upToDate(config: Config, manifest: Manifest | null, toolchain: string): boolean {
+export function upToDate(config: Config, target: ConfiguredTarget, manifest: Manifest | null, toolchain: string): boolean {
   if (!manifest || manifest.toolchain !== toolchain) return false;
   const entries = specEntries(config, []);
   if (entries.length === 0 || entries.length !== Object.keys(manifest.packages).length) return false;
-  if (!entries.every((e) => packageCurrent(config, manifest, toolchain, e.id, e.hash))) return false;
-  const scan = scanOutDir(config.outDir);
-  const listed = new Set(Object.values(manifest.packages).flatMap((r) => Object.keys(r.files)));
+  if (!entries.every((e) => packageCurrent(target.outDir, manifest, toolchain, e.id, e.hash))) return false;
+  if (!aggregateCurrent(target, manifest)) return false;
+  const scan = scanOutDir(target.outDir);
+  const listed = new Set(recordedPaths(manifest));
   return scan.symlinks.length === 0 && scan.leftovers.length === 0 && [...scan.files, ...scan.others].every((f) => !f.includes("/") || listed.has(f));
 }
 
@@ -178,6 +191,7 @@ export interface CachePlan {
  */
 export function cachePlan(
   config: Config,
+  outDir: string,
   manifest: Manifest | null,
   toolchain: string,
   options: { only: readonly string[]; force: boolean; keepFiles: boolean; fresh?: boolean },
@@ -191,7 +205,7 @@ export function cachePlan(
   for (const e of entries) {
     // Kept, the files are read once (for their hashes and their contents); not kept, a reused package costs
     // no memory beyond its record: the run is bounded by the packages it emits.
-    const files = !force && count.get(e.id)! === 1 ? reusableFiles(config, manifest, toolchain, e.id, e.hash, keepFiles) : null;
+    const files = !force && count.get(e.id)! === 1 ? reusableFiles(outDir, manifest, toolchain, e.id, e.hash, keepFiles) : null;
     if (files) reused.set(e.id, { record: manifest!.packages[e.id]!, files });
     else stale.push(e);
   }
@@ -202,4 +216,15 @@ export function cachePlan(
 export function carryOverRecords(config: Config, last: Manifest | null, next: Manifest): void {
   const existing = new Set(listSpecFiles(config.specDir).map(specIdOf));
   for (const [id, record] of Object.entries(last?.packages ?? {})) if (!next.packages[id] && existing.has(id)) next.packages[id] = record;
+}
+
+/**
+ * Whether a target's aggregate is what its packages make now: recorded from the same
+ * catalogs, its files untouched (a target without one: always).
+ */
+export function aggregateCurrent(target: ConfiguredTarget, manifest: Manifest): boolean {
+  const aggregate = target.target.aggregate;
+  if (!aggregate) return manifest.aggregate === undefined;
+  const record = manifest.aggregate;
+  return record !== undefined && record.inputs === aggregateInputs(manifest.packages, aggregate) && filesAsRecorded(target.outDir, record.files, false) !== null;
 }

@@ -12,8 +12,8 @@
  * `line`/`column` are 1-based; null (and `file` null) where a problem has no place.
  */
 import type { Diagnostic } from "../load/diagnostics.ts";
-import type { GenerateResult } from "../run/pipeline.ts";
-import { WHY } from "./report.ts";
+import type { GenerateResult, TargetResult } from "../run/pipeline.ts";
+import { runWarnings, WHY } from "./report.ts";
 import { displayPath } from "../write/write.ts";
 import type { SpecWarnings } from "../run/pipeline.ts";
 
@@ -45,22 +45,29 @@ export function emptyReport(command: JsonReport["command"], check: boolean): Jso
 }
 
 export function withResult(report: JsonReport, result: GenerateResult): JsonReport {
-  const show = (path: string) => displayPath(result.config.root, result.config.outDir, path);
-  const by = (...kinds: string[]) => result.changes.filter((c) => kinds.includes(c.kind)).map((c) => show(c.path));
-  const problems: JsonProblem[] = result.problems.map((p) => ({
-    severity: "error",
-    kind: p.kind,
-    file: show(p.path),
-    line: p.line ?? 1,
-    column: 1,
-    message: `${p.kind}: ${show(p.path)}${WHY[p.kind]}`,
-  }));
+  // Every target's out dir, its paths relative to the root.
+  const each = <T>(pick: (t: TargetResult, show: (path: string) => string) => T[]): T[] =>
+    result.targets.flatMap((t) => pick(t, (path) => displayPath(result.config.root, t.outDir, path)));
+  const by = (...kinds: string[]) => each((t, show) => t.changes.filter((c) => kinds.includes(c.kind)).map((c) => show(c.path)));
+  const problems: JsonProblem[] = each((t, show) =>
+    t.problems.map((p) => ({
+      severity: "error",
+      kind: p.kind,
+      file: show(p.path),
+      line: p.line ?? 1,
+      column: 1,
+      message: `${p.kind}: ${show(p.path)}${WHY[p.kind]}`,
+    })),
+  );
   // Without --check, files codebook did not write are warnings: it leaves them alone.
   if (!report.check)
-    for (const path of result.unexpected)
-      problems.push({ severity: "warning", kind: "unexpected", file: show(path), line: null, column: null, message: `${show(path)} is not written by codebook; --check fails until it is removed` });
+    problems.push(
+      ...each((t, show) =>
+        t.unexpected.map((path): JsonProblem => ({ severity: "warning", kind: "unexpected", file: show(path), line: null, column: null, message: `${show(path)} is not written by codebook; --check fails until it is removed` })),
+      ),
+    );
   problems.push(...warningProblems(result.specWarnings));
-  for (const warning of result.warnings)
+  for (const warning of runWarnings(result))
     problems.push({ severity: "warning", kind: "version", file: null, line: null, column: null, message: warning.replace(/^codebook: warning: /, "") });
   return {
     ...report,

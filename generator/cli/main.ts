@@ -127,7 +127,7 @@ async function main(argv: string[]): Promise<number> {
       return await watch({ ...options, lockWaitMs, quiet, errStyle: styleFor(process.stderr) });
     }
     const { generate } = await import("../run/pipeline.ts");
-    const { checkReport, generateReport, unexpectedWarnings } = await import("./report.ts");
+    const { checkReport, generateReport, runProblems, runWarnings, unexpectedWarnings } = await import("./report.ts");
     const check = values.check === true;
     const result = await generate({
       ...options,
@@ -139,8 +139,8 @@ async function main(argv: string[]): Promise<number> {
     if (report) Object.assign(report, withResult(report, result));
     else if (result.specWarnings?.diagnostics.length) stderr((await import("./warnings.ts")).formatWarnings(result.specWarnings, styleFor(process.stderr)));
     // With --check, unexpected files are problems in the report, not warnings.
-    else for (const warning of [...(check ? [] : unexpectedWarnings(result, styleFor(process.stderr))), ...result.warnings]) stderr(warning);
-    if (check && result.problems.length) {
+    else for (const warning of [...(check ? [] : unexpectedWarnings(result, styleFor(process.stderr))), ...runWarnings(result)]) stderr(warning);
+    if (check && runProblems(result).length) {
       if (!json) stderr(checkReport(result, styleFor(process.stderr)));
       return finish(1);
     }

@@ -7,14 +7,35 @@ import type { Config } from "../config/config.ts";
 import { plain, type Style } from "../common/text-style.ts";
 import { displayPath, type Change, type Problem } from "../write/write.ts";
 
-interface RunSummary {
-  config: Config;
+/** What one target's out dir holds after a run (a TargetResult). */
+interface TargetSummary {
+  target: string;
+  outDir: string;
   packages: readonly string[];
   changes: readonly Change[];
   problems: readonly Problem[];
   leftovers: readonly string[];
   unexpected: readonly string[];
+  warnings: readonly string[];
 }
+
+/** A run over every target (a GenerateResult). A config with one target reads as it always has; with more, each line names its target. */
+interface RunSummary {
+  config: Pick<Config, "root">;
+  targets: readonly TargetSummary[];
+}
+
+/** Every problem --check found, in every target's out dir. */
+export function runProblems(r: RunSummary): Problem[] {
+  return r.targets.flatMap((t) => t.problems);
+}
+
+/** The version warnings of every target, each once (the same table warns in every target). */
+export function runWarnings(r: RunSummary): string[] {
+  return [...new Set(r.targets.flatMap((t) => t.warnings))];
+}
+
+const label = (r: RunSummary, t: TargetSummary) => (r.targets.length > 1 ? `${t.target}: ` : "");
 
 export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
 
@@ -40,34 +61,44 @@ export const WHY: Record<Problem["kind"], string> = {
 };
 
 export function generateReport(r: RunSummary, style: Style = plain): string {
-  const n = counts(r.changes);
-  const show = (path: string) => displayPath(r.config.root, r.config.outDir, path);
-  const lines = [
-    `codebook: ${plural(r.packages.length, "package")}, ${plural(fileCount(r.changes), "file")}: ${n.created} created, ${n.updated} updated, ${n.removed} removed, ${n.unchanged} unchanged`,
-  ];
-  for (const c of r.changes) if (c.kind !== "unchanged") lines.push(`  ${(c.kind === "removed" ? style.red : style.green)(c.kind.padEnd(8))} ${show(c.path)}`);
-  for (const path of r.leftovers) lines.push(`  ${style.dim("cleaned ")} ${show(path)}${WHY.leftover}`);
+  const lines: string[] = [];
+  for (const t of r.targets) {
+    const n = counts(t.changes);
+    const show = (path: string) => displayPath(r.config.root, t.outDir, path);
+    lines.push(
+      `codebook: ${label(r, t)}${plural(t.packages.length, "package")}, ${plural(fileCount(t.changes), "file")}: ${n.created} created, ${n.updated} updated, ${n.removed} removed, ${n.unchanged} unchanged`,
+    );
+    for (const c of t.changes) if (c.kind !== "unchanged") lines.push(`  ${(c.kind === "removed" ? style.red : style.green)(c.kind.padEnd(8))} ${show(c.path)}`);
+    for (const path of t.leftovers) lines.push(`  ${style.dim("cleaned ")} ${show(path)}${WHY.leftover}`);
+  }
   return lines.join("\n");
 }
 
 /** Warnings for files in package folders that codebook did not write (it leaves them alone). */
-export function unexpectedWarnings(r: Pick<RunSummary, "config" | "unexpected">, style: Style = plain): string[] {
-  return r.unexpected.map(
-    (path) => `codebook: ${style.yellow("warning")}: ${displayPath(r.config.root, r.config.outDir, path)} is not written by codebook; left in place, and \`codebook generate --check\` fails until it is removed`,
+export function unexpectedWarnings(r: RunSummary, style: Style = plain): string[] {
+  return r.targets.flatMap((t) =>
+    t.unexpected.map(
+      (path) => `codebook: ${style.yellow("warning")}: ${displayPath(r.config.root, t.outDir, path)} is not written by codebook; left in place, and \`codebook generate --check\` fails until it is removed`,
+    ),
   );
 }
 
 export function checkReport(r: RunSummary, style: Style = plain): string {
-  if (r.problems.length === 0)
-    return `codebook: generated files are up to date (${plural(r.packages.length, "package")}, ${plural(fileCount(r.changes), "file")} checked)`;
-  const show = (path: string) => displayPath(r.config.root, r.config.outDir, path);
-  const fixable = r.problems.some((p) => p.kind === "stale" || p.kind === "missing" || p.kind === "orphaned" || p.kind === "leftover");
-  const manual = r.problems.some((p) => p.kind === "unexpected" || p.kind === "symlink");
-  const todo = [fixable ? "run `codebook generate`" : "", manual ? "remove what codebook did not write" : ""].filter(Boolean).join(", then ");
-  const lines = [`codebook: ${plural(r.problems.length, "problem")} in ${show("") || "the out dir"}; ${todo}:`];
-  for (const p of r.problems) {
-    lines.push(`  ${style.red(p.kind.padEnd(10))} ${show(p.path)}${WHY[p.kind]}`);
-    if (p.diff) lines.push(colourDiff(p.diff, style).replace(/^/gm, "      "));
+  const lines: string[] = [];
+  for (const t of r.targets) {
+    if (t.problems.length === 0) {
+      lines.push(`codebook: ${label(r, t)}generated files are up to date (${plural(t.packages.length, "package")}, ${plural(fileCount(t.changes), "file")} checked)`);
+      continue;
+    }
+    const show = (path: string) => displayPath(r.config.root, t.outDir, path);
+    const fixable = t.problems.some((p) => p.kind === "stale" || p.kind === "missing" || p.kind === "orphaned" || p.kind === "leftover");
+    const manual = t.problems.some((p) => p.kind === "unexpected" || p.kind === "symlink");
+    const todo = [fixable ? "run `codebook generate`" : "", manual ? "remove what codebook did not write" : ""].filter(Boolean).join(", then ");
+    lines.push(`codebook: ${label(r, t)}${plural(t.problems.length, "problem")} in ${show("") || "the out dir"}; ${todo}:`);
+    for (const p of t.problems) {
+      lines.push(`  ${style.red(p.kind.padEnd(10))} ${show(p.path)}${WHY[p.kind]}`);
+      if (p.diff) lines.push(colourDiff(p.diff, style).replace(/^/gm, "      "));
+    }
   }
   return lines.join("\n");
 }

@@ -18,7 +18,7 @@ import { ConfigError, findConfigFile, loadConfig } from "../config/config.ts";
 import { formatDiagnostics, SpecError } from "../load/diagnostics.ts";
 import { templatesDir } from "../common/codebook-paths.ts";
 import { generate, type GenerateResult, type RunOptions } from "../run/pipeline.ts";
-import { counts, plural, unexpectedWarnings } from "./report.ts";
+import { counts, plural, runWarnings, unexpectedWarnings } from "./report.ts";
 import type { Style } from "../common/text-style.ts";
 
 export interface WatchOptions extends RunOptions {
@@ -102,7 +102,7 @@ export async function watch(options: WatchOptions): Promise<number> {
     try {
       const result = await generate(options);
       if (!options.quiet) out(`codebook: ${what}: ${summary(result)} in ${took()}`);
-      for (const warning of [...unexpectedWarnings(result, options.errStyle), ...result.warnings]) err(warning);
+      for (const warning of [...unexpectedWarnings(result, options.errStyle), ...runWarnings(result)]) err(warning);
       if (result.specWarnings?.diagnostics.length) err((await import("./warnings.ts")).formatWarnings(result.specWarnings, options.errStyle));
     } catch (e) {
       if (e instanceof SpecError) {
@@ -142,6 +142,6 @@ export async function watch(options: WatchOptions): Promise<number> {
 }
 
 function summary(r: GenerateResult): string {
-  const n = counts(r.changes);
+  const n = counts(r.targets.flatMap((t) => t.changes));
   return `${n.created + n.updated} written, ${n.removed} removed, ${n.unchanged} unchanged (${plural(r.packages.length, "package")})`;
 }

@@ -1,24 +1,27 @@
 /**
  * The pipeline, one direction, and only the order of its stages:
- * config -> cache (what is current, what to redo) -> load+lint (the specs the
- * cache cannot reuse, all before any write) -> per package: emit -> format ->
- * compile -> write (or compare, for --check) -> manifest. Heavy modules
- * (ts-morph, oxfmt, handlebars) are imported only after the fast up-to-date check.
+ * config -> cache (what is current in each target's out dir, what to redo) ->
+ * load+lint (the specs some target cannot reuse, all before any write) -> per
+ * package and target: emit -> finish -> write (or compare, for --check) ->
+ * aggregates -> manifests. Each target has its own out dir, manifest, lock and
+ * fingerprint. Heavy modules (a target's emitters and tools) are imported only
+ * after the fast up-to-date check.
  */
-import { loadConfig, type Config } from "../config/config.ts";
+import { loadConfig, type Config, type ConfiguredTarget } from "../config/config.ts";
 import { SpecError, type Diagnostic } from "../load/diagnostics.ts";
 import { loadSpecs, type LoadResult } from "../load/load-specs.ts";
 import type { Spec } from "../model/types.ts";
-import type { GeneratedFile } from "../model/generated-file.ts";
-import { cachePlan, carryOverRecords, configFingerprint, upToDate, type CachePlan } from "../cache/cache.ts";
-import { readManifest, toolchainFingerprint, type Manifest } from "../write/manifest.ts";
-import { acquireLock, removeStaleLock } from "../write/lock.ts";
-import { OutDirWriter, type Change, type Problem } from "../write/write.ts";
-import { loadTarget, producePackages, type ProductionLine } from "./produce.ts";
-import { typescriptTarget } from "../targets/typescript/target.ts";
+import type { Target } from "../targets/target.ts";
+import { cachePlan, configFingerprint, upToDate, type CachePlan, type SpecEntry } from "../cache/cache.ts";
+import { readManifest, recordedPaths, toolchainFingerprint, type Manifest } from "../write/manifest.ts";
+import { acquireLock, removeStaleLock, type Lock } from "../write/lock.ts";
+import type { Change } from "../write/write.ts";
+import { loadTarget } from "./produce.ts";
 import { lintInParallel } from "../load/lint-in-parallel.ts";
 import type { NamingTarget } from "../load/target-names.ts";
-import { versionRecord, versionWarnings } from "../write/versions.ts";
+import { writeTargets, type TargetResult, type TargetWork } from "./write-targets.ts";
+
+export type { TargetResult } from "./write-targets.ts";
 
 export interface RunOptions {
   /** Config file path (default: codebook.config.yaml in cwd). */
@@ -28,6 +31,8 @@ export interface RunOptions {
   only?: readonly string[];
   /** Spec warnings are errors (`--strict`). */
   strict?: boolean;
+  /** Targets beside the shipped ones that a config's `targets:` may name (see targets/target.ts). */
+  targets?: readonly Target<any>[];
 }
 
 export interface GenerateOptions extends RunOptions {
@@ -46,23 +51,14 @@ export interface GenerateOptions extends RunOptions {
   keepFiles?: boolean;
 }
 
-/** What a run did: data; the command and the programmatic API render it (cli/report.ts). */
-export interface GenerateResult {
+/**
+ * What a run did: data; the command and the programmatic API render it (cli/report.ts).
+ * The top-level fields are the first target's, as in a config with one target; `targets`
+ * has every target's, in the config's order.
+ */
+export interface GenerateResult extends Omit<TargetResult, "target" | "outDir"> {
   config: Config;
-  /** Spec ids of this run. */
-  packages: string[];
-  /** Every generated file: emitted now, or reused from disk where the manifest proves it current (empty when the whole out dir is current, or with keepFiles false). */
-  files: GeneratedFile[];
-  /** What changed (or would change, with check); every file "unchanged" when the out dir is current. */
-  changes: Change[];
-  /** With check: every stale, missing, orphaned, unexpected or leftover file, and symlinks. */
-  problems: Problem[];
-  /** Temporary files of an interrupted run that this run removed. */
-  leftovers: string[];
-  /** Files in package folders that codebook did not write (left in place; --check fails on them). */
-  unexpected: string[];
-  /** Tables changed under an unchanged version, and the like (see write/versions.ts). */
-  warnings: string[];
+  targets: TargetResult[];
   /** Spec warnings (lint's) of the specs this run linted; the cache skips linting specs it reuses. */
   specWarnings?: SpecWarnings;
 }
@@ -80,7 +76,7 @@ export async function lint(options: RunOptions = {}): Promise<Spec[]> {
 
 /** `lint`, and the warnings it found. */
 export async function lintWithWarnings(options: RunOptions = {}): Promise<{ specs: Spec[]; warnings: SpecWarnings }> {
-  const config = loadConfig(options.config, options.cwd ?? process.cwd());
+  const config = loadConfig(options.config, options.cwd ?? process.cwd(), options.targets);
   const loaded = loadChecked(config, options.only ?? [], options.strict === true);
   return { specs: loaded.specs, warnings: { diagnostics: loaded.warnings, sources: loaded.sources } };
 }
@@ -97,91 +93,101 @@ function checked(loaded: LoadResult, strict: boolean): LoadResult {
   return loaded;
 }
 
-export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
-  const config = loadConfig(options.config, options.cwd ?? process.cwd());
-  const only = options.only ?? [];
-  const toolchain = toolchainFingerprint(configFingerprint(config));
-  const previous = readManifest(config.outDir);
-  // Same inputs and untouched outputs: nothing to generate, write or report.
-  // --strict reads every spec, for its warnings; the fast path reads none.
-  if (!options.force && !options.strict && only.length === 0 && upToDate(config, previous, toolchain)) {
-    // A lock left by a run killed after its last write would stay: no writer comes to take it over.
-    if (!options.check) removeStaleLock(config.outDir);
-    const packages = Object.keys(previous!.packages).sort();
-    const changes = Object.values(previous!.packages)
-      .flatMap((r) => Object.keys(r.files))
-      .sort()
-      .map((path): Change => ({ path, kind: "unchanged" }));
-    return { config, packages, files: [], changes, problems: [], leftovers: [], unexpected: [], warnings: [] };
-  }
-
-  return run(config, options, only, toolchain, previous);
+/** A configured target as one run sees it: its fingerprint and the manifest read first. */
+interface TargetState {
+  entry: ConfiguredTarget;
+  toolchain: string;
+  seen: Manifest | null;
 }
 
-async function run(
-  config: Config,
-  options: GenerateOptions,
-  only: readonly string[],
-  toolchain: string,
-  seen: Manifest | null,
-): Promise<GenerateResult> {
+export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
+  const config = loadConfig(options.config, options.cwd ?? process.cwd(), options.targets);
+  const only = options.only ?? [];
+  const states: TargetState[] = config.targets.map((entry) => ({
+    entry,
+    toolchain: toolchainFingerprint(entry.target, configFingerprint(config, entry)),
+    seen: readManifest(entry.outDir),
+  }));
+  // Same inputs and untouched outputs in every out dir: nothing to generate, write or report.
+  // --strict reads every spec, for its warnings; the fast path reads none.
+  if (!options.force && !options.strict && only.length === 0 && states.every((s) => upToDate(config, s.entry, s.seen, s.toolchain))) {
+    // A lock left by a run killed after its last write would stay: no writer comes to take it over.
+    if (!options.check) for (const s of states) removeStaleLock(s.entry.outDir);
+    return combine(config, states.map((s) => currentResult(s.entry, s.seen!)));
+  }
+  return run(config, options, only, states);
+}
+
+/** A target whose out dir the manifest proves current: every file it lists, unchanged. */
+function currentResult(entry: ConfiguredTarget, manifest: Manifest): TargetResult {
+  const changes = recordedPaths(manifest)
+    .sort()
+    .map((path): Change => ({ path, kind: "unchanged" }));
+  return { target: entry.target.name, outDir: entry.outDir, packages: Object.keys(manifest.packages).sort(), files: [], changes, problems: [], leftovers: [], unexpected: [], warnings: [] };
+}
+
+function combine(config: Config, targets: TargetResult[], specWarnings?: SpecWarnings): GenerateResult {
+  const { target: _target, outDir: _outDir, ...first } = targets[0]!;
+  return { config, ...first, targets, ...(specWarnings ? { specWarnings } : {}) };
+}
+
+async function run(config: Config, options: GenerateOptions, only: readonly string[], states: TargetState[]): Promise<GenerateResult> {
   const force = options.force ?? false;
   const keepFiles = options.keepFiles ?? true;
-  // Every spec the cache cannot reuse is linted before the lock and before anything is
-  // written: a broken spec leaves the out dir untouched (not even created).
-  const before = cachePlan(config, seen, toolchain, { only, force, keepFiles });
   const strict = options.strict === true;
-  const linted = await lintStale(config, only, before, strict);
-  const specWarnings = linted.warnings;
-  // One writer at a time; the manifest is read again under the lock, since another run may have just written it.
-  const lock = options.check ? null : await acquireLock(config.outDir, { waitMs: options.lockWaitMs ?? 60_000, onWait: options.onLockWait });
-  let writer: OutDirWriter | null = null;
+  // Every spec some target cannot reuse is linted before the locks and before anything is
+  // written: a broken spec leaves every out dir untouched (not even created).
+  const before = states.map((s) => cachePlan(config, s.entry.outDir, s.seen, s.toolchain, { only, force, keepFiles }));
+  const linted = await lintStale(config, only, unionPlan(before), strict);
+  // One writer per out dir at a time, taken in one order so that two runs never wait on each other.
+  const locks: Lock[] = [];
+  let settle: (() => Promise<void>) | null = null;
   try {
-    // Under the lock, the manifest and the specs are read again: another run may have written the
+    if (!options.check)
+      for (const s of [...states].sort((a, b) => (a.entry.outDir < b.entry.outDir ? -1 : 1)))
+        locks.push(await acquireLock(s.entry.outDir, { waitMs: options.lockWaitMs ?? 60_000, onWait: options.onLockWait }));
+    // Under the locks, the manifests and the specs are read again: another run may have written an
     // out dir meanwhile, and a spec may have been edited since it was hashed and linted. A spec
-    // linted before the lock is emitted only if its text is still what that lint read; one
+    // linted before the locks is emitted only if its text is still what that lint read; one
     // edited since, or one another run left stale, is linted here (rare). Unchanged, the
     // manifest read is the one seen, so the cache's verdicts on its packages stand.
-    const last = readManifest(config.outDir);
-    const cache = cachePlan(config, JSON.stringify(last) === JSON.stringify(seen) ? seen : last, toolchain, { only, force, keepFiles, fresh: true });
-    const onDisk = new Map(cache.entries.map((e) => [e.id, e.hash]));
-    const current = linted.specs.filter((s) => !cache.reused.has(s.id) && onDisk.get(s.id) === linted.hashes.get(s.id));
+    const work: TargetWork[] = states.map((s) => {
+      const last = readManifest(s.entry.outDir);
+      const cache = cachePlan(config, s.entry.outDir, JSON.stringify(last) === JSON.stringify(s.seen) ? s.seen : last, s.toolchain, { only, force, keepFiles, fresh: true });
+      return { entry: s.entry, toolchain: s.toolchain, last, cache, stages: null };
+    });
+    const union = unionPlan(work.map((w) => w.cache));
+    const onDisk = new Map(union.entries.map((e) => [e.id, e.hash]));
+    const staleIds = new Set(union.stale.map((e) => e.id));
+    const current = linted.specs.filter((s) => staleIds.has(s.id) && onDisk.get(s.id) === linted.hashes.get(s.id));
     const done = new Set(current.map((s) => s.id));
-    const again = await lintStale(config, [], { ...cache, stale: cache.stale.filter((e) => !done.has(e.id)) }, false);
+    const again = await lintStale(config, [], { entries: union.entries, stale: union.stale.filter((e) => !done.has(e.id)) }, false);
     const specs = [...current, ...again.specs];
-    // Each package records the input hash of the bytes its spec was linted from (not of another read).
-    const hashOf = new Map([...linted.hashes, ...again.hashes]);
-    // From here the IR is held only by `specs`, which producePackages empties as it goes, so a
+    // From here the IR is held only by `specs`, which the writing empties as it goes, so a
     // package's spec is collected once it is written: V8 sizes the heap from what stays live.
     linted.specs = [];
-    const versions = specs.map((s) => ({ id: s.id, version: s.version, specFile: s.specFile }));
-    writer = new OutDirWriter(config.outDir, last, options.check ?? false, cache.entries.map((e) => e.id));
-    const next: Manifest = { toolchain, packages: {} };
-    const files: GeneratedFile[] = [];
-    for (const [id, { record, files: reused }] of cache.reused) {
-      writer.reused(record);
-      next.packages[id] = record;
-      files.push(...reused);
-    }
-    const line: ProductionLine = {
-      key: config.outDir,
-      stages: await loadTarget(typescriptTarget),
-      run: { options: { scope: config.scope, enumStyle: config.enumStyle, publish: config.publish }, root: config.root, outDir: config.outDir },
-    };
-    for await (const p of producePackages(specs, () => [line])) {
-      next.packages[p.spec.id] = { spec: hashOf.get(p.spec.id)!, ...versionRecord(p.spec), files: await writer.emitted(p.files) };
-      if (keepFiles) files.push(...p.files);
-    }
-    carryOverRecords(config, last, next);
-    const outcome = await writer.finish(next);
-    const warnings = options.check ? [] : versionWarnings(versions, last, next, config.publish !== null);
-    files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    return { config, packages: cache.entries.map((e) => e.id), files, ...outcome, warnings, specWarnings };
+    for (const w of work) if (w.cache.stale.length) w.stages = await loadTarget(w.entry.target);
+    const writing = writeTargets(config, work, specs, {
+      // Each package records the input hash of the bytes its spec was linted from (not of another read).
+      hashOf: new Map([...linted.hashes, ...again.hashes]),
+      check: options.check ?? false,
+      force,
+      keepFiles,
+    });
+    settle = writing.settled;
+    return combine(config, await writing.done, linted.warnings);
   } finally {
-    // A run that fails while a batch is being written releases the out dir only once those writes are done.
-    await writer?.settled();
-    lock?.release();
+    // A run that fails while a batch is being written releases the out dirs only once those writes are done.
+    await settle?.();
+    for (const lock of locks) lock.release();
   }
+}
+
+/** The plan of every target at once: a spec is stale when some target cannot reuse its package. */
+function unionPlan(plans: readonly Pick<CachePlan, "entries" | "stale">[]): { entries: SpecEntry[]; stale: SpecEntry[] } {
+  const stale = new Set(plans.flatMap((p) => p.stale.map((e) => e.id)));
+  const entries = plans[0]!.entries;
+  return { entries, stale: entries.filter((e) => stale.has(e.id)) };
 }
 
 /**
@@ -202,7 +208,7 @@ async function lintStale(
   if (staleIds.size === 0 && !strict) return { specs: [], warnings: { diagnostics: [], sources: new Map() }, hashes: new Map() };
   // One lint: of every spec of the run with strict, else of the stale ones only; the emitters load meanwhile.
   const lintable = strict ? cache.entries : cache.stale;
-  const loaded = checked(await lintInParallel({ root: config.root, specDir: config.specDir, targets: namingTargets(config) }, lintable, () => loadTarget(typescriptTarget)), strict);
+  const loaded = checked(await lintInParallel({ root: config.root, specDir: config.specDir, targets: namingTargets(config) }, lintable, () => Promise.all(config.targets.map((t) => loadTarget(t.target)))), strict);
   const stale = loaded.specs.filter((s) => staleIds.has(s.id));
   const specs = [...stale.filter((s) => s.api), ...stale.filter((s) => !s.api)];
   // The texts only of files with warnings, for their code frames: a run keeps no spec text it does not show.

@@ -4,8 +4,10 @@
  * The programmatic API can add targets of its own (`generate({ targets })`).
  */
 import type { Target } from "./target.ts";
+import { goTarget } from "./go/target.ts";
 import { typescriptTarget } from "./typescript/target.ts";
 
 export const SHIPPED_TARGETS: readonly Target<any>[] = [
   typescriptTarget,
+  goTarget,
 ];

@@ -116,4 +116,10 @@ export interface Target<O = unknown> {
   /** Loads the emitters and tools; called once, after the up-to-date check found work to do. */
   load(): Promise<TargetStages<O>>;
   readonly aggregate?: Aggregate<O>;
+  /**
+   * Whether these options publish the packages under their versions (a registry must never
+   * see two packages under one version): files that change under an unchanged version are
+   * then a warning. Absent: never published.
+   */
+  publishes?(options: O): boolean;
 }

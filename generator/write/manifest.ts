@@ -7,12 +7,13 @@
 import { createHash } from "node:crypto";
 import { closeSync, constants, existsSync, lstatSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join, sep } from "node:path";
+import { join } from "node:path";
 import { ConfigError } from "../config/config.ts";
 import { readInputFile } from "../common/input-file.ts";
 import { SPEC_ID } from "../model/identifiers.ts";
 import { packageRoot, packageVersion, specSchemaPath, templatesDir } from "../common/codebook-paths.ts";
-import { generatorSourceHash } from "./source-hash.js";
+import { generatorSourceHashes, type GeneratorSourceHashes } from "./source-hash.js";
+import type { Target } from "../targets/target.ts";
 
 export const MANIFEST_FILE = ".codebook-manifest.json";
 /** About 1–2 KB per package: 64 MiB is tens of thousands of packages. A larger file is not a manifest codebook wrote. */
@@ -28,10 +29,35 @@ export interface PackageRecord {
   files: Record<string, string>;
 }
 
+/** The files of a target's aggregate (output over every package), and the hash of what it read. */
+export interface AggregateRecord {
+  /** sha256 over every package's catalog hash, in id order (see cache/cache.ts aggregateInputs). */
+  inputs: string;
+  files: Record<string, string>;
+}
+
 export interface Manifest {
   /** sha256 of everything but the specs that shapes output: generator, templates, schema, config, tool versions. */
   toolchain: string;
   packages: Record<string, PackageRecord>;
+  /** A target with an aggregate: its files, which lie outside every package folder. */
+  aggregate?: AggregateRecord;
+}
+
+/** Every path a manifest records: the packages' files and the aggregate's. */
+export function recordedPaths(m: Manifest | null): string[] {
+  if (!m) return [];
+  return [...Object.values(m.packages).flatMap((r) => Object.keys(r.files)), ...Object.keys(m.aggregate?.files ?? {})];
+}
+
+/**
+ * The path of an aggregate's file: sane segments (as a package file's), and a first
+ * segment that cannot be a spec id (a file such as `index.html`, a folder such as
+ * `_index/`), so it never lies in a package folder, now or after a spec is added.
+ */
+export function isAggregateFilePath(path: string): boolean {
+  const segments = path.split("/");
+  return !SPEC_ID.test(segments[0]!) && !segments[0]!.startsWith(".") && segments.every((s) => s !== "" && s !== "." && s !== ".." && !/[\\:\0]/.test(s));
 }
 
 export function sha256(text: string | Buffer): string {
@@ -71,12 +97,17 @@ export function readManifest(outDir: string): Manifest | null {
   if (claims === null) return manifest;
   const packages: Manifest["packages"] = {};
   for (const [id, record] of Object.entries(manifest?.packages ?? {})) packages[id] = { spec: "", files: { ...record.files } };
+  const aggregate: AggregateRecord = { inputs: "", files: { ...manifest?.aggregate?.files } };
   for (const file of claims) {
+    if (isAggregateFilePath(file)) {
+      aggregate.files[file] ??= "";
+      continue;
+    }
     const id = file.slice(0, file.indexOf("/"));
     packages[id] ??= { spec: "", files: {} };
     packages[id].files[file] ??= "";
   }
-  return { toolchain: INTERRUPTED, packages };
+  return { toolchain: INTERRUPTED, packages, ...(Object.keys(aggregate.files).length ? { aggregate } : {}) };
 }
 
 /** The toolchain of an interrupted run's manifest: matches no real one, so nothing is reused from it. */
@@ -96,7 +127,12 @@ function parseManifest(path: string, text: string): Manifest | null {
       throw new ManifestError(`${path}: package ${JSON.stringify(id)} is not a package codebook writes; restore the manifest from version control or delete it`);
     for (const file of Object.keys(files)) if (!isPackageFilePath(id, file)) throw outsidePackage(path, file, id);
   }
-  return { toolchain: raw.toolchain, packages: raw.packages };
+  const aggregate = raw.aggregate;
+  if (aggregate === undefined) return { toolchain: raw.toolchain, packages: raw.packages };
+  if (typeof aggregate !== "object" || aggregate === null || typeof aggregate.inputs !== "string" || typeof aggregate.files !== "object" || aggregate.files === null)
+    throw new ManifestError(`${path}: "aggregate" is not a record codebook writes; restore the manifest from version control or delete it`);
+  for (const file of Object.keys(aggregate.files)) if (!isAggregateFilePath(file)) throw outsidePackage(path, file, "(aggregate)");
+  return { toolchain: raw.toolchain, packages: raw.packages, aggregate };
 }
 
 function outsidePackage(path: string, file: string, id: string): ManifestError {
@@ -135,7 +171,7 @@ function readClaims(outDir: string): string[] | null {
     // Committed or edited, the journal is as untrusted as the manifest: every path inside its package's folder.
     for (const file of batch as string[]) {
       const id = file.slice(0, Math.max(0, file.indexOf("/")));
-      if (!SPEC_ID.test(id) || !isPackageFilePath(id, file)) throw outsidePackage(path, file, id || file);
+      if (!isAggregateFilePath(file) && (!SPEC_ID.test(id) || !isPackageFilePath(id, file))) throw outsidePackage(path, file, id || file);
       files.push(file);
     }
   }
@@ -168,10 +204,12 @@ export function manifestText(m: Manifest): string {
     const { spec, version, table } = m.packages[id]!;
     packages[id] = { spec, ...(version === undefined ? {} : { version }), ...(table === undefined ? {} : { table }), files };
   }
+  const sorted = (files: Record<string, string>) => Object.fromEntries(Object.keys(files).sort().map((f) => [f, files[f]!]));
   const value = {
     $comment: "Code generated by codebook. DO NOT EDIT. The files codebook wrote, so it only ever removes its own.",
     toolchain: m.toolchain,
     packages,
+    ...(m.aggregate ? { aggregate: { inputs: m.aggregate.inputs, files: sorted(m.aggregate.files) } } : {}),
   };
   return JSON.stringify(value, null, 2) + "\n";
 }
@@ -194,29 +232,35 @@ function toolVersion(name: string): string {
 }
 
 /**
- * The generator's own hash: baked into dist/source-hash.json by the build (the
+ * The generator's own hashes: baked into dist/source-hash.json by the build (the
  * package ships no generator/ sources), computed from generator/ when codebook
  * runs from source. Both hash the same files the same way, so they agree.
  */
-function generatorHash(): string {
+function generatorHashes(): GeneratorSourceHashes {
   const baked = new URL("./source-hash.json", import.meta.url);
-  if (import.meta.url.endsWith(".js") && existsSync(baked)) return (JSON.parse(readFileSync(baked, "utf8")) as { generator: string }).generator;
-  return generatorSourceHash(join(packageRoot, "generator"));
+  if (import.meta.url.endsWith(".js") && existsSync(baked)) return JSON.parse(readFileSync(baked, "utf8")) as GeneratorSourceHashes;
+  return (sourceHashes ??= generatorSourceHashes(join(packageRoot, "generator")));
 }
+let sourceHashes: GeneratorSourceHashes | undefined;
+
+/** The dependencies every target's output depends on (the loader's). */
+const CORE_DEPENDENCIES = ["yaml"];
 
 /**
- * Fingerprint of the toolchain: codebook's version and generator, its formatting and
- * emitting dependencies, the templates and the spec schema (read now: they are
- * shipped files, and a template edited in this repository must show at once), and
- * the config.
+ * Fingerprint of one target's toolchain: codebook's version, the shared generator and
+ * the target's own folder, the dependencies that shape its output, its templates and the
+ * spec schema (read now: they are shipped files, and a template edited in this repository
+ * must show at once), and the config as it concerns this target. Editing one target's
+ * code or templates leaves every other target's fingerprint as it was.
  */
-export function toolchainFingerprint(configText: string): string {
+export function toolchainFingerprint(target: Pick<Target<unknown>, "name" | "fingerprint">, configText: string): string {
+  const hashes = generatorHashes();
   const h = createHash("sha256");
-  h.update(`codebook ${packageVersion} ${generatorHash()}\n`);
-  for (const dep of ["ts-morph", "oxc-transform", "oxfmt", "handlebars", "yaml"]) h.update(`${dep} ${toolVersion(dep)}\n`);
+  h.update(`codebook ${packageVersion} ${hashes.core}\n`);
+  for (const folder of target.fingerprint.sources) h.update(`${folder} ${hashes.targets[folder.replace(/^targets\//, "")] ?? ""}\n`);
+  for (const dep of [...target.fingerprint.dependencies, ...CORE_DEPENDENCIES]) h.update(`${dep} ${toolVersion(dep)}\n`);
   h.update(configText);
-  // templates/init/ scaffolds new specs; it shapes no generated file.
-  const templates = filesUnder(templatesDir, /\.hbs$/).filter((f) => !f.startsWith(join(templatesDir, "init") + sep));
+  const templates = target.fingerprint.templates.flatMap((folder) => filesUnder(join(templatesDir, folder), /./));
   for (const f of [...templates, specSchemaPath])
     h.update(f.slice(packageRoot.length).split("\\").join("/")).update("\0").update(readFileSync(f)).update("\0");
   return h.digest("hex");

@@ -23,7 +23,7 @@ import { dirname, join, relative, sep } from "node:path";
 import { ConfigError } from "../config/config.ts";
 import type { GeneratedFile } from "../model/generated-file.ts";
 import { readInputFile } from "../common/input-file.ts";
-import { appendClaims, CLAIMS_FILE, MANIFEST_FILE, manifestText, removeClaims, sha256, type Manifest, type PackageRecord } from "./manifest.ts";
+import { appendClaims, CLAIMS_FILE, MANIFEST_FILE, manifestText, recordedPaths, removeClaims, sha256, type Manifest, type PackageRecord } from "./manifest.ts";
 import { diffLines, renderDiff } from "./text-diff.ts";
 
 export type ChangeKind = "created" | "updated" | "removed" | "unchanged";
@@ -159,7 +159,7 @@ export class OutDirWriter {
     this.onDisk = new Set(this.scan.files);
     this.dirsOnDisk = new Set(this.scan.dirs);
     this.othersOnDisk = new Set(this.scan.others);
-    this.claimedOnDisk = new Set(Object.values(previous?.packages ?? {}).flatMap((r) => Object.keys(r.files)));
+    this.claimedOnDisk = new Set(recordedPaths(previous));
     if (check) return;
     if (this.scan.symlinks.length)
       throw new OutDirError(
@@ -189,8 +189,8 @@ export class OutDirWriter {
       throw new OutDirError(`${where(path)} is a directory where codebook writes a file; move it out of the out dir, or delete it, and run again`);
   }
 
-  /** A package the cache proved current: its files are on disk as its record lists them. */
-  reused(record: PackageRecord): void {
+  /** A package (or aggregate) the cache proved current: its files are on disk as its record lists them. */
+  reused(record: Pick<PackageRecord, "files">): void {
     for (const path of Object.keys(record.files)) this.changes.push({ path, kind: "unchanged" });
   }
 
@@ -266,8 +266,8 @@ export class OutDirWriter {
       await this.writeBatch();
       await this.writing;
     }
-    const claimed = new Set(Object.values(next.packages).flatMap((r) => Object.keys(r.files)));
-    const listed = new Set(Object.values(this.previous?.packages ?? {}).flatMap((r) => Object.keys(r.files)));
+    const claimed = new Set(recordedPaths(next));
+    const listed = new Set(recordedPaths(this.previous));
     const removals = [...listed].filter((path) => !claimed.has(path) && this.onDisk.has(path)).sort();
     for (const path of removals) {
       this.changes.push({ path, kind: "removed" });

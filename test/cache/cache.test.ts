@@ -54,11 +54,11 @@ describe("the cache stage", () => {
     const dir = copyOf(base);
     edit(dir, "iak-prepaid");
     const config = loadConfig(undefined, dir);
-    const plan = cachePlan(config, readManifest(config.outDir), toolchainFingerprint(configFingerprint(config)), { only: [], force: false, keepFiles: true });
+    const plan = cachePlan(config, config.outDir, readManifest(config.outDir), toolchainOf(config), { only: [], force: false, keepFiles: true });
     expect(plan.stale.map((e) => e.id)).toEqual(["iak-prepaid"]);
     expect([...plan.reused.keys()]).toEqual(["doku-biller"]);
     for (const f of plan.reused.get("doku-biller")!.files) expect(f.content).toBe(readFileSync(join(config.outDir, f.path), "utf8"));
-    const forced = cachePlan(config, readManifest(config.outDir), toolchainFingerprint(configFingerprint(config)), { only: [], force: true, keepFiles: false });
+    const forced = cachePlan(config, config.outDir, readManifest(config.outDir), toolchainOf(config), { only: [], force: true, keepFiles: false });
     expect(forced.stale.map((e) => e.id).sort()).toEqual(["doku-biller", "iak-prepaid"]);
   });
 
@@ -66,7 +66,7 @@ describe("the cache stage", () => {
     const dir = copyOf(base);
     writeFileSync(join(dir, "out", "doku-biller", "README.md"), "edited by hand\n");
     const config = loadConfig(undefined, dir);
-    const plan = cachePlan(config, readManifest(config.outDir), toolchainFingerprint(configFingerprint(config)), { only: [], force: false, keepFiles: false });
+    const plan = cachePlan(config, config.outDir, readManifest(config.outDir), toolchainOf(config), { only: [], force: false, keepFiles: false });
     expect(plan.stale.map((e) => e.id)).toEqual(["doku-biller"]);
   });
 
@@ -110,3 +110,9 @@ describe("the loader's input hashes (issue 18, finding 8)", () => {
     expect(specInputs(join(dir, "spec"), join(dir, "spec", "acme-prepaid.yaml")).paths).toHaveLength(2);
   });
 });
+
+/** The TypeScript target's fingerprint under a config, as the pipeline computes it. */
+function toolchainOf(config: ReturnType<typeof loadConfig>): string {
+  const target = config.targets[0]!;
+  return toolchainFingerprint(target.target, configFingerprint(config, target));
+}

@@ -44,7 +44,7 @@ describe("codebook installed as a dependency", () => {
       `import { generate } from "codebook";\nconst r = await generate({ cwd: ${JSON.stringify(repoRoot)}, check: true });\nconsole.log(JSON.stringify({ problems: r.problems.length, report: r.report }));\n`,
     );
     const out = execFileSync(process.execPath, ["run.mjs"], { cwd: dir, encoding: "utf8" });
-    expect(JSON.parse(out)).toEqual({ problems: 0, report: expect.stringMatching(/^codebook: generated files are up to date \(/) });
+    expect(JSON.parse(out)).toEqual({ problems: 0, report: expect.stringMatching(/^codebook: typescript: generated files are up to date \(/) });
   });
 
   it("runs the bin from node_modules/.bin-style path", () => {

@@ -123,7 +123,8 @@ describe("concurrency", () => {
       expect([a.code, b.code], `pair ${i + 1}: ${a.stderr}${b.stderr}`).toEqual([0, 0]);
       expect(a.stderr + b.stderr).not.toMatch(/internal error|ENOENT/);
       expect(snapshot(out), `pair ${i + 1} -> ${next}`).toEqual(reference[next]);
-      expect(run(["generate", "--check"], dir).code).toBe(0);
+      const check = run(["generate", "--check"], dir);
+      expect(check.code, `pair ${i + 1} -> ${next}: --check\n${check.stderr}${check.stdout}`).toBe(0);
     }
   }, 600_000);
 });

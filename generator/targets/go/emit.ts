@@ -57,7 +57,7 @@ export function emitGo(spec: Spec, run: TargetRun<GoOptions>, runtime: RuntimeSo
   ];
   const runtimeNames = [...new Set(parts.flatMap(([, d]) => d.runtime))].sort();
   const files: GeneratedFile[] = [
-    { path: `${spec.id}/go.mod`, content: `module ${module}\n\ngo ${run.options.go}\n`, role: "source" },
+    { path: `${spec.id}/go.mod`, content: `${goHeader(spec)}\n\nmodule ${module}\n\ngo ${run.options.go}\n`, role: "source" },
     readme(spec, run, module),
     docFile(spec, pkg),
     ...parts.map(([name, d]) => source(name, d)),

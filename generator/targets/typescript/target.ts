@@ -18,4 +18,5 @@ export const typescriptTarget: Target<TypeScriptOptions> = {
   checkNames: (spec) => checkTypeScriptNames(spec),
   fingerprint: { sources: ["targets/typescript"], templates: ["typescript"], dependencies: ["ts-morph", "oxc-transform", "oxfmt", "handlebars"] },
   load: async () => (await import("./stages.ts")).typescriptStages,
+  publishes: (options) => options.publish !== null,
 };
