@@ -25,6 +25,7 @@ import type { GeneratedFile } from "../model/generated-file.ts";
 import { readInputFile } from "../common/input-file.ts";
 import { appendClaims, CLAIMS_FILE, MANIFEST_FILE, manifestText, recordedPaths, removeClaims, sha256, type Manifest, type PackageRecord } from "./manifest.ts";
 import { diffLines, renderDiff } from "./text-diff.ts";
+import { stepOnDisk } from "./kill-point.ts";
 
 export type ChangeKind = "created" | "updated" | "removed" | "unchanged";
 
@@ -228,6 +229,7 @@ export class OutDirWriter {
     const unclaimed = this.batch.filter((f) => !this.claimedOnDisk.has(f.path)).map((f) => f.path);
     if (unclaimed.length) {
       appendClaims(this.outDir, unclaimed);
+      stepOnDisk();
       for (const path of unclaimed) this.claimedOnDisk.add(path);
     }
     const batch = this.batch;
@@ -255,6 +257,7 @@ export class OutDirWriter {
       await this.dirs.get(dir);
       await writeFile(tmp, f.content);
       await rename(tmp, path);
+      stepOnDisk();
     } catch (err) {
       throw obstructed(err, path);
     }
@@ -274,6 +277,7 @@ export class OutDirWriter {
       if (this.check) this.problems.push({ path, kind: "orphaned", diff: null, line: null });
       else {
         rmSync(join(this.outDir, path), { force: true });
+        stepOnDisk();
         removeEmptyParents(this.outDir, dirname(join(this.outDir, path)));
       }
     }
@@ -286,9 +290,13 @@ export class OutDirWriter {
     const onDisk = existsSync(manifestPath) ? readOutput(manifestPath) : null;
     const journal = this.scan.files.includes(CLAIMS_FILE);
     if (!this.check) {
-      if (onDisk !== manifest) writeAtomic(manifestPath, manifest);
+      if (onDisk !== manifest) {
+        writeAtomic(manifestPath, manifest);
+        stepOnDisk();
+      }
       // Only now: until the final manifest is on disk, the journal is what claims this run's new paths.
       const cleaned = removeClaims(this.outDir) && journal ? [CLAIMS_FILE] : [];
+      stepOnDisk();
       return { changes: this.changes, problems: [], leftovers: [...cleaned, ...this.scan.leftovers], unexpected };
     }
     const add = (path: string, kind: Problem["kind"]) => this.problems.push({ path, kind, diff: null, line: null });

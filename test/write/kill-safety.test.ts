@@ -1,15 +1,18 @@
 // Crash and concurrency safety of `codebook generate`, through the real CLI:
-// - 30 runs killed with SIGKILL at random moments after a spec edit: every file in
-//   the out dir is its old bytes or its new bytes, never torn or mixed; the next run
-//   repairs everything and --check passes;
+// - runs killed with SIGKILL exactly after their Nth step on disk (a claims line, a
+//   file renamed into place, a removal, the manifest: CODEBOOK_KILL_AFTER_STEPS, see
+//   generator/write/kill-point.ts), after an edit, a spec's removal and its return:
+//   every file in the out dir is its old bytes or its new bytes, never torn or mixed;
+//   the next run repairs everything and --check passes;
 // - 10 pairs of runs started together on the same out dir (edits, a spec removed, a
 //   spec added back): both succeed and the out dir is exactly what one run writes.
 // Reference trees for each state are generated once in their own directories.
-import { spawn } from "node:child_process";
-import { cpSync, readFileSync, rmSync, watch, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { cli, project, run, runAsync, snapshot, tempDir } from "../cli/harness.ts";
+import { generate } from "../../generator/index.ts";
+import { cli, project, run, runAsync, snapshot } from "../cli/harness.ts";
 import { repoRoot } from "../helpers.ts";
 
 const IDS = ["iak-prepaid", "doku-biller"];
@@ -31,35 +34,21 @@ function setSpecs(dir: string, state: string): void {
 }
 
 const reference: Record<string, Map<string, string>> = {};
-let fullRunMs = 1000;
 
 beforeAll(async () => {
   for (const state of Object.keys(states)) {
     const dir = project(IDS);
     setSpecs(dir, state);
-    const started = Date.now();
     expect(run(["generate"], dir).code).toBe(0);
-    if (state === "B") fullRunMs = Date.now() - started;
     reference[state] = snapshot(join(dir, "generated"));
   }
 }, 120_000);
 
-/** Starts `codebook generate` in `dir`, and SIGKILLs it at a random moment; resolves when it is gone. */
-function generateKilled(dir: string, when: "anytime" | "while-writing"): Promise<void> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, "generate"], { cwd: dir, stdio: "ignore" });
-    child.on("exit", () => resolve());
-    if (when === "anytime") setTimeout(() => child.kill("SIGKILL"), Math.random() * fullRunMs);
-    else {
-      // The first change under the out dir but the lock means writing has begun; kill a few ms into it.
-      const watcher = watch(join(dir, "generated"), { recursive: true }, (_event, name) => {
-        if (String(name) === ".codebook-lock") return;
-        watcher.close();
-        setTimeout(() => child.kill("SIGKILL"), Math.random() * 4);
-      });
-      child.on("exit", () => watcher.close());
-    }
-  });
+/** Runs `codebook generate` in `dir`, killed after its `steps`th step on disk; whether the kill came before the run finished. */
+function generateKilledAfter(dir: string, steps: number): boolean {
+  const r = spawnSync(process.execPath, [cli, "generate"], { cwd: dir, stdio: "ignore", env: { ...process.env, CODEBOOK_KILL_AFTER_STEPS: String(steps) } });
+  if (r.signal === null) expect(r.status, `a run not killed after ${steps} steps`).toBe(0);
+  return r.signal === "SIGKILL";
 }
 
 /** Every file is a whole file of the old or the new tree (or a leftover temporary file or lock). */
@@ -82,32 +71,40 @@ function expectOldOrNew(out: Map<string, string>, before: Map<string, string>, a
 }
 
 describe("kill safety", () => {
-  it("30 SIGKILLs at random moments after a spec edit: old or new bytes per file, then one run repairs all", async () => {
+  /** Where the kills land: the first steps one by one, then wider apart, up to past the end of the run. */
+  const STEPS = [1, 2, 3, 4, 6, 9, 13, 40];
+
+  it.each([
+    ["an edit of every spec", "A", "B"],
+    ["a spec removed", "B", "C"],
+    ["a spec added back with edits undone", "C", "A"],
+  ])("after %s, a run killed after each of its steps on disk leaves old or new bytes per file, and one run repairs all", async (_what, from, to) => {
     const dir = project(IDS);
     const out = join(dir, "generated");
-    expect(run(["generate"], dir).code).toBe(0);
-    let state = "A";
     let midWrite = 0;
-    for (let i = 0; i < 30; i++) {
-      const next = state === "A" ? "B" : "A";
-      setSpecs(dir, next);
-      await generateKilled(dir, i % 3 === 0 ? "anytime" : "while-writing");
+    const killed: boolean[] = [];
+    for (const steps of STEPS) {
+      setSpecs(dir, from);
+      await generate({ cwd: dir });
+      expect(snapshot(out), `${from} before the kill`).toEqual(reference[from]);
+      setSpecs(dir, to);
+      const label = `${from} -> ${to}, killed after ${steps} steps`;
+      killed.push(generateKilledAfter(dir, steps));
       const afterKill = snapshot(out);
-      const label = `kill ${i + 1} (${state} -> ${next})`;
-      expectOldOrNew(afterKill, reference[state]!, reference[next]!, label);
-      const mixed = [...afterKill.keys()].some((p) => p.includes("/") && afterKill.get(p) === reference[next]!.get(p) && reference[state]!.get(p) !== reference[next]!.get(p));
-      const stale = [...afterKill.keys()].some((p) => p.includes("/") && afterKill.get(p) !== reference[next]!.get(p));
-      if (mixed && stale) midWrite++;
-      const repair = run(["generate"], dir);
-      expect(repair.code, `${label}: ${repair.stderr}`).toBe(0);
-      expect(snapshot(out), `${label}: repaired tree`).toEqual(reference[next]);
-      expect(run(["generate", "--check"], dir).code, `${label}: --check`).toBe(0);
-      state = next;
+      expectOldOrNew(afterKill, reference[from]!, reference[to]!, label);
+      const changed = [...reference[to]!.keys(), ...reference[from]!.keys()].filter((p) => p.includes("/") && reference[from]!.get(p) !== reference[to]!.get(p));
+      const done = changed.filter((p) => afterKill.get(p) === reference[to]!.get(p)).length;
+      if (done > 0 && done < changed.length) midWrite++;
+      const repair = await generate({ cwd: dir });
+      expect(repair.leftovers.every((p) => /\.codebook-tmp-\d+$|\.codebook-manifest\.claims$/.test(p)), label).toBe(true);
+      expect(snapshot(out), `${label}: repaired tree`).toEqual(reference[to]);
+      expect((await generate({ cwd: dir, check: true })).problems, `${label}: --check`).toEqual([]);
     }
-    // The kills really landed between writes, not only before or after them.
-    console.log(`kill-safety: ${midWrite} of 30 kills left a half-written out dir`);
-    expect(midWrite).toBeGreaterThan(0);
-  }, 600_000);
+    // The kills landed between writes: the first runs stopped, some with part of the change written, and the last ran to its end.
+    expect(killed.slice(0, 3), "the first three steps are always inside a run").toEqual([true, true, true]);
+    expect(killed.at(-1), "no run takes 40 steps for two specs").toBe(false);
+    expect(midWrite, "kills that left a half-written out dir").toBeGreaterThan(1);
+  }, 300_000);
 });
 
 describe("concurrency", () => {
@@ -131,8 +128,6 @@ describe("concurrency", () => {
 
 describe("the scratch harness", () => {
   it("reference states differ where the test needs them to", () => {
-    const copy = tempDir();
-    cpSync(join(repoRoot, "spec"), join(copy, "spec"), { recursive: true });
     expect(reference.A!.get("iak-prepaid/README.md")).not.toBe(reference.B!.get("iak-prepaid/README.md"));
     expect(reference.C!.has("doku-biller/README.md")).toBe(false);
     expect(reference.B!.has("doku-biller/README.md")).toBe(true);
