@@ -51,6 +51,9 @@ export interface Flow {
   states: FlowStateSpec[];
 }
 
+/** A flow as a file or startMock gives it: an answer may be just its code, and a state may list no answers. */
+export type FlowInput = Omit<Flow, "states"> & { states: (Omit<FlowStateSpec, "answers"> & { answers?: Record<string, string | FlowAnswer> })[] };
+
 export interface IdempotencyRule {
   endpoint: string;
   reference: ReferenceSource;
@@ -168,8 +171,8 @@ function checkSource(raw: unknown, e: MockEndpoint | undefined, check: Check, at
   }
   if (source.name.split(".").includes("")) check.problem(at, label, `reference path ${JSON.stringify(source.name)} has an empty segment`);
   else {
-    const problem = fieldProblem(e.validate.request, e.request, source.name, "x", true);
-    if (problem) check.problem(at, label, `reference ${JSON.stringify(source.name)}: ${problem} of the ${e.key} request`);
+    const problem = fieldProblem(e.validate.request, e.request, source.name, "x", `the ${e.key} request`, true);
+    if (problem) check.problem(at, label, `reference ${JSON.stringify(source.name)}: ${problem}`);
   }
   return s;
 }
@@ -224,8 +227,8 @@ function checkState(raw: unknown, check: Check, at: Path, label: string, referen
         const base = target && notification(check.pkg, from, from.request, from.responses[from.successCode] ?? {});
         if (target && base)
           for (const [field, value] of Object.entries(notify)) {
-            const problem = fieldProblem(target.validate.request, base.body, field, value);
-            if (problem) check.problem([...at, "notify", field], label, `${problem} of the ${target.key} request (the callback)`);
+            const problem = fieldProblem(target.validate.request, base.body, field, value, `the ${target.key} request (the callback)`);
+            if (problem) check.problem([...at, "notify", field], label, problem);
           }
       }
     }
@@ -291,8 +294,8 @@ function checkFields(raw: unknown, e: MockEndpoint, code: string, check: Check, 
       check.problem([...at, field], label, `"fields" keys are top-level fields of the response (give ${field.split(".")[0]} as an object)`);
       continue;
     }
-    const problem = fieldProblem(e.validate.response, base, field, value);
-    if (problem) check.problem([...at, field], label, `${problem} of the ${e.key} response with ${listed ? code : `an error code (${code} is unlisted)`}`);
+    const problem = fieldProblem(e.validate.response, base, field, value, `the ${e.key} response with ${listed ? code : `an error code (${code} is unlisted)`}`);
+    if (problem) check.problem([...at, field], label, problem);
   }
   return raw;
 }

@@ -84,17 +84,18 @@ export function withValueAt(base: unknown, path: string, value: unknown): Record
 /**
  * What the validator says about `path` in `base` set to `value` (strict): null when
  * nothing, else the first problem at the path, below it, or at an ancestor that is
- * not declared. `onlyUndeclared`: report only a path the tables do not declare.
+ * not declared, phrased with `what` ("the Query response with 2006100").
+ * `onlyUndeclared`: report only a path the tables do not declare.
  */
-export function fieldProblem(validate: Validator, base: unknown, path: string, value: unknown, onlyUndeclared = false): string | null {
+export function fieldProblem(validate: Validator, base: unknown, path: string, value: unknown, what: string, onlyUndeclared = false): string | null {
   const pointer = pointerOf(path);
   const verdict = validate(withValueAt(base, path, value), { strict: true });
   if (verdict.ok) return null;
   for (const error of verdict.errors) {
     const related = error.path === pointer || error.path.startsWith(`${pointer}/`) || pointer.startsWith(`${error.path}/`);
     if (!related) continue;
-    if (error.rule === "additionalProperties") return `${error.path.slice(1).split("/").join(".")} is not a declared field`;
-    if (!onlyUndeclared) return `${path}: ${error.message}`;
+    if (error.rule === "additionalProperties") return `${error.path.slice(1).split("/").join(".")} is not a declared field of ${what}`;
+    if (!onlyUndeclared) return `${error.message} (${what})`;
   }
   return null;
 }

@@ -8,7 +8,7 @@
  */
 import { LineCounter, parseDocument, type Document } from "yaml";
 import { ConfigError } from "../config/config.ts";
-import { checkFlows, checkIdempotency, type Flow, type IdempotencyRule } from "./flows.ts";
+import { checkFlows, checkIdempotency, type Flow, type FlowInput, type IdempotencyRule } from "./flows.ts";
 import { readInputFile } from "./input-file.ts";
 import { DEFAULT_LIMITS } from "./limits.ts";
 import type { MockPackage } from "./load-package.ts";
@@ -24,7 +24,7 @@ export interface ScenarioSet {
 }
 
 /** What startMock's `scenarios` option takes as data: the list of scenarios, or the file's whole content. */
-export type ScenarioInput = Scenario[] | { scenarios?: Scenario[]; flows?: Flow[]; idempotency?: IdempotencyRule[] };
+export type ScenarioInput = Scenario[] | { scenarios?: Scenario[]; flows?: FlowInput[]; idempotency?: IdempotencyRule[] };
 
 export const EMPTY_SET: ScenarioSet = Object.freeze({ scenarios: [], flows: [], idempotency: [], warnings: [] }) as unknown as ScenarioSet;
 

@@ -98,9 +98,8 @@ export function checkWhen(when: unknown, targets: MockEndpoint[], check: Check, 
       continue;
     }
     if (!targets.length) continue;
-    const problems = targets.map((e) => fieldProblem(e.validate[side], e.request, path, want ?? "", true));
-    if (problems.every((p) => p !== null))
-      check.problem([...at, path], label, `"when" path ${JSON.stringify(path)}: ${problems[0]} of the ${targets.length === 1 ? `${targets[0]!.key} ` : ""}${side}`);
+    const problems = targets.map((e) => fieldProblem(e.validate[side], e.request, path, want ?? "", `the ${targets.length === 1 ? `${e.key} ` : ""}${side}`, true));
+    if (problems.every((p) => p !== null)) check.problem([...at, path], label, `"when" path ${JSON.stringify(path)}: ${problems[0]}`);
   }
 }
 

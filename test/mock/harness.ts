@@ -177,3 +177,11 @@ export async function collector(): Promise<{ url: string; bodies: any[]; waitFor
     close: () => new Promise((r) => server.close(() => r())),
   };
 }
+
+/** The README's scenario file `# <name>: …` (the YAML block whose second line names it), as the README shows it. */
+export function readmeScenarioFile(name: string): string {
+  const readme = readFileSync(join(repoRoot, "README.md"), "utf8");
+  const found = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!).filter((b) => b.split("\n")[1]?.startsWith(`# ${name}:`));
+  if (found.length !== 1) throw new Error(`README.md has ${found.length} scenario files named ${name}`);
+  return found[0]!;
+}
