@@ -92,8 +92,10 @@ export interface MockPackage {
   parseCode(code: unknown): ParsedCode;
   /** The package's own HTTP status vs body code check. Never throws. */
   checkHttpStatus(status: number, body: unknown): HttpStatusCheck;
-  /** catalog.json's codes by code, the codes a profile drops from its base, and its base's id. */
-  catalog: { codes: Map<string, CatalogCode>; dropped: Set<string>; base: string | null; tables: string[] };
+  /** catalog.json's codes by code, the codes a profile drops from its base, its base's id, its tables and category ids. */
+  catalog: { codes: Map<string, CatalogCode>; dropped: Set<string>; base: string | null; tables: string[]; categories: string[] };
+  /** The spec file the package was generated from, as the config places it (it may be absent: the package is what is served). */
+  specFile: string;
 }
 
 /** Loads `<outDir>/<spec>` of the config (`configPath`, else ./codebook.config.yaml from `cwd`). */
@@ -144,11 +146,12 @@ export async function loadMockPackage(spec: string, configPath: string | undefin
   if (!isFile(catalogFile)) throw new ConfigError(`${manifest.name} has no catalog.json: regenerate it (\`codebook generate\`)`);
   const catalog = readCatalog(catalogFile);
   const { offset, length } = fixtures.httpStatusPart;
-  return { id: spec, name: manifest.name, dir, fixtures, endpoints, statusOf: (code) => Number(code.slice(offset, offset + length)), parseCode, checkHttpStatus, catalog };
+  const specFile = [".yaml", ".yml"].map((ext) => join(config.specDir, `${spec}${ext}`)).find((f) => existsSync(f)) ?? join(config.specDir, `${spec}.yaml`);
+  return { id: spec, name: manifest.name, dir, fixtures, endpoints, statusOf: (code) => Number(code.slice(offset, offset + length)), parseCode, checkHttpStatus, catalog, specFile };
 }
 
 function readCatalog(file: string): MockPackage["catalog"] {
-  let raw: { codes?: CatalogCode[]; extends?: { id?: string; dropped?: string[] } };
+  let raw: { codes?: CatalogCode[]; extends?: { id?: string; dropped?: string[] }; categories?: { id?: string }[] };
   try {
     raw = JSON.parse(readInputFile(file, MAX_CATALOG_BYTES, "the package's catalog.json"));
   } catch (err) {
@@ -159,7 +162,8 @@ function readCatalog(file: string): MockPackage["catalog"] {
   for (const c of Array.isArray(raw.codes) ? raw.codes : []) if (typeof c?.code === "string") codes.set(c.code, c);
   const dropped = new Set(Array.isArray(raw.extends?.dropped) ? raw.extends.dropped.filter((c) => typeof c === "string") : []);
   const tables = [...new Set([...codes.values()].map((c) => c.table))];
-  return { codes, dropped, base: typeof raw.extends?.id === "string" ? raw.extends.id : null, tables };
+  const categories = (Array.isArray(raw.categories) ? raw.categories : []).map((c) => c?.id).filter((id): id is string => typeof id === "string");
+  return { codes, dropped, base: typeof raw.extends?.id === "string" ? raw.extends.id : null, tables, categories };
 }
 
 /**

@@ -9,10 +9,10 @@ import { join, relative } from "node:path";
 
 /**
  * The front-ends (cli/: the command, init, watch, the report; diff/; mock/, the mock
- * server) shape no generated file: a change there must not make every committed
- * manifest stale. They are left out by folder.
+ * server; proxy/, the validating proxy) shape no generated file: a change there must not
+ * make every committed manifest stale. They are left out by folder.
  */
-const FRONT_ENDS = new Set(["cli", "diff", "mock"]);
+const FRONT_ENDS = new Set(["cli", "diff", "mock", "proxy"]);
 
 /** sha256 over every generator/**\/*.{ts,js} file but the front-ends: its path (relative, forward slashes) and bytes, in sorted order. */
 export function generatorSourceHash(generatorDir) {
