@@ -8,7 +8,9 @@
 //   100 API specs cold (time, peak RSS), 1,000 tables of 100 codes cold, and generation time
 //   against spec count for codebook and openapi-typescript (bench/results.svg);
 // - validators (bench/validators.mjs), code lookups (bench/lookup.mjs) and bundle sizes
-//   (bench/bundles.mjs).
+//   (bench/bundles.mjs);
+// - codebook mock with flows and state on ÷ Stoplight Prism 5, the proxy's p50 overhead, and the
+//   mock's RSS after 100,000 requests against after 1,000 (bench/mock.mjs).
 //
 // Each process figure is the median (min, max) of RUNS fresh processes; peak RSS comes from
 // the process itself (bench/rss-preload.mjs). Writes bench/results.json, bench/results.md
@@ -26,6 +28,7 @@ import { bundles } from "../bench/bundles.mjs";
 import { lookups } from "../bench/lookup.mjs";
 import { main as validators } from "../bench/validators.mjs";
 import { chart } from "../bench/chart.mjs";
+import { mockBench } from "../bench/mock.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const cli = join(root, "dist", "cli.js");
@@ -178,6 +181,10 @@ results.lookups = await lookups(root, { runs: QUICK ? 3 : 7, ms: QUICK ? 20 : 10
 results.bundles = await bundles(root);
 log("consumers");
 
+// ---- codebook mock (flows and state on) against Stoplight Prism, the proxy's overhead, the mock's RSS
+const { markdown: mockMarkdown, ...mockResults } = await mockBench({ root, quick: QUICK, log: (m) => log(`mock: ${m}`) });
+results.mock = mockResults;
+
 // ---- targets (the issue's table), each with what was measured
 const t = results.targets;
 const floorRatio = g.coldVsFloor.ratio.median;
@@ -192,6 +199,7 @@ t["validators ÷ ajv (allErrors), valid"] = { measured: v.ratios["generated / aj
 t["validators ÷ ajv (allErrors), invalid"] = { measured: v.ratios["generated / ajv, invalid"], target: "≥ 3×", met: v.ratios["generated / ajv, invalid"] >= 3 };
 t["hand-written floor ÷ validators, valid"] = { measured: v.ratios["hand-written / generated, valid"], target: "≤ 1.2×", met: v.ratios["hand-written / generated, valid"] <= 1.2 };
 t["hand-written floor ÷ validators, invalid"] = { measured: v.ratios["hand-written / generated, invalid"], target: "≤ 1.2×", met: v.ratios["hand-written / generated, invalid"] <= 1.2 };
+Object.assign(t, mockResults.targets);
 results.seconds = (Date.now() - started) / 1000;
 
 // ---- Markdown
@@ -242,6 +250,8 @@ const md = [
   "| A program importing | Bytes | Gzipped |",
   "| --- | ---: | ---: |",
   ...results.bundles.map((b) => `| ${b.what} | ${num(b.bytes)} | ${num(b.gzip)} |`),
+  "",
+  mockMarkdown,
 ].join("\n") + "\n";
 
 writeFileSync(join(outDir, "results.json"), JSON.stringify(results, null, 2) + "\n");

@@ -27,20 +27,26 @@ export interface Decision {
   reason: string;
 }
 
+/**
+ * One transaction. Kept small (about 300 bytes): up to maxTransactions of them
+ * live at once, so the history is a flat list (time, endpoint, code, state
+ * index, four slots an entry) of values the scenario file already holds.
+ */
 interface Transaction {
   flow: Flow;
+  /** The flow's index in the file. */
+  index: number;
   reference: string;
   state: number;
   /** Calls answered in the current state. */
   calls: number;
   enteredAt: number;
-  createdAt: number;
-  history: { at: string; endpoint: string; code: string; state: string }[];
+  history: (string | number)[];
   timer?: NodeJS.Timeout;
   /** The callback's base body, built at the start when a final state may send it. */
   notify?: Notification | null;
-  /** The references the start request gives `after: success` rules: marked when a `success` state is entered. */
-  successKeys: [IdempotencyRule, string][];
+  /** The reference each `after: success` rule of the start endpoint takes from the start request (by the rule's index; undefined: none): marked when a `success` state is entered. */
+  successKeys?: (string | undefined)[];
 }
 
 interface RuleRecord {
@@ -48,6 +54,8 @@ interface RuleRecord {
   source: Source;
   /** reference -> the day (YYYY-MM-DD at the rule's offset) or the time (ms) it was first seen; or, for after: success, the time it succeeded. */
   seen: Map<string, string | number>;
+  /** The last day computed and the minute it was computed for: one Date per minute, one string per day. */
+  day?: { minute: number; day: string };
 }
 
 export interface TransactionView {
@@ -57,7 +65,7 @@ export interface TransactionView {
   final: boolean;
   calls: number;
   since: string;
-  history: Transaction["history"];
+  history: { at: string; endpoint: string; code: string; state: string }[];
 }
 
 export interface StateView {
@@ -67,13 +75,18 @@ export interface StateView {
 }
 
 export class Transactions {
-  private readonly byKey = new Map<string, Transaction>();
+  /** Per flow (by its index): reference -> transaction. */
+  private readonly byFlow: Map<string, Transaction>[];
+  /** Every transaction in the order it started, for the cap (the oldest goes first); `head` is the oldest live slot. */
+  private order: Transaction[] = [];
+  private head = 0;
+  private count = 0;
   private readonly rules: RuleRecord[];
   private readonly flowSources: { flow: Flow; index: number; sources: Map<string, Source> }[];
 
   constructor(
     private readonly pkg: MockPackage,
-    private readonly set: ScenarioSet,
+    set: ScenarioSet,
     private readonly max: number,
     /** Build callback bodies (a notify URL was given). */
     private readonly notifying: boolean,
@@ -81,6 +94,7 @@ export class Transactions {
     private readonly now: () => number = Date.now,
   ) {
     this.rules = set.idempotency.map((rule) => ({ rule, source: sourceOf(rule.reference), seen: new Map() }));
+    this.byFlow = set.flows.map(() => new Map());
     this.flowSources = set.flows.map((flow, index) => ({ flow, index, sources: new Map(Object.entries(flow.reference).map(([k, s]) => [k, sourceOf(s)])) }));
   }
 
@@ -92,19 +106,19 @@ export class Transactions {
   /** The stateful answer to a valid request, or null when the stateless one applies. */
   decide(e: MockEndpoint, body: unknown, headers: IncomingHttpHeaders): Decision | null {
     const now = this.now();
-    for (const [i, r] of this.rules.entries()) {
+    for (let i = 0; i < this.rules.length; i++) {
+      const r = this.rules[i]!;
       if (r.rule.endpoint !== e.key) continue;
       const key = referenceOf(r.source, body, headers);
       if (key === undefined) continue;
       const seen = r.seen.get(key);
-      const what = `${r.source.kind === "header" ? r.source.name : r.source.name} ${shown(key)}`;
       if (r.rule.after === "success") {
-        if (seen !== undefined) return { code: r.rule.code, reason: `idempotency rule ${i + 1}: ${what} already succeeded` };
+        if (seen !== undefined) return { code: r.rule.code, reason: `idempotency rule ${i + 1}: ${r.source.name} ${shown(key)} already succeeded` };
         continue;
       }
-      const stamp = r.rule.within === "day" ? dayOf(now, r.rule.utcOffset) : now;
+      const stamp = r.rule.within === "day" ? today(r, now) : now;
       const repeated = r.rule.within === "day" ? seen === stamp : typeof seen === "number" && now - seen < (r.rule.within as { seconds: number }).seconds * 1000;
-      if (repeated) return { code: r.rule.code, reason: `idempotency rule ${i + 1}: ${what} already used ${r.rule.within === "day" ? "today" : "within the window"}` };
+      if (repeated) return { code: r.rule.code, reason: `idempotency rule ${i + 1}: ${r.source.name} ${shown(key)} already used ${r.rule.within === "day" ? "today" : "within the window"}` };
       remember(r.seen, key, stamp, this.max);
     }
     for (const { flow, index, sources } of this.flowSources) {
@@ -112,7 +126,7 @@ export class Transactions {
       if (!source) continue;
       const reference = referenceOf(source, body, headers);
       if (reference === undefined) continue;
-      const tx = this.byKey.get(`${index}\0${reference}`);
+      const tx = this.byFlow[index]!.get(reference);
       if (tx) {
         const state = flow.states[tx.state]!;
         const answer = state.answers[e.key];
@@ -138,7 +152,7 @@ export class Transactions {
 
   view(): StateView {
     return {
-      transactions: [...this.byKey.values()].map((tx) => this.viewOf(tx)),
+      transactions: this.live().map((tx) => this.viewOf(tx)),
       idempotency: this.rules.map((r, i) => ({ rule: i + 1, endpoint: r.rule.endpoint, code: r.rule.code, references: r.seen.size })),
       maxTransactions: this.max,
     };
@@ -147,44 +161,52 @@ export class Transactions {
   /** Every transaction whose reference is `reference` (one per flow at most). */
   find(reference: string): TransactionView[] {
     const key = keyOf(reference);
-    return [...this.byKey.values()].filter((tx) => tx.reference === key).map((tx) => this.viewOf(tx));
+    return this.byFlow.flatMap((m) => m.get(key) ?? []).sort((a, b) => this.order.indexOf(a) - this.order.indexOf(b)).map((tx) => this.viewOf(tx));
   }
 
   /** Forgets every transaction and every seen reference; returns how many transactions there were. */
   reset(): number {
-    const n = this.byKey.size;
-    for (const tx of this.byKey.values()) clearTimeout(tx.timer);
-    this.byKey.clear();
+    const n = this.count;
+    for (const tx of this.live()) clearTimeout(tx.timer);
+    for (const m of this.byFlow) m.clear();
+    this.order = [];
+    this.head = 0;
+    this.count = 0;
     for (const r of this.rules) r.seen.clear();
     return n;
   }
 
   close(): void {
-    for (const tx of this.byKey.values()) clearTimeout(tx.timer);
+    for (const tx of this.live()) clearTimeout(tx.timer);
+  }
+
+  /** The transactions held, oldest first. */
+  private live(): Transaction[] {
+    return this.order.slice(this.head);
   }
 
   private viewOf(tx: Transaction): TransactionView {
     const state = tx.flow.states[tx.state]!;
-    return { flow: tx.flow.name, reference: tx.reference, state: state.name, final: state.final === true, calls: tx.calls, since: new Date(tx.enteredAt).toISOString(), history: [...tx.history] };
+    const history: TransactionView["history"] = [];
+    for (let i = 0; i < tx.history.length; i += 4)
+      history.push({ at: new Date(tx.history[i] as number).toISOString(), endpoint: tx.history[i + 1] as string, code: tx.history[i + 2] as string, state: tx.flow.states[tx.history[i + 3] as number]!.name });
+    return { flow: tx.flow.name, reference: tx.reference, state: state.name, final: state.final === true, calls: tx.calls, since: new Date(tx.enteredAt).toISOString(), history };
   }
 
   private start(flow: Flow, index: number, reference: string, e: MockEndpoint, body: unknown, headers: IncomingHttpHeaders): Decision {
     const now = this.now();
-    const tx: Transaction = { flow, reference, state: 0, calls: 0, enteredAt: now, createdAt: now, history: [], successKeys: [] };
-    for (const r of this.rules) {
-      if (r.rule.after !== "success" || r.rule.endpoint !== e.key) continue;
-      const key = referenceOf(r.source, body, headers);
-      if (key !== undefined) tx.successKeys.push([r.rule, key]);
-    }
+    const tx: Transaction = { flow, index, reference, state: 0, calls: 0, enteredAt: now, history: [] };
+    if (flow.states.some((s) => s.success))
+      for (let i = 0; i < this.rules.length; i++) {
+        const r = this.rules[i]!;
+        if (r.rule.after !== "success" || r.rule.endpoint !== e.key) continue;
+        (tx.successKeys ??= [])[i] = referenceOf(r.source, body, headers);
+      }
     // The callback's reference to the provider's transaction comes from the success fixture: a start answered 504 still has one.
     if (this.notifying && flow.states.some((s) => s.final && s.notify !== false)) tx.notify = safely(() => notification(this.pkg, e, body, e.responses[e.successCode] ?? {}));
-    const key = `${index}\0${reference}`;
-    this.byKey.set(key, tx);
-    if (this.byKey.size > this.max) {
-      const [oldest, old] = this.byKey.entries().next().value as [string, Transaction];
-      clearTimeout(old.timer);
-      this.byKey.delete(oldest);
-    }
+    this.byFlow[index]!.set(reference, tx);
+    this.order.push(tx);
+    if (++this.count > this.max) this.evict();
     const decision = this.record(tx, e, flow.start, `flow ${JSON.stringify(flow.name)}: ${shown(reference)} started`);
     this.enter(tx, 0);
     return { ...decision, reason: `${decision.reason}, state ${flow.states[0]!.name}` };
@@ -201,9 +223,23 @@ export class Transactions {
     return decision;
   }
 
+  /** Forgets the oldest transaction (its timer ended). */
+  private evict(): void {
+    const old = this.order[this.head]!;
+    this.head++;
+    this.count--;
+    clearTimeout(old.timer);
+    this.byFlow[old.index]!.delete(old.reference);
+    // The list's dead head is dropped once it is as long as the live part.
+    if (this.head > 1024 && this.head * 2 > this.order.length) {
+      this.order = this.order.slice(this.head);
+      this.head = 0;
+    }
+  }
+
   private record(tx: Transaction, e: MockEndpoint, answer: { code: string; fields?: Record<string, unknown>; delay?: number }, reason: string): Decision {
-    tx.history.push({ at: new Date(this.now()).toISOString(), endpoint: e.key, code: answer.code, state: tx.flow.states[tx.state]!.name });
-    if (tx.history.length > HISTORY) tx.history.shift();
+    tx.history.push(this.now(), e.key, answer.code, tx.state);
+    if (tx.history.length > HISTORY * 4) tx.history.splice(0, 4);
     return { code: answer.code, reason, ...(answer.fields ? { fields: answer.fields } : {}), ...(answer.delay === undefined ? {} : { delay: answer.delay }) };
   }
 
@@ -214,14 +250,14 @@ export class Transactions {
     tx.calls = 0;
     tx.enteredAt = this.now();
     const state = tx.flow.states[index]!;
-    if (state.success) for (const [rule, key] of tx.successKeys) {
-      const r = this.rules.find((x) => x.rule === rule);
-      if (r) remember(r.seen, key, this.now(), this.max);
-    }
+    if (state.success && tx.successKeys)
+      tx.successKeys.forEach((key, i) => {
+        if (key !== undefined) remember(this.rules[i]!.seen, key, this.now(), this.max);
+      });
     if (state.until?.seconds !== undefined) {
       tx.timer = setTimeout(() => {
         // Evicted or reset since: nothing to move on.
-        if (this.byKey.get(`${this.set.flows.indexOf(tx.flow)}\0${tx.reference}`) === tx && tx.state === index) this.enter(tx, index + 1);
+        if (this.byFlow[tx.index]!.get(tx.reference) === tx && tx.state === index) this.enter(tx, index + 1);
       }, state.until.seconds * 1000);
       tx.timer.unref();
     }
@@ -252,6 +288,15 @@ function remember(map: Map<string, string | number>, key: string, value: string 
   map.delete(key);
   map.set(key, value);
   if (map.size > max) map.delete(map.keys().next().value as string);
+}
+
+/** The rule's calendar day now: computed once a minute, the same string all day. */
+function today(r: RuleRecord, now: number): string {
+  const minute = Math.floor(now / 60_000);
+  if (r.day?.minute === minute) return r.day.day;
+  const day = dayOf(now, r.rule.utcOffset);
+  r.day = { minute, day: r.day?.day === day ? r.day.day : day };
+  return r.day.day;
 }
 
 /** The calendar day of `ms` at a UTC offset ("+07:00"), as YYYY-MM-DD. */
