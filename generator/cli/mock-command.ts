@@ -7,6 +7,7 @@
  */
 import { parseArgs } from "node:util";
 import { ConfigError } from "../config/config.ts";
+import { holdSteadyYoungGeneration } from "./process-memory.ts";
 import { MAX_DELAY } from "../mock/limits.ts";
 import { startMock } from "../mock/server.ts";
 
@@ -39,6 +40,8 @@ recording refused (not a regular file, over its cap, or a problem in it).
 `;
 
 export async function mockCommand(argv: string[]): Promise<number> {
+  // A server runs for long: its resident memory must not grow with the traffic it has seen.
+  holdSteadyYoungGeneration();
   // A log reader that goes away (`codebook mock … | head -1`) must not end the mock: an EPIPE on
   // the next line would be an unhandled 'error' event. Lines to a closed stream are dropped.
   const open = { stdout: true, stderr: true };

@@ -7,6 +7,7 @@
  */
 import { parseArgs } from "node:util";
 import { ConfigError } from "../config/config.ts";
+import { holdSteadyYoungGeneration } from "./process-memory.ts";
 import { loadMockPackage } from "../mock/load-package.ts";
 import { DEFAULT_LIMITS } from "../mock/limits.ts";
 import { DEFAULT_REDACTED_HEADERS, readRecording } from "../mock/recording.ts";
@@ -47,6 +48,8 @@ Exit codes: 0 stopped by a signal; 2 usage, config, a port in use, an unwritable
 `;
 
 export async function proxyCommand(argv: string[]): Promise<number> {
+  // A server runs for long: its resident memory must not grow with the traffic it has seen.
+  holdSteadyYoungGeneration();
   const open = { stdout: true, stderr: true };
   process.stdout.on("error", () => (open.stdout = false));
   process.stderr.on("error", () => (open.stderr = false));
