@@ -101,10 +101,9 @@ export function answer(pkg: MockPackage, e: MockEndpoint, text: string, prefer: 
 
 /** The answer of `code` for a valid request: its fixture (echo for the success code) with `fields` over it, or the unlisted answer. */
 function codeAnswer(pkg: MockPackage, e: MockEndpoint, code: string, request: unknown, fields?: Record<string, unknown>): MockAnswer {
-  if (responseOf(e, code) === undefined) return unlistedAnswer(pkg, e, code);
-  const a = withCode(pkg, e, code, request);
+  const a = responseOf(e, code) === undefined ? unlistedAnswer(pkg, e, code) : { ...withCode(pkg, e, code, request), reason: "" };
   if (fields) for (const [k, v] of Object.entries(fields)) Object.defineProperty(a.body, k, { value: v, enumerable: true, writable: true, configurable: true });
-  return { ...a, reason: "" };
+  return a;
 }
 
 /**

@@ -159,6 +159,27 @@ describe("each answer is reported exactly, and the client receives the upstream'
   });
 });
 
+describe("--strict", () => {
+  it("reports fields the tables do not declare, in the request and the response; without it they pass", async () => {
+    const strict = await startProxy({ spec: "snap-qr-cpm", target: up.url, cwd: repoRoot, strict: true });
+    try {
+      await exchange(strict.url + PAY, pay("HEADERS", { extra: 1 }));
+      await expect.poll(() => strict.reports().length).toBe(1);
+      expect(strict.reports()[0]!.findings.map((f) => [f.kind, f.pointer, f.rule])).toEqual([["invalid-request", "/extra", "additionalProperties"]]);
+    } finally {
+      await strict.close();
+    }
+    const lenient = await startProxy({ spec: "snap-qr-cpm", target: up.url, cwd: repoRoot });
+    try {
+      await exchange(lenient.url + PAY, pay("HEADERS", { extra: 1 }));
+      await expect.poll(() => lenient.reports().length).toBe(1);
+      expect(lenient.reports()[0]!.findings).toEqual([]);
+    } finally {
+      await lenient.close();
+    }
+  });
+});
+
 describe("--record, then codebook mock --replay", () => {
   it("the recording redacts secrets by header name, and the replay serves the same answers, byte for byte", async () => {
     await proxy.close();
