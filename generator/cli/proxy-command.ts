@@ -11,7 +11,8 @@ import { holdSteadyYoungGeneration } from "./process-memory.ts";
 import { loadMockPackage } from "../mock/load-package.ts";
 import { DEFAULT_LIMITS } from "../mock/limits.ts";
 import { DEFAULT_REDACTED_HEADERS, readRecording } from "../mock/recording.ts";
-import { startProxy } from "../proxy/server.ts";
+import { checkRecording } from "../proxy/check-recording.ts";
+import { line, startProxy } from "../proxy/server.ts";
 import { suggestFixtures, suggestionsText } from "../proxy/suggest.ts";
 
 export const PROXY_HELP = `codebook proxy --spec ID --target URL [options] — a validating proxy in front of a provider
@@ -37,14 +38,18 @@ Options:
   --strict              Validate in strict mode: undeclared fields are findings.
   --json                JSON lines: {method,path,endpoint,status,code,ms,findings}.
   --config FILE         Config file (default: ./codebook.config.yaml).
+  --check-recording FILE
+                        Check a recording again against the package as it is
+                        now, offline: one line per exchange; exit 1 on findings.
   --suggest-fixtures FILE
                         Read a recording and print the spec samples (response
                         bodies the fixtures lack) it suggests; forwards nothing.
 
 The proxy answers by itself only where it cannot forward: a request body over 1 MiB
 (413), an upstream that cannot be reached (502) or does not answer within 30 s (504).
-Exit codes: 0 stopped by a signal; 2 usage, config, a port in use, an unwritable
---record file or an unreadable recording.
+Exit codes: 0 stopped by a signal (or a recording checked clean); 1 findings in a
+checked recording; 2 usage, config, a port in use, an unwritable --record file or
+an unreadable recording.
 `;
 
 export async function proxyCommand(argv: string[]): Promise<number> {
@@ -72,6 +77,7 @@ export async function proxyCommand(argv: string[]): Promise<number> {
         json: { type: "boolean" },
         config: { type: "string" },
         "suggest-fixtures": { type: "string" },
+        "check-recording": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     }));
@@ -86,14 +92,22 @@ export async function proxyCommand(argv: string[]): Promise<number> {
   const config = typeof values.config === "string" ? values.config : undefined;
   let server;
   try {
-    if (typeof values["suggest-fixtures"] === "string") {
-      const recording = readRecording(values["suggest-fixtures"], DEFAULT_LIMITS.maxRecordingBytes);
+    const offline = typeof values["suggest-fixtures"] === "string" ? values["suggest-fixtures"] : typeof values["check-recording"] === "string" ? values["check-recording"] : null;
+    if (offline !== null) {
+      const recording = readRecording(offline, DEFAULT_LIMITS.maxRecordingBytes);
       const spec = typeof values.spec === "string" ? values.spec : recording.header.spec;
-      if (spec !== recording.header.spec) throw new ConfigError(`${values["suggest-fixtures"]}: the recording is of spec ${recording.header.spec}, not ${spec}`);
+      if (spec !== recording.header.spec) throw new ConfigError(`${offline}: the recording is of spec ${recording.header.spec}, not ${spec}`);
       const pkg = await loadMockPackage(spec, config, process.cwd());
-      const suggestions = suggestFixtures(recording, pkg);
-      stdout(values.json ? JSON.stringify({ spec, file: pkg.specFile, suggestions }) : suggestionsText(suggestions, pkg));
-      return 0;
+      if (typeof values["suggest-fixtures"] === "string") {
+        const suggestions = suggestFixtures(recording, pkg);
+        stdout(values.json ? JSON.stringify({ spec, file: pkg.specFile, suggestions }) : suggestionsText(suggestions, pkg));
+        return 0;
+      }
+      const reports = checkRecording(recording, pkg, { strict: values.strict === true, ...(typeof values["base-path"] === "string" ? { basePath: values["base-path"] } : {}) });
+      for (const r of reports) stdout(values.json ? JSON.stringify(r) : line(r));
+      const withFindings = reports.filter((r) => r.findings.length).length;
+      if (!values.json) stdout(`codebook proxy: ${reports.length} recorded exchanges checked against ${pkg.name}, ${withFindings} with findings`);
+      return withFindings ? 1 : 0;
     }
     if (typeof values.spec !== "string") throw new ConfigError("--spec ID is required (the API spec whose package checks the traffic)");
     if (typeof values.target !== "string") throw new ConfigError("--target URL is required (the provider's base URL, e.g. its sandbox)");

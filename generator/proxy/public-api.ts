@@ -9,4 +9,6 @@ export type { Finding, FindingKind } from "./findings.ts";
 export type { RowSuggestion } from "./drift.ts";
 export { DEFAULT_PROXY_LIMITS, type ProxyLimits } from "./limits.ts";
 export { suggestFixtures, type FixtureSuggestion } from "./suggest.ts";
+export { checkRecording } from "./check-recording.ts";
 export { DEFAULT_REDACTED_HEADERS, readRecording, type RecordedExchange, type Recording, type RecordingHeader } from "../mock/recording.ts";
+export { loadMockPackage as loadPackage, type MockPackage } from "../mock/load-package.ts";

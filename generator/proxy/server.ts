@@ -156,8 +156,19 @@ export function line(r: ExchangeReport): string {
   return `${r.method} ${r.path} ${r.status} ${r.code ?? "-"} ${r.ms}ms  ${what}`;
 }
 
-/** One exchange; null when the client left before its request arrived. Never rejects. */
+/** One exchange; null when the client left before its request arrived. Never rejects: an error of its own is a 500 naming it (or, once the answer has started, a closed connection). */
 async function exchange(req: IncomingMessage, res: ServerResponse, context: Context): Promise<ExchangeReport | null> {
+  try {
+    return await exchangeOnce(req, res, context);
+  } catch (err) {
+    const message = `codebook proxy could not pass ${req.method} ${(req.url ?? "").slice(0, 200)} on: ${describe(err)}`;
+    if (!res.headersSent) sendJson(res, 500, { error: message }, { connection: "close" });
+    else res.destroy();
+    return { method: req.method ?? "", path: req.url ?? "", endpoint: null, status: 500, code: null, ms: 0, findings: [{ kind: "upstream-error", side: "exchange", message }] };
+  }
+}
+
+async function exchangeOnce(req: IncomingMessage, res: ServerResponse, context: Context): Promise<ExchangeReport | null> {
   const { pkg, table, limits } = context;
   const method = req.method ?? "GET";
   const rawPath = req.url ?? "/";

@@ -48,6 +48,13 @@ describe("codebook proxy", () => {
       await m.exit;
     }
 
+    const checked = run(["proxy", "--check-recording", file]);
+    expect(checked.code).toBe(1);
+    const out = checked.stdout.trim().split("\n");
+    expect(out[0]).toMatch(/^POST \/v1\.0\/qr\/qr-cpm-payment 200 2006000 \d+ms  ok$/);
+    expect(out[1]).toMatch(/^POST \/v1\.0\/qr\/qr-cpm-payment 409 4096002 \d+ms  unlisted-code: drift: /);
+    expect(out.at(-1)).toBe("codebook proxy: 2 recorded exchanges checked against @codebook/snap-qr-cpm, 1 with findings");
+
     const suggested = run(["proxy", "--suggest-fixtures", file]);
     expect(suggested.code).toBe(0);
     expect(suggested.stdout).toMatch(/^# .*spec\/snap-qr-cpm\.yaml: api\.endpoints\[key=Payment\]\.samples — recorded response bodies to add\n#   2006000 \(listed; valid\), exchange 1\n {8}- kind: response\n/);

@@ -4,12 +4,13 @@
 // the rest, an idle keep-alive connection is closed, an upstream that fails or
 // stalls is a 502 or 504, a response over the cap streams through unchanged, and
 // a 200 MB streamed body leaves the process's peak memory where it was.
+import { rmSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startProxy, type ProxyServer } from "../../generator/proxy/public-api.ts";
 import { repoRoot } from "../helpers.ts";
-import { generatedPackage, idleClose, peakRssMiB, post, slowClients, streamBody } from "../mock/harness.ts";
+import { brokenPackageProject, generatedPackage, idleClose, peakRssMiB, post, slowClients, streamBody } from "../mock/harness.ts";
 import { startProxyCli } from "./harness.ts";
 import { upstream, type Upstream } from "./upstream.ts";
 
@@ -94,6 +95,18 @@ describe("codebook proxy's limits", () => {
     } finally {
       server.closeAllConnections();
       server.close();
+    }
+  });
+
+  it("an error inside its own handling (a broken package's validator throws) is a 500 naming it, and the next request is served", async () => {
+    const broken = brokenPackageProject();
+    try {
+      const p = await proxy({ config: broken.config, cwd: undefined });
+      const r = await post(`${p.url}/v1.0/qr/qr-cpm-refund`, pkg.index.endpoints.Refund.request);
+      expect(r).toMatchObject({ status: 500, body: { error: "codebook proxy could not pass POST /v1.0/qr/qr-cpm-refund on: TypeError: the Refund validator is broken" } });
+      expect((await post(p.url + PAY, { ...payment.request, partnerReferenceNo: "LISTED" })).status).toBe(200);
+    } finally {
+      rmSync(broken.dir, { recursive: true, force: true });
     }
   });
 

@@ -8,7 +8,7 @@ import { request } from "node:http";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMock } from "../../generator/mock/public-api.ts";
-import { readRecording, startProxy, suggestFixtures, type ExchangeReport, type ProxyServer } from "../../generator/proxy/public-api.ts";
+import { checkRecording, readRecording, startProxy, suggestFixtures, type ExchangeReport, type ProxyServer } from "../../generator/proxy/public-api.ts";
 import { loadMockPackage } from "../../generator/mock/load-package.ts";
 import { tempDir } from "../cli/harness.ts";
 import { repoRoot } from "../helpers.ts";
@@ -40,6 +40,8 @@ let proxy: ProxyServer;
 const lines: string[] = [];
 const report = (reference: string): ExchangeReport => reports.get(reference)!;
 const reports = new Map<string, ExchangeReport>();
+/** Every exchange the live run reported, once it has closed. */
+let live: ExchangeReport[] = [];
 async function through(reference: string, extra: object = {}, headers: Record<string, string> = {}) {
   const before = proxy.reports().length;
   const got = await exchange(proxy.url + PAY, pay(reference, extra), headers);
@@ -183,6 +185,7 @@ describe("--strict", () => {
 describe("--record, then codebook mock --replay", () => {
   it("the recording redacts secrets by header name, and the replay serves the same answers, byte for byte", async () => {
     await proxy.close();
+    live = proxy.reports();
     const recording = readRecording(recordFile, 64 * 1024 * 1024);
     expect(recording.header).toMatchObject({ codebook: "recording", version: 1, spec: "snap-qr-cpm", target: up.url });
     const secret = recording.exchanges.find((x) => x.request.headers["x-external-id"] === "ext-9")!;
@@ -221,6 +224,14 @@ describe("--record, then codebook mock --replay", () => {
     ]);
     expect(suggestions[0]!.yaml.split("\n").slice(0, 4)).toEqual(["        - kind: response", expect.stringMatching(/^ {10}title: "Recorded 2006000 \(/), "          body: |", "            {"]);
     expect(suggestions[1]!.errors).toEqual([expect.stringMatching(/^\/responseCode: /)]);
+  });
+
+  it("checked again offline (checkRecording), the recording gives the same findings as the live run", async () => {
+    const recording = readRecording(recordFile, 64 * 1024 * 1024);
+    const mockPackage = await loadMockPackage("snap-qr-cpm", undefined, repoRoot);
+    const offline = checkRecording(recording, mockPackage);
+    expect(offline.map((r) => [r.path, r.status, r.code, r.findings.map((f) => f.kind)])).toEqual(live.map((r) => [r.path, r.status, r.code, r.findings.map((f) => f.kind)]));
+    expect(offline.find((r) => r.code === "4096002")!.findings[0]!.suggestion!.row).toMatchObject({ parts: { http: "409", service: "60", case: "02" } });
   });
 
   it("a recording that is not one is refused with its line", async () => {
