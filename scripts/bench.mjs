@@ -11,6 +11,8 @@
 //   (bench/bundles.mjs);
 // - the Go target (bench/go.mjs): go test -bench of Classify and a validator against
 //   hand-written Go floors and the TypeScript classifier, and its share of generation.
+// - codebook mock with flows and state on ÷ Stoplight Prism 5, the proxy's p50 overhead, and the
+//   mock's RSS after 100,000 requests against after 1,000 (bench/mock.mjs).
 //
 // Each process figure is the median (min, max) of RUNS fresh processes; peak RSS comes from
 // the process itself (bench/rss-preload.mjs). Writes bench/results.json, bench/results.md
@@ -29,6 +31,7 @@ import { lookups } from "../bench/lookup.mjs";
 import { main as validators } from "../bench/validators.mjs";
 import { chart } from "../bench/chart.mjs";
 import { goBench, goMarkdown } from "../bench/go.mjs";
+import { mockBench } from "../bench/mock.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const cli = join(root, "dist", "cli.js");
@@ -184,6 +187,10 @@ log("consumers");
 results.go = await goBench({ quick: QUICK });
 log("go");
 
+// ---- codebook mock (flows and state on) against Stoplight Prism, the proxy's overhead, the mock's RSS
+const { markdown: mockMarkdown, ...mockResults } = await mockBench({ root, quick: QUICK, log: (m) => log(`mock: ${m}`) });
+results.mock = mockResults;
+
 // ---- targets (the issue's table), each with what was measured
 const t = results.targets;
 const floorRatio = g.coldVsFloor.ratio.median;
@@ -206,6 +213,7 @@ for (const v of results.go.validate) t[`Go payment-request validator ÷ hand-wri
 const gen = results.go.generation;
 t["TypeScript + Go ÷ TypeScript alone, emit + finish of the shipped specs"] = { measured: gen.shipped.ratio, target: "≤ 1.25×", met: gen.shipped.ratio <= 1.25 };
 t[`TypeScript + Go ÷ TypeScript alone, emit + finish of ${gen.corpus.specs} tables`] = { measured: gen.corpus.ratio, target: "≤ 1.25×", met: gen.corpus.ratio <= 1.25 };
+Object.assign(t, mockResults.targets);
 results.seconds = (Date.now() - started) / 1000;
 
 // ---- Markdown
@@ -258,6 +266,7 @@ const md = [
   ...results.bundles.map((b) => `| ${b.what} | ${num(b.bytes)} | ${num(b.gzip)} |`),
   "",
   goMarkdown(results.go),
+  mockMarkdown,
 ].join("\n") + "\n";
 
 writeFileSync(join(outDir, "results.json"), JSON.stringify(results, null, 2) + "\n");

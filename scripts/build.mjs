@@ -10,7 +10,7 @@ import { generatorSourceHashes } from "../generator/write/source-hash.js";
 
 rmSync(new URL("../dist", import.meta.url), { recursive: true, force: true });
 await build({
-  entryPoints: { cli: "generator/cli/main.ts", index: "generator/index.ts", mock: "generator/mock/public-api.ts", "lint-worker": "generator/load/lint-worker.ts" },
+  entryPoints: { cli: "generator/cli/main.ts", index: "generator/index.ts", mock: "generator/mock/public-api.ts", proxy: "generator/proxy/public-api.ts", "lint-worker": "generator/load/lint-worker.ts" },
   outdir: "dist",
   bundle: true,
   splitting: true,

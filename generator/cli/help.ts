@@ -7,8 +7,9 @@ Usage:
   codebook generate [--only ID...] [--check | --watch] [--strict] [--json] [--quiet]
   codebook diff OLD NEW | --against REF [PATH]  [--format F] [--fail-on LEVEL]
   codebook mock --spec ID [--port N] [--host H] [--delay MS] [--notify-url URL]
-                [--base-path P] [--scenarios FILE] [--json]
-  codebook help [diff|mock] | --help | --version
+                [--base-path P] [--scenarios FILE | --replay FILE] [--json]
+  codebook proxy --spec ID --target URL [--port N] [--record FILE] [--json]
+  codebook help [diff|mock|proxy] | --help | --version
 
 Commands:
   init       Without ID: set up this directory for codebook (codebook.config.yaml,
@@ -27,8 +28,14 @@ Commands:
   mock       Serve a generated API package over HTTP as a provider sandbox
              (loopback, port 4010 by default): validates requests with the
              package's validators and answers the spec's own codes;
-             \`Prefer: code=<code>\` answers any code of the service.
+             \`Prefer: code=<code>\` answers any code of the spec's pattern;
+             scenario files add flows (state over time) and idempotency.
              \`codebook help mock\` has its options.
+  proxy      Forward to a provider's sandbox and check the traffic against
+             the package: unlisted codes (drift, with the row to add),
+             malformed codes, status/code disagreements, invalid bodies;
+             --record keeps it for \`codebook mock --replay\`.
+             \`codebook help proxy\` has its options.
   help       Show this help.
 
 Options:

@@ -12,7 +12,7 @@ import { styleFor } from "./style.ts";
 import { formatDiagnostics, SpecError } from "../load/diagnostics.ts";
 import { holdLessMemory } from "./process-memory.ts";
 
-const COMMANDS = ["init", "lint", "generate", "diff", "mock", "help"] as const;
+const COMMANDS = ["init", "lint", "generate", "diff", "mock", "proxy", "help"] as const;
 type Command = (typeof COMMANDS)[number];
 
 /** Which options each command takes; anything else is a usage error naming the command. */
@@ -22,6 +22,7 @@ const ACCEPTS: Record<Command, readonly string[]> = {
   generate: ["config", "only", "check", "watch", "json", "quiet", "lock-timeout", "strict"],
   diff: [], // parses its own arguments
   mock: [], // parses its own arguments
+  proxy: [], // parses its own arguments
   help: [],
 };
 
@@ -56,6 +57,11 @@ async function main(argv: string[]): Promise<number> {
   const stderr = (text: string) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`);
   if (argv[0] === "diff") return internalErrors(async () => (await import("./diff-command.ts")).diffCommand(argv.slice(1)));
   if (argv[0] === "mock") return internalErrors(async () => (await import("./mock-command.ts")).mockCommand(argv.slice(1)));
+  if (argv[0] === "proxy") return internalErrors(async () => (await import("./proxy-command.ts")).proxyCommand(argv.slice(1)));
+  if (argv[0] === "help" && argv[1] === "proxy") {
+    stdout((await import("./proxy-command.ts")).PROXY_HELP);
+    return 0;
+  }
   if (argv[0] === "help" && argv[1] === "mock") {
     stdout((await import("./mock-command.ts")).MOCK_HELP);
     return 0;

@@ -1,11 +1,13 @@
 /**
  * `codebook mock --spec ID [--port N] [--host H] [--delay MS] [--notify-url URL]
- * [--base-path P] [--scenarios FILE] [--json] [--config FILE]`: serves until
- * SIGINT/SIGTERM. Prints one "listening" line (the URL, for scripts to wait
- * for), the routes, then one line per request on stdout.
+ * [--base-path P] [--scenarios FILE | --replay FILE] [--json] [--config FILE]`:
+ * serves until SIGINT/SIGTERM. Prints one "listening" line (the URL, for
+ * scripts to wait for), the routes, then one line per request on stdout; the
+ * scenario file's warnings (codes served as unlisted) go to stderr.
  */
 import { parseArgs } from "node:util";
 import { ConfigError } from "../config/config.ts";
+import { holdSteadyYoungGeneration } from "./process-memory.ts";
 import { MAX_DELAY } from "../mock/limits.ts";
 import { startMock } from "../mock/server.ts";
 
@@ -19,17 +21,27 @@ Options:
   --notify-url URL    POST the callback (e.g. the payment notification) here after
                       a success of an endpoint whose spec names one.
   --base-path PATH    Serve every endpoint below PATH (e.g. /api).
-  --scenarios FILE    YAML or JSON: request field values -> a code (and a delay).
+  --scenarios FILE    YAML or JSON: scenarios (request field values -> a code and
+                      a delay), flows (a transaction's states over time, by its
+                      reference) and idempotency rules; schema:
+                      codebook/schema/mock-scenarios.schema.json.
+  --replay FILE       Serve a recording of \`codebook proxy --record FILE\`: the
+                      recorded answers, byte for byte (--spec: the recording's).
   --json              Log JSON lines.
   --config FILE       Config file (default: ./codebook.config.yaml).
 
 Requests: a body the package's validator rejects gets the spec's request-error
-code naming the field; \`Prefer: code=<code>\` answers that code; otherwise the
-success fixture. Exit codes: 0 stopped by a signal; 2 usage, config, a port in use,
-or a scenario file refused (not a regular file, over 1 MiB, or a problem in it).
+code naming the field; \`Prefer: code=<code>\` answers that code (any code of the
+spec's pattern: one the service does not list is served as unlisted); then the
+flows and idempotency rules, the scenarios, and otherwise the success fixture.
+The state is listed and reset at /__codebook/state (GET, DELETE). Exit codes:
+0 stopped by a signal; 2 usage, config, a port in use, or a scenario file or
+recording refused (not a regular file, over its cap, or a problem in it).
 `;
 
 export async function mockCommand(argv: string[]): Promise<number> {
+  // A server runs for long: its resident memory must not grow with the traffic it has seen.
+  holdSteadyYoungGeneration();
   // A log reader that goes away (`codebook mock … | head -1`) must not end the mock: an EPIPE on
   // the next line would be an unhandled 'error' event. Lines to a closed stream are dropped.
   const open = { stdout: true, stderr: true };
@@ -50,6 +62,7 @@ export async function mockCommand(argv: string[]): Promise<number> {
         "notify-url": { type: "string" },
         "base-path": { type: "string" },
         scenarios: { type: "string" },
+        replay: { type: "string" },
         json: { type: "boolean" },
         config: { type: "string" },
         help: { type: "boolean", short: "h" },
@@ -71,16 +84,17 @@ export async function mockCommand(argv: string[]): Promise<number> {
   };
   let server;
   try {
-    if (typeof values.spec !== "string") throw new ConfigError("--spec ID is required (the API spec to serve)");
+    if (typeof values.spec !== "string" && typeof values.replay !== "string") throw new ConfigError("--spec ID is required (the API spec to serve)");
     const port = number("port", values.port, 4010, 65535);
     server = await startMock({
-      spec: values.spec,
+      ...(typeof values.spec === "string" ? { spec: values.spec } : {}),
       port,
       ...(typeof values.host === "string" ? { host: values.host } : {}),
       delay: number("delay", values.delay, 0, MAX_DELAY),
       ...(typeof values["notify-url"] === "string" ? { notifyUrl: values["notify-url"] } : {}),
       ...(typeof values["base-path"] === "string" ? { basePath: values["base-path"] } : {}),
       ...(typeof values.scenarios === "string" ? { scenarios: values.scenarios } : {}),
+      ...(typeof values.replay === "string" ? { replay: values.replay } : {}),
       ...(typeof values.config === "string" ? { config: values.config } : {}),
       json: values.json === true,
       log: stdout,
@@ -94,9 +108,10 @@ export async function mockCommand(argv: string[]): Promise<number> {
   }
   const host = typeof values.host === "string" ? values.host : "127.0.0.1";
   if (!/^(127\.|::1$|localhost$|\[::1\]$)/.test(host)) stderr(`codebook mock: warning: listening on ${host}, not loopback: anyone who can reach it can call the mock`);
-  if (values.json) stdout(JSON.stringify({ event: "listening", spec: values.spec, url: server.url, routes: server.routes }));
+  for (const w of server.warnings) stderr(`codebook mock: warning: ${w}`);
+  if (values.json) stdout(JSON.stringify({ event: "listening", spec: server.spec, url: server.url, routes: server.routes }));
   else {
-    stdout(`codebook mock: ${values.spec} listening on ${server.url} (Ctrl-C stops)`);
+    stdout(`codebook mock: ${server.spec} listening on ${server.url}${typeof values.replay === "string" ? ` replaying ${values.replay}` : ""} (Ctrl-C stops)`);
     for (const r of server.routes) stdout(`  ${r.method} ${server.url}${r.path}  ${r.endpoint}`);
   }
   await new Promise<void>((resolve) => {

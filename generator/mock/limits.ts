@@ -21,6 +21,10 @@ export interface MockLimits {
   maxScenarioFileBytes: number;
   /** Milliseconds a notify callback may take before it is abandoned (logged as failed). */
   notifyTimeout: number;
+  /** Transactions the flows keep, and references each idempotency rule keeps; past it the oldest is forgotten. */
+  maxTransactions: number;
+  /** Bytes of a recording (`--replay`); a larger one is refused at startup, unread. */
+  maxRecordingBytes: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<MockLimits> = Object.freeze({
@@ -31,6 +35,8 @@ export const DEFAULT_LIMITS: Readonly<MockLimits> = Object.freeze({
   maxBodyBytes: 1024 * 1024,
   maxScenarioFileBytes: 1024 * 1024,
   notifyTimeout: 10_000,
+  maxTransactions: 10_000,
+  maxRecordingBytes: 64 * 1024 * 1024,
 });
 
 /** The longest a timer can wait (2^31 - 1 ms, about 24.8 days): Node runs a longer `setTimeout` after 1 ms. */

@@ -12,6 +12,8 @@ import { readInputFile } from "./input-file.ts";
 
 /** Bytes of the served package's package.json (a generated one is under 1 KB). */
 const MAX_MANIFEST_BYTES = 1024 * 1024;
+/** Bytes of its catalog.json (the 378 codes of SNAP QR CPM take 150 KB). */
+const MAX_CATALOG_BYTES = 64 * 1024 * 1024;
 
 export type Validator = (input: unknown, options?: { strict?: boolean }) => ValidationResult;
 export type ValidationResult = { ok: true; value: unknown } | { ok: false; errors: ValidationError[] };
@@ -53,6 +55,31 @@ export interface MockEndpoint extends EndpointFixtures {
   validate: { request: Validator; response: Validator };
 }
 
+/** What the package's `parse<P>ResponseCode` says of a code (the fields the mock and the proxy read). */
+export type ParsedCode =
+  | { kind: "known"; code: string; name: string; message: string; outcome: string; endpoint: string; [part: string]: unknown }
+  | { kind: "unknown"; code: string; outcome: string; endpoint: string | null; reason: string; [part: string]: unknown }
+  | { kind: "malformed"; input: unknown; reason: string };
+
+/** What the package's `check<P>HttpStatus` says of an HTTP status and a body. */
+export interface HttpStatusCheck {
+  consistent: boolean;
+  actOn: string;
+  outcome: string;
+  reason: string;
+  code: ParsedCode;
+}
+
+/** One code of catalog.json (a stable contract): its row, and its composite parts by name. */
+export interface CatalogCode {
+  code: string;
+  name: string;
+  message: string;
+  table: string;
+  row: number;
+  [part: string]: unknown;
+}
+
 export interface MockPackage {
   id: string;
   name: string;
@@ -61,6 +88,14 @@ export interface MockPackage {
   endpoints: MockEndpoint[];
   /** The HTTP status a response code carries. */
   statusOf(code: string): number;
+  /** The package's own code parser: known, unknown (well-formed, not in the tables) or malformed. Never throws. */
+  parseCode(code: unknown): ParsedCode;
+  /** The package's own HTTP status vs body code check. Never throws. */
+  checkHttpStatus(status: number, body: unknown): HttpStatusCheck;
+  /** catalog.json's codes by code, the codes a profile drops from its base, its base's id, its tables and category ids. */
+  catalog: { codes: Map<string, CatalogCode>; dropped: Set<string>; base: string | null; tables: string[]; categories: string[] };
+  /** The spec file the package was generated from, as the config places it (it may be absent: the package is what is served). */
+  specFile: string;
 }
 
 /** Loads `<outDir>/<spec>` of the config (`configPath`, else ./codebook.config.yaml from `cwd`). */
@@ -102,8 +137,33 @@ export async function loadMockPackage(spec: string, configPath: string | undefin
     ...e,
     validate: { request: validator(e.validateRequest), response: validator(e.validateResponse) },
   }));
+  // The package's prefix, from a validator's name (`validate<P><Endpoint>Request`): its parser and status check are `parse<P>ResponseCode`, `check<P>HttpStatus`.
+  const first = endpoints[0];
+  const prefix = first ? first.validateRequest.slice("validate".length, first.validateRequest.length - first.key.length - "Request".length) : "";
+  const parseCode = validator(`parse${prefix}ResponseCode`) as unknown as MockPackage["parseCode"];
+  const checkHttpStatus = validator(`check${prefix}HttpStatus`) as unknown as MockPackage["checkHttpStatus"];
+  const catalogFile = manifest.exports && Object.hasOwn(manifest.exports, "./catalog.json") ? entry("./catalog.json") : null;
+  if (!isFile(catalogFile)) throw new ConfigError(`${manifest.name} has no catalog.json: regenerate it (\`codebook generate\`)`);
+  const catalog = readCatalog(catalogFile);
   const { offset, length } = fixtures.httpStatusPart;
-  return { id: spec, name: manifest.name, dir, fixtures, endpoints, statusOf: (code) => Number(code.slice(offset, offset + length)) };
+  const specFile = [".yaml", ".yml"].map((ext) => join(config.specDir, `${spec}${ext}`)).find((f) => existsSync(f)) ?? join(config.specDir, `${spec}.yaml`);
+  return { id: spec, name: manifest.name, dir, fixtures, endpoints, statusOf: (code) => Number(code.slice(offset, offset + length)), parseCode, checkHttpStatus, catalog, specFile };
+}
+
+function readCatalog(file: string): MockPackage["catalog"] {
+  let raw: { codes?: CatalogCode[]; extends?: { id?: string; dropped?: string[] }; categories?: { id?: string }[] };
+  try {
+    raw = JSON.parse(readInputFile(file, MAX_CATALOG_BYTES, "the package's catalog.json"));
+  } catch (err) {
+    if (err instanceof ConfigError) throw err;
+    throw new ConfigError(`${file}: not JSON (${(err as Error).message}): regenerate it (\`codebook generate\`)`);
+  }
+  const codes = new Map<string, CatalogCode>();
+  for (const c of Array.isArray(raw.codes) ? raw.codes : []) if (typeof c?.code === "string") codes.set(c.code, c);
+  const dropped = new Set(Array.isArray(raw.extends?.dropped) ? raw.extends.dropped.filter((c) => typeof c === "string") : []);
+  const tables = [...new Set([...codes.values()].map((c) => c.table))];
+  const categories = (Array.isArray(raw.categories) ? raw.categories : []).map((c) => c?.id).filter((id): id is string => typeof id === "string");
+  return { codes, dropped, base: typeof raw.extends?.id === "string" ? raw.extends.id : null, tables, categories };
 }
 
 /**

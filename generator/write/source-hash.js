@@ -9,7 +9,7 @@ import { join, relative } from "node:path";
 
 /**
  * The front-ends (cli/: the command, init, watch, the report; diff/; mock/, the mock
- * server) shape no generated file: a change there must not make every committed
+ * server; proxy/, the validating proxy) shape no generated file: a change there must not make every committed
  * manifest stale. They are left out by folder. So is the list of targets
  * (targets/registry.ts): registering a target changes no other target's output.
  */

@@ -29,7 +29,7 @@ describe("help, version and usage", () => {
     const r = run(["frobnicate"]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
-    expect(r.stderr).toBe('codebook: unknown command "frobnicate"; expected init, lint, generate, diff, mock, help\nRun `codebook help` for usage.\n');
+    expect(r.stderr).toBe('codebook: unknown command "frobnicate"; expected init, lint, generate, diff, mock, proxy, help\nRun `codebook help` for usage.\n');
   });
 
   it("no command prints the help on stderr, exit 2", () => {

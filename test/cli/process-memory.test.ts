@@ -2,10 +2,11 @@
 // growth, and mimalloc's options for the native bindings, which mimalloc reads once, when
 // the first binding loads. The built CLI is watched from a preload that records what was
 // set by the time the first native module opened.
+import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { HEAP_GROWING_PERCENT, holdLessMemory } from "../../generator/cli/process-memory.ts";
+import { HEAP_GROWING_PERCENT, holdLessMemory, holdSteadyYoungGeneration } from "../../generator/cli/process-memory.ts";
 import { generate } from "../../generator/run/pipeline.ts";
 import { minimalSpec, project, run, tempDir } from "./harness.ts";
 
@@ -26,6 +27,25 @@ describe("holdLessMemory", () => {
     expect(holdLessMemory({}, ["--heap-growing-percent=10"], (f) => flags.push(f))).not.toContainEqual(expect.stringContaining("heap"));
     expect(flags).toEqual([]);
     expect(env.MIMALLOC_PURGE_DELAY).toBe("25");
+  });
+});
+
+describe("holdSteadyYoungGeneration (codebook mock and proxy)", () => {
+  it("keeps V8's young generation at its initial size, unless the user sized it", () => {
+    const flags: string[] = [];
+    expect(holdSteadyYoungGeneration({}, [], (f) => flags.push(f))).toEqual(["--semi-space-growth-factor=1"]);
+    expect(holdSteadyYoungGeneration({ NODE_OPTIONS: "--max-semi-space-size=8" }, [], (f) => flags.push(f))).toEqual([]);
+    expect(holdSteadyYoungGeneration({}, ["--semi_space_growth_factor=2"], (f) => flags.push(f))).toEqual([]);
+    expect(flags).toEqual(["--semi-space-growth-factor=1"]);
+  });
+
+  it("takes effect when set after startup: the young generation stays at 2 MiB under an allocation load that grows it to 32 MiB", () => {
+    const program = (set: boolean) =>
+      `${set ? 'require("node:v8").setFlagsFromString("--semi-space-growth-factor=1");' : ""}let keep=[];for(let i=0;i<3e6;i++){keep.push({a:i,b:"x"+i});if(keep.length>1000)keep=[]}` +
+      'process.stdout.write(String(require("node:v8").getHeapSpaceStatistics().find((s)=>s.space_name==="new_space").space_size/1048576))';
+    const size = (set: boolean) => Number(spawnSync(process.execPath, ["-e", program(set)], { encoding: "utf8" }).stdout);
+    expect(size(false)).toBeGreaterThan(8);
+    expect(size(true)).toBeLessThanOrEqual(2);
   });
 });
 

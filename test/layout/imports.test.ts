@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { repoRoot } from "../helpers.ts";
 
 /** Bottom first. `index.ts`, the programmatic API, sits above them all. */
-export const LAYERS = ["common", "model", "artifacts", "targets", "config", "load", "write", "cache", "run", "diff", "mock", "cli"] as const;
+export const LAYERS = ["common", "model", "artifacts", "targets", "config", "load", "write", "cache", "run", "diff", "mock", "proxy", "cli"] as const;
 
 const generatorDir = join(repoRoot, "generator");
 const files = readdirSync(generatorDir, { recursive: true, withFileTypes: true })

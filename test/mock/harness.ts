@@ -2,7 +2,7 @@
 // way a user's test would), requests, and a server that receives callbacks.
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer, type IncomingHttpHeaders } from "node:http";
+import { createServer, request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import { connect, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -176,4 +176,95 @@ export async function collector(): Promise<{ url: string; bodies: any[]; waitFor
     },
     close: () => new Promise((r) => server.close(() => r())),
   };
+}
+
+/** The README's scenario file `# <name>: …` (the YAML block whose second line names it), as the README shows it. */
+export function readmeScenarioFile(name: string): string {
+  const readme = readFileSync(join(repoRoot, "README.md"), "utf8");
+  const found = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!).filter((b) => b.split("\n")[1]?.startsWith(`# ${name}:`));
+  if (found.length !== 1) throw new Error(`README.md has ${found.length} scenario files named ${name}`);
+  return found[0]!;
+}
+
+/**
+ * `count` clients that each send one header byte a second to `path` and never finish;
+ * resolves with how each connection ended (its status line, or "(closed, no answer)").
+ */
+export function slowClients(url: string, count: number, path: string): Promise<Record<string, number>> {
+  const { port, hostname } = new URL(url);
+  const head = `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n`;
+  const answers: Record<string, number> = {};
+  return Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<void>((resolve) => {
+          const socket = connect(Number(port), hostname);
+          let sent = 0;
+          let got = "";
+          const trickle = setInterval(() => socket.writable && socket.write(head[sent++ % head.length]!), 1000);
+          socket.on("data", (d) => (got += d));
+          socket.on("error", () => {});
+          socket.on("close", () => {
+            clearInterval(trickle);
+            const status = got.split("\r\n")[0] || "(closed, no answer)";
+            answers[status] = (answers[status] ?? 0) + 1;
+            resolve();
+          });
+        }),
+    ),
+  ).then(() => answers);
+}
+
+/** Opens a keep-alive connection, sends one request, and resolves with the milliseconds until the server closes the idle connection (or `giveUp`). */
+export function idleClose(url: string, request: string, giveUp = 20_000): Promise<{ answered: boolean; closedAfter: number | null }> {
+  const { port, hostname } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = connect(Number(port), hostname);
+    let got = "";
+    let answeredAt = 0;
+    const timer = setTimeout(() => {
+      socket.destroy();
+      resolve({ answered: answeredAt > 0, closedAfter: null });
+    }, giveUp);
+    socket.on("data", (d) => {
+      got += d;
+      if (!answeredAt && got.includes("\r\n\r\n")) answeredAt = performance.now();
+    });
+    socket.on("error", () => {});
+    socket.on("close", () => {
+      clearTimeout(timer);
+      resolve({ answered: answeredAt > 0, closedAfter: answeredAt ? performance.now() - answeredAt : null });
+    });
+    socket.write(request);
+  });
+}
+
+/** Streams `megabytes` MiB as one request body (chunked) to `url`; resolves with the answer's status and body text. */
+export function streamBody(url: string, megabytes: number): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const chunk = Buffer.alloc(1024 * 1024, 0x20);
+    const req = httpRequest(url, { method: "POST", headers: { "content-type": "application/json" } }, (res) => {
+      let body = "";
+      res.on("data", (d) => (body += d));
+      res.on("end", () => resolve({ status: res.statusCode!, body }));
+    });
+    req.on("error", reject);
+    let sent = 0;
+    const pump = () => {
+      while (sent < megabytes) {
+        sent++;
+        if (!req.write(chunk)) return void req.once("drain", pump);
+      }
+      req.end();
+    };
+    pump();
+  });
+}
+
+/** The peak resident memory (VmHWM, MiB) of process `pid` (Linux /proc). */
+export function peakRssMiB(pid: number): number {
+  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+  if (!m) throw new Error(`no VmHWM for ${pid}`);
+  return Number(m[1]) / 1024;
 }

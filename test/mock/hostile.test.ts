@@ -66,26 +66,30 @@ function hostileRequests(target: () => Target): void {
     }
   });
 
-  it("a valid payment whose amount carries an extra field nested 2,000 levels (objects) or 5,000 (arrays): 200, and the notify carries the declared amount only", async () => {
+  it("a body nested deeper than 128 levels (an extra field in amount 2,000 levels of objects or 5,000 of arrays): the malformed code, no notify, not a crash", async () => {
     const t = target();
     for (const [reference, extra] of [
       ["DEEP-OBJECTS", nestedJson(2000, "object")],
       ["DEEP-ARRAYS", nestedJson(5000, "array")],
     ] as const) {
       const r = await post(t.url + PAY, amountWith(reference, extra));
-      expect(r.status).toBe(200);
-      expect(r.body).toMatchObject({ responseCode: payment.successCode, partnerReferenceNo: reference });
-      expect(validate("Payment", "Response")(r.body)).toBe(true);
-      const notify = await t.notified.find((b) => b.originalPartnerReferenceNo === reference);
-      expect(validate("Notify", "Request")(notify)).toBe(true);
-      expect(notify.amount).toEqual({ value: "150000.00", currency: "IDR" });
+      expect(r.status).toBe(400);
+      expect(r.body).toEqual(payment.responses[payment.requestErrors.malformed]);
+      expect(r.headers.get("x-codebook-mock")).toBe("the body nests deeper than 128 levels");
       await stillServes(t);
     }
+    // Within the bound (126 levels in all), the payment succeeds and the notify carries the declared amount only.
+    const r = await post(t.url + PAY, amountWith("NESTED-OK", nestedJson(124, "object")));
+    expect(r).toMatchObject({ status: 200, body: { responseCode: payment.successCode, partnerReferenceNo: "NESTED-OK" } });
+    const notify = await t.notified.find((b) => b.originalPartnerReferenceNo === "NESTED-OK");
+    expect(validate("Notify", "Request")(notify)).toBe(true);
+    expect(notify.amount).toEqual({ value: "150000.00", currency: "IDR" });
+    expect(t.notified.bodies.some((b) => String(b.originalPartnerReferenceNo).startsWith("DEEP-"))).toBe(false);
   });
 
-  it("additionalInfo nested 2,000 levels (objects) or 5,000 (arrays) is not echoed; 64 levels are, 65 are not", async () => {
+  it("additionalInfo nested 65 levels is not echoed, 64 levels are; 128 levels in all are served, 129 are the malformed code", async () => {
     const t = target();
-    for (const json of [nestedJson(2000, "object"), `{"a":${nestedJson(5000, "array")}}`, nestedJson(65, "object")]) {
+    for (const json of [nestedJson(65, "object"), `{"a":${nestedJson(100, "array")}}`]) {
       const r = await post(t.url + PAY, paymentWith("additionalInfo", json));
       expect(r.status).toBe(200);
       expect(r.body).toEqual({ ...paymentSuccess, partnerReferenceNo: payment.request.partnerReferenceNo });
@@ -94,6 +98,10 @@ function hostileRequests(target: () => Target): void {
     const r = await post(t.url + PAY, paymentWith("additionalInfo", nestedJson(64, "object")));
     expect(r.body.additionalInfo).toEqual(JSON.parse(nestedJson(64, "object")));
     expect(validate("Payment", "Response")(r.body)).toBe(true);
+    expect((await post(t.url + PAY, paymentWith("additionalInfo", nestedJson(127, "object")))).status).toBe(200);
+    expect((await post(t.url + PAY, paymentWith("additionalInfo", nestedJson(128, "object")))).body.responseCode).toBe(payment.requestErrors.malformed);
+    // Brackets inside strings do not count.
+    expect((await post(t.url + PAY, { ...payment.request, title: "[".repeat(200) })).status).toBe(200);
   });
 
   it("an echoed __proto__ key is copied as data: an own key of the answer, no prototype changed", async () => {
@@ -343,9 +351,9 @@ describe("scenario files and delays: refused at startup, with their position", (
     "",
   ].join("\n");
   const problems = (file: string) => [
-    `${file}:4:11: scenario 1: constructor is not a response code of Payment`,
-    `${file}:6:11: scenario 2: toString is not a response code of any endpoint`,
-    `${file}:8:11: scenario 3: __proto__ is not a response code of any endpoint`,
+    `${file}:4:11: scenario 1: constructor is not a response code of Payment: "constructor" does not match ^[0-9]{7}$ (response code = HTTP status code + service code + case code)`,
+    `${file}:6:11: scenario 2: toString is not a response code of any endpoint: "toString" does not match ^[0-9]{7}$ (response code = HTTP status code + service code + case code)`,
+    `${file}:8:11: scenario 3: __proto__ is not a response code of any endpoint: "__proto__" does not match ^[0-9]{7}$ (response code = HTTP status code + service code + case code)`,
     `${file}:11:12: scenario 4: "delay" 1000000000000 is over 2147483647 ms (about 24.8 days), the longest a timer waits`,
   ];
   const file = join(scratch, "bad.yaml");

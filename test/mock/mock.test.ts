@@ -73,11 +73,11 @@ describe("startMock", () => {
     }
   });
 
-  it("Prefer: code=… that the service does not have: 400 saying so", async () => {
-    const r = await post(urlOf(mock, "Payment"), {}, { Prefer: "code=2005900" });
+  it("Prefer: code=… that does not match the spec's pattern: 400 saying so (a well-formed code is answered: test/mock/unlisted.test.ts)", async () => {
+    const r = await post(urlOf(mock, "Payment"), {}, { Prefer: "code=200590" });
     expect(r.status).toBe(400);
-    expect(r.body.responseMessage).toBe("Prefer: code=2005900 is not a response code of service 60");
-    expect(r.headers.get("x-codebook-mock")).toContain("its codes: 2006000, 2026000");
+    expect(r.body.responseMessage).toBe("Prefer: code=200590 is not a response code of service 60");
+    expect(r.headers.get("x-codebook-mock")).toBe('Prefer: code=200590 is not a response code of service 60: "200590" does not match ^[0-9]{7}$ (response code = HTTP status code + service code + case code)');
   });
 
   describe("request validation: the spec's own codes, naming the field", () => {
@@ -154,9 +154,15 @@ describe("scenarios", () => {
 
   it("a scenario file with problems is refused, every problem named", async () => {
     const file = join(scratch, "bad.json");
-    writeFileSync(file, JSON.stringify([{ endpoint: "Paymnt", when: { a: 1 }, code: "5046000" }, { when: {}, code: "9999999", delay: -1 }]));
+    writeFileSync(file, JSON.stringify([{ endpoint: "Paymnt", when: { a: 1 }, code: "5046000" }, { when: {}, code: "99999", delay: -1 }, { endpoint: "Payment", when: { partnerRefNo: "X" }, code: "5046000" }]));
     await expect(startMock({ spec: "snap-qr-cpm", cwd: repoRoot, scenarios: file })).rejects.toThrow(
-      /scenario 1: no endpoint "Paymnt"[\s\S]*scenario 2: "when" must map[\s\S]*scenario 2: "delay" must be[\s\S]*scenario 2: 9999999 is not a response code of any endpoint/,
+      [
+        `${file}:1:14: scenario 1: no endpoint "Paymnt" (endpoints: Generate, Payment, Query, Cancel, Notify, Refund)`,
+        `${file}:1:64: scenario 2: "when" must map request fields to values, e.g. { partnerReferenceNo: INV-TIMEOUT }`,
+        `${file}:1:74: scenario 2: 99999 is not a response code of any endpoint: "99999" does not match ^[0-9]{7}$ (response code = HTTP status code + service code + case code)`,
+        `${file}:1:90: scenario 2: "delay" must be milliseconds (a number >= 0)`,
+        `${file}:1:139: scenario 3: "when" path "partnerRefNo": partnerRefNo is not a declared field of the Payment request`,
+      ].join("\n"),
     );
   });
 });
