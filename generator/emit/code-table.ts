@@ -8,6 +8,7 @@ import type { EnumStyle } from "../config.ts";
 import { typeNames } from "../model/identifiers.ts";
 import type { Category, Code, OutcomeContext, OutcomeOrUnknown, Spec } from "../model/types.ts";
 import { OUTCOMES } from "../model/types.ts";
+import { pure } from "./frozen.ts";
 import { docText, lit, type Statement } from "./ts-module.ts";
 import { hasNotes, noteDocLines, notesField, notesLiteral, notesOf, notesTable } from "./notes.ts";
 
@@ -214,13 +215,13 @@ export function emitCodeTable(spec: Spec, enumStyle: EnumStyle): Statement[] {
   if (expanded) out.push(...expandedEntries(spec, n, multiContext));
   else {
     const entries = spec.codes.map((c) => `[${lit(c.code)}, ${entryLiteral(spec, c, codeType(c), multiContext)}],`).join("\n");
-    out.push(`const ENTRIES: ReadonlyMap<string, ${n.entry}> = new Map<string, ${n.entry}>([\n${entries}\n]);`);
+    out.push(`const ENTRIES: ReadonlyMap<string, ${n.entry}> = ${pure(`new Map<string, ${n.entry}>([\n${entries}\n])`)};`);
   }
 
   // The guard reads a set of its own, not ENTRIES: a bundle that imports only the guard
   // keeps the code strings and drops the descriptive table (bundlers drop an unused `new Map`).
   out.push(
-    `/** Every code the table lists. */\nconst LISTED: ReadonlySet<string> = new Set<string>([${spec.codes.map((c) => lit(c.code)).join(", ")}]);`,
+    `/** Every code the table lists. */\nconst LISTED: ReadonlySet<string> = ${pure(`new Set<string>([${spec.codes.map((c) => lit(c.code)).join(", ")}])`)};`,
     `/** Whether \`value\` is a code the table lists (a string: "00" is not 0). */\nexport function ${n.isCode}(value: unknown): value is ${n.code} {\n  return typeof value === "string" && LISTED.has(value);\n}`,
   );
   out.push(
@@ -338,7 +339,7 @@ function expandedEntries(spec: Spec, n: CodeTableNames, multiContext: boolean): 
     `/** The source rows the codes expand from. */\nconst ROWS: readonly Pick<${n.entry}, "message" | "status" | "category" | "description" | "table" | "row"${spec.columns.map((c) => ` | ${lit(c.key)}`).join("")}>[] = [\n${shared.join("\n")}\n];`,
     `/** Every code: its name, its source row (index into ROWS), its outcome${multiContext ? "s" : ""} and its parts. */\nconst CODES: readonly (${tupleType})[] = [\n${tuples.join("\n")}\n];`,
     ...(hasNotes(spec) ? [notesTable(spec, n.entry)] : []),
-    `const ENTRIES: ReadonlyMap<string, ${n.entry}> = new Map<string, ${n.entry}>(\n  CODES.map(([${names.join(", ")}]) => [code, { ...ROWS[row]!, code: code as ${n.code}, name, ${outcomeProps}, parts: { ${parts.map((p) => `${p.name}: ${p.name}Part`).join(", ")} }${hasNotes(spec) ? ", notes: NOTES.get(code) ?? {}" : ""} }]),\n);`,
+    `const ENTRIES: ReadonlyMap<string, ${n.entry}> = ${pure(`new Map<string, ${n.entry}>(\n  ${pure(`CODES.map(([${names.join(", ")}]) => [code, { ...ROWS[row]!, code: code as ${n.code}, name, ${outcomeProps}, parts: { ${parts.map((p) => `${p.name}: ${p.name}Part`).join(", ")} }${hasNotes(spec) ? ", notes: NOTES.get(code) ?? {}" : ""} }])`)},\n)`)};`,
   ];
 }
 
@@ -377,7 +378,7 @@ function malformedStatements(spec: Spec): Statement[] {
   const expected = `expected a string matching ${spec.pattern}, got `;
   const described = `${spec.pattern}${spec.patternDescription ? ` (${spec.patternDescription})` : ""}`;
   return [
-    `/** The pattern every code of the table matches. */\nconst CODE_PATTERN: RegExp = new RegExp(${lit(spec.pattern)});`,
+    `/** The pattern every code of the table matches. */\nconst CODE_PATTERN: RegExp = ${pure(`new RegExp(${lit(spec.pattern)})`)};`,
     `/** Why a value is not a code: what it is instead (a string quoted, at most 32 characters of it). Never throws. */\nfunction malformedReason(value: unknown): string {\n` +
       `  switch (typeof value) {\n` +
       `    case "string":\n      return JSON.stringify(value.length > 32 ? value.slice(0, 32) + "…" : value) + ${lit(` does not match ${described}`)};\n` +
@@ -426,7 +427,7 @@ function unlistedFunction(spec: Spec, categoryType: string): string {
     for (const p of composite.parts) {
       if (p.pattern) {
         const name = `${p.name.toUpperCase()}_PART`;
-        consts.push(`const ${name}: RegExp = new RegExp(${lit(p.pattern)});`);
+        consts.push(`const ${name}: RegExp = ${pure(`new RegExp(${lit(p.pattern)})`)};`);
         checks.push(`${name}.test(code.slice(${at}, ${at + p.length}))`);
       }
       at += p.length;
@@ -436,7 +437,7 @@ function unlistedFunction(spec: Spec, categoryType: string): string {
   // The category: the first whose match claims the code, in the spec's order.
   if (matching.length) {
     const constName = (c: Category) => `${c.id.replace(/[A-Z]/g, (x) => `_${x}`).toUpperCase()}_CATEGORY`;
-    for (const c of matching) if ("pattern" in c.match!) consts.push(`const ${constName(c)}: RegExp = new RegExp(${lit(c.match.pattern)});`);
+    for (const c of matching) if ("pattern" in c.match!) consts.push(`const ${constName(c)}: RegExp = ${pure(`new RegExp(${lit(c.match.pattern)})`)};`);
     const expr = matching.map((c) => `${categoryCondition(spec, c, constName)} ? ${lit(c.id)} : `).join("");
     body.push(`const category: ${categoryType} = ${expr}null;`);
   }

@@ -272,7 +272,7 @@ export const DokuBillerActions = {
     codes: ["5586"]
   }
 };
-const ENTRIES = new Map([
+const ENTRIES = /* @__PURE__ */ new Map([
   ["0000", {
     code: "0000",
     name: "Success",
@@ -661,7 +661,7 @@ const ENTRIES = new Map([
   }]
 ]);
 /** Every code the table lists. */
-const LISTED = new Set([
+const LISTED = /* @__PURE__ */ new Set([
   "0000",
   "5586",
   "U000",
@@ -692,7 +692,7 @@ export function isDokuBillerCode(value) {
 export function describeDokuBillerCode(code) {
   return typeof code === "string" ? ENTRIES.get(code) : undefined;
 }
-const DETAIL_PART = new RegExp("^[0-9]{2}$");
+const DETAIL_PART = /* @__PURE__ */ new RegExp("^[0-9]{2}$");
 /** A code the table does not list: classified from its parts where the source says how, else by its category, else by the source's rule for unlisted codes. */
 function classifyUnlisted(code) {
   const parts = code.length === 4 && DETAIL_PART.test(code.slice(2, 4));
@@ -734,7 +734,7 @@ function classifyUnlisted(code) {
   };
 }
 /** The pattern every code of the table matches. */
-const CODE_PATTERN = new RegExp("^(?:[0-9]{4}|[A-Z][A-Z0-9][0-9]{2})$");
+const CODE_PATTERN = /* @__PURE__ */ new RegExp("^(?:[0-9]{4}|[A-Z][A-Z0-9][0-9]{2})$");
 /** Why a value is not a code: what it is instead (a string quoted, at most 32 characters of it). Never throws. */
 function malformedReason(value) {
   switch (typeof value) {

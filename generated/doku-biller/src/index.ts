@@ -377,7 +377,7 @@ export type DokuBillerResult =
       readonly category: null;
       readonly reason: string;
     };
-const ENTRIES: ReadonlyMap<string, DokuBillerEntry> = new Map<string, DokuBillerEntry>([
+const ENTRIES: ReadonlyMap<string, DokuBillerEntry> = /* @__PURE__ */ new Map<string, DokuBillerEntry>([
   [
     "0000",
     {
@@ -761,7 +761,7 @@ const ENTRIES: ReadonlyMap<string, DokuBillerEntry> = new Map<string, DokuBiller
   ],
 ]);
 /** Every code the table lists. */
-const LISTED: ReadonlySet<string> = new Set<string>([
+const LISTED: ReadonlySet<string> = /* @__PURE__ */ new Set<string>([
   "0000",
   "5586",
   "U000",
@@ -797,7 +797,7 @@ export function describeDokuBillerCode(code: unknown): DokuBillerEntry | undefin
   return typeof code === "string" ? ENTRIES.get(code) : undefined;
 }
 
-const DETAIL_PART: RegExp = new RegExp("^[0-9]{2}$");
+const DETAIL_PART: RegExp = /* @__PURE__ */ new RegExp("^[0-9]{2}$");
 /** A code the table does not list: classified from its parts where the source says how, else by its category, else by the source's rule for unlisted codes. */
 function classifyUnlisted(code: string): {
   readonly known: false;
@@ -864,7 +864,7 @@ function classifyUnlisted(code: string): {
 }
 
 /** The pattern every code of the table matches. */
-const CODE_PATTERN: RegExp = new RegExp("^(?:[0-9]{4}|[A-Z][A-Z0-9][0-9]{2})$");
+const CODE_PATTERN: RegExp = /* @__PURE__ */ new RegExp("^(?:[0-9]{4}|[A-Z][A-Z0-9][0-9]{2})$");
 /** Why a value is not a code: what it is instead (a string quoted, at most 32 characters of it). Never throws. */
 function malformedReason(value: unknown): string {
   switch (typeof value) {

@@ -586,7 +586,7 @@ export type IakPostpaidResult =
       readonly category: null;
       readonly reason: string;
     };
-const ENTRIES: ReadonlyMap<string, IakPostpaidEntry> = new Map<string, IakPostpaidEntry>([
+const ENTRIES: ReadonlyMap<string, IakPostpaidEntry> = /* @__PURE__ */ new Map<string, IakPostpaidEntry>([
   [
     "00",
     {
@@ -1332,7 +1332,7 @@ const ENTRIES: ReadonlyMap<string, IakPostpaidEntry> = new Map<string, IakPostpa
   ],
 ]);
 /** Every code the table lists. */
-const LISTED: ReadonlySet<string> = new Set<string>([
+const LISTED: ReadonlySet<string> = /* @__PURE__ */ new Set<string>([
   "00",
   "01",
   "02",
@@ -1416,7 +1416,7 @@ function classifyUnlisted(code: string): {
 }
 
 /** The pattern every code of the table matches. */
-const CODE_PATTERN: RegExp = new RegExp("^[0-9]{2,3}$");
+const CODE_PATTERN: RegExp = /* @__PURE__ */ new RegExp("^[0-9]{2,3}$");
 /** Why a value is not a code: what it is instead (a string quoted, at most 32 characters of it). Never throws. */
 function malformedReason(value: unknown): string {
   switch (typeof value) {

@@ -302,7 +302,7 @@ export const IakPrepaidCode = {
    */
   InquiryNotNeeded: "143"
 };
-const ENTRIES = new Map([
+const ENTRIES = /* @__PURE__ */ new Map([
   ["00", {
     code: "00",
     name: "Success",
@@ -701,7 +701,7 @@ const ENTRIES = new Map([
   }]
 ]);
 /** Every code the table lists. */
-const LISTED = new Set([
+const LISTED = /* @__PURE__ */ new Set([
   "00",
   "06",
   "07",
@@ -754,7 +754,7 @@ function classifyUnlisted(code) {
   };
 }
 /** The pattern every code of the table matches. */
-const CODE_PATTERN = new RegExp("^[0-9]{2,3}$");
+const CODE_PATTERN = /* @__PURE__ */ new RegExp("^[0-9]{2,3}$");
 /** Why a value is not a code: what it is instead (a string quoted, at most 32 characters of it). Never throws. */
 function malformedReason(value) {
   switch (typeof value) {

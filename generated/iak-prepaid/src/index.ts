@@ -406,7 +406,7 @@ export type IakPrepaidResult =
       readonly category: null;
       readonly reason: string;
     };
-const ENTRIES: ReadonlyMap<string, IakPrepaidEntry> = new Map<string, IakPrepaidEntry>([
+const ENTRIES: ReadonlyMap<string, IakPrepaidEntry> = /* @__PURE__ */ new Map<string, IakPrepaidEntry>([
   [
     "00",
     {
@@ -926,7 +926,7 @@ const ENTRIES: ReadonlyMap<string, IakPrepaidEntry> = new Map<string, IakPrepaid
   ],
 ]);
 /** Every code the table lists. */
-const LISTED: ReadonlySet<string> = new Set<string>([
+const LISTED: ReadonlySet<string> = /* @__PURE__ */ new Set<string>([
   "00",
   "06",
   "07",
@@ -992,7 +992,7 @@ function classifyUnlisted(code: string): {
 }
 
 /** The pattern every code of the table matches. */
-const CODE_PATTERN: RegExp = new RegExp("^[0-9]{2,3}$");
+const CODE_PATTERN: RegExp = /* @__PURE__ */ new RegExp("^[0-9]{2,3}$");
 /** Why a value is not a code: what it is instead (a string quoted, at most 32 characters of it). Never throws. */
 function malformedReason(value: unknown): string {
   switch (typeof value) {

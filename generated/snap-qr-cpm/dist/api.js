@@ -148,7 +148,7 @@ export function parseSnapQrCpmResponseCode(code) {
     reason: why + "; outcome " + rule.outcome + ": " + rule.reason
   };
 }
-const HTTP_STATUS_PATTERN = new RegExp("^[0-9]{3}$");
+const HTTP_STATUS_PATTERN = /* @__PURE__ */ new RegExp("^[0-9]{3}$");
 /** What the HTTP status alone says, by the source's rules for the http part of a code. */
 function httpStatusOutcome(status) {
   if (status === "200") return {
@@ -232,7 +232,7 @@ export function checkSnapQrCpmHttpStatus(httpStatus, body) {
   if (codeOutcome === "pending") return result(false, "responseCode", "pending", mismatch + "; the code says the result is not final: pending, query the transaction before acting");
   return result(false, "neither", "pending", mismatch + "; one says " + httpReading + ", the other " + codeOutcome + ": pending, query the transaction before acting");
 }
-const GENERATE_REQUEST_KEYS = new Set([
+const GENERATE_REQUEST_KEYS = /* @__PURE__ */ new Set([
   "partnerReferenceNo",
   "userAccessToken",
   "merchantId",
@@ -280,7 +280,7 @@ function isDateTime(s) {
   if (month === 2) return day === 29 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   return day <= 30 || month === 1 || month === 3 || month === 5 || month === 7 || month === 8 || month === 10 || month === 12;
 }
-const GENERATE_SUCCESS_KEYS = new Set([
+const GENERATE_SUCCESS_KEYS = /* @__PURE__ */ new Set([
   "responseCode",
   "responseMessage",
   "referenceNo",
@@ -290,7 +290,7 @@ const GENERATE_SUCCESS_KEYS = new Set([
   "expiryTime",
   "additionalInfo"
 ]);
-const GENERATE_ERROR_KEYS = new Set([
+const GENERATE_ERROR_KEYS = /* @__PURE__ */ new Set([
   "responseCode",
   "responseMessage",
   "additionalInfo"
@@ -314,14 +314,14 @@ function isCurrency(s) {
   const a = s.charCodeAt(0), b = s.charCodeAt(1), c = s.charCodeAt(2);
   return a >= 65 && a <= 90 && b >= 65 && b <= 90 && c >= 65 && c <= 90;
 }
-const PAYMENT_REQUEST_AMOUNT_KEYS = new Set(["value", "currency"]);
-const PAYMENT_REQUEST_SCANNER_INFO_KEYS = new Set([
+const PAYMENT_REQUEST_AMOUNT_KEYS = /* @__PURE__ */ new Set(["value", "currency"]);
+const PAYMENT_REQUEST_SCANNER_INFO_KEYS = /* @__PURE__ */ new Set([
   "deviceId",
   "deviceVersion",
   "deviceModel",
   "deviceIp"
 ]);
-const PAYMENT_REQUEST_KEYS = new Set([
+const PAYMENT_REQUEST_KEYS = /* @__PURE__ */ new Set([
   "partnerReferenceNo",
   "qrContent",
   "amount",
@@ -339,7 +339,7 @@ const PAYMENT_REQUEST_KEYS = new Set([
   "scannerInfo",
   "additionalInfo"
 ]);
-const PAYMENT_SUCCESS_KEYS = new Set([
+const PAYMENT_SUCCESS_KEYS = /* @__PURE__ */ new Set([
   "responseCode",
   "responseMessage",
   "referenceNo",
@@ -347,7 +347,7 @@ const PAYMENT_SUCCESS_KEYS = new Set([
   "transactionDate",
   "additionalInfo"
 ]);
-const QUERY_REQUEST_KEYS = new Set([
+const QUERY_REQUEST_KEYS = /* @__PURE__ */ new Set([
   "originalReferenceNo",
   "originalPartnerReferenceNo",
   "originalExternalId",
@@ -356,7 +356,7 @@ const QUERY_REQUEST_KEYS = new Set([
   "externalStoreId",
   "additionalInfo"
 ]);
-const LATEST_TRANSACTION_STATUS_VALUES = new Set([
+const LATEST_TRANSACTION_STATUS_VALUES = /* @__PURE__ */ new Set([
   "00",
   "01",
   "02",
@@ -366,7 +366,7 @@ const LATEST_TRANSACTION_STATUS_VALUES = new Set([
   "06",
   "07"
 ]);
-const QUERY_SUCCESS_KEYS = new Set([
+const QUERY_SUCCESS_KEYS = /* @__PURE__ */ new Set([
   "responseCode",
   "responseMessage",
   "originalReferenceNo",
@@ -378,7 +378,7 @@ const QUERY_SUCCESS_KEYS = new Set([
   "paidTime",
   "additionalInfo"
 ]);
-const CANCEL_REQUEST_KEYS = new Set([
+const CANCEL_REQUEST_KEYS = /* @__PURE__ */ new Set([
   "originalPartnerReferenceNo",
   "originalReferenceNo",
   "originalExternalId",
@@ -389,7 +389,7 @@ const CANCEL_REQUEST_KEYS = new Set([
   "reason",
   "additionalInfo"
 ]);
-const CANCEL_SUCCESS_KEYS = new Set([
+const CANCEL_SUCCESS_KEYS = /* @__PURE__ */ new Set([
   "responseCode",
   "responseMessage",
   "originalPartnerReferenceNo",
@@ -399,7 +399,7 @@ const CANCEL_SUCCESS_KEYS = new Set([
   "transactionDate",
   "additionalInfo"
 ]);
-const NOTIFY_REQUEST_KEYS = new Set([
+const NOTIFY_REQUEST_KEYS = /* @__PURE__ */ new Set([
   "originalPartnerReferenceNo",
   "originalReferenceNo",
   "merchantId",
@@ -416,7 +416,7 @@ const NOTIFY_REQUEST_KEYS = new Set([
   "bankCode",
   "additionalInfo"
 ]);
-const REFUND_REQUEST_KEYS = new Set([
+const REFUND_REQUEST_KEYS = /* @__PURE__ */ new Set([
   "merchantId",
   "subMerchantId",
   "externalStoreId",
@@ -428,7 +428,7 @@ const REFUND_REQUEST_KEYS = new Set([
   "reason",
   "additionalInfo"
 ]);
-const REFUND_SUCCESS_KEYS = new Set([
+const REFUND_SUCCESS_KEYS = /* @__PURE__ */ new Set([
   "responseCode",
   "responseMessage",
   "originalPartnerReferenceNo",

@@ -4690,7 +4690,7 @@ const CODES = [
     "00"
   ]
 ];
-const ENTRIES = new Map(CODES.map(([code, name, row, defaultOutcome, httpPart, servicePart, casePart]) => [code, {
+const ENTRIES = /* @__PURE__ */ new Map(/* @__PURE__ */ CODES.map(([code, name, row, defaultOutcome, httpPart, servicePart, casePart]) => [code, {
   ...ROWS[row],
   code,
   name,
@@ -4702,7 +4702,7 @@ const ENTRIES = new Map(CODES.map(([code, name, row, defaultOutcome, httpPart, s
   }
 }]));
 /** Every code the table lists. */
-const LISTED = new Set([
+const LISTED = /* @__PURE__ */ new Set([
   "2005900",
   "2006000",
   "2006100",
@@ -5089,9 +5089,9 @@ export function isSnapQrCpmCode(value) {
 export function describeSnapQrCpmCode(code) {
   return typeof code === "string" ? ENTRIES.get(code) : undefined;
 }
-const HTTP_PART = new RegExp("^[0-9]{3}$");
-const SERVICE_PART = new RegExp("^[0-9]{2}$");
-const CASE_PART = new RegExp("^[0-9]{2}$");
+const HTTP_PART = /* @__PURE__ */ new RegExp("^[0-9]{3}$");
+const SERVICE_PART = /* @__PURE__ */ new RegExp("^[0-9]{2}$");
+const CASE_PART = /* @__PURE__ */ new RegExp("^[0-9]{2}$");
 /** A code the table does not list: classified from its parts where the source says how, else by its category, else by the source's rule for unlisted codes. */
 function classifyUnlisted(code) {
   const parts = code.length === 7 && HTTP_PART.test(code.slice(0, 3)) && SERVICE_PART.test(code.slice(3, 5)) && CASE_PART.test(code.slice(5, 7));
@@ -5132,7 +5132,7 @@ function classifyUnlisted(code) {
   };
 }
 /** The pattern every code of the table matches. */
-const CODE_PATTERN = new RegExp("^[0-9]{7}$");
+const CODE_PATTERN = /* @__PURE__ */ new RegExp("^[0-9]{7}$");
 /** Why a value is not a code: what it is instead (a string quoted, at most 32 characters of it). Never throws. */
 function malformedReason(value) {
   switch (typeof value) {

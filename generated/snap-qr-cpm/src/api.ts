@@ -2102,7 +2102,7 @@ export function parseSnapQrCpmResponseCode(code: unknown): SnapQrCpmParsedRespon
   };
 }
 
-const HTTP_STATUS_PATTERN: RegExp = new RegExp("^[0-9]{3}$");
+const HTTP_STATUS_PATTERN: RegExp = /* @__PURE__ */ new RegExp("^[0-9]{3}$");
 /** What the HTTP status alone says, by the source's rules for the http part of a code. */
 function httpStatusOutcome(status: string): { outcome: SnapQrCpmOutcome | "unknown"; reason: string } {
   if (status === "200")
@@ -2302,7 +2302,7 @@ export interface SnapQrCpmValidateOptions {
   strict?: boolean;
 }
 
-const GENERATE_REQUEST_KEYS: ReadonlySet<string> = new Set([
+const GENERATE_REQUEST_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set([
   "partnerReferenceNo",
   "userAccessToken",
   "merchantId",
@@ -2373,7 +2373,7 @@ function isDateTime(s: string): boolean {
   );
 }
 
-const GENERATE_SUCCESS_KEYS: ReadonlySet<string> = new Set([
+const GENERATE_SUCCESS_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set([
   "responseCode",
   "responseMessage",
   "referenceNo",
@@ -2383,7 +2383,11 @@ const GENERATE_SUCCESS_KEYS: ReadonlySet<string> = new Set([
   "expiryTime",
   "additionalInfo",
 ]);
-const GENERATE_ERROR_KEYS: ReadonlySet<string> = new Set(["responseCode", "responseMessage", "additionalInfo"]);
+const GENERATE_ERROR_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set([
+  "responseCode",
+  "responseMessage",
+  "additionalInfo",
+]);
 /** Whether `s` matches ^[0-9]{1,14}\.[0-9]{2}$ (the schema's pattern), by character codes: an amount (16,2): 1 to 14 digits, a dot and exactly 2 decimals, no separators, e.g. 10000.00. */
 function isAmount16x2(s: string): boolean {
   const n = s.length;
@@ -2407,14 +2411,14 @@ function isCurrency(s: string): boolean {
   return a >= 65 && a <= 90 && b >= 65 && b <= 90 && c >= 65 && c <= 90;
 }
 
-const PAYMENT_REQUEST_AMOUNT_KEYS: ReadonlySet<string> = new Set(["value", "currency"]);
-const PAYMENT_REQUEST_SCANNER_INFO_KEYS: ReadonlySet<string> = new Set([
+const PAYMENT_REQUEST_AMOUNT_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set(["value", "currency"]);
+const PAYMENT_REQUEST_SCANNER_INFO_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set([
   "deviceId",
   "deviceVersion",
   "deviceModel",
   "deviceIp",
 ]);
-const PAYMENT_REQUEST_KEYS: ReadonlySet<string> = new Set([
+const PAYMENT_REQUEST_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set([
   "partnerReferenceNo",
   "qrContent",
   "amount",
@@ -2432,7 +2436,7 @@ const PAYMENT_REQUEST_KEYS: ReadonlySet<string> = new Set([
   "scannerInfo",
   "additionalInfo",
 ]);
-const PAYMENT_SUCCESS_KEYS: ReadonlySet<string> = new Set([
+const PAYMENT_SUCCESS_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set([
   "responseCode",
   "responseMessage",
   "referenceNo",
@@ -2440,7 +2444,7 @@ const PAYMENT_SUCCESS_KEYS: ReadonlySet<string> = new Set([
   "transactionDate",
   "additionalInfo",
 ]);
-const QUERY_REQUEST_KEYS: ReadonlySet<string> = new Set([
+const QUERY_REQUEST_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set([
   "originalReferenceNo",
   "originalPartnerReferenceNo",
   "originalExternalId",
@@ -2449,8 +2453,17 @@ const QUERY_REQUEST_KEYS: ReadonlySet<string> = new Set([
   "externalStoreId",
   "additionalInfo",
 ]);
-const LATEST_TRANSACTION_STATUS_VALUES: ReadonlySet<string> = new Set(["00", "01", "02", "03", "04", "05", "06", "07"]);
-const QUERY_SUCCESS_KEYS: ReadonlySet<string> = new Set([
+const LATEST_TRANSACTION_STATUS_VALUES: ReadonlySet<string> = /* @__PURE__ */ new Set([
+  "00",
+  "01",
+  "02",
+  "03",
+  "04",
+  "05",
+  "06",
+  "07",
+]);
+const QUERY_SUCCESS_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set([
   "responseCode",
   "responseMessage",
   "originalReferenceNo",
@@ -2462,7 +2475,7 @@ const QUERY_SUCCESS_KEYS: ReadonlySet<string> = new Set([
   "paidTime",
   "additionalInfo",
 ]);
-const CANCEL_REQUEST_KEYS: ReadonlySet<string> = new Set([
+const CANCEL_REQUEST_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set([
   "originalPartnerReferenceNo",
   "originalReferenceNo",
   "originalExternalId",
@@ -2473,7 +2486,7 @@ const CANCEL_REQUEST_KEYS: ReadonlySet<string> = new Set([
   "reason",
   "additionalInfo",
 ]);
-const CANCEL_SUCCESS_KEYS: ReadonlySet<string> = new Set([
+const CANCEL_SUCCESS_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set([
   "responseCode",
   "responseMessage",
   "originalPartnerReferenceNo",
@@ -2483,7 +2496,7 @@ const CANCEL_SUCCESS_KEYS: ReadonlySet<string> = new Set([
   "transactionDate",
   "additionalInfo",
 ]);
-const NOTIFY_REQUEST_KEYS: ReadonlySet<string> = new Set([
+const NOTIFY_REQUEST_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set([
   "originalPartnerReferenceNo",
   "originalReferenceNo",
   "merchantId",
@@ -2500,7 +2513,7 @@ const NOTIFY_REQUEST_KEYS: ReadonlySet<string> = new Set([
   "bankCode",
   "additionalInfo",
 ]);
-const REFUND_REQUEST_KEYS: ReadonlySet<string> = new Set([
+const REFUND_REQUEST_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set([
   "merchantId",
   "subMerchantId",
   "externalStoreId",
@@ -2512,7 +2525,7 @@ const REFUND_REQUEST_KEYS: ReadonlySet<string> = new Set([
   "reason",
   "additionalInfo",
 ]);
-const REFUND_SUCCESS_KEYS: ReadonlySet<string> = new Set([
+const REFUND_SUCCESS_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set([
   "responseCode",
   "responseMessage",
   "originalPartnerReferenceNo",

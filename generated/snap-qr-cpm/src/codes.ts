@@ -2503,8 +2503,8 @@ const CODES: readonly (readonly [string, string, number, SnapQrCpmOutcome, strin
   ["5047900", "NotifyTimeout", 62, "pending", "504", "79", "00"],
   ["5048000", "RefundTimeout", 62, "pending", "504", "80", "00"],
 ];
-const ENTRIES: ReadonlyMap<string, SnapQrCpmEntry> = new Map<string, SnapQrCpmEntry>(
-  CODES.map(([code, name, row, defaultOutcome, httpPart, servicePart, casePart]) => [
+const ENTRIES: ReadonlyMap<string, SnapQrCpmEntry> = /* @__PURE__ */ new Map<string, SnapQrCpmEntry>(
+  /* @__PURE__ */ CODES.map(([code, name, row, defaultOutcome, httpPart, servicePart, casePart]) => [
     code,
     {
       ...ROWS[row]!,
@@ -2516,7 +2516,7 @@ const ENTRIES: ReadonlyMap<string, SnapQrCpmEntry> = new Map<string, SnapQrCpmEn
   ]),
 );
 /** Every code the table lists. */
-const LISTED: ReadonlySet<string> = new Set<string>([
+const LISTED: ReadonlySet<string> = /* @__PURE__ */ new Set<string>([
   "2005900",
   "2006000",
   "2006100",
@@ -2908,9 +2908,9 @@ export function describeSnapQrCpmCode(code: unknown): SnapQrCpmEntry | undefined
   return typeof code === "string" ? ENTRIES.get(code) : undefined;
 }
 
-const HTTP_PART: RegExp = new RegExp("^[0-9]{3}$");
-const SERVICE_PART: RegExp = new RegExp("^[0-9]{2}$");
-const CASE_PART: RegExp = new RegExp("^[0-9]{2}$");
+const HTTP_PART: RegExp = /* @__PURE__ */ new RegExp("^[0-9]{3}$");
+const SERVICE_PART: RegExp = /* @__PURE__ */ new RegExp("^[0-9]{2}$");
+const CASE_PART: RegExp = /* @__PURE__ */ new RegExp("^[0-9]{2}$");
 /** A code the table does not list: classified from its parts where the source says how, else by its category, else by the source's rule for unlisted codes. */
 function classifyUnlisted(code: string): {
   readonly known: false;
@@ -2969,7 +2969,7 @@ function classifyUnlisted(code: string): {
 }
 
 /** The pattern every code of the table matches. */
-const CODE_PATTERN: RegExp = new RegExp("^[0-9]{7}$");
+const CODE_PATTERN: RegExp = /* @__PURE__ */ new RegExp("^[0-9]{7}$");
 /** Why a value is not a code: what it is instead (a string quoted, at most 32 characters of it). Never throws. */
 function malformedReason(value: unknown): string {
   switch (typeof value) {

@@ -439,7 +439,7 @@ export const TokopediaPartnerContexts = {
     source: "Get token, Health check, get balance and Inquiry will only treat “00” Response Code as success and the rest as failed."
   }
 };
-const ENTRIES = new Map([
+const ENTRIES = /* @__PURE__ */ new Map([
   ["00", {
     code: "00",
     name: "Success",
@@ -1072,7 +1072,7 @@ const ENTRIES = new Map([
   }]
 ]);
 /** Every code the table lists. */
-const LISTED = new Set([
+const LISTED = /* @__PURE__ */ new Set([
   "00",
   "01",
   "02",
@@ -1122,7 +1122,7 @@ function classifyUnlisted(code) {
   };
 }
 /** The pattern every code of the table matches. */
-const CODE_PATTERN = new RegExp("^[0-9]{2}$");
+const CODE_PATTERN = /* @__PURE__ */ new RegExp("^[0-9]{2}$");
 /** Why a value is not a code: what it is instead (a string quoted, at most 32 characters of it). Never throws. */
 function malformedReason(value) {
   switch (typeof value) {

@@ -869,7 +869,7 @@ export type TokopediaPartnerAnyResult =
   | TokopediaPartnerHealthCheckResult
   | TokopediaPartnerGetBalanceResult
   | TokopediaPartnerInquiryResult;
-const ENTRIES: ReadonlyMap<string, TokopediaPartnerEntry> = new Map<string, TokopediaPartnerEntry>([
+const ENTRIES: ReadonlyMap<string, TokopediaPartnerEntry> = /* @__PURE__ */ new Map<string, TokopediaPartnerEntry>([
   [
     "00",
     {
@@ -1592,7 +1592,7 @@ const ENTRIES: ReadonlyMap<string, TokopediaPartnerEntry> = new Map<string, Toko
   ],
 ]);
 /** Every code the table lists. */
-const LISTED: ReadonlySet<string> = new Set<string>([
+const LISTED: ReadonlySet<string> = /* @__PURE__ */ new Set<string>([
   "00",
   "01",
   "02",
@@ -1655,7 +1655,7 @@ function classifyUnlisted(code: string): {
 }
 
 /** The pattern every code of the table matches. */
-const CODE_PATTERN: RegExp = new RegExp("^[0-9]{2}$");
+const CODE_PATTERN: RegExp = /* @__PURE__ */ new RegExp("^[0-9]{2}$");
 /** Why a value is not a code: what it is instead (a string quoted, at most 32 characters of it). Never throws. */
 function malformedReason(value: unknown): string {
   switch (typeof value) {
