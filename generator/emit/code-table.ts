@@ -8,7 +8,7 @@ import type { EnumStyle } from "../config.ts";
 import { typeNames } from "../model/identifiers.ts";
 import type { Category, Code, OutcomeContext, OutcomeOrUnknown, Spec } from "../model/types.ts";
 import { OUTCOMES } from "../model/types.ts";
-import { pure } from "./frozen.ts";
+import { DEEP_FREEZE, frozen, frozenConst, pure, usesDeepFreeze } from "./frozen.ts";
 import { docText, lit, type Statement } from "./ts-module.ts";
 import { hasNotes, noteDocLines, notesField, notesLiteral, notesOf, notesTable } from "./notes.ts";
 
@@ -107,14 +107,15 @@ export function emitCodeTable(spec: Spec, enumStyle: EnumStyle): Statement[] {
   const members = spec.codes.map((c) => `${doc(c)}\n${c.name}${enumStyle === "enum" ? " = " : ": "}${lit(c.code)},`).join("\n");
   const what = `Every response code in ${spec.title}, by name.`;
   if (enumStyle === "enum") {
-    out.push(`/** ${docText(what)} */\nexport enum ${n.code} {\n${members}\n}`);
+    // An enum is a statement, not an expression: it is frozen by a statement of its own, which a bundler keeps.
+    out.push(`/** ${docText(what)} */\nexport enum ${n.code} {\n${members}\n}\nObject.freeze(${n.code});`);
   } else if (inferredLength(spec) > INFERRED_TYPE_BUDGET) {
     // TypeScript refuses to serialize an inferred type this long into the .d.ts; state it (docs on the type's members).
     const typeMembers = spec.codes.map((c) => `${doc(c)}\nreadonly ${c.name}: ${lit(c.code)};`).join("\n");
     const values = spec.codes.map((c) => `${c.name}: ${lit(c.code)},`).join("\n");
-    out.push(`/** ${docText(what)} */\nexport const ${n.code}: {\n${typeMembers}\n} = {\n${values}\n};`);
+    out.push(`/** ${docText(what)} */\nexport const ${n.code}: {\n${typeMembers}\n} = ${frozen(`{\n${values}\n}`)};`);
   } else {
-    out.push(`/** ${docText(what)} */\nexport const ${n.code} = {\n${members}\n} as const;`);
+    out.push(frozenConst(`/** ${docText(what)} */`, n.code, "CODES_BY_NAME", `{\n${members}\n}`));
     out.push(`/** A response code listed in ${docText(spec.title)}. */\nexport type ${n.code} = (typeof ${n.code})[keyof typeof ${n.code}];`);
   }
 
@@ -140,7 +141,7 @@ export function emitCodeTable(spec: Spec, enumStyle: EnumStyle): Statement[] {
     const info = spec.categories
       .map((c) => `${c.id}: { label: ${lit(c.label)}, description: ${c.description === null ? "null" : lit(c.description)} },`)
       .join("\n");
-    out.push(`/** Each category as the source names and describes it. */\nexport const ${P}Categories = {\n${info}\n} as const;`);
+    out.push(frozenConst(`/** Each category as the source names and describes it. */`, `${P}Categories`, "CATEGORIES", `{\n${info}\n}`));
   }
 
   // ---- scopes (sub-tables that apply in one context only)
@@ -153,7 +154,7 @@ export function emitCodeTable(spec: Spec, enumStyle: EnumStyle): Statement[] {
   if (multiContext) {
     out.push(`/** Contexts whose outcomes differ; "${defaultContext.id}" is the default. */\nexport type ${n.context} = ${contexts.map((c) => lit(c.id)).join(" | ")};`);
     const info = contexts.map((c) => `${c.id}: { title: ${lit(c.title)}, source: ${c.source === null ? "null" : lit(c.source)} },`).join("\n");
-    out.push(`/** What each context means, with the source's words where it states a rule. */\nexport const ${P}Contexts = {\n${info}\n} as const;`);
+    out.push(frozenConst(`/** What each context means, with the source's words where it states a rule. */`, `${P}Contexts`, "CONTEXTS", `{\n${info}\n}`));
   }
 
   // ---- actions
@@ -163,7 +164,7 @@ export function emitCodeTable(spec: Spec, enumStyle: EnumStyle): Statement[] {
     const info = spec.actions
       .map((a) => `/** ${docText(a.title)}: "${docText(a.source)}" */\n${a.id}: { title: ${lit(a.title)}, source: ${lit(a.source)}, codes: [${a.codes.map(lit).join(", ")}] },`)
       .join("\n");
-    out.push(`/** The actions the source prescribes, with the codes they apply to. */\nexport const ${P}Actions = {\n${info}\n} as const;`);
+    out.push(frozenConst(`/** The actions the source prescribes, with the codes they apply to. */`, `${P}Actions`, "ACTIONS", `{\n${info}\n}`));
   }
 
   // ---- the entry type
@@ -215,7 +216,7 @@ export function emitCodeTable(spec: Spec, enumStyle: EnumStyle): Statement[] {
   if (expanded) out.push(...expandedEntries(spec, n, multiContext));
   else {
     const entries = spec.codes.map((c) => `[${lit(c.code)}, ${entryLiteral(spec, c, codeType(c), multiContext)}],`).join("\n");
-    out.push(`const ENTRIES: ReadonlyMap<string, ${n.entry}> = ${pure(`new Map<string, ${n.entry}>([\n${entries}\n])`)};`);
+    out.push(`const ENTRIES: ReadonlyMap<string, ${n.entry}> = ${pure(`new Map<string, ${n.entry}>(${frozen(`[\n${entries}\n]`)})`)};`);
   }
 
   // The guard reads a set of its own, not ENTRIES: a bundle that imports only the guard
@@ -279,6 +280,7 @@ export function emitCodeTable(spec: Spec, enumStyle: EnumStyle): Statement[] {
     out.push(
       `/** The actions the source prescribes for a code (empty for codes without any). */\nexport function ${lowerFirst(P)}ActionsFor(code: string): readonly ${actionType}[] {\n  return ENTRIES.get(code)?.actions ?? [];\n}`,
     );
+  if (usesDeepFreeze(out)) out.push(DEEP_FREEZE);
   return out;
 }
 
@@ -339,7 +341,7 @@ function expandedEntries(spec: Spec, n: CodeTableNames, multiContext: boolean): 
     `/** The source rows the codes expand from. */\nconst ROWS: readonly Pick<${n.entry}, "message" | "status" | "category" | "description" | "table" | "row"${spec.columns.map((c) => ` | ${lit(c.key)}`).join("")}>[] = [\n${shared.join("\n")}\n];`,
     `/** Every code: its name, its source row (index into ROWS), its outcome${multiContext ? "s" : ""} and its parts. */\nconst CODES: readonly (${tupleType})[] = [\n${tuples.join("\n")}\n];`,
     ...(hasNotes(spec) ? [notesTable(spec, n.entry)] : []),
-    `const ENTRIES: ReadonlyMap<string, ${n.entry}> = ${pure(`new Map<string, ${n.entry}>(\n  ${pure(`CODES.map(([${names.join(", ")}]) => [code, { ...ROWS[row]!, code: code as ${n.code}, name, ${outcomeProps}, parts: { ${parts.map((p) => `${p.name}: ${p.name}Part`).join(", ")} }${hasNotes(spec) ? ", notes: NOTES.get(code) ?? {}" : ""} }])`)},\n)`)};`,
+    `const ENTRIES: ReadonlyMap<string, ${n.entry}> = ${pure(`new Map<string, ${n.entry}>(\n  ${frozen(pure(`CODES.map(([${names.join(", ")}]) => [code, { ...ROWS[row]!, code: code as ${n.code}, name, ${outcomeProps}, parts: { ${parts.map((p) => `${p.name}: ${p.name}Part`).join(", ")} }${hasNotes(spec) ? ", notes: NOTES.get(code) ?? {}" : ""} }])`))},\n)`)};`,
   ];
 }
 
@@ -489,7 +491,7 @@ function transportStatements(spec: Spec, n: CodeTableNames, resultType: string):
   const textDecl = t.rules.some((r) => r.outcome !== "code") ? `  // Only a string is a code: a number 0 is not "00". Anything else is reported as null.\n  const text = typeof code === "string" ? code : null;\n` : "";
   const defaultCase = other ? `default:\n${caseBody(other)}` : `default:\nreturn ${n.classify}(code);`;
   return [
-    `/** ${docText(t.title ?? "HTTP status rules")}: how the source says to read an HTTP status before the response code. */\nexport const ${P}HttpRules = [\n${rules}\n] as const;`,
+    frozenConst(`/** ${docText(t.title ?? "HTTP status rules")}: how the source says to read an HTTP status before the response code. */`, `${P}HttpRules`, "HTTP_RULES", `[\n${rules}\n]`),
     `/** A response the HTTP status alone decides. */\nexport interface ${httpResult} {\n  readonly known: false;\n  readonly outcome: ${outcomes.length ? outcomes.map(lit).join(" | ") : "never"};\n  readonly httpStatus: number;\n  /** The response code the body carried, if it is a string (a number is not a code), else null. */\n  readonly code: string | null;\n  readonly reason: string;\n}`,
     `/**\n * Classifies a whole response: its HTTP status first, per {@link ${P}HttpRules}, then its response code\n * (a value that is not a string of the code pattern is \`malformed\`). Never throws.\n */\nexport function classify${P}Response(httpStatus: number, code: unknown): ${resultType} | ${httpResult} {\n${textDecl}  switch (httpStatus) {\n${cases}\n${defaultCase}\n  }\n}`,
   ];

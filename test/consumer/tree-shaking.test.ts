@@ -1,7 +1,7 @@
 // A program that imports only a guard bundles the code strings, nothing of the descriptive
 // table (messages, descriptions) and nothing of other tables: the guard reads a set of its own.
 // And a module imported for nothing bundles to nothing: every top-level statement of every
-// generated module is one a bundler may drop (webpack: webpack.test.ts).
+// generated module, its tables' freezing included, is one a bundler may drop (webpack: webpack.test.ts).
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

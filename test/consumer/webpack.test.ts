@@ -1,6 +1,6 @@
 // webpack 5 (production mode: its own tree-shaking, then terser) drops the tables a program does
 // not import (issue 21, item 1): every top-level table construction in the generated code is
-// marked /* @__PURE__ */, so a program that imports one guard ships the code
+// marked /* @__PURE__ */, freezing included, so a program that imports one guard ships the code
 // strings and nothing else: at most 1 KB gzipped, no row, no other table.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -40,21 +40,22 @@ describe("tree-shaking with webpack 5", () => {
       expect(text).not.toContain(c.message);
       expect(text).not.toContain(c.name);
     }
-    // Nothing of the other tables: no pattern, no lookup map, no HTTP rules, no classifier.
-    expect(text).not.toMatch(/RegExp|new Map|Bad Request|malformed|known/);
+    // Nothing of the other tables: no freezing, no pattern, no lookup map, no HTTP rules, no classifier.
+    expect(text).not.toMatch(/freeze|RegExp|new Map|Bad Request|malformed|known/);
   });
 
   it("a bundle importing one guard of an API package holds nothing of its endpoints, validators or rows", async () => {
     const text = await bundle(`import { isSnapQrCpmCode } from PKG(snap-qr-cpm);\nconsole.log(isSnapQrCpmCode(process.argv[2]));\n`);
     expect(gzipped(text)).toBeLessThanOrEqual(1024);
     expect(text).toContain('"4006001"');
-    expect(text).not.toMatch(/qr-cpm|partnerReferenceNo|Successful|Invalid Field Format|RegExp|new Map/);
+    expect(text).not.toMatch(/qr-cpm|partnerReferenceNo|Successful|Invalid Field Format|freeze|RegExp|new Map/);
   });
 
-  it("a bundle importing one fixture holds that fixture and no other", async () => {
-    const text = await bundle(`import { snapQrCpmPaymentRequestFixture as f } from PKG(snap-qr-cpm, fixtures.js);\nconsole.log(JSON.stringify(f));\n`);
+  it("a bundle importing one fixture holds that fixture, frozen, and no other", async () => {
+    const text = await bundle(`import { snapQrCpmPaymentRequestFixture as f } from PKG(snap-qr-cpm, fixtures.js);\nconsole.log(Object.isFrozen(f), JSON.stringify(f));\n`);
     expect(text).toContain("merchantId");
+    expect(text).toContain("freeze");
     // Other endpoints' fixtures, the response bodies and the index the mock serves are left out.
-    expect(text).not.toMatch(/qr-cpm|responseMessage|validateRequest/);
+    expect(text).not.toMatch(/qr-cpm|responseMessage|originalPartnerReferenceNo|validateRequest/);
   });
 });

@@ -2,11 +2,8 @@
 
 import { classifySnapQrCpmCode, describeSnapQrCpmCode } from "./codes.js";
 import type { SnapQrCpmCode, SnapQrCpmOutcome, SnapQrCpmCategory } from "./codes.js";
-/**
- * The endpoints of API QR CPM, by key: service code, name, version, method and path as the source states them
- * ("..." is the provider's base URL; {version} is the version), and the HTTP 200 response code that carries the full response body.
- */
-export const SnapQrCpmEndpoints = {
+/** The members of {@link SnapQrCpmEndpoints}: its type, and its value once frozen. */
+const ENDPOINTS = {
   /** API Generate QR CPM: service 59, POST .../{version}/qr/qr-cpm-generate (version 1.0). */
   Generate: {
     serviceCode: "59",
@@ -62,12 +59,17 @@ export const SnapQrCpmEndpoints = {
     successCode: "2008000",
   },
 } as const;
+/**
+ * The endpoints of API QR CPM, by key: service code, name, version, method and path as the source states them
+ * ("..." is the provider's base URL; {version} is the version), and the HTTP 200 response code that carries the full response body.
+ */
+export const SnapQrCpmEndpoints: typeof ENDPOINTS = /* @__PURE__ */ deepFreeze(ENDPOINTS);
 /** An endpoint key of API QR CPM. */
 export type SnapQrCpmEndpointKey = keyof typeof SnapQrCpmEndpoints;
 /** A service code: the middle 2 digits of a response code. */
 export type SnapQrCpmServiceCode = "59" | "60" | "61" | "62" | "79" | "80";
-/** The endpoint key of each service code. */
-export const SnapQrCpmServices = {
+/** The members of {@link SnapQrCpmServices}: its type, and its value once frozen. */
+const SERVICES = {
   "59": "Generate",
   "60": "Payment",
   "61": "Query",
@@ -75,8 +77,10 @@ export const SnapQrCpmServices = {
   "79": "Notify",
   "80": "Refund",
 } as const;
-/** The request header names the source's samples send, in their order. */
-export const SnapQrCpmRequestHeaderNames = [
+/** The endpoint key of each service code. */
+export const SnapQrCpmServices: typeof SERVICES = /* @__PURE__ */ deepFreeze(SERVICES);
+/** The members of {@link SnapQrCpmRequestHeaderNames}: its type, and its value once frozen. */
+const REQUEST_HEADER_NAMES = [
   "Content-type",
   "Authorization",
   "Authorization-Customer",
@@ -91,8 +95,14 @@ export const SnapQrCpmRequestHeaderNames = [
   "X-LONGITUDE",
   "CHANNEL-ID",
 ] as const;
+/** The request header names the source's samples send, in their order. */
+export const SnapQrCpmRequestHeaderNames: typeof REQUEST_HEADER_NAMES =
+  /* @__PURE__ */ deepFreeze(REQUEST_HEADER_NAMES);
+/** The members of {@link SnapQrCpmResponseHeaderNames}: its type, and its value once frozen. */
+const RESPONSE_HEADER_NAMES = ["Content-type", "X-TIMESTAMP"] as const;
 /** The response header names the source's samples send, in their order. */
-export const SnapQrCpmResponseHeaderNames = ["Content-type", "X-TIMESTAMP"] as const;
+export const SnapQrCpmResponseHeaderNames: typeof RESPONSE_HEADER_NAMES =
+  /* @__PURE__ */ deepFreeze(RESPONSE_HEADER_NAMES);
 /**
  * Request headers (API QR CPM).
  *
@@ -5902,4 +5912,13 @@ function kindOf(value: unknown): string {
   } catch {
     return "object";
   }
+}
+
+/** Freezes a table and everything in it, once, at load: what this module exports or hands out is shared by every caller. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
