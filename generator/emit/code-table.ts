@@ -9,6 +9,7 @@ import { typeNames } from "../model/identifiers.ts";
 import type { Category, Code, OutcomeContext, OutcomeOrUnknown, Spec } from "../model/types.ts";
 import { OUTCOMES } from "../model/types.ts";
 import { DEEP_FREEZE, frozen, frozenConst, pure, usesDeepFreeze } from "./frozen.ts";
+import { partsImplied, patternShape, shapeCheckBody } from "./pattern-shape.ts";
 import { docText, lit, type Statement } from "./ts-module.ts";
 import { hasNotes, noteDocLines, notesField, notesLiteral, notesOf, notesTable } from "./notes.ts";
 
@@ -237,10 +238,18 @@ export function emitCodeTable(spec: Spec, enumStyle: EnumStyle): Statement[] {
 
   // ---- classify
   const defaultResult = resultTypes[0]!.name;
+  // A listed code's answer depends on the code (and the context) alone: built once, frozen like
+  // its row, and handed out as is, so classifying a listed code allocates nothing.
+  const knownResult = (ctx: OutcomeContext, r: string) => `{ known: true, outcome: entry.${multiContext ? `outcomes.${ctx.id}` : "outcome"}, code, entry } as ${r}`;
+  const knownType = multiContext ? `{ readonly [K in ${n.context}]: ${P}AnyResult }` : defaultResult;
+  const knownValue = multiContext ? `{ ${resultTypes.map((r) => `${r.ctx.id}: ${knownResult(r.ctx, r.name)}`).join(", ")} }` : knownResult(defaultContext, defaultResult);
+  out.push(
+    `/** The answer for each listed code${multiContext ? ", in each context" : ""}. */\nconst KNOWN: ReadonlyMap<string, ${knownType}> = ${pure(`new Map<string, ${knownType}>(${pure(`Array.from(ENTRIES, ([code, entry]): [string, ${knownType}] => [code, deepFreeze(${knownValue})])`)})`)};`,
+  );
   if (!multiContext) {
     const malformed = `{ known: false, malformed: true, outcome: ${lit(malformedOutcome(spec, defaultContext))}, code: null, input: code, category: null, reason: malformedReason(code) }`;
     out.push(
-      `/**\n * Classifies a response code: its outcome, and its row when the table lists it.\n * A code the table does not list is never silently success or failed: see \`reason\`. A value that is not a string\n * of the code pattern (a number included: 200 is not "200") is \`malformed\`. Never throws.\n */\nexport function ${n.classify}(code: unknown): ${defaultResult} {\n  if (typeof code === "string") {\n    const entry = ENTRIES.get(code);\n    if (entry !== undefined) return { known: true, outcome: entry.outcome, code: entry.code, entry } as ${defaultResult};\n    if (CODE_PATTERN.test(code)) return classifyUnlisted(code) as ${defaultResult};\n  }\n  return ${malformed};\n}`,
+      `/**\n * Classifies a response code: its outcome, and its row when the table lists it.\n * A code the table does not list is never silently success or failed: see \`reason\`. A value that is not a string\n * of the code pattern (a number included: 200 is not "200") is \`malformed\`. Never throws.\n */\nexport function ${n.classify}(code: unknown): ${defaultResult} {\n  if (typeof code === "string") {\n    const known = KNOWN.get(code);\n    if (known !== undefined) return known;\n    if (${codeTest(spec, "code")}) return classifyUnlisted(code) as ${defaultResult};\n  }\n  return ${malformed};\n}`,
     );
   } else {
     const overloads = [
@@ -268,7 +277,7 @@ export function emitCodeTable(spec: Spec, enumStyle: EnumStyle): Statement[] {
       .map(([o, ids]) => `${ids.map((id) => `context === ${lit(id)}`).join(" || ")} ? ${lit(o)} : `)
       .join("") + lit(groups[groups.length - 1]![0]);
     out.push(
-      `/**\n * Classifies a response code in a context (default "${defaultContext.id}"): its outcome, and its row when the table lists it.\n * A code the table does not list is never silently success or failed: see \`reason\`. A value that is not a string\n * of the code pattern (a number included: 200 is not "200") is \`malformed\`. Never throws on the code; an unknown\n * context is a programming error (a RangeError), not input.\n */\n${overloads.join("\n")}\nexport function ${n.classify}(code: unknown, context: ${n.context} = ${lit(defaultContext.id)}): ${P}AnyResult {\n  if (typeof context !== "string" || !Object.hasOwn(${P}Contexts, context)) throw new RangeError(\`unknown context "\${typeof context === "string" ? context : typeof context}"; expected one of ${contexts.map((c) => c.id).join(", ")}\`);\n  const entry = typeof code === "string" ? ENTRIES.get(code) : undefined;\n  if (entry !== undefined) return { known: true, outcome: entry.outcomes[context], code: entry.code, entry } as ${P}AnyResult;\n  if (typeof code !== "string" || !CODE_PATTERN.test(code))\n    return { known: false, malformed: true, outcome: ${malformedExpr}, code: null, input: code, category: null, reason: malformedReason(code) } as ${P}AnyResult;\n${switchOnContext}  return classifyUnlisted(code) as ${P}AnyResult;\n}`,
+      `/**\n * Classifies a response code in a context (default "${defaultContext.id}"): its outcome, and its row when the table lists it.\n * A code the table does not list is never silently success or failed: see \`reason\`. A value that is not a string\n * of the code pattern (a number included: 200 is not "200") is \`malformed\`. Never throws on the code; an unknown\n * context is a programming error (a RangeError), not input.\n */\n${overloads.join("\n")}\nexport function ${n.classify}(code: unknown, context: ${n.context} = ${lit(defaultContext.id)}): ${P}AnyResult {\n  if (${contexts.map((c) => `context !== ${lit(c.id)}`).join(" && ")}) throw new RangeError(\`unknown context "\${typeof context === "string" ? context : typeof context}"; expected one of ${contexts.map((c) => c.id).join(", ")}\`);\n  const known = typeof code === "string" ? KNOWN.get(code) : undefined;\n  if (known !== undefined) return known[context];\n  if (typeof code !== "string" || !${codeTest(spec, "code")})\n    return { known: false, malformed: true, outcome: ${malformedExpr}, code: null, input: code, category: null, reason: malformedReason(code) } as ${P}AnyResult;\n${switchOnContext}  return classifyUnlisted(code) as ${P}AnyResult;\n}`,
     );
   }
 
@@ -371,6 +380,16 @@ function entryLiteral(spec: Spec, c: Code, codeExpr: string, multiContext: boole
   return `{ ${props.join(", ")} }`;
 }
 
+/** Whether the string `expr` is of the code pattern: by character codes where the pattern is read exactly (pattern-shape.ts), else by the RegExp. */
+function codeTest(spec: Spec, expr: string): string {
+  return codeCheckBody(spec) === null ? `CODE_PATTERN.test(${expr})` : `isCodeShaped(${expr})`;
+}
+
+function codeCheckBody(spec: Spec): string | null {
+  const shape = patternShape(spec.pattern);
+  return shape === null ? null : shapeCheckBody(shape);
+}
+
 /**
  * The pattern every code matches, and the reason a value is malformed. The reason
  * reads nothing from an object (no getter, `toString` or proxy trap runs), so
@@ -380,7 +399,9 @@ function malformedStatements(spec: Spec): Statement[] {
   const expected = `expected a string matching ${spec.pattern}, got `;
   const described = `${spec.pattern}${spec.patternDescription ? ` (${spec.patternDescription})` : ""}`;
   return [
-    `/** The pattern every code of the table matches. */\nconst CODE_PATTERN: RegExp = ${pure(`new RegExp(${lit(spec.pattern)})`)};`,
+    codeCheckBody(spec) === null
+      ? `/** The pattern every code of the table matches. */\nconst CODE_PATTERN: RegExp = ${pure(`new RegExp(${lit(spec.pattern)})`)};`
+      : `/** Whether \`s\` matches ${docText(spec.pattern)}, the pattern every code of the table matches, by character codes (a RegExp call costs more than the whole check). */\nfunction isCodeShaped(s: string): boolean {\n${codeCheckBody(spec)}\n}`,
     `/** Why a value is not a code: what it is instead (a string quoted, at most 32 characters of it). Never throws. */\nfunction malformedReason(value: unknown): string {\n` +
       `  switch (typeof value) {\n` +
       `    case "string":\n      return JSON.stringify(value.length > 32 ? value.slice(0, 32) + "…" : value) + ${lit(` does not match ${described}`)};\n` +
@@ -392,12 +413,13 @@ function malformedStatements(spec: Spec): Statement[] {
   ];
 }
 
-/** The condition under which a category claims an unlisted code (`parts`: the code has the composite parts' shape). */
-function categoryCondition(spec: Spec, c: Category, constName: (c: Category) => string): string {
+/** The condition under which a category claims an unlisted code (`guard`: "parts && " where the code's shape is tested, else ""). */
+function categoryCondition(spec: Spec, c: Category, constName: (c: Category) => string, guard: string): string {
   const m = c.match!;
   if ("part" in m) {
     const offset = partOffset(spec, m.part);
-    return `parts && (${m.values.map((x) => `code.startsWith(${lit(x)}, ${offset})`).join(" || ")})`;
+    const values = m.values.map((x) => `code.startsWith(${lit(x)}, ${offset})`).join(" || ");
+    return guard ? `${guard}(${values})` : values;
   }
   if ("prefixes" in m) return m.prefixes.map((x) => `code.startsWith(${lit(x)})`).join(" || ");
   return `${constName(c)}.test(code)`;
@@ -422,7 +444,11 @@ function unlistedFunction(spec: Spec, categoryType: string): string {
   const category = matching.length ? "category" : "category: null";
   // Rules and part categories read the code's parts: only where it has their shape
   // (the parts' total length, each part's pattern). Parts are compared in place.
-  if (composite && (composite.rules.length || byPart)) {
+  // classifyUnlisted is called only with a code of the code pattern: where that pattern
+  // implies the parts' shape (decided here, pattern-shape.ts), the shape is not tested again.
+  let guard = "";
+  if (composite && (composite.rules.length || byPart) && !partsImplied(spec.pattern, composite.parts)) {
+    guard = "parts && ";
     const total = composite.parts.reduce((s, p) => s + p.length, 0);
     const checks = [`code.length === ${total}`];
     let at = 0;
@@ -440,14 +466,14 @@ function unlistedFunction(spec: Spec, categoryType: string): string {
   if (matching.length) {
     const constName = (c: Category) => `${c.id.replace(/[A-Z]/g, (x) => `_${x}`).toUpperCase()}_CATEGORY`;
     for (const c of matching) if ("pattern" in c.match!) consts.push(`const ${constName(c)}: RegExp = ${pure(`new RegExp(${lit(c.match.pattern)})`)};`);
-    const expr = matching.map((c) => `${categoryCondition(spec, c, constName)} ? ${lit(c.id)} : `).join("");
+    const expr = matching.map((c) => `${categoryCondition(spec, c, constName, guard)} ? ${lit(c.id)} : `).join("");
     body.push(`const category: ${categoryType} = ${expr}null;`);
   }
   for (const r of composite?.rules ?? []) {
     const offset = partOffset(spec, r.part);
     const cond = r.values ? r.values.map((x) => `code.startsWith(${lit(x)}, ${offset})`).join(" || ") : `code.startsWith(${lit(r.prefix!)}, ${offset})`;
     const reason = r.reason ?? r.source ?? `Its ${r.part} part is ${r.values ? r.values.join(" or ") : `${r.prefix}…`}.`;
-    body.push(`if (parts && (${cond})) return { known: false, outcome: ${lit(unlistedOutcome(r.outcome))}, code, ${category}, reason: ${lit(reason + (r.outcome === "success" ? NOT_CONFIRMED : ""))} };`);
+    body.push(`if (${guard ? `${guard}(${cond})` : cond}) return { known: false, outcome: ${lit(unlistedOutcome(r.outcome))}, code, ${category}, reason: ${lit(reason + (r.outcome === "success" ? NOT_CONFIRMED : ""))} };`);
   }
   for (const c of matching) {
     if (!c.outcome) continue;

@@ -698,11 +698,9 @@ export function isDokuBillerCode(value) {
 export function describeDokuBillerCode(code) {
   return typeof code === "string" ? ENTRIES.get(code) : undefined;
 }
-const DETAIL_PART = /* @__PURE__ */ new RegExp("^[0-9]{2}$");
 /** A code the table does not list: classified from its parts where the source says how, else by its category, else by the source's rule for unlisted codes. */
 function classifyUnlisted(code) {
-  const parts = code.length === 4 && DETAIL_PART.test(code.slice(2, 4));
-  const category = parts && (code.startsWith("U0", 0) || code.startsWith("U1", 0)) ? "user" : parts && code.startsWith("IT", 0) ? "integration" : parts && code.startsWith("SY", 0) ? "system" : parts && code.startsWith("UE", 0) ? "unmapped" : null;
+  const category = code.startsWith("U0", 0) || code.startsWith("U1", 0) ? "user" : code.startsWith("IT", 0) ? "integration" : code.startsWith("SY", 0) ? "system" : code.startsWith("UE", 0) ? "unmapped" : null;
   if (category === "user") return {
     known: false,
     outcome: "failed",
@@ -739,8 +737,15 @@ function classifyUnlisted(code) {
     reason: "A code that fits no category (neither U0/U1, IT, SY nor UE, nor a listed success code) has no meaning in the source."
   };
 }
-/** The pattern every code of the table matches. */
-const CODE_PATTERN = /* @__PURE__ */ new RegExp("^(?:[0-9]{4}|[A-Z][A-Z0-9][0-9]{2})$");
+/** Whether `s` matches ^(?:[0-9]{4}|[A-Z][A-Z0-9][0-9]{2})$, the pattern every code of the table matches, by character codes (a RegExp call costs more than the whole check). */
+function isCodeShaped(s) {
+  const n = s.length;
+  if (n === 4) {
+    const c0 = s.charCodeAt(0), c1 = s.charCodeAt(1), c2 = s.charCodeAt(2), c3 = s.charCodeAt(3);
+    return c0 >= 48 && c0 <= 57 && c1 >= 48 && c1 <= 57 && c2 >= 48 && c2 <= 57 && c3 >= 48 && c3 <= 57 || c0 >= 65 && c0 <= 90 && (c1 >= 48 && c1 <= 57 || c1 >= 65 && c1 <= 90) && c2 >= 48 && c2 <= 57 && c3 >= 48 && c3 <= 57;
+  }
+  return false;
+}
 /** Why a value is not a code: what it is instead (a string quoted, at most 32 characters of it). Never throws. */
 function malformedReason(value) {
   switch (typeof value) {
@@ -759,6 +764,13 @@ function malformedReason(value) {
     default: return "expected a string matching ^(?:[0-9]{4}|[A-Z][A-Z0-9][0-9]{2})$, got a " + typeof value;
   }
 }
+/** The answer for each listed code. */
+const KNOWN = /* @__PURE__ */ new Map(/* @__PURE__ */ Array.from(ENTRIES, ([code, entry]) => [code, deepFreeze({
+  known: true,
+  outcome: entry.outcome,
+  code,
+  entry
+})]));
 /**
  * Classifies a response code: its outcome, and its row when the table lists it.
  * A code the table does not list is never silently success or failed: see `reason`. A value that is not a string
@@ -766,14 +778,9 @@ function malformedReason(value) {
  */
 export function classifyDokuBillerCode(code) {
   if (typeof code === "string") {
-    const entry = ENTRIES.get(code);
-    if (entry !== undefined) return {
-      known: true,
-      outcome: entry.outcome,
-      code: entry.code,
-      entry
-    };
-    if (CODE_PATTERN.test(code)) return classifyUnlisted(code);
+    const known = KNOWN.get(code);
+    if (known !== undefined) return known;
+    if (isCodeShaped(code)) return classifyUnlisted(code);
   }
   return {
     known: false,

@@ -805,7 +805,6 @@ export function describeDokuBillerCode(code: unknown): DokuBillerEntry | undefin
   return typeof code === "string" ? ENTRIES.get(code) : undefined;
 }
 
-const DETAIL_PART: RegExp = /* @__PURE__ */ new RegExp("^[0-9]{2}$");
 /** A code the table does not list: classified from its parts where the source says how, else by its category, else by the source's rule for unlisted codes. */
 function classifyUnlisted(code: string): {
   readonly known: false;
@@ -814,15 +813,14 @@ function classifyUnlisted(code: string): {
   readonly category: DokuBillerCategory | null;
   readonly reason: string;
 } {
-  const parts = code.length === 4 && DETAIL_PART.test(code.slice(2, 4));
   const category: DokuBillerCategory | null =
-    parts && (code.startsWith("U0", 0) || code.startsWith("U1", 0))
+    code.startsWith("U0", 0) || code.startsWith("U1", 0)
       ? "user"
-      : parts && code.startsWith("IT", 0)
+      : code.startsWith("IT", 0)
         ? "integration"
-        : parts && code.startsWith("SY", 0)
+        : code.startsWith("SY", 0)
           ? "system"
-          : parts && code.startsWith("UE", 0)
+          : code.startsWith("UE", 0)
             ? "unmapped"
             : null;
   if (category === "user")
@@ -871,8 +869,28 @@ function classifyUnlisted(code: string): {
   };
 }
 
-/** The pattern every code of the table matches. */
-const CODE_PATTERN: RegExp = /* @__PURE__ */ new RegExp("^(?:[0-9]{4}|[A-Z][A-Z0-9][0-9]{2})$");
+/** Whether `s` matches ^(?:[0-9]{4}|[A-Z][A-Z0-9][0-9]{2})$, the pattern every code of the table matches, by character codes (a RegExp call costs more than the whole check). */
+function isCodeShaped(s: string): boolean {
+  const n = s.length;
+  if (n === 4) {
+    const c0 = s.charCodeAt(0),
+      c1 = s.charCodeAt(1),
+      c2 = s.charCodeAt(2),
+      c3 = s.charCodeAt(3);
+    return (
+      (c0 >= 48 && c0 <= 57 && c1 >= 48 && c1 <= 57 && c2 >= 48 && c2 <= 57 && c3 >= 48 && c3 <= 57) ||
+      (c0 >= 65 &&
+        c0 <= 90 &&
+        ((c1 >= 48 && c1 <= 57) || (c1 >= 65 && c1 <= 90)) &&
+        c2 >= 48 &&
+        c2 <= 57 &&
+        c3 >= 48 &&
+        c3 <= 57)
+    );
+  }
+  return false;
+}
+
 /** Why a value is not a code: what it is instead (a string quoted, at most 32 characters of it). Never throws. */
 function malformedReason(value: unknown): string {
   switch (typeof value) {
@@ -913,6 +931,13 @@ function malformedReason(value: unknown): string {
   }
 }
 
+/** The answer for each listed code. */
+const KNOWN: ReadonlyMap<string, DokuBillerResult> = /* @__PURE__ */ new Map<string, DokuBillerResult>(
+  /* @__PURE__ */ Array.from(ENTRIES, ([code, entry]): [string, DokuBillerResult] => [
+    code,
+    deepFreeze({ known: true, outcome: entry.outcome, code, entry } as DokuBillerResult),
+  ]),
+);
 /**
  * Classifies a response code: its outcome, and its row when the table lists it.
  * A code the table does not list is never silently success or failed: see `reason`. A value that is not a string
@@ -920,10 +945,9 @@ function malformedReason(value: unknown): string {
  */
 export function classifyDokuBillerCode(code: unknown): DokuBillerResult {
   if (typeof code === "string") {
-    const entry = ENTRIES.get(code);
-    if (entry !== undefined)
-      return { known: true, outcome: entry.outcome, code: entry.code, entry } as DokuBillerResult;
-    if (CODE_PATTERN.test(code)) return classifyUnlisted(code) as DokuBillerResult;
+    const known = KNOWN.get(code);
+    if (known !== undefined) return known;
+    if (isCodeShaped(code)) return classifyUnlisted(code) as DokuBillerResult;
   }
   return {
     known: false,

@@ -755,8 +755,16 @@ function classifyUnlisted(code) {
     reason: "IAK's own code for an undefined response (201 UNDEFINED RESPONSE CODE) is Pending, so a code the table does not list is pending, never failed — treating an unknown result as failed and retrying risks paying twice."
   };
 }
-/** The pattern every code of the table matches. */
-const CODE_PATTERN = /* @__PURE__ */ new RegExp("^[0-9]{2,3}$");
+/** Whether `s` matches ^[0-9]{2,3}$, the pattern every code of the table matches, by character codes (a RegExp call costs more than the whole check). */
+function isCodeShaped(s) {
+  const n = s.length;
+  if (n < 2 || n > 3) return false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (!(c >= 48 && c <= 57)) return false;
+  }
+  return true;
+}
 /** Why a value is not a code: what it is instead (a string quoted, at most 32 characters of it). Never throws. */
 function malformedReason(value) {
   switch (typeof value) {
@@ -775,6 +783,13 @@ function malformedReason(value) {
     default: return "expected a string matching ^[0-9]{2,3}$, got a " + typeof value;
   }
 }
+/** The answer for each listed code. */
+const KNOWN = /* @__PURE__ */ new Map(/* @__PURE__ */ Array.from(ENTRIES, ([code, entry]) => [code, deepFreeze({
+  known: true,
+  outcome: entry.outcome,
+  code,
+  entry
+})]));
 /**
  * Classifies a response code: its outcome, and its row when the table lists it.
  * A code the table does not list is never silently success or failed: see `reason`. A value that is not a string
@@ -782,14 +797,9 @@ function malformedReason(value) {
  */
 export function classifyIakPrepaidCode(code) {
   if (typeof code === "string") {
-    const entry = ENTRIES.get(code);
-    if (entry !== undefined) return {
-      known: true,
-      outcome: entry.outcome,
-      code: entry.code,
-      entry
-    };
-    if (CODE_PATTERN.test(code)) return classifyUnlisted(code);
+    const known = KNOWN.get(code);
+    if (known !== undefined) return known;
+    if (isCodeShaped(code)) return classifyUnlisted(code);
   }
   return {
     known: false,

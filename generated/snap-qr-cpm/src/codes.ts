@@ -2914,9 +2914,6 @@ export function describeSnapQrCpmCode(code: unknown): SnapQrCpmEntry | undefined
   return typeof code === "string" ? ENTRIES.get(code) : undefined;
 }
 
-const HTTP_PART: RegExp = /* @__PURE__ */ new RegExp("^[0-9]{3}$");
-const SERVICE_PART: RegExp = /* @__PURE__ */ new RegExp("^[0-9]{2}$");
-const CASE_PART: RegExp = /* @__PURE__ */ new RegExp("^[0-9]{2}$");
 /** A code the table does not list: classified from its parts where the source says how, else by its category, else by the source's rule for unlisted codes. */
 function classifyUnlisted(code: string): {
   readonly known: false;
@@ -2925,12 +2922,7 @@ function classifyUnlisted(code: string): {
   readonly category: SnapQrCpmCategory | null;
   readonly reason: string;
 } {
-  const parts =
-    code.length === 7 &&
-    HTTP_PART.test(code.slice(0, 3)) &&
-    SERVICE_PART.test(code.slice(3, 5)) &&
-    CASE_PART.test(code.slice(5, 7));
-  if (parts && code.startsWith("200", 0))
+  if (code.startsWith("200", 0))
     return {
       known: false,
       outcome: "pending",
@@ -2939,7 +2931,7 @@ function classifyUnlisted(code: string): {
       reason:
         'The only HTTP 200 row is 200 any 00, "Successful"; the request was processed. The table does not list this code, so codebook does not confirm success: pending.',
     };
-  if (parts && code.startsWith("202", 0))
+  if (code.startsWith("202", 0))
     return {
       known: false,
       outcome: "pending",
@@ -2947,7 +2939,7 @@ function classifyUnlisted(code: string): {
       category: null,
       reason: "The request was accepted but its result is not final yet.",
     };
-  if (parts && code.startsWith("4", 0))
+  if (code.startsWith("4", 0))
     return {
       known: false,
       outcome: "failed",
@@ -2956,7 +2948,7 @@ function classifyUnlisted(code: string): {
       reason:
         "Every 4xx row rejects the request (bad request, unauthorized, forbidden, not found, not allowed, conflict, too many requests); nothing was carried out. Rows with their own reading (404 18) say so in their outcomes.",
     };
-  if (parts && code.startsWith("5", 0))
+  if (code.startsWith("5", 0))
     return {
       known: false,
       outcome: "pending",
@@ -2974,8 +2966,17 @@ function classifyUnlisted(code: string): {
   };
 }
 
-/** The pattern every code of the table matches. */
-const CODE_PATTERN: RegExp = /* @__PURE__ */ new RegExp("^[0-9]{7}$");
+/** Whether `s` matches ^[0-9]{7}$, the pattern every code of the table matches, by character codes (a RegExp call costs more than the whole check). */
+function isCodeShaped(s: string): boolean {
+  const n = s.length;
+  if (n !== 7) return false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (!(c >= 48 && c <= 57)) return false;
+  }
+  return true;
+}
+
 /** Why a value is not a code: what it is instead (a string quoted, at most 32 characters of it). Never throws. */
 function malformedReason(value: unknown): string {
   switch (typeof value) {
@@ -3014,6 +3015,13 @@ function malformedReason(value: unknown): string {
   }
 }
 
+/** The answer for each listed code. */
+const KNOWN: ReadonlyMap<string, SnapQrCpmResult> = /* @__PURE__ */ new Map<string, SnapQrCpmResult>(
+  /* @__PURE__ */ Array.from(ENTRIES, ([code, entry]): [string, SnapQrCpmResult] => [
+    code,
+    deepFreeze({ known: true, outcome: entry.outcome, code, entry } as SnapQrCpmResult),
+  ]),
+);
 /**
  * Classifies a response code: its outcome, and its row when the table lists it.
  * A code the table does not list is never silently success or failed: see `reason`. A value that is not a string
@@ -3021,9 +3029,9 @@ function malformedReason(value: unknown): string {
  */
 export function classifySnapQrCpmCode(code: unknown): SnapQrCpmResult {
   if (typeof code === "string") {
-    const entry = ENTRIES.get(code);
-    if (entry !== undefined) return { known: true, outcome: entry.outcome, code: entry.code, entry } as SnapQrCpmResult;
-    if (CODE_PATTERN.test(code)) return classifyUnlisted(code) as SnapQrCpmResult;
+    const known = KNOWN.get(code);
+    if (known !== undefined) return known;
+    if (isCodeShaped(code)) return classifyUnlisted(code) as SnapQrCpmResult;
   }
   return {
     known: false,
