@@ -5,11 +5,15 @@
 // valueOf and Symbol.toPrimitive, symbols, huge strings and prototype keys),
 // each passed to every function, in each argument position. What comes back must
 // also be a well-formed answer: a value that is not a string is malformed, never
-// success. Speed is the benchmarks' business: no timing assertion here.
+// success. And each answer is then attacked (every way an object can be changed,
+// vandalize.ts; the caller's own inputs left alone; one validator verdict in eight):
+// after the run, every function answers a fixed set of calls as it did before, and
+// every exported table is as it was. Speed is the benchmarks' business: no timing assertion here.
 import fc from "fast-check";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { repoRoot, specIds } from "../helpers.ts";
+import { changed, exportedTables, probes, reachable, record, vandalize, type Probe } from "./vandalize.ts";
 
 const RUNS = 100_000;
 const ids = specIds();
@@ -103,6 +107,11 @@ interface Pkg {
   /** Known codes of the package, so well-formed and listed codes are in the mix too. */
   codes: string[];
   contexts: string[];
+  /** A fixed set of calls and their answers before the fuzz, and the exported tables as they were. */
+  probes: Probe[];
+  before: unknown[];
+  tables: [string, unknown][];
+  tablesBefore: string[];
 }
 
 let pkgs: Pkg[] = [];
@@ -113,7 +122,11 @@ beforeAll(async () => {
       const functions = Object.entries(module).filter((e): e is [string, (...args: unknown[]) => unknown] => typeof e[1] === "function");
       const codeConst = Object.entries(module).find(([k, v]) => /Code$/.test(k) && typeof v === "object" && v !== null && !Array.isArray(v))?.[1] as Record<string, string>;
       const contexts = Object.entries(module).find(([k]) => /Contexts$/.test(k))?.[1] as Record<string, unknown> | undefined;
-      return { id, module, functions, codes: Object.values(codeConst ?? {}), contexts: Object.keys(contexts ?? {}) };
+      const fixtures = (await import(join(repoRoot, "generated", id, "dist", "fixtures.js"))) as Record<string, unknown>;
+      const codes = Object.values(codeConst ?? {});
+      const ps = probes(module, fixtures, codes);
+      const tables = exportedTables([module, fixtures]);
+      return { id, module, functions, codes, contexts: Object.keys(contexts ?? {}), probes: ps, before: record(ps), tables, tablesBefore: tables.map(([, v]) => JSON.stringify(v)) };
     }),
   );
 });
@@ -178,10 +191,14 @@ describe("generated runtime functions never throw (fuzzed)", () => {
   it.each(ids)(`%s: ${RUNS.toLocaleString("en")} hostile values, every function, every argument position`, (id) => {
     const p = pkgs.find((x) => x.id === id)!;
     let calls = 0;
+    let attempts = 0;
+    const done = new WeakSet<object>();
     fc.assert(
       fc.property(hostile(p.codes), hostile(p.codes), fc.nat(), (ra, rb, pick) => {
         const a = build(ra);
         const b = build(rb);
+        const inputs = reachable(a, b);
+        const theirs = (o: object) => inputs.has(o);
         for (const [name, fn] of p.functions) {
           // A classifier's second argument is its context: a typed choice, not input (an unknown one is a RangeError).
           const second = /^classify\w+Code$/.test(name) ? (p.contexts.length ? p.contexts[pick % p.contexts.length] : undefined) : b;
@@ -193,6 +210,9 @@ describe("generated runtime functions never throw (fuzzed)", () => {
           }
           const wrong = wrongAnswer(name, a, r);
           if (wrong) throw new Error(`${name}(${describeValue(a)}): ${wrong}`);
+          // A validator's verdict is built afresh on every call (its errors, its snapshot), so one in
+          // eight is enough to hold that; every other function's answer is attacked on every call.
+          if (!/^validate/.test(name) || calls % 8 === 0) attempts += vandalize(r, theirs, done).attempts;
           if (fn.length === 2 && !/^classify\w+Code$/.test(name)) {
             // The other position too: the HTTP status, the validator options.
             try {
@@ -207,6 +227,10 @@ describe("generated runtime functions never throw (fuzzed)", () => {
       { numRuns: RUNS },
     );
     expect(calls).toBeGreaterThanOrEqual(RUNS * p.functions.length);
+    expect(attempts).toBeGreaterThan(RUNS);
+    // Whatever was done to the answers, every later answer is the one given before the run.
+    expect(changed(p.probes, p.before)).toEqual([]);
+    expect(p.tables.map(([, v]) => JSON.stringify(v))).toEqual(p.tablesBefore);
   });
 
   it("every special value by itself, in every position (the cases the audit found)", () => {

@@ -3,37 +3,38 @@
 import type { DokuBillerCode, DokuBillerOutcome } from "./index.js";
 
 /** Every code of DOKU Biller (H2H) response codes in the default context ("default"), by outcome, in source order: `it.each(dokuBillerCodesByOutcome.failed)`. */
-export const dokuBillerCodesByOutcome: { readonly [O in DokuBillerOutcome]: readonly `${DokuBillerCode}`[] } = {
-  success: ["0000"],
-  pending: ["5586"],
-  failed: [
-    "U000",
-    "U001",
-    "U002",
-    "U003",
-    "U004",
-    "U101",
-    "U102",
-    "U103",
-    "IT01",
-    "IT02",
-    "IT03",
-    "IT04",
-    "IT05",
-    "IT06",
-    "IT07",
-    "IT08",
-    "IT09",
-    "SY00",
-    "SY01",
-    "SY06",
-  ],
-};
+export const dokuBillerCodesByOutcome: { readonly [O in DokuBillerOutcome]: readonly `${DokuBillerCode}`[] } =
+  /* @__PURE__ */ deepFreeze({
+    success: ["0000"],
+    pending: ["5586"],
+    failed: [
+      "U000",
+      "U001",
+      "U002",
+      "U003",
+      "U004",
+      "U101",
+      "U102",
+      "U103",
+      "IT01",
+      "IT02",
+      "IT03",
+      "IT04",
+      "IT05",
+      "IT06",
+      "IT07",
+      "IT08",
+      "IT09",
+      "SY00",
+      "SY01",
+      "SY06",
+    ],
+  });
 
 /** Every code by context, then by outcome. */
 export const dokuBillerCodesByContext: {
   readonly [C in "default"]: { readonly [O in DokuBillerOutcome]: readonly `${DokuBillerCode}`[] };
-} = {
+} = /* @__PURE__ */ deepFreeze({
   default: {
     success: ["0000"],
     pending: ["5586"],
@@ -60,14 +61,14 @@ export const dokuBillerCodesByContext: {
       "SY06",
     ],
   },
-};
+});
 
 /** One case per code and context with the outcome the table gives it: `it.each(dokuBillerCodeCases)("$code in $context is $outcome", …)`. */
 export const dokuBillerCodeCases: readonly {
   readonly code: `${DokuBillerCode}`;
   readonly context: "default";
   readonly outcome: DokuBillerOutcome;
-}[] = [
+}[] = /* @__PURE__ */ deepFreeze([
   { code: "0000", context: "default", outcome: "success" },
   { code: "5586", context: "default", outcome: "pending" },
   { code: "U000", context: "default", outcome: "failed" },
@@ -90,4 +91,13 @@ export const dokuBillerCodeCases: readonly {
   { code: "SY00", context: "default", outcome: "failed" },
   { code: "SY01", context: "default", outcome: "failed" },
   { code: "SY06", context: "default", outcome: "failed" },
-];
+]);
+
+/** Freezes a table and everything in it, once, at load: what this module exports or hands out is shared by every caller. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}

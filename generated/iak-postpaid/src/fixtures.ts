@@ -3,64 +3,65 @@
 import type { IakPostpaidCode, IakPostpaidOutcome } from "./index.js";
 
 /** Every code of IAK postpaid response codes in the default context ("default"), by outcome, in source order: `it.each(iakPostpaidCodesByOutcome.failed)`. */
-export const iakPostpaidCodesByOutcome: { readonly [O in IakPostpaidOutcome]: readonly `${IakPostpaidCode}`[] } = {
-  success: ["00"],
-  pending: ["05", "39", "201"],
-  failed: [
-    "01",
-    "02",
-    "03",
-    "04",
-    "06",
-    "07",
-    "08",
-    "09",
-    "10",
-    "11",
-    "13",
-    "14",
-    "15",
-    "16",
-    "17",
-    "18",
-    "20",
-    "30",
-    "31",
-    "32",
-    "33",
-    "34",
-    "35",
-    "36",
-    "37",
-    "38",
-    "40",
-    "41",
-    "42",
-    "44",
-    "45",
-    "76",
-    "77",
-    "91",
-    "92",
-    "93",
-    "100",
-    "101",
-    "102",
-    "103",
-    "105",
-    "106",
-    "107",
-    "108",
-    "109",
-    "110",
-    "117",
-  ],
-};
+export const iakPostpaidCodesByOutcome: { readonly [O in IakPostpaidOutcome]: readonly `${IakPostpaidCode}`[] } =
+  /* @__PURE__ */ deepFreeze({
+    success: ["00"],
+    pending: ["05", "39", "201"],
+    failed: [
+      "01",
+      "02",
+      "03",
+      "04",
+      "06",
+      "07",
+      "08",
+      "09",
+      "10",
+      "11",
+      "13",
+      "14",
+      "15",
+      "16",
+      "17",
+      "18",
+      "20",
+      "30",
+      "31",
+      "32",
+      "33",
+      "34",
+      "35",
+      "36",
+      "37",
+      "38",
+      "40",
+      "41",
+      "42",
+      "44",
+      "45",
+      "76",
+      "77",
+      "91",
+      "92",
+      "93",
+      "100",
+      "101",
+      "102",
+      "103",
+      "105",
+      "106",
+      "107",
+      "108",
+      "109",
+      "110",
+      "117",
+    ],
+  });
 
 /** Every code by context, then by outcome. */
 export const iakPostpaidCodesByContext: {
   readonly [C in "default"]: { readonly [O in IakPostpaidOutcome]: readonly `${IakPostpaidCode}`[] };
-} = {
+} = /* @__PURE__ */ deepFreeze({
   default: {
     success: ["00"],
     pending: ["05", "39", "201"],
@@ -114,14 +115,14 @@ export const iakPostpaidCodesByContext: {
       "117",
     ],
   },
-};
+});
 
 /** One case per code and context with the outcome the table gives it: `it.each(iakPostpaidCodeCases)("$code in $context is $outcome", …)`. */
 export const iakPostpaidCodeCases: readonly {
   readonly code: `${IakPostpaidCode}`;
   readonly context: "default";
   readonly outcome: IakPostpaidOutcome;
-}[] = [
+}[] = /* @__PURE__ */ deepFreeze([
   { code: "00", context: "default", outcome: "success" },
   { code: "01", context: "default", outcome: "failed" },
   { code: "02", context: "default", outcome: "failed" },
@@ -173,4 +174,13 @@ export const iakPostpaidCodeCases: readonly {
   { code: "110", context: "default", outcome: "failed" },
   { code: "117", context: "default", outcome: "failed" },
   { code: "201", context: "default", outcome: "pending" },
-];
+]);
+
+/** Freezes a table and everything in it, once, at load: what this module exports or hands out is shared by every caller. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}

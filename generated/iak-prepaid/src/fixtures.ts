@@ -3,47 +3,48 @@
 import type { IakPrepaidCode, IakPrepaidOutcome } from "./index.js";
 
 /** Every code of IAK prepaid response codes in the default context ("default"), by outcome, in source order: `it.each(iakPrepaidCodesByOutcome.failed)`. */
-export const iakPrepaidCodesByOutcome: { readonly [O in IakPrepaidOutcome]: readonly `${IakPrepaidCode}`[] } = {
-  success: ["00"],
-  pending: ["39", "201"],
-  failed: [
-    "06",
-    "07",
-    "10",
-    "12",
-    "13",
-    "14",
-    "16",
-    "17",
-    "18",
-    "19",
-    "20",
-    "21",
-    "102",
-    "106",
-    "107",
-    "110",
-    "117",
-    "121",
-    "131",
-    "132",
-    "141",
-    "142",
-    "202",
-    "203",
-    "204",
-    "205",
-    "206",
-    "207",
-    "301",
-    "143",
-  ],
-};
+export const iakPrepaidCodesByOutcome: { readonly [O in IakPrepaidOutcome]: readonly `${IakPrepaidCode}`[] } =
+  /* @__PURE__ */ deepFreeze({
+    success: ["00"],
+    pending: ["39", "201"],
+    failed: [
+      "06",
+      "07",
+      "10",
+      "12",
+      "13",
+      "14",
+      "16",
+      "17",
+      "18",
+      "19",
+      "20",
+      "21",
+      "102",
+      "106",
+      "107",
+      "110",
+      "117",
+      "121",
+      "131",
+      "132",
+      "141",
+      "142",
+      "202",
+      "203",
+      "204",
+      "205",
+      "206",
+      "207",
+      "301",
+      "143",
+    ],
+  });
 
 /** Every code by context, then by outcome. */
 export const iakPrepaidCodesByContext: {
   readonly [C in "default"]: { readonly [O in IakPrepaidOutcome]: readonly `${IakPrepaidCode}`[] };
-} = {
+} = /* @__PURE__ */ deepFreeze({
   default: {
     success: ["00"],
     pending: ["39", "201"],
@@ -80,14 +81,14 @@ export const iakPrepaidCodesByContext: {
       "143",
     ],
   },
-};
+});
 
 /** One case per code and context with the outcome the table gives it: `it.each(iakPrepaidCodeCases)("$code in $context is $outcome", …)`. */
 export const iakPrepaidCodeCases: readonly {
   readonly code: `${IakPrepaidCode}`;
   readonly context: "default";
   readonly outcome: IakPrepaidOutcome;
-}[] = [
+}[] = /* @__PURE__ */ deepFreeze([
   { code: "00", context: "default", outcome: "success" },
   { code: "06", context: "default", outcome: "failed" },
   { code: "07", context: "default", outcome: "failed" },
@@ -121,4 +122,13 @@ export const iakPrepaidCodeCases: readonly {
   { code: "207", context: "default", outcome: "failed" },
   { code: "301", context: "default", outcome: "failed" },
   { code: "143", context: "default", outcome: "failed" },
-];
+]);
+
+/** Freezes a table and everything in it, once, at load: what this module exports or hands out is shared by every caller. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}

@@ -2,11 +2,8 @@
 
 import { classifySnapQrCpmCode, describeSnapQrCpmCode } from "./codes.js";
 import type { SnapQrCpmCode, SnapQrCpmOutcome, SnapQrCpmCategory } from "./codes.js";
-/**
- * The endpoints of API QR CPM, by key: service code, name, version, method and path as the source states them
- * ("..." is the provider's base URL; {version} is the version), and the HTTP 200 response code that carries the full response body.
- */
-export const SnapQrCpmEndpoints = {
+/** The members of {@link SnapQrCpmEndpoints}: its type, and its value once frozen. */
+const ENDPOINTS = {
   /** API Generate QR CPM: service 59, POST .../{version}/qr/qr-cpm-generate (version 1.0). */
   Generate: {
     serviceCode: "59",
@@ -62,12 +59,17 @@ export const SnapQrCpmEndpoints = {
     successCode: "2008000",
   },
 } as const;
+/**
+ * The endpoints of API QR CPM, by key: service code, name, version, method and path as the source states them
+ * ("..." is the provider's base URL; {version} is the version), and the HTTP 200 response code that carries the full response body.
+ */
+export const SnapQrCpmEndpoints: typeof ENDPOINTS = /* @__PURE__ */ deepFreeze(ENDPOINTS);
 /** An endpoint key of API QR CPM. */
 export type SnapQrCpmEndpointKey = keyof typeof SnapQrCpmEndpoints;
 /** A service code: the middle 2 digits of a response code. */
 export type SnapQrCpmServiceCode = "59" | "60" | "61" | "62" | "79" | "80";
-/** The endpoint key of each service code. */
-export const SnapQrCpmServices = {
+/** The members of {@link SnapQrCpmServices}: its type, and its value once frozen. */
+const SERVICES = {
   "59": "Generate",
   "60": "Payment",
   "61": "Query",
@@ -75,8 +77,10 @@ export const SnapQrCpmServices = {
   "79": "Notify",
   "80": "Refund",
 } as const;
-/** The request header names the source's samples send, in their order. */
-export const SnapQrCpmRequestHeaderNames = [
+/** The endpoint key of each service code. */
+export const SnapQrCpmServices: typeof SERVICES = /* @__PURE__ */ deepFreeze(SERVICES);
+/** The members of {@link SnapQrCpmRequestHeaderNames}: its type, and its value once frozen. */
+const REQUEST_HEADER_NAMES = [
   "Content-type",
   "Authorization",
   "Authorization-Customer",
@@ -91,8 +95,14 @@ export const SnapQrCpmRequestHeaderNames = [
   "X-LONGITUDE",
   "CHANNEL-ID",
 ] as const;
+/** The request header names the source's samples send, in their order. */
+export const SnapQrCpmRequestHeaderNames: typeof REQUEST_HEADER_NAMES =
+  /* @__PURE__ */ deepFreeze(REQUEST_HEADER_NAMES);
+/** The members of {@link SnapQrCpmResponseHeaderNames}: its type, and its value once frozen. */
+const RESPONSE_HEADER_NAMES = ["Content-type", "X-TIMESTAMP"] as const;
 /** The response header names the source's samples send, in their order. */
-export const SnapQrCpmResponseHeaderNames = ["Content-type", "X-TIMESTAMP"] as const;
+export const SnapQrCpmResponseHeaderNames: typeof RESPONSE_HEADER_NAMES =
+  /* @__PURE__ */ deepFreeze(RESPONSE_HEADER_NAMES);
 /**
  * Request headers (API QR CPM).
  *
@@ -2102,7 +2112,7 @@ export function parseSnapQrCpmResponseCode(code: unknown): SnapQrCpmParsedRespon
   };
 }
 
-const HTTP_STATUS_PATTERN: RegExp = new RegExp("^[0-9]{3}$");
+const HTTP_STATUS_PATTERN: RegExp = /* @__PURE__ */ new RegExp("^[0-9]{3}$");
 /** What the HTTP status alone says, by the source's rules for the http part of a code. */
 function httpStatusOutcome(status: string): { outcome: SnapQrCpmOutcome | "unknown"; reason: string } {
   if (status === "200")
@@ -2302,7 +2312,7 @@ export interface SnapQrCpmValidateOptions {
   strict?: boolean;
 }
 
-const GENERATE_REQUEST_KEYS: ReadonlySet<string> = new Set([
+const GENERATE_REQUEST_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set([
   "partnerReferenceNo",
   "userAccessToken",
   "merchantId",
@@ -2373,7 +2383,7 @@ function isDateTime(s: string): boolean {
   );
 }
 
-const GENERATE_SUCCESS_KEYS: ReadonlySet<string> = new Set([
+const GENERATE_SUCCESS_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set([
   "responseCode",
   "responseMessage",
   "referenceNo",
@@ -2383,7 +2393,11 @@ const GENERATE_SUCCESS_KEYS: ReadonlySet<string> = new Set([
   "expiryTime",
   "additionalInfo",
 ]);
-const GENERATE_ERROR_KEYS: ReadonlySet<string> = new Set(["responseCode", "responseMessage", "additionalInfo"]);
+const GENERATE_ERROR_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set([
+  "responseCode",
+  "responseMessage",
+  "additionalInfo",
+]);
 /** Whether `s` matches ^[0-9]{1,14}\.[0-9]{2}$ (the schema's pattern), by character codes: an amount (16,2): 1 to 14 digits, a dot and exactly 2 decimals, no separators, e.g. 10000.00. */
 function isAmount16x2(s: string): boolean {
   const n = s.length;
@@ -2407,14 +2421,14 @@ function isCurrency(s: string): boolean {
   return a >= 65 && a <= 90 && b >= 65 && b <= 90 && c >= 65 && c <= 90;
 }
 
-const PAYMENT_REQUEST_AMOUNT_KEYS: ReadonlySet<string> = new Set(["value", "currency"]);
-const PAYMENT_REQUEST_SCANNER_INFO_KEYS: ReadonlySet<string> = new Set([
+const PAYMENT_REQUEST_AMOUNT_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set(["value", "currency"]);
+const PAYMENT_REQUEST_SCANNER_INFO_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set([
   "deviceId",
   "deviceVersion",
   "deviceModel",
   "deviceIp",
 ]);
-const PAYMENT_REQUEST_KEYS: ReadonlySet<string> = new Set([
+const PAYMENT_REQUEST_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set([
   "partnerReferenceNo",
   "qrContent",
   "amount",
@@ -2432,7 +2446,7 @@ const PAYMENT_REQUEST_KEYS: ReadonlySet<string> = new Set([
   "scannerInfo",
   "additionalInfo",
 ]);
-const PAYMENT_SUCCESS_KEYS: ReadonlySet<string> = new Set([
+const PAYMENT_SUCCESS_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set([
   "responseCode",
   "responseMessage",
   "referenceNo",
@@ -2440,7 +2454,7 @@ const PAYMENT_SUCCESS_KEYS: ReadonlySet<string> = new Set([
   "transactionDate",
   "additionalInfo",
 ]);
-const QUERY_REQUEST_KEYS: ReadonlySet<string> = new Set([
+const QUERY_REQUEST_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set([
   "originalReferenceNo",
   "originalPartnerReferenceNo",
   "originalExternalId",
@@ -2449,8 +2463,17 @@ const QUERY_REQUEST_KEYS: ReadonlySet<string> = new Set([
   "externalStoreId",
   "additionalInfo",
 ]);
-const LATEST_TRANSACTION_STATUS_VALUES: ReadonlySet<string> = new Set(["00", "01", "02", "03", "04", "05", "06", "07"]);
-const QUERY_SUCCESS_KEYS: ReadonlySet<string> = new Set([
+const LATEST_TRANSACTION_STATUS_VALUES: ReadonlySet<string> = /* @__PURE__ */ new Set([
+  "00",
+  "01",
+  "02",
+  "03",
+  "04",
+  "05",
+  "06",
+  "07",
+]);
+const QUERY_SUCCESS_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set([
   "responseCode",
   "responseMessage",
   "originalReferenceNo",
@@ -2462,7 +2485,7 @@ const QUERY_SUCCESS_KEYS: ReadonlySet<string> = new Set([
   "paidTime",
   "additionalInfo",
 ]);
-const CANCEL_REQUEST_KEYS: ReadonlySet<string> = new Set([
+const CANCEL_REQUEST_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set([
   "originalPartnerReferenceNo",
   "originalReferenceNo",
   "originalExternalId",
@@ -2473,7 +2496,7 @@ const CANCEL_REQUEST_KEYS: ReadonlySet<string> = new Set([
   "reason",
   "additionalInfo",
 ]);
-const CANCEL_SUCCESS_KEYS: ReadonlySet<string> = new Set([
+const CANCEL_SUCCESS_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set([
   "responseCode",
   "responseMessage",
   "originalPartnerReferenceNo",
@@ -2483,7 +2506,7 @@ const CANCEL_SUCCESS_KEYS: ReadonlySet<string> = new Set([
   "transactionDate",
   "additionalInfo",
 ]);
-const NOTIFY_REQUEST_KEYS: ReadonlySet<string> = new Set([
+const NOTIFY_REQUEST_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set([
   "originalPartnerReferenceNo",
   "originalReferenceNo",
   "merchantId",
@@ -2500,7 +2523,7 @@ const NOTIFY_REQUEST_KEYS: ReadonlySet<string> = new Set([
   "bankCode",
   "additionalInfo",
 ]);
-const REFUND_REQUEST_KEYS: ReadonlySet<string> = new Set([
+const REFUND_REQUEST_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set([
   "merchantId",
   "subMerchantId",
   "externalStoreId",
@@ -2512,7 +2535,7 @@ const REFUND_REQUEST_KEYS: ReadonlySet<string> = new Set([
   "reason",
   "additionalInfo",
 ]);
-const REFUND_SUCCESS_KEYS: ReadonlySet<string> = new Set([
+const REFUND_SUCCESS_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set([
   "responseCode",
   "responseMessage",
   "originalPartnerReferenceNo",
@@ -5889,4 +5912,13 @@ function kindOf(value: unknown): string {
   } catch {
     return "object";
   }
+}
+
+/** Freezes a table and everything in it, once, at load: what this module exports or hands out is shared by every caller. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }

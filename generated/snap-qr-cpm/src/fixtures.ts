@@ -25,388 +25,389 @@ import type {
 } from "./api.js";
 
 /** Every code of Bank Indonesia SNAP API QR CPM in the default context ("default"), by outcome, in source order: `it.each(snapQrCpmCodesByOutcome.failed)`. */
-export const snapQrCpmCodesByOutcome: { readonly [O in SnapQrCpmOutcome]: readonly `${SnapQrCpmCode}`[] } = {
-  success: ["2005900", "2006000", "2006100", "2006200", "2007900", "2008000", "4046218", "4048018"],
-  pending: [
-    "2025900",
-    "2026000",
-    "2026100",
-    "2026200",
-    "2027900",
-    "2028000",
-    "5005900",
-    "5006000",
-    "5006100",
-    "5006200",
-    "5007900",
-    "5008000",
-    "5005901",
-    "5006001",
-    "5006101",
-    "5006201",
-    "5007901",
-    "5008001",
-    "5005902",
-    "5006002",
-    "5006102",
-    "5006202",
-    "5007902",
-    "5008002",
-    "5045900",
-    "5046000",
-    "5046100",
-    "5046200",
-    "5047900",
-    "5048000",
-  ],
-  failed: [
-    "4005900",
-    "4006000",
-    "4006100",
-    "4006200",
-    "4007900",
-    "4008000",
-    "4005901",
-    "4006001",
-    "4006101",
-    "4006201",
-    "4007901",
-    "4008001",
-    "4005902",
-    "4006002",
-    "4006102",
-    "4006202",
-    "4007902",
-    "4008002",
-    "4015900",
-    "4016000",
-    "4016100",
-    "4016200",
-    "4017900",
-    "4018000",
-    "4015901",
-    "4016001",
-    "4016101",
-    "4016201",
-    "4017901",
-    "4018001",
-    "4015902",
-    "4016002",
-    "4016102",
-    "4016202",
-    "4017902",
-    "4018002",
-    "4015903",
-    "4016003",
-    "4016103",
-    "4016203",
-    "4017903",
-    "4018003",
-    "4015904",
-    "4016004",
-    "4016104",
-    "4016204",
-    "4017904",
-    "4018004",
-    "4035900",
-    "4036000",
-    "4036100",
-    "4036200",
-    "4037900",
-    "4038000",
-    "4035901",
-    "4036001",
-    "4036101",
-    "4036201",
-    "4037901",
-    "4038001",
-    "4035902",
-    "4036002",
-    "4036102",
-    "4036202",
-    "4037902",
-    "4038002",
-    "4035903",
-    "4036003",
-    "4036103",
-    "4036203",
-    "4037903",
-    "4038003",
-    "4035904",
-    "4036004",
-    "4036104",
-    "4036204",
-    "4037904",
-    "4038004",
-    "4035905",
-    "4036005",
-    "4036105",
-    "4036205",
-    "4037905",
-    "4038005",
-    "4035906",
-    "4036006",
-    "4036106",
-    "4036206",
-    "4037906",
-    "4038006",
-    "4035907",
-    "4036007",
-    "4036107",
-    "4036207",
-    "4037907",
-    "4038007",
-    "4035908",
-    "4036008",
-    "4036108",
-    "4036208",
-    "4037908",
-    "4038008",
-    "4035909",
-    "4036009",
-    "4036109",
-    "4036209",
-    "4037909",
-    "4038009",
-    "4035910",
-    "4036010",
-    "4036110",
-    "4036210",
-    "4037910",
-    "4038010",
-    "4035911",
-    "4036011",
-    "4036111",
-    "4036211",
-    "4037911",
-    "4038011",
-    "4035912",
-    "4036012",
-    "4036112",
-    "4036212",
-    "4037912",
-    "4038012",
-    "4035913",
-    "4036013",
-    "4036113",
-    "4036213",
-    "4037913",
-    "4038013",
-    "4035914",
-    "4036014",
-    "4036114",
-    "4036214",
-    "4037914",
-    "4038014",
-    "4035915",
-    "4036015",
-    "4036115",
-    "4036215",
-    "4037915",
-    "4038015",
-    "4035916",
-    "4036016",
-    "4036116",
-    "4036216",
-    "4037916",
-    "4038016",
-    "4035917",
-    "4036017",
-    "4036117",
-    "4036217",
-    "4037917",
-    "4038017",
-    "4035918",
-    "4036018",
-    "4036118",
-    "4036218",
-    "4037918",
-    "4038018",
-    "4035919",
-    "4036019",
-    "4036119",
-    "4036219",
-    "4037919",
-    "4038019",
-    "4035920",
-    "4036020",
-    "4036120",
-    "4036220",
-    "4037920",
-    "4038020",
-    "4035921",
-    "4036021",
-    "4036121",
-    "4036221",
-    "4037921",
-    "4038021",
-    "4035922",
-    "4036022",
-    "4036122",
-    "4036222",
-    "4037922",
-    "4038022",
-    "4035923",
-    "4036023",
-    "4036123",
-    "4036223",
-    "4037923",
-    "4038023",
-    "4045900",
-    "4046000",
-    "4046100",
-    "4046200",
-    "4047900",
-    "4048000",
-    "4045901",
-    "4046001",
-    "4046101",
-    "4046201",
-    "4047901",
-    "4048001",
-    "4045902",
-    "4046002",
-    "4046102",
-    "4046202",
-    "4047902",
-    "4048002",
-    "4045903",
-    "4046003",
-    "4046103",
-    "4046203",
-    "4047903",
-    "4048003",
-    "4045904",
-    "4046004",
-    "4046104",
-    "4046204",
-    "4047904",
-    "4048004",
-    "4045905",
-    "4046005",
-    "4046105",
-    "4046205",
-    "4047905",
-    "4048005",
-    "4045906",
-    "4046006",
-    "4046106",
-    "4046206",
-    "4047906",
-    "4048006",
-    "4045907",
-    "4046007",
-    "4046107",
-    "4046207",
-    "4047907",
-    "4048007",
-    "4045908",
-    "4046008",
-    "4046108",
-    "4046208",
-    "4047908",
-    "4048008",
-    "4045909",
-    "4046009",
-    "4046109",
-    "4046209",
-    "4047909",
-    "4048009",
-    "4045910",
-    "4046010",
-    "4046110",
-    "4046210",
-    "4047910",
-    "4048010",
-    "4045911",
-    "4046011",
-    "4046111",
-    "4046211",
-    "4047911",
-    "4048011",
-    "4045912",
-    "4046012",
-    "4046112",
-    "4046212",
-    "4047912",
-    "4048012",
-    "4045913",
-    "4046013",
-    "4046113",
-    "4046213",
-    "4047913",
-    "4048013",
-    "4045914",
-    "4046014",
-    "4046114",
-    "4046214",
-    "4047914",
-    "4048014",
-    "4045915",
-    "4046015",
-    "4046115",
-    "4046215",
-    "4047915",
-    "4048015",
-    "4045916",
-    "4046016",
-    "4046116",
-    "4046216",
-    "4047916",
-    "4048016",
-    "4045917",
-    "4046017",
-    "4046117",
-    "4046217",
-    "4047917",
-    "4048017",
-    "4045918",
-    "4046018",
-    "4046118",
-    "4047918",
-    "4045919",
-    "4046019",
-    "4046119",
-    "4046219",
-    "4047919",
-    "4048019",
-    "4055900",
-    "4056000",
-    "4056100",
-    "4056200",
-    "4057900",
-    "4058000",
-    "4055901",
-    "4056001",
-    "4056101",
-    "4056201",
-    "4057901",
-    "4058001",
-    "4095900",
-    "4096000",
-    "4096100",
-    "4096200",
-    "4097900",
-    "4098000",
-    "4095901",
-    "4096001",
-    "4096101",
-    "4096201",
-    "4097901",
-    "4098001",
-    "4295900",
-    "4296000",
-    "4296100",
-    "4296200",
-    "4297900",
-    "4298000",
-  ],
-};
+export const snapQrCpmCodesByOutcome: { readonly [O in SnapQrCpmOutcome]: readonly `${SnapQrCpmCode}`[] } =
+  /* @__PURE__ */ deepFreeze({
+    success: ["2005900", "2006000", "2006100", "2006200", "2007900", "2008000", "4046218", "4048018"],
+    pending: [
+      "2025900",
+      "2026000",
+      "2026100",
+      "2026200",
+      "2027900",
+      "2028000",
+      "5005900",
+      "5006000",
+      "5006100",
+      "5006200",
+      "5007900",
+      "5008000",
+      "5005901",
+      "5006001",
+      "5006101",
+      "5006201",
+      "5007901",
+      "5008001",
+      "5005902",
+      "5006002",
+      "5006102",
+      "5006202",
+      "5007902",
+      "5008002",
+      "5045900",
+      "5046000",
+      "5046100",
+      "5046200",
+      "5047900",
+      "5048000",
+    ],
+    failed: [
+      "4005900",
+      "4006000",
+      "4006100",
+      "4006200",
+      "4007900",
+      "4008000",
+      "4005901",
+      "4006001",
+      "4006101",
+      "4006201",
+      "4007901",
+      "4008001",
+      "4005902",
+      "4006002",
+      "4006102",
+      "4006202",
+      "4007902",
+      "4008002",
+      "4015900",
+      "4016000",
+      "4016100",
+      "4016200",
+      "4017900",
+      "4018000",
+      "4015901",
+      "4016001",
+      "4016101",
+      "4016201",
+      "4017901",
+      "4018001",
+      "4015902",
+      "4016002",
+      "4016102",
+      "4016202",
+      "4017902",
+      "4018002",
+      "4015903",
+      "4016003",
+      "4016103",
+      "4016203",
+      "4017903",
+      "4018003",
+      "4015904",
+      "4016004",
+      "4016104",
+      "4016204",
+      "4017904",
+      "4018004",
+      "4035900",
+      "4036000",
+      "4036100",
+      "4036200",
+      "4037900",
+      "4038000",
+      "4035901",
+      "4036001",
+      "4036101",
+      "4036201",
+      "4037901",
+      "4038001",
+      "4035902",
+      "4036002",
+      "4036102",
+      "4036202",
+      "4037902",
+      "4038002",
+      "4035903",
+      "4036003",
+      "4036103",
+      "4036203",
+      "4037903",
+      "4038003",
+      "4035904",
+      "4036004",
+      "4036104",
+      "4036204",
+      "4037904",
+      "4038004",
+      "4035905",
+      "4036005",
+      "4036105",
+      "4036205",
+      "4037905",
+      "4038005",
+      "4035906",
+      "4036006",
+      "4036106",
+      "4036206",
+      "4037906",
+      "4038006",
+      "4035907",
+      "4036007",
+      "4036107",
+      "4036207",
+      "4037907",
+      "4038007",
+      "4035908",
+      "4036008",
+      "4036108",
+      "4036208",
+      "4037908",
+      "4038008",
+      "4035909",
+      "4036009",
+      "4036109",
+      "4036209",
+      "4037909",
+      "4038009",
+      "4035910",
+      "4036010",
+      "4036110",
+      "4036210",
+      "4037910",
+      "4038010",
+      "4035911",
+      "4036011",
+      "4036111",
+      "4036211",
+      "4037911",
+      "4038011",
+      "4035912",
+      "4036012",
+      "4036112",
+      "4036212",
+      "4037912",
+      "4038012",
+      "4035913",
+      "4036013",
+      "4036113",
+      "4036213",
+      "4037913",
+      "4038013",
+      "4035914",
+      "4036014",
+      "4036114",
+      "4036214",
+      "4037914",
+      "4038014",
+      "4035915",
+      "4036015",
+      "4036115",
+      "4036215",
+      "4037915",
+      "4038015",
+      "4035916",
+      "4036016",
+      "4036116",
+      "4036216",
+      "4037916",
+      "4038016",
+      "4035917",
+      "4036017",
+      "4036117",
+      "4036217",
+      "4037917",
+      "4038017",
+      "4035918",
+      "4036018",
+      "4036118",
+      "4036218",
+      "4037918",
+      "4038018",
+      "4035919",
+      "4036019",
+      "4036119",
+      "4036219",
+      "4037919",
+      "4038019",
+      "4035920",
+      "4036020",
+      "4036120",
+      "4036220",
+      "4037920",
+      "4038020",
+      "4035921",
+      "4036021",
+      "4036121",
+      "4036221",
+      "4037921",
+      "4038021",
+      "4035922",
+      "4036022",
+      "4036122",
+      "4036222",
+      "4037922",
+      "4038022",
+      "4035923",
+      "4036023",
+      "4036123",
+      "4036223",
+      "4037923",
+      "4038023",
+      "4045900",
+      "4046000",
+      "4046100",
+      "4046200",
+      "4047900",
+      "4048000",
+      "4045901",
+      "4046001",
+      "4046101",
+      "4046201",
+      "4047901",
+      "4048001",
+      "4045902",
+      "4046002",
+      "4046102",
+      "4046202",
+      "4047902",
+      "4048002",
+      "4045903",
+      "4046003",
+      "4046103",
+      "4046203",
+      "4047903",
+      "4048003",
+      "4045904",
+      "4046004",
+      "4046104",
+      "4046204",
+      "4047904",
+      "4048004",
+      "4045905",
+      "4046005",
+      "4046105",
+      "4046205",
+      "4047905",
+      "4048005",
+      "4045906",
+      "4046006",
+      "4046106",
+      "4046206",
+      "4047906",
+      "4048006",
+      "4045907",
+      "4046007",
+      "4046107",
+      "4046207",
+      "4047907",
+      "4048007",
+      "4045908",
+      "4046008",
+      "4046108",
+      "4046208",
+      "4047908",
+      "4048008",
+      "4045909",
+      "4046009",
+      "4046109",
+      "4046209",
+      "4047909",
+      "4048009",
+      "4045910",
+      "4046010",
+      "4046110",
+      "4046210",
+      "4047910",
+      "4048010",
+      "4045911",
+      "4046011",
+      "4046111",
+      "4046211",
+      "4047911",
+      "4048011",
+      "4045912",
+      "4046012",
+      "4046112",
+      "4046212",
+      "4047912",
+      "4048012",
+      "4045913",
+      "4046013",
+      "4046113",
+      "4046213",
+      "4047913",
+      "4048013",
+      "4045914",
+      "4046014",
+      "4046114",
+      "4046214",
+      "4047914",
+      "4048014",
+      "4045915",
+      "4046015",
+      "4046115",
+      "4046215",
+      "4047915",
+      "4048015",
+      "4045916",
+      "4046016",
+      "4046116",
+      "4046216",
+      "4047916",
+      "4048016",
+      "4045917",
+      "4046017",
+      "4046117",
+      "4046217",
+      "4047917",
+      "4048017",
+      "4045918",
+      "4046018",
+      "4046118",
+      "4047918",
+      "4045919",
+      "4046019",
+      "4046119",
+      "4046219",
+      "4047919",
+      "4048019",
+      "4055900",
+      "4056000",
+      "4056100",
+      "4056200",
+      "4057900",
+      "4058000",
+      "4055901",
+      "4056001",
+      "4056101",
+      "4056201",
+      "4057901",
+      "4058001",
+      "4095900",
+      "4096000",
+      "4096100",
+      "4096200",
+      "4097900",
+      "4098000",
+      "4095901",
+      "4096001",
+      "4096101",
+      "4096201",
+      "4097901",
+      "4098001",
+      "4295900",
+      "4296000",
+      "4296100",
+      "4296200",
+      "4297900",
+      "4298000",
+    ],
+  });
 
 /** Every code by context, then by outcome. */
 export const snapQrCpmCodesByContext: {
   readonly [C in "default"]: { readonly [O in SnapQrCpmOutcome]: readonly `${SnapQrCpmCode}`[] };
-} = {
+} = /* @__PURE__ */ deepFreeze({
   default: {
     success: ["2005900", "2006000", "2006100", "2006200", "2007900", "2008000", "4046218", "4048018"],
     pending: [
@@ -784,14 +785,14 @@ export const snapQrCpmCodesByContext: {
       "4298000",
     ],
   },
-};
+});
 
 /** One case per code and context with the outcome the table gives it: `it.each(snapQrCpmCodeCases)("$code in $context is $outcome", …)`. */
 export const snapQrCpmCodeCases: readonly {
   readonly code: `${SnapQrCpmCode}`;
   readonly context: "default";
   readonly outcome: SnapQrCpmOutcome;
-}[] = [
+}[] = /* @__PURE__ */ deepFreeze([
   { code: "2005900", context: "default", outcome: "success" },
   { code: "2006000", context: "default", outcome: "success" },
   { code: "2006100", context: "default", outcome: "success" },
@@ -1170,10 +1171,10 @@ export const snapQrCpmCodeCases: readonly {
   { code: "5046200", context: "default", outcome: "pending" },
   { code: "5047900", context: "default", outcome: "pending" },
   { code: "5048000", context: "default", outcome: "pending" },
-];
+]);
 
 /** The document's sample request of API Generate QR CPM (service 59, POST .../{version}/qr/qr-cpm-generate). */
-export const snapQrCpmGenerateRequestFixture: SnapQrCpmGenerateRequest = {
+export const snapQrCpmGenerateRequestFixture: SnapQrCpmGenerateRequest = /* @__PURE__ */ deepFreeze({
   partnerReferenceNo: "2020102900000000000001",
   userAccessToken: "xxxxxx",
   merchantId: "00007100010926",
@@ -1183,10 +1184,10 @@ export const snapQrCpmGenerateRequestFixture: SnapQrCpmGenerateRequest = {
     deviceId: "12345679237",
     channel: "mobilephone",
   },
-};
+});
 
 /** The headers the document's sample request of API Generate QR CPM sends. */
-export const snapQrCpmGenerateRequestHeadersFixture: { readonly [name: string]: string } = {
+export const snapQrCpmGenerateRequestHeadersFixture: { readonly [name: string]: string } = /* @__PURE__ */ deepFreeze({
   "Content-type": "application/json",
   Authorization: 'Bearer gp9HjjEj813Y9JGoqwOeOPWbnt4CUpvIJbU1mMU4a11MNDZ7Sg5u9a"',
   "Authorization-Customer": 'Bearer fa8sjjEj813Y9JGoqwOeOPWbnt4CUpvIJbU1mMU4a11MNDZ7Sg5u9a"',
@@ -1200,16 +1201,16 @@ export const snapQrCpmGenerateRequestHeadersFixture: { readonly [name: string]: 
   "X-LATITUDE": "-6.108841",
   "X-LONGITUDE": "106.7782137",
   "CHANNEL-ID": "95221",
-};
+});
 
 /** The headers the document's sample response of API Generate QR CPM sends. */
-export const snapQrCpmGenerateResponseHeadersFixture: { readonly [name: string]: string } = {
+export const snapQrCpmGenerateResponseHeadersFixture: { readonly [name: string]: string } = /* @__PURE__ */ deepFreeze({
   "Content-type": "application/json",
   "X-TIMESTAMP": "2020-12-23T07:50:19+07:00",
-};
+});
 
 /** The success response (2005900) of API Generate QR CPM: the document's sample. */
-export const snapQrCpmGenerateSuccessResponseFixture: SnapQrCpmGenerateResponse = {
+export const snapQrCpmGenerateSuccessResponseFixture: SnapQrCpmGenerateResponse = /* @__PURE__ */ deepFreeze({
   responseCode: "2005900",
   responseMessage: "Request has been processed successfully",
   referenceNo: "2020102977770000000009",
@@ -1221,12 +1222,12 @@ export const snapQrCpmGenerateSuccessResponseFixture: SnapQrCpmGenerateResponse 
     deviceId: "12345679237",
     channel: "mobilephone",
   },
-};
+});
 
 /** A response body for every code of API Generate QR CPM: the success sample for 2005900, the error envelope with the table's message for every other code. */
 export const snapQrCpmGenerateResponseFixtures: {
   readonly [C in SnapQrCpmGenerateResponseCode]: SnapQrCpmGenerateResponse;
-} = {
+} = /* @__PURE__ */ deepFreeze({
   "2005900": snapQrCpmGenerateSuccessResponseFixture,
   "2025900": {
     responseCode: "2025900",
@@ -1476,10 +1477,10 @@ export const snapQrCpmGenerateResponseFixtures: {
     responseCode: "5045900",
     responseMessage: "Timeout",
   },
-};
+});
 
 /** The document's sample request, with its recorded deviations repaired, of API CPM Payment (service 60, POST .../{version}/qr/qr-cpm-payment). */
-export const snapQrCpmPaymentRequestFixture: SnapQrCpmPaymentRequest = {
+export const snapQrCpmPaymentRequestFixture: SnapQrCpmPaymentRequest = /* @__PURE__ */ deepFreeze({
   partnerReferenceNo: "2020102900000000000001",
   qrContent: "hduvY...",
   amount: {
@@ -1515,10 +1516,10 @@ export const snapQrCpmPaymentRequestFixture: SnapQrCpmPaymentRequest = {
     deviceId: "12345679237",
     channel: "mobilephone",
   },
-};
+});
 
 /** The headers the document's sample request of API CPM Payment sends. */
-export const snapQrCpmPaymentRequestHeadersFixture: { readonly [name: string]: string } = {
+export const snapQrCpmPaymentRequestHeadersFixture: { readonly [name: string]: string } = /* @__PURE__ */ deepFreeze({
   "Content-type": "application/json",
   Authorization: 'Bearer gp9HjjEj813Y9JGoqwOeOPWbnt4CUpvIJbU1mMU4a11MNDZ7Sg5u9a"',
   "Authorization-Customer": 'Bearer fa8sjjEj813Y9JGoqwOeOPWbnt4CUpvIJbU1mMU4a11MNDZ7Sg5u9a"',
@@ -1532,16 +1533,16 @@ export const snapQrCpmPaymentRequestHeadersFixture: { readonly [name: string]: s
   "X-LATITUDE": "-6.108841",
   "X-LONGITUDE": "106.7782137",
   "CHANNEL-ID": "95221",
-};
+});
 
 /** The headers the document's sample response of API CPM Payment sends. */
-export const snapQrCpmPaymentResponseHeadersFixture: { readonly [name: string]: string } = {
+export const snapQrCpmPaymentResponseHeadersFixture: { readonly [name: string]: string } = /* @__PURE__ */ deepFreeze({
   "Content-type": "application/json",
   "X-TIMESTAMP": "2020-12-23T07:54:19+07:00",
-};
+});
 
 /** The success response (2006000) of API CPM Payment: the document's sample. */
-export const snapQrCpmPaymentSuccessResponseFixture: SnapQrCpmPaymentResponse = {
+export const snapQrCpmPaymentSuccessResponseFixture: SnapQrCpmPaymentResponse = /* @__PURE__ */ deepFreeze({
   responseCode: "2006000",
   responseMessage: "Request has been processed successfully",
   referenceNo: "2020102977770000000009",
@@ -1551,12 +1552,12 @@ export const snapQrCpmPaymentSuccessResponseFixture: SnapQrCpmPaymentResponse = 
     deviceId: "12345679237",
     channel: "mobilephone",
   },
-};
+});
 
 /** A response body for every code of API CPM Payment: the success sample for 2006000, the error envelope with the table's message for every other code. */
 export const snapQrCpmPaymentResponseFixtures: {
   readonly [C in SnapQrCpmPaymentResponseCode]: SnapQrCpmPaymentResponse;
-} = {
+} = /* @__PURE__ */ deepFreeze({
   "2006000": snapQrCpmPaymentSuccessResponseFixture,
   "2026000": {
     responseCode: "2026000",
@@ -1806,10 +1807,10 @@ export const snapQrCpmPaymentResponseFixtures: {
     responseCode: "5046000",
     responseMessage: "Timeout",
   },
-};
+});
 
 /** The document's sample request, with its recorded deviations repaired, of API Query Payment (service 61, POST .../{version}/qr/qr-cpm-query). */
-export const snapQrCpmQueryRequestFixture: SnapQrCpmQueryRequest = {
+export const snapQrCpmQueryRequestFixture: SnapQrCpmQueryRequest = /* @__PURE__ */ deepFreeze({
   originalReferenceNo: "2020102977770000000009",
   originalPartnerReferenceNo: "2020102900000000000001",
   merchantId: "00007100010926",
@@ -1819,10 +1820,10 @@ export const snapQrCpmQueryRequestFixture: SnapQrCpmQueryRequest = {
     deviceId: "12345679237",
     channel: "mobilephone",
   },
-};
+});
 
 /** The headers the document's sample request of API Query Payment sends. */
-export const snapQrCpmQueryRequestHeadersFixture: { readonly [name: string]: string } = {
+export const snapQrCpmQueryRequestHeadersFixture: { readonly [name: string]: string } = /* @__PURE__ */ deepFreeze({
   "Content-type": "application/json",
   Authorization: 'Bearer gp9HjjEj813Y9JGoqwOeOPWbnt4CUpvIJbU1mMU4a11MNDZ7Sg5u9a"',
   "Authorization-Customer": 'Bearer fa8sjjEj813Y9JGoqwOeOPWbnt4CUpvIJbU1mMU4a11MNDZ7Sg5u9a"',
@@ -1836,16 +1837,16 @@ export const snapQrCpmQueryRequestHeadersFixture: { readonly [name: string]: str
   "X-LATITUDE": "-6.108841",
   "X-LONGITUDE": "106.7782137",
   "CHANNEL-ID": "95221",
-};
+});
 
 /** The headers the document's sample response of API Query Payment sends. */
-export const snapQrCpmQueryResponseHeadersFixture: { readonly [name: string]: string } = {
+export const snapQrCpmQueryResponseHeadersFixture: { readonly [name: string]: string } = /* @__PURE__ */ deepFreeze({
   "Content-type": "application/json",
   "X-TIMESTAMP": "2020-12-23T08:04:18+07:00",
-};
+});
 
 /** The success response (2006100) of API Query Payment: the document's sample. */
-export const snapQrCpmQuerySuccessResponseFixture: SnapQrCpmQueryResponse = {
+export const snapQrCpmQuerySuccessResponseFixture: SnapQrCpmQueryResponse = /* @__PURE__ */ deepFreeze({
   responseCode: "2006100",
   responseMessage: "Request has been processed successfully",
   originalReferenceNo: "2020102977770000000009",
@@ -1859,263 +1860,264 @@ export const snapQrCpmQuerySuccessResponseFixture: SnapQrCpmQueryResponse = {
     deviceId: "12345679237",
     channel: "mobilephone",
   },
-};
+});
 
 /** A response body for every code of API Query Payment: the success sample for 2006100, the error envelope with the table's message for every other code. */
-export const snapQrCpmQueryResponseFixtures: { readonly [C in SnapQrCpmQueryResponseCode]: SnapQrCpmQueryResponse } = {
-  "2006100": snapQrCpmQuerySuccessResponseFixture,
-  "2026100": {
-    responseCode: "2026100",
-    responseMessage: "Request In Progress",
-  },
-  "4006100": {
-    responseCode: "4006100",
-    responseMessage: "Bad Request",
-  },
-  "4006101": {
-    responseCode: "4006101",
-    responseMessage: "Invalid Field Format {field name}",
-  },
-  "4006102": {
-    responseCode: "4006102",
-    responseMessage: "Invalid Mandatory Field {field name}",
-  },
-  "4016100": {
-    responseCode: "4016100",
-    responseMessage: "Unauthorized. [reason]",
-  },
-  "4016101": {
-    responseCode: "4016101",
-    responseMessage: "Invalid Token (B2B)",
-  },
-  "4016102": {
-    responseCode: "4016102",
-    responseMessage: "Invalid Customer Token",
-  },
-  "4016103": {
-    responseCode: "4016103",
-    responseMessage: "Token Not Found (B2B)",
-  },
-  "4016104": {
-    responseCode: "4016104",
-    responseMessage: "Customer Token Not Found",
-  },
-  "4036100": {
-    responseCode: "4036100",
-    responseMessage: "Transaction Expired",
-  },
-  "4036101": {
-    responseCode: "4036101",
-    responseMessage: "Feature Not Allowed [Reason]",
-  },
-  "4036102": {
-    responseCode: "4036102",
-    responseMessage: "Exceeds Transaction Amount Limit",
-  },
-  "4036103": {
-    responseCode: "4036103",
-    responseMessage: "Suspected Fraud",
-  },
-  "4036104": {
-    responseCode: "4036104",
-    responseMessage: "Activity Count Limit Exceeded",
-  },
-  "4036105": {
-    responseCode: "4036105",
-    responseMessage: "Do Not Honor",
-  },
-  "4036106": {
-    responseCode: "4036106",
-    responseMessage: "Feature Not Allowed At This Time. [reason]",
-  },
-  "4036107": {
-    responseCode: "4036107",
-    responseMessage: "Card Blocked",
-  },
-  "4036108": {
-    responseCode: "4036108",
-    responseMessage: "Card Expired",
-  },
-  "4036109": {
-    responseCode: "4036109",
-    responseMessage: "Dormant Account",
-  },
-  "4036110": {
-    responseCode: "4036110",
-    responseMessage: "Need To Set Token Limit",
-  },
-  "4036111": {
-    responseCode: "4036111",
-    responseMessage: "OTP Blocked",
-  },
-  "4036112": {
-    responseCode: "4036112",
-    responseMessage: "OTP Lifetime Expired",
-  },
-  "4036113": {
-    responseCode: "4036113",
-    responseMessage: "OTP Sent To Cardholer",
-  },
-  "4036114": {
-    responseCode: "4036114",
-    responseMessage: "Insufficient Funds",
-  },
-  "4036115": {
-    responseCode: "4036115",
-    responseMessage: "Transaction Not Permitted.[reason]",
-  },
-  "4036116": {
-    responseCode: "4036116",
-    responseMessage: "Suspend Transaction",
-  },
-  "4036117": {
-    responseCode: "4036117",
-    responseMessage: "Token Limit Exceeded",
-  },
-  "4036118": {
-    responseCode: "4036118",
-    responseMessage: "Inactive Card/Account/Customer",
-  },
-  "4036119": {
-    responseCode: "4036119",
-    responseMessage: "Merchant Blacklisted",
-  },
-  "4036120": {
-    responseCode: "4036120",
-    responseMessage: "Merchant Limit Exceed",
-  },
-  "4036121": {
-    responseCode: "4036121",
-    responseMessage: "Set Limit Not Allowed",
-  },
-  "4036122": {
-    responseCode: "4036122",
-    responseMessage: "Token Limit Invalid",
-  },
-  "4036123": {
-    responseCode: "4036123",
-    responseMessage: "Account Limit Exceed",
-  },
-  "4046100": {
-    responseCode: "4046100",
-    responseMessage: "Invalid Transaction Status",
-  },
-  "4046101": {
-    responseCode: "4046101",
-    responseMessage: "Transaction Not Found",
-  },
-  "4046102": {
-    responseCode: "4046102",
-    responseMessage: "Invalid Routing",
-  },
-  "4046103": {
-    responseCode: "4046103",
-    responseMessage: "Bank Not Supported By Switch",
-  },
-  "4046104": {
-    responseCode: "4046104",
-    responseMessage: "Transaction Cancelled",
-  },
-  "4046105": {
-    responseCode: "4046105",
-    responseMessage: "Merchant Is Not Registered For Card Registration Services",
-  },
-  "4046106": {
-    responseCode: "4046106",
-    responseMessage: "Need To Request OTP",
-  },
-  "4046107": {
-    responseCode: "4046107",
-    responseMessage: "Journey Not Found",
-  },
-  "4046108": {
-    responseCode: "4046108",
-    responseMessage: "Invalid Merchant",
-  },
-  "4046109": {
-    responseCode: "4046109",
-    responseMessage: "No Issuer",
-  },
-  "4046110": {
-    responseCode: "4046110",
-    responseMessage: "Invalid API Transition",
-  },
-  "4046111": {
-    responseCode: "4046111",
-    responseMessage: "Invalid Card/Account/Customer [info]/Virtual Account",
-  },
-  "4046112": {
-    responseCode: "4046112",
-    responseMessage: "Invalid Bill/Virtual Account [Reason]",
-  },
-  "4046113": {
-    responseCode: "4046113",
-    responseMessage: "Invalid Amount",
-  },
-  "4046114": {
-    responseCode: "4046114",
-    responseMessage: "Paid Bill",
-  },
-  "4046115": {
-    responseCode: "4046115",
-    responseMessage: "Invalid OTP",
-  },
-  "4046116": {
-    responseCode: "4046116",
-    responseMessage: "Partner Not Found",
-  },
-  "4046117": {
-    responseCode: "4046117",
-    responseMessage: "Invalid Terminal",
-  },
-  "4046118": {
-    responseCode: "4046118",
-    responseMessage: "Inconsistent Request",
-  },
-  "4046119": {
-    responseCode: "4046119",
-    responseMessage: "Invalid Bill/Virtual Account",
-  },
-  "4056100": {
-    responseCode: "4056100",
-    responseMessage: "Requested Function Is Not Supported",
-  },
-  "4056101": {
-    responseCode: "4056101",
-    responseMessage: "Requested Opearation Is Not Allowed",
-  },
-  "4096100": {
-    responseCode: "4096100",
-    responseMessage: "Conflict",
-  },
-  "4096101": {
-    responseCode: "4096101",
-    responseMessage: "Duplicate partnerReferenceNo",
-  },
-  "4296100": {
-    responseCode: "4296100",
-    responseMessage: "Too Many Requests",
-  },
-  "5006100": {
-    responseCode: "5006100",
-    responseMessage: "General Error",
-  },
-  "5006101": {
-    responseCode: "5006101",
-    responseMessage: "Internal Server Error",
-  },
-  "5006102": {
-    responseCode: "5006102",
-    responseMessage: "External Server Error",
-  },
-  "5046100": {
-    responseCode: "5046100",
-    responseMessage: "Timeout",
-  },
-};
+export const snapQrCpmQueryResponseFixtures: { readonly [C in SnapQrCpmQueryResponseCode]: SnapQrCpmQueryResponse } =
+  /* @__PURE__ */ deepFreeze({
+    "2006100": snapQrCpmQuerySuccessResponseFixture,
+    "2026100": {
+      responseCode: "2026100",
+      responseMessage: "Request In Progress",
+    },
+    "4006100": {
+      responseCode: "4006100",
+      responseMessage: "Bad Request",
+    },
+    "4006101": {
+      responseCode: "4006101",
+      responseMessage: "Invalid Field Format {field name}",
+    },
+    "4006102": {
+      responseCode: "4006102",
+      responseMessage: "Invalid Mandatory Field {field name}",
+    },
+    "4016100": {
+      responseCode: "4016100",
+      responseMessage: "Unauthorized. [reason]",
+    },
+    "4016101": {
+      responseCode: "4016101",
+      responseMessage: "Invalid Token (B2B)",
+    },
+    "4016102": {
+      responseCode: "4016102",
+      responseMessage: "Invalid Customer Token",
+    },
+    "4016103": {
+      responseCode: "4016103",
+      responseMessage: "Token Not Found (B2B)",
+    },
+    "4016104": {
+      responseCode: "4016104",
+      responseMessage: "Customer Token Not Found",
+    },
+    "4036100": {
+      responseCode: "4036100",
+      responseMessage: "Transaction Expired",
+    },
+    "4036101": {
+      responseCode: "4036101",
+      responseMessage: "Feature Not Allowed [Reason]",
+    },
+    "4036102": {
+      responseCode: "4036102",
+      responseMessage: "Exceeds Transaction Amount Limit",
+    },
+    "4036103": {
+      responseCode: "4036103",
+      responseMessage: "Suspected Fraud",
+    },
+    "4036104": {
+      responseCode: "4036104",
+      responseMessage: "Activity Count Limit Exceeded",
+    },
+    "4036105": {
+      responseCode: "4036105",
+      responseMessage: "Do Not Honor",
+    },
+    "4036106": {
+      responseCode: "4036106",
+      responseMessage: "Feature Not Allowed At This Time. [reason]",
+    },
+    "4036107": {
+      responseCode: "4036107",
+      responseMessage: "Card Blocked",
+    },
+    "4036108": {
+      responseCode: "4036108",
+      responseMessage: "Card Expired",
+    },
+    "4036109": {
+      responseCode: "4036109",
+      responseMessage: "Dormant Account",
+    },
+    "4036110": {
+      responseCode: "4036110",
+      responseMessage: "Need To Set Token Limit",
+    },
+    "4036111": {
+      responseCode: "4036111",
+      responseMessage: "OTP Blocked",
+    },
+    "4036112": {
+      responseCode: "4036112",
+      responseMessage: "OTP Lifetime Expired",
+    },
+    "4036113": {
+      responseCode: "4036113",
+      responseMessage: "OTP Sent To Cardholer",
+    },
+    "4036114": {
+      responseCode: "4036114",
+      responseMessage: "Insufficient Funds",
+    },
+    "4036115": {
+      responseCode: "4036115",
+      responseMessage: "Transaction Not Permitted.[reason]",
+    },
+    "4036116": {
+      responseCode: "4036116",
+      responseMessage: "Suspend Transaction",
+    },
+    "4036117": {
+      responseCode: "4036117",
+      responseMessage: "Token Limit Exceeded",
+    },
+    "4036118": {
+      responseCode: "4036118",
+      responseMessage: "Inactive Card/Account/Customer",
+    },
+    "4036119": {
+      responseCode: "4036119",
+      responseMessage: "Merchant Blacklisted",
+    },
+    "4036120": {
+      responseCode: "4036120",
+      responseMessage: "Merchant Limit Exceed",
+    },
+    "4036121": {
+      responseCode: "4036121",
+      responseMessage: "Set Limit Not Allowed",
+    },
+    "4036122": {
+      responseCode: "4036122",
+      responseMessage: "Token Limit Invalid",
+    },
+    "4036123": {
+      responseCode: "4036123",
+      responseMessage: "Account Limit Exceed",
+    },
+    "4046100": {
+      responseCode: "4046100",
+      responseMessage: "Invalid Transaction Status",
+    },
+    "4046101": {
+      responseCode: "4046101",
+      responseMessage: "Transaction Not Found",
+    },
+    "4046102": {
+      responseCode: "4046102",
+      responseMessage: "Invalid Routing",
+    },
+    "4046103": {
+      responseCode: "4046103",
+      responseMessage: "Bank Not Supported By Switch",
+    },
+    "4046104": {
+      responseCode: "4046104",
+      responseMessage: "Transaction Cancelled",
+    },
+    "4046105": {
+      responseCode: "4046105",
+      responseMessage: "Merchant Is Not Registered For Card Registration Services",
+    },
+    "4046106": {
+      responseCode: "4046106",
+      responseMessage: "Need To Request OTP",
+    },
+    "4046107": {
+      responseCode: "4046107",
+      responseMessage: "Journey Not Found",
+    },
+    "4046108": {
+      responseCode: "4046108",
+      responseMessage: "Invalid Merchant",
+    },
+    "4046109": {
+      responseCode: "4046109",
+      responseMessage: "No Issuer",
+    },
+    "4046110": {
+      responseCode: "4046110",
+      responseMessage: "Invalid API Transition",
+    },
+    "4046111": {
+      responseCode: "4046111",
+      responseMessage: "Invalid Card/Account/Customer [info]/Virtual Account",
+    },
+    "4046112": {
+      responseCode: "4046112",
+      responseMessage: "Invalid Bill/Virtual Account [Reason]",
+    },
+    "4046113": {
+      responseCode: "4046113",
+      responseMessage: "Invalid Amount",
+    },
+    "4046114": {
+      responseCode: "4046114",
+      responseMessage: "Paid Bill",
+    },
+    "4046115": {
+      responseCode: "4046115",
+      responseMessage: "Invalid OTP",
+    },
+    "4046116": {
+      responseCode: "4046116",
+      responseMessage: "Partner Not Found",
+    },
+    "4046117": {
+      responseCode: "4046117",
+      responseMessage: "Invalid Terminal",
+    },
+    "4046118": {
+      responseCode: "4046118",
+      responseMessage: "Inconsistent Request",
+    },
+    "4046119": {
+      responseCode: "4046119",
+      responseMessage: "Invalid Bill/Virtual Account",
+    },
+    "4056100": {
+      responseCode: "4056100",
+      responseMessage: "Requested Function Is Not Supported",
+    },
+    "4056101": {
+      responseCode: "4056101",
+      responseMessage: "Requested Opearation Is Not Allowed",
+    },
+    "4096100": {
+      responseCode: "4096100",
+      responseMessage: "Conflict",
+    },
+    "4096101": {
+      responseCode: "4096101",
+      responseMessage: "Duplicate partnerReferenceNo",
+    },
+    "4296100": {
+      responseCode: "4296100",
+      responseMessage: "Too Many Requests",
+    },
+    "5006100": {
+      responseCode: "5006100",
+      responseMessage: "General Error",
+    },
+    "5006101": {
+      responseCode: "5006101",
+      responseMessage: "Internal Server Error",
+    },
+    "5006102": {
+      responseCode: "5006102",
+      responseMessage: "External Server Error",
+    },
+    "5046100": {
+      responseCode: "5046100",
+      responseMessage: "Timeout",
+    },
+  });
 
 /** The document's sample request of API Cancel Payment (service 62, POST .../{version}/qr/qr-cpm-cancel). */
-export const snapQrCpmCancelRequestFixture: SnapQrCpmCancelRequest = {
+export const snapQrCpmCancelRequestFixture: SnapQrCpmCancelRequest = /* @__PURE__ */ deepFreeze({
   originalPartnerReferenceNo: "2020102900000000000001",
   originalReferenceNo: "2020102977770000000009",
   originalExternalId: "30443786930722726463280097920912",
@@ -2131,10 +2133,10 @@ export const snapQrCpmCancelRequestFixture: SnapQrCpmCancelRequest = {
     deviceId: "12345679237",
     channel: "mobilephone",
   },
-};
+});
 
 /** The headers the document's sample request of API Cancel Payment sends. */
-export const snapQrCpmCancelRequestHeadersFixture: { readonly [name: string]: string } = {
+export const snapQrCpmCancelRequestHeadersFixture: { readonly [name: string]: string } = /* @__PURE__ */ deepFreeze({
   "Content-type": "application/json",
   Authorization: 'Bearer gp9HjjEj813Y9JGoqwOeOPWbnt4CUpvIJbU1mMU4a11MNDZ7Sg5u9a"',
   "Authorization-Customer": 'Bearer fa8sjjEj813Y9JGoqwOeOPWbnt4CUpvIJbU1mMU4a11MNDZ7Sg5u9a"',
@@ -2148,16 +2150,16 @@ export const snapQrCpmCancelRequestHeadersFixture: { readonly [name: string]: st
   "X-LATITUDE": "-6.108841",
   "X-LONGITUDE": "106.7782137",
   "CHANNEL-ID": "95221",
-};
+});
 
 /** The headers the document's sample response of API Cancel Payment sends. */
-export const snapQrCpmCancelResponseHeadersFixture: { readonly [name: string]: string } = {
+export const snapQrCpmCancelResponseHeadersFixture: { readonly [name: string]: string } = /* @__PURE__ */ deepFreeze({
   "Content-type": "application/json",
   "X-TIMESTAMP": "2020-12-23T08:10:18+07:00",
-};
+});
 
 /** The success response (2006200) of API Cancel Payment: the document's sample. */
-export const snapQrCpmCancelSuccessResponseFixture: SnapQrCpmCancelResponse = {
+export const snapQrCpmCancelSuccessResponseFixture: SnapQrCpmCancelResponse = /* @__PURE__ */ deepFreeze({
   responseCode: "2006200",
   responseMessage: "Request has been processed successfully",
   originalPartnerReferenceNo: "2020102900000000000001",
@@ -2169,11 +2171,11 @@ export const snapQrCpmCancelSuccessResponseFixture: SnapQrCpmCancelResponse = {
     deviceId: "12345679237",
     channel: "mobilephone",
   },
-};
+});
 
 /** A response body for every code of API Cancel Payment: the success sample for 2006200, the error envelope with the table's message for every other code. */
 export const snapQrCpmCancelResponseFixtures: { readonly [C in SnapQrCpmCancelResponseCode]: SnapQrCpmCancelResponse } =
-  {
+  /* @__PURE__ */ deepFreeze({
     "2006200": snapQrCpmCancelSuccessResponseFixture,
     "2026200": {
       responseCode: "2026200",
@@ -2423,10 +2425,10 @@ export const snapQrCpmCancelResponseFixtures: { readonly [C in SnapQrCpmCancelRe
       responseCode: "5046200",
       responseMessage: "Timeout",
     },
-  };
+  });
 
 /** The document's sample request of API Payment Notify (service 79, POST .../{version}/qr/qr-cpm-notify). */
-export const snapQrCpmNotifyRequestFixture: SnapQrCpmNotifyRequest = {
+export const snapQrCpmNotifyRequestFixture: SnapQrCpmNotifyRequest = /* @__PURE__ */ deepFreeze({
   originalPartnerReferenceNo: "2020102900000000000001",
   originalReferenceNo: "2020102977770000000009",
   merchantId: "00007100010926",
@@ -2448,10 +2450,10 @@ export const snapQrCpmNotifyRequestFixture: SnapQrCpmNotifyRequest = {
     deviceId: "12345679237",
     channel: "mobilephone",
   },
-};
+});
 
 /** The headers the document's sample request of API Payment Notify sends. */
-export const snapQrCpmNotifyRequestHeadersFixture: { readonly [name: string]: string } = {
+export const snapQrCpmNotifyRequestHeadersFixture: { readonly [name: string]: string } = /* @__PURE__ */ deepFreeze({
   "Content-type": "application/json",
   Authorization: 'Bearer gp9HjjEj813Y9JGoqwOeOPWbnt4CUpvIJbU1mMU4a11MNDZ7Sg5u9a"',
   "Authorization-Customer": 'Bearer fa8sjjEj813Y9JGoqwOeOPWbnt4CUpvIJbU1mMU4a11MNDZ7Sg5u9a"',
@@ -2465,27 +2467,27 @@ export const snapQrCpmNotifyRequestHeadersFixture: { readonly [name: string]: st
   "X-LATITUDE": "-6.108841",
   "X-LONGITUDE": "106.7782137",
   "CHANNEL-ID": "95221",
-};
+});
 
 /** The headers the document's sample response of API Payment Notify sends. */
-export const snapQrCpmNotifyResponseHeadersFixture: { readonly [name: string]: string } = {
+export const snapQrCpmNotifyResponseHeadersFixture: { readonly [name: string]: string } = /* @__PURE__ */ deepFreeze({
   "Content-type": "application/json",
   "X-TIMESTAMP": "2020-12-23T08:46:16+07:00",
-};
+});
 
 /** The success response (2007900) of API Payment Notify: the document's sample. */
-export const snapQrCpmNotifySuccessResponseFixture: SnapQrCpmNotifyResponse = {
+export const snapQrCpmNotifySuccessResponseFixture: SnapQrCpmNotifyResponse = /* @__PURE__ */ deepFreeze({
   responseCode: "2007900",
   responseMessage: "Request has been processed successfully",
   additionalInfo: {
     deviceId: "12345679237",
     channel: "mobilephone",
   },
-};
+});
 
 /** A response body for every code of API Payment Notify: the success sample for 2007900, the error envelope with the table's message for every other code. */
 export const snapQrCpmNotifyResponseFixtures: { readonly [C in SnapQrCpmNotifyResponseCode]: SnapQrCpmNotifyResponse } =
-  {
+  /* @__PURE__ */ deepFreeze({
     "2007900": snapQrCpmNotifySuccessResponseFixture,
     "2027900": {
       responseCode: "2027900",
@@ -2735,10 +2737,10 @@ export const snapQrCpmNotifyResponseFixtures: { readonly [C in SnapQrCpmNotifyRe
       responseCode: "5047900",
       responseMessage: "Timeout",
     },
-  };
+  });
 
 /** The document's sample request of API Refund Payment (service 80, POST .../{version}/qr/qr-cpm-refund). */
-export const snapQrCpmRefundRequestFixture: SnapQrCpmRefundRequest = {
+export const snapQrCpmRefundRequestFixture: SnapQrCpmRefundRequest = /* @__PURE__ */ deepFreeze({
   merchantId: "00007100010926",
   subMerchantId: "310928924949487",
   externalStoreId: "124928924949487",
@@ -2752,10 +2754,10 @@ export const snapQrCpmRefundRequestFixture: SnapQrCpmRefundRequest = {
   },
   reason: "Customer complain",
   additionalInfo: null,
-};
+});
 
 /** The headers the document's sample request of API Refund Payment sends. */
-export const snapQrCpmRefundRequestHeadersFixture: { readonly [name: string]: string } = {
+export const snapQrCpmRefundRequestHeadersFixture: { readonly [name: string]: string } = /* @__PURE__ */ deepFreeze({
   "Content-type": "application/json",
   Authorization: 'Bearer gp9HjjEj813Y9JGoqwOeOPWbnt4CUpvIJbU1mMU4a11MNDZ7Sg5u9a"',
   "Authorization-Customer": 'Bearer fa8sjjEj813Y9JGoqwOeOPWbnt4CUpvIJbU1mMU4a11MNDZ7Sg5u9a"',
@@ -2769,16 +2771,16 @@ export const snapQrCpmRefundRequestHeadersFixture: { readonly [name: string]: st
   "X-LATITUDE": "-6.108841",
   "X-LONGITUDE": "106.7782137",
   "CHANNEL-ID": "95221",
-};
+});
 
 /** The headers the document's sample response of API Refund Payment sends. */
-export const snapQrCpmRefundResponseHeadersFixture: { readonly [name: string]: string } = {
+export const snapQrCpmRefundResponseHeadersFixture: { readonly [name: string]: string } = /* @__PURE__ */ deepFreeze({
   "Content-type": "application/json",
   "X-TIMESTAMP": "2020-12-23T08:10:18+07:00",
-};
+});
 
 /** The success response (2008000) of API Refund Payment: the document's sample. */
-export const snapQrCpmRefundSuccessResponseFixture: SnapQrCpmRefundResponse = {
+export const snapQrCpmRefundSuccessResponseFixture: SnapQrCpmRefundResponse = /* @__PURE__ */ deepFreeze({
   responseCode: "2008000",
   responseMessage: "Request has been processed successfully",
   originalPartnerReferenceNo: "2020102900000000000001",
@@ -2792,11 +2794,11 @@ export const snapQrCpmRefundSuccessResponseFixture: SnapQrCpmRefundResponse = {
   },
   refundTime: "2020-12-21T17:21:41+07:00",
   additionalInfo: null,
-};
+});
 
 /** A response body for every code of API Refund Payment: the success sample for 2008000, the error envelope with the table's message for every other code. */
 export const snapQrCpmRefundResponseFixtures: { readonly [C in SnapQrCpmRefundResponseCode]: SnapQrCpmRefundResponse } =
-  {
+  /* @__PURE__ */ deepFreeze({
     "2008000": snapQrCpmRefundSuccessResponseFixture,
     "2028000": {
       responseCode: "2028000",
@@ -3046,7 +3048,7 @@ export const snapQrCpmRefundResponseFixtures: { readonly [C in SnapQrCpmRefundRe
       responseCode: "5048000",
       responseMessage: "Timeout",
     },
-  };
+  });
 
 /** What one endpoint's fixtures are, for `codebook mock` and for tests that walk every endpoint. */
 export interface SnapQrCpmEndpointFixtures {
@@ -3092,7 +3094,7 @@ export interface SnapQrCpmFixtures {
 }
 
 /** Every fixture of Bank Indonesia SNAP API QR CPM in one object (what `codebook mock` serves). Import the named fixtures instead where a bundle size matters. */
-export const snapQrCpmFixtures: SnapQrCpmFixtures = {
+export const snapQrCpmFixtures: SnapQrCpmFixtures = /* @__PURE__ */ deepFreeze({
   codeField: "responseCode",
   messageField: "responseMessage",
   httpStatusPart: {
@@ -3250,6 +3252,15 @@ export const snapQrCpmFixtures: SnapQrCpmFixtures = {
       },
     },
   },
-};
+});
 
 export default snapQrCpmFixtures;
+
+/** Freezes a table and everything in it, once, at load: what this module exports or hands out is shared by every caller. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}

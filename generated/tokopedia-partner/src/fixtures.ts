@@ -5,7 +5,7 @@ import type { TokopediaPartnerCode, TokopediaPartnerOutcome } from "./index.js";
 /** Every code of Tokopedia digital-goods partner response codes in the default context ("payment"), by outcome, in source order: `it.each(tokopediaPartnerCodesByOutcome.failed)`. */
 export const tokopediaPartnerCodesByOutcome: {
   readonly [O in TokopediaPartnerOutcome]: readonly `${TokopediaPartnerCode}`[];
-} = {
+} = /* @__PURE__ */ deepFreeze({
   success: ["00"],
   pending: ["01", "40", "41", "15"],
   failed: [
@@ -35,14 +35,14 @@ export const tokopediaPartnerCodesByOutcome: {
     "64",
     "14",
   ],
-};
+});
 
 /** Every code by context, then by outcome. */
 export const tokopediaPartnerCodesByContext: {
   readonly [C in "payment" | "checkStatus" | "getToken" | "healthCheck" | "getBalance" | "inquiry"]: {
     readonly [O in TokopediaPartnerOutcome]: readonly `${TokopediaPartnerCode}`[];
   };
-} = {
+} = /* @__PURE__ */ deepFreeze({
   payment: {
     success: ["00"],
     pending: ["01", "40", "41", "15"],
@@ -219,14 +219,14 @@ export const tokopediaPartnerCodesByContext: {
       "15",
     ],
   },
-};
+});
 
 /** One case per code and context with the outcome the table gives it: `it.each(tokopediaPartnerCodeCases)("$code in $context is $outcome", …)`. */
 export const tokopediaPartnerCodeCases: readonly {
   readonly code: `${TokopediaPartnerCode}`;
   readonly context: "payment" | "checkStatus" | "getToken" | "healthCheck" | "getBalance" | "inquiry";
   readonly outcome: TokopediaPartnerOutcome;
-}[] = [
+}[] = /* @__PURE__ */ deepFreeze([
   { code: "00", context: "payment", outcome: "success" },
   { code: "01", context: "payment", outcome: "pending" },
   { code: "02", context: "payment", outcome: "failed" },
@@ -407,4 +407,13 @@ export const tokopediaPartnerCodeCases: readonly {
   { code: "64", context: "inquiry", outcome: "failed" },
   { code: "14", context: "inquiry", outcome: "failed" },
   { code: "15", context: "inquiry", outcome: "failed" },
-];
+]);
+
+/** Freezes a table and everything in it, once, at load: what this module exports or hands out is shared by every caller. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}

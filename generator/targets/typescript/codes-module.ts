@@ -8,6 +8,8 @@ import type { EnumStyle } from "./options.ts";
 import { typeNames } from "./names.ts";
 import type { Category, Code, OutcomeContext, OutcomeOrUnknown, Spec } from "../../model/types.ts";
 import { OUTCOMES } from "../../model/types.ts";
+import { DEEP_FREEZE, frozen, frozenConst, pure, usesDeepFreeze } from "./frozen.ts";
+import { partsImplied, patternShape, shapeCheckBody } from "./pattern-shape.ts";
 import { docText, lit, type Statement } from "./ts-module.ts";
 import { hasNotes, noteDocLines, notesField, notesLiteral, notesOf, notesTable } from "./tsdoc-notes.ts";
 
@@ -106,14 +108,15 @@ export function emitCodeTable(spec: Spec, enumStyle: EnumStyle): Statement[] {
   const members = spec.codes.map((c) => `${doc(c)}\n${c.name}${enumStyle === "enum" ? " = " : ": "}${lit(c.code)},`).join("\n");
   const what = `Every response code in ${spec.title}, by name.`;
   if (enumStyle === "enum") {
-    out.push(`/** ${docText(what)} */\nexport enum ${n.code} {\n${members}\n}`);
+    // An enum is a statement, not an expression: it is frozen by a statement of its own, which a bundler keeps.
+    out.push(`/** ${docText(what)} */\nexport enum ${n.code} {\n${members}\n}\nObject.freeze(${n.code});`);
   } else if (inferredLength(spec) > INFERRED_TYPE_BUDGET) {
     // TypeScript refuses to serialize an inferred type this long into the .d.ts; state it (docs on the type's members).
     const typeMembers = spec.codes.map((c) => `${doc(c)}\nreadonly ${c.name}: ${lit(c.code)};`).join("\n");
     const values = spec.codes.map((c) => `${c.name}: ${lit(c.code)},`).join("\n");
-    out.push(`/** ${docText(what)} */\nexport const ${n.code}: {\n${typeMembers}\n} = {\n${values}\n};`);
+    out.push(`/** ${docText(what)} */\nexport const ${n.code}: {\n${typeMembers}\n} = ${frozen(`{\n${values}\n}`)};`);
   } else {
-    out.push(`/** ${docText(what)} */\nexport const ${n.code} = {\n${members}\n} as const;`);
+    out.push(frozenConst(`/** ${docText(what)} */`, n.code, "CODES_BY_NAME", `{\n${members}\n}`));
     out.push(`/** A response code listed in ${docText(spec.title)}. */\nexport type ${n.code} = (typeof ${n.code})[keyof typeof ${n.code}];`);
   }
 
@@ -139,7 +142,7 @@ export function emitCodeTable(spec: Spec, enumStyle: EnumStyle): Statement[] {
     const info = spec.categories
       .map((c) => `${c.id}: { label: ${lit(c.label)}, description: ${c.description === null ? "null" : lit(c.description)} },`)
       .join("\n");
-    out.push(`/** Each category as the source names and describes it. */\nexport const ${P}Categories = {\n${info}\n} as const;`);
+    out.push(frozenConst(`/** Each category as the source names and describes it. */`, `${P}Categories`, "CATEGORIES", `{\n${info}\n}`));
   }
 
   // ---- scopes (sub-tables that apply in one context only)
@@ -152,7 +155,7 @@ export function emitCodeTable(spec: Spec, enumStyle: EnumStyle): Statement[] {
   if (multiContext) {
     out.push(`/** Contexts whose outcomes differ; "${defaultContext.id}" is the default. */\nexport type ${n.context} = ${contexts.map((c) => lit(c.id)).join(" | ")};`);
     const info = contexts.map((c) => `${c.id}: { title: ${lit(c.title)}, source: ${c.source === null ? "null" : lit(c.source)} },`).join("\n");
-    out.push(`/** What each context means, with the source's words where it states a rule. */\nexport const ${P}Contexts = {\n${info}\n} as const;`);
+    out.push(frozenConst(`/** What each context means, with the source's words where it states a rule. */`, `${P}Contexts`, "CONTEXTS", `{\n${info}\n}`));
   }
 
   // ---- actions
@@ -162,7 +165,7 @@ export function emitCodeTable(spec: Spec, enumStyle: EnumStyle): Statement[] {
     const info = spec.actions
       .map((a) => `/** ${docText(a.title)}: "${docText(a.source)}" */\n${a.id}: { title: ${lit(a.title)}, source: ${lit(a.source)}, codes: [${a.codes.map(lit).join(", ")}] },`)
       .join("\n");
-    out.push(`/** The actions the source prescribes, with the codes they apply to. */\nexport const ${P}Actions = {\n${info}\n} as const;`);
+    out.push(frozenConst(`/** The actions the source prescribes, with the codes they apply to. */`, `${P}Actions`, "ACTIONS", `{\n${info}\n}`));
   }
 
   // ---- the entry type
@@ -214,13 +217,13 @@ export function emitCodeTable(spec: Spec, enumStyle: EnumStyle): Statement[] {
   if (expanded) out.push(...expandedEntries(spec, n, multiContext));
   else {
     const entries = spec.codes.map((c) => `[${lit(c.code)}, ${entryLiteral(spec, c, codeType(c), multiContext)}],`).join("\n");
-    out.push(`const ENTRIES: ReadonlyMap<string, ${n.entry}> = new Map<string, ${n.entry}>([\n${entries}\n]);`);
+    out.push(`const ENTRIES: ReadonlyMap<string, ${n.entry}> = ${pure(`new Map<string, ${n.entry}>(${frozen(`[\n${entries}\n]`)})`)};`);
   }
 
   // The guard reads a set of its own, not ENTRIES: a bundle that imports only the guard
   // keeps the code strings and drops the descriptive table (bundlers drop an unused `new Map`).
   out.push(
-    `/** Every code the table lists. */\nconst LISTED: ReadonlySet<string> = new Set<string>([${spec.codes.map((c) => lit(c.code)).join(", ")}]);`,
+    `/** Every code the table lists. */\nconst LISTED: ReadonlySet<string> = ${pure(`new Set<string>([${spec.codes.map((c) => lit(c.code)).join(", ")}])`)};`,
     `/** Whether \`value\` is a code the table lists (a string: "00" is not 0). */\nexport function ${n.isCode}(value: unknown): value is ${n.code} {\n  return typeof value === "string" && LISTED.has(value);\n}`,
   );
   out.push(
@@ -235,10 +238,18 @@ export function emitCodeTable(spec: Spec, enumStyle: EnumStyle): Statement[] {
 
   // ---- classify
   const defaultResult = resultTypes[0]!.name;
+  // A listed code's answer depends on the code (and the context) alone: built once, frozen like
+  // its row, and handed out as is, so classifying a listed code allocates nothing.
+  const knownResult = (ctx: OutcomeContext, r: string) => `{ known: true, outcome: entry.${multiContext ? `outcomes.${ctx.id}` : "outcome"}, code, entry } as ${r}`;
+  const knownType = multiContext ? `{ readonly [K in ${n.context}]: ${P}AnyResult }` : defaultResult;
+  const knownValue = multiContext ? `{ ${resultTypes.map((r) => `${r.ctx.id}: ${knownResult(r.ctx, r.name)}`).join(", ")} }` : knownResult(defaultContext, defaultResult);
+  out.push(
+    `/** The answer for each listed code${multiContext ? ", in each context" : ""}. */\nconst KNOWN: ReadonlyMap<string, ${knownType}> = ${pure(`new Map<string, ${knownType}>(${pure(`Array.from(ENTRIES, ([code, entry]): [string, ${knownType}] => [code, deepFreeze(${knownValue})])`)})`)};`,
+  );
   if (!multiContext) {
     const malformed = `{ known: false, malformed: true, outcome: ${lit(malformedOutcome(spec, defaultContext))}, code: null, input: code, category: null, reason: malformedReason(code) }`;
     out.push(
-      `/**\n * Classifies a response code: its outcome, and its row when the table lists it.\n * A code the table does not list is never silently success or failed: see \`reason\`. A value that is not a string\n * of the code pattern (a number included: 200 is not "200") is \`malformed\`. Never throws.\n */\nexport function ${n.classify}(code: unknown): ${defaultResult} {\n  if (typeof code === "string") {\n    const entry = ENTRIES.get(code);\n    if (entry !== undefined) return { known: true, outcome: entry.outcome, code: entry.code, entry } as ${defaultResult};\n    if (CODE_PATTERN.test(code)) return classifyUnlisted(code) as ${defaultResult};\n  }\n  return ${malformed};\n}`,
+      `/**\n * Classifies a response code: its outcome, and its row when the table lists it.\n * A code the table does not list is never silently success or failed: see \`reason\`. A value that is not a string\n * of the code pattern (a number included: 200 is not "200") is \`malformed\`. Never throws.\n */\nexport function ${n.classify}(code: unknown): ${defaultResult} {\n  if (typeof code === "string") {\n    const known = KNOWN.get(code);\n    if (known !== undefined) return known;\n    if (${codeTest(spec, "code")}) return classifyUnlisted(code) as ${defaultResult};\n  }\n  return ${malformed};\n}`,
     );
   } else {
     const overloads = [
@@ -266,7 +277,7 @@ export function emitCodeTable(spec: Spec, enumStyle: EnumStyle): Statement[] {
       .map(([o, ids]) => `${ids.map((id) => `context === ${lit(id)}`).join(" || ")} ? ${lit(o)} : `)
       .join("") + lit(groups[groups.length - 1]![0]);
     out.push(
-      `/**\n * Classifies a response code in a context (default "${defaultContext.id}"): its outcome, and its row when the table lists it.\n * A code the table does not list is never silently success or failed: see \`reason\`. A value that is not a string\n * of the code pattern (a number included: 200 is not "200") is \`malformed\`. Never throws on the code; an unknown\n * context is a programming error (a RangeError), not input.\n */\n${overloads.join("\n")}\nexport function ${n.classify}(code: unknown, context: ${n.context} = ${lit(defaultContext.id)}): ${P}AnyResult {\n  if (typeof context !== "string" || !Object.hasOwn(${P}Contexts, context)) throw new RangeError(\`unknown context "\${typeof context === "string" ? context : typeof context}"; expected one of ${contexts.map((c) => c.id).join(", ")}\`);\n  const entry = typeof code === "string" ? ENTRIES.get(code) : undefined;\n  if (entry !== undefined) return { known: true, outcome: entry.outcomes[context], code: entry.code, entry } as ${P}AnyResult;\n  if (typeof code !== "string" || !CODE_PATTERN.test(code))\n    return { known: false, malformed: true, outcome: ${malformedExpr}, code: null, input: code, category: null, reason: malformedReason(code) } as ${P}AnyResult;\n${switchOnContext}  return classifyUnlisted(code) as ${P}AnyResult;\n}`,
+      `/**\n * Classifies a response code in a context (default "${defaultContext.id}"): its outcome, and its row when the table lists it.\n * A code the table does not list is never silently success or failed: see \`reason\`. A value that is not a string\n * of the code pattern (a number included: 200 is not "200") is \`malformed\`. Never throws on the code; an unknown\n * context is a programming error (a RangeError), not input.\n */\n${overloads.join("\n")}\nexport function ${n.classify}(code: unknown, context: ${n.context} = ${lit(defaultContext.id)}): ${P}AnyResult {\n  if (${contexts.map((c) => `context !== ${lit(c.id)}`).join(" && ")}) throw new RangeError(\`unknown context "\${typeof context === "string" ? context : typeof context}"; expected one of ${contexts.map((c) => c.id).join(", ")}\`);\n  const known = typeof code === "string" ? KNOWN.get(code) : undefined;\n  if (known !== undefined) return known[context];\n  if (typeof code !== "string" || !${codeTest(spec, "code")})\n    return { known: false, malformed: true, outcome: ${malformedExpr}, code: null, input: code, category: null, reason: malformedReason(code) } as ${P}AnyResult;\n${switchOnContext}  return classifyUnlisted(code) as ${P}AnyResult;\n}`,
     );
   }
 
@@ -278,6 +289,7 @@ export function emitCodeTable(spec: Spec, enumStyle: EnumStyle): Statement[] {
     out.push(
       `/** The actions the source prescribes for a code (empty for codes without any). */\nexport function ${lowerFirst(P)}ActionsFor(code: string): readonly ${actionType}[] {\n  return ENTRIES.get(code)?.actions ?? [];\n}`,
     );
+  if (usesDeepFreeze(out)) out.push(DEEP_FREEZE);
   return out;
 }
 
@@ -338,7 +350,7 @@ function expandedEntries(spec: Spec, n: CodeTableNames, multiContext: boolean): 
     `/** The source rows the codes expand from. */\nconst ROWS: readonly Pick<${n.entry}, "message" | "status" | "category" | "description" | "table" | "row"${spec.columns.map((c) => ` | ${lit(c.key)}`).join("")}>[] = [\n${shared.join("\n")}\n];`,
     `/** Every code: its name, its source row (index into ROWS), its outcome${multiContext ? "s" : ""} and its parts. */\nconst CODES: readonly (${tupleType})[] = [\n${tuples.join("\n")}\n];`,
     ...(hasNotes(spec) ? [notesTable(spec, n.entry)] : []),
-    `const ENTRIES: ReadonlyMap<string, ${n.entry}> = new Map<string, ${n.entry}>(\n  CODES.map(([${names.join(", ")}]) => [code, { ...ROWS[row]!, code: code as ${n.code}, name, ${outcomeProps}, parts: { ${parts.map((p) => `${p.name}: ${p.name}Part`).join(", ")} }${hasNotes(spec) ? ", notes: NOTES.get(code) ?? {}" : ""} }]),\n);`,
+    `const ENTRIES: ReadonlyMap<string, ${n.entry}> = ${pure(`new Map<string, ${n.entry}>(\n  ${frozen(pure(`CODES.map(([${names.join(", ")}]) => [code, { ...ROWS[row]!, code: code as ${n.code}, name, ${outcomeProps}, parts: { ${parts.map((p) => `${p.name}: ${p.name}Part`).join(", ")} }${hasNotes(spec) ? ", notes: NOTES.get(code) ?? {}" : ""} }])`))},\n)`)};`,
   ];
 }
 
@@ -368,6 +380,16 @@ function entryLiteral(spec: Spec, c: Code, codeExpr: string, multiContext: boole
   return `{ ${props.join(", ")} }`;
 }
 
+/** Whether the string `expr` is of the code pattern: by character codes where the pattern is read exactly (pattern-shape.ts), else by the RegExp. */
+function codeTest(spec: Spec, expr: string): string {
+  return codeCheckBody(spec) === null ? `CODE_PATTERN.test(${expr})` : `isCodeShaped(${expr})`;
+}
+
+function codeCheckBody(spec: Spec): string | null {
+  const shape = patternShape(spec.pattern);
+  return shape === null ? null : shapeCheckBody(shape);
+}
+
 /**
  * The pattern every code matches, and the reason a value is malformed. The reason
  * reads nothing from an object (no getter, `toString` or proxy trap runs), so
@@ -377,7 +399,9 @@ function malformedStatements(spec: Spec): Statement[] {
   const expected = `expected a string matching ${spec.pattern}, got `;
   const described = `${spec.pattern}${spec.patternDescription ? ` (${spec.patternDescription})` : ""}`;
   return [
-    `/** The pattern every code of the table matches. */\nconst CODE_PATTERN: RegExp = new RegExp(${lit(spec.pattern)});`,
+    codeCheckBody(spec) === null
+      ? `/** The pattern every code of the table matches. */\nconst CODE_PATTERN: RegExp = ${pure(`new RegExp(${lit(spec.pattern)})`)};`
+      : `/** Whether \`s\` matches ${docText(spec.pattern)}, the pattern every code of the table matches, by character codes (a RegExp call costs more than the whole check). */\nfunction isCodeShaped(s: string): boolean {\n${codeCheckBody(spec)}\n}`,
     `/** Why a value is not a code: what it is instead (a string quoted, at most 32 characters of it). Never throws. */\nfunction malformedReason(value: unknown): string {\n` +
       `  switch (typeof value) {\n` +
       `    case "string":\n      return JSON.stringify(value.length > 32 ? value.slice(0, 32) + "…" : value) + ${lit(` does not match ${described}`)};\n` +
@@ -389,12 +413,13 @@ function malformedStatements(spec: Spec): Statement[] {
   ];
 }
 
-/** The condition under which a category claims an unlisted code (`parts`: the code has the composite parts' shape). */
-function categoryCondition(spec: Spec, c: Category, constName: (c: Category) => string): string {
+/** The condition under which a category claims an unlisted code (`guard`: "parts && " where the code's shape is tested, else ""). */
+function categoryCondition(spec: Spec, c: Category, constName: (c: Category) => string, guard: string): string {
   const m = c.match!;
   if ("part" in m) {
     const offset = partOffset(spec, m.part);
-    return `parts && (${m.values.map((x) => `code.startsWith(${lit(x)}, ${offset})`).join(" || ")})`;
+    const values = m.values.map((x) => `code.startsWith(${lit(x)}, ${offset})`).join(" || ");
+    return guard ? `${guard}(${values})` : values;
   }
   if ("prefixes" in m) return m.prefixes.map((x) => `code.startsWith(${lit(x)})`).join(" || ");
   return `${constName(c)}.test(code)`;
@@ -419,14 +444,18 @@ function unlistedFunction(spec: Spec, categoryType: string): string {
   const category = matching.length ? "category" : "category: null";
   // Rules and part categories read the code's parts: only where it has their shape
   // (the parts' total length, each part's pattern). Parts are compared in place.
-  if (composite && (composite.rules.length || byPart)) {
+  // classifyUnlisted is called only with a code of the code pattern: where that pattern
+  // implies the parts' shape (decided here, pattern-shape.ts), the shape is not tested again.
+  let guard = "";
+  if (composite && (composite.rules.length || byPart) && !partsImplied(spec.pattern, composite.parts)) {
+    guard = "parts && ";
     const total = composite.parts.reduce((s, p) => s + p.length, 0);
     const checks = [`code.length === ${total}`];
     let at = 0;
     for (const p of composite.parts) {
       if (p.pattern) {
         const name = `${p.name.toUpperCase()}_PART`;
-        consts.push(`const ${name}: RegExp = new RegExp(${lit(p.pattern)});`);
+        consts.push(`const ${name}: RegExp = ${pure(`new RegExp(${lit(p.pattern)})`)};`);
         checks.push(`${name}.test(code.slice(${at}, ${at + p.length}))`);
       }
       at += p.length;
@@ -436,15 +465,15 @@ function unlistedFunction(spec: Spec, categoryType: string): string {
   // The category: the first whose match claims the code, in the spec's order.
   if (matching.length) {
     const constName = (c: Category) => `${c.id.replace(/[A-Z]/g, (x) => `_${x}`).toUpperCase()}_CATEGORY`;
-    for (const c of matching) if ("pattern" in c.match!) consts.push(`const ${constName(c)}: RegExp = new RegExp(${lit(c.match.pattern)});`);
-    const expr = matching.map((c) => `${categoryCondition(spec, c, constName)} ? ${lit(c.id)} : `).join("");
+    for (const c of matching) if ("pattern" in c.match!) consts.push(`const ${constName(c)}: RegExp = ${pure(`new RegExp(${lit(c.match.pattern)})`)};`);
+    const expr = matching.map((c) => `${categoryCondition(spec, c, constName, guard)} ? ${lit(c.id)} : `).join("");
     body.push(`const category: ${categoryType} = ${expr}null;`);
   }
   for (const r of composite?.rules ?? []) {
     const offset = partOffset(spec, r.part);
     const cond = r.values ? r.values.map((x) => `code.startsWith(${lit(x)}, ${offset})`).join(" || ") : `code.startsWith(${lit(r.prefix!)}, ${offset})`;
     const reason = r.reason ?? r.source ?? `Its ${r.part} part is ${r.values ? r.values.join(" or ") : `${r.prefix}…`}.`;
-    body.push(`if (parts && (${cond})) return { known: false, outcome: ${lit(unlistedOutcome(r.outcome))}, code, ${category}, reason: ${lit(reason + (r.outcome === "success" ? NOT_CONFIRMED : ""))} };`);
+    body.push(`if (${guard ? `${guard}(${cond})` : cond}) return { known: false, outcome: ${lit(unlistedOutcome(r.outcome))}, code, ${category}, reason: ${lit(reason + (r.outcome === "success" ? NOT_CONFIRMED : ""))} };`);
   }
   for (const c of matching) {
     if (!c.outcome) continue;
@@ -488,7 +517,7 @@ function transportStatements(spec: Spec, n: CodeTableNames, resultType: string):
   const textDecl = t.rules.some((r) => r.outcome !== "code") ? `  // Only a string is a code: a number 0 is not "00". Anything else is reported as null.\n  const text = typeof code === "string" ? code : null;\n` : "";
   const defaultCase = other ? `default:\n${caseBody(other)}` : `default:\nreturn ${n.classify}(code);`;
   return [
-    `/** ${docText(t.title ?? "HTTP status rules")}: how the source says to read an HTTP status before the response code. */\nexport const ${P}HttpRules = [\n${rules}\n] as const;`,
+    frozenConst(`/** ${docText(t.title ?? "HTTP status rules")}: how the source says to read an HTTP status before the response code. */`, `${P}HttpRules`, "HTTP_RULES", `[\n${rules}\n]`),
     `/** A response the HTTP status alone decides. */\nexport interface ${httpResult} {\n  readonly known: false;\n  readonly outcome: ${outcomes.length ? outcomes.map(lit).join(" | ") : "never"};\n  readonly httpStatus: number;\n  /** The response code the body carried, if it is a string (a number is not a code), else null. */\n  readonly code: string | null;\n  readonly reason: string;\n}`,
     `/**\n * Classifies a whole response: its HTTP status first, per {@link ${P}HttpRules}, then its response code\n * (a value that is not a string of the code pattern is \`malformed\`). Never throws.\n */\nexport function classify${P}Response(httpStatus: number, code: unknown): ${resultType} | ${httpResult} {\n${textDecl}  switch (httpStatus) {\n${cases}\n${defaultCase}\n  }\n}`,
   ];

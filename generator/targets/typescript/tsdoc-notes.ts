@@ -4,6 +4,7 @@
  * A spec without notes gets none of this, so its output is unchanged.
  */
 import type { Code, Spec } from "../../model/types.ts";
+import { pure } from "./frozen.ts";
 import { lit } from "./ts-module.ts";
 
 export function hasNotes(spec: Spec): boolean {
@@ -29,8 +30,8 @@ export function notesLiteral(spec: Spec, code: string): string {
   return `{ ${notesOf(spec, code).map(([ctx, text]) => `${ctx}: ${lit(text)}`).join(", ")} }`;
 }
 
-/** For tables whose entries are built from tuples: the notes by code. */
+/** For tables whose entries are built from tuples: the notes by code (frozen with the entries built from them). */
 export function notesTable(spec: Spec, entry: string): string {
   const rows = spec.codes.filter((c) => notesOf(spec, c.code).length).map((c) => `[${lit(c.code)}, ${notesLiteral(spec, c.code)}],`);
-  return `/** Notes the contexts attach to codes. */\nconst NOTES: ReadonlyMap<string, ${entry}["notes"]> = new Map<string, ${entry}["notes"]>([\n${rows.join("\n")}\n]);`;
+  return `/** Notes the contexts attach to codes. */\nconst NOTES: ReadonlyMap<string, ${entry}["notes"]> = ${pure(`new Map<string, ${entry}["notes"]>([\n${rows.join("\n")}\n])`)};`;
 }

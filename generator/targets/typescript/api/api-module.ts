@@ -6,6 +6,7 @@
  */
 import type { Spec } from "../../../model/types.ts";
 import { codeTableNames } from "../codes-module.ts";
+import { DEEP_FREEZE, usesDeepFreeze } from "../frozen.ts";
 import type { Statement } from "../ts-module.ts";
 import { emitEndpoints } from "./endpoints.ts";
 import { emitHttpStatus } from "./http-status.ts";
@@ -36,6 +37,7 @@ export function emitApi(spec: Spec): Statement[] {
     ...emitValidators(spec),
     ...emitRuntime(),
   ];
+  if (usesDeepFreeze(statements)) statements.push(DEEP_FREEZE);
   assertUniqueExports(spec, statements);
   return statements;
 }

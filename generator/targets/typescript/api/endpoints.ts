@@ -3,6 +3,7 @@
  * and success codes in one `as const` object, plus the header names.
  */
 import type { Spec } from "../../../model/types.ts";
+import { frozenConst } from "../frozen.ts";
 import { lit, type Statement } from "../ts-module.ts";
 import { apiModel } from "./api-model.ts";
 import { docComment } from "./tsdoc.ts";
@@ -19,14 +20,14 @@ export function emitEndpoints(spec: Spec): Statement[] {
   const services = m.endpoints.map((e) => `${lit(e.endpoint.serviceCode)}: ${lit(e.key)},`).join("\n");
   const names = (list: { name: string }[]) => list.map((h) => lit(h.name)).join(", ");
   return [
-    `${docComment([
+    frozenConst(docComment([
       `The endpoints of ${m.spec.source.document}, by key: service code, name, version, method and path as the source states them`,
       `("..." is the provider's base URL; {version} is the version), and the HTTP 200 response code that carries the full response body.`,
-    ])}\nexport const ${n.endpoints} = {\n${rows}\n} as const;`,
+    ]), n.endpoints, "ENDPOINTS", `{\n${rows}\n}`),
     `${docComment(["An endpoint key of " + m.spec.source.document + "."])}\nexport type ${n.endpointKey} = keyof typeof ${n.endpoints};`,
     `${docComment([`A service code: the middle ${m.servicePart.length} digits of a response code.`])}\nexport type ${n.serviceCode} = ${m.endpoints.map((e) => lit(e.endpoint.serviceCode)).join(" | ")};`,
-    `${docComment(["The endpoint key of each service code."])}\nexport const ${n.services} = {\n${services}\n} as const;`,
-    `${docComment(["The request header names the source's samples send, in their order."])}\nexport const ${n.requestHeaderNames} = [${names(m.api.headers)}] as const;`,
-    `${docComment(["The response header names the source's samples send, in their order."])}\nexport const ${n.responseHeaderNames} = [${names(m.api.responseHeaders)}] as const;`,
+    frozenConst(docComment(["The endpoint key of each service code."]), n.services, "SERVICES", `{\n${services}\n}`),
+    frozenConst(docComment(["The request header names the source's samples send, in their order."]), n.requestHeaderNames, "REQUEST_HEADER_NAMES", `[${names(m.api.headers)}]`),
+    frozenConst(docComment(["The response header names the source's samples send, in their order."]), n.responseHeaderNames, "RESPONSE_HEADER_NAMES", `[${names(m.api.responseHeaders)}]`),
   ];
 }

@@ -5,6 +5,7 @@
  */
 import type { Spec } from "../../../model/types.ts";
 import { codeTableNames } from "../codes-module.ts";
+import { pure } from "../frozen.ts";
 import { lit, type Statement } from "../ts-module.ts";
 import { apiModel } from "./api-model.ts";
 import { docComment } from "./tsdoc.ts";
@@ -47,7 +48,7 @@ export function emitHttpStatus(spec: Spec): Statement[] {
   ];
 
   return [
-    `const HTTP_STATUS_PATTERN: RegExp = new RegExp(${lit(statusPattern)});`,
+    `const HTTP_STATUS_PATTERN: RegExp = ${pure(`new RegExp(${lit(statusPattern)})`)};`,
     `${docComment(["What the HTTP status alone says, by the source's rules for the " + http.name + " part of a code."])}\nfunction httpStatusOutcome(${ruleLines.length ? "status" : "_status"}: string): { outcome: ${c.outcome} | "unknown"; reason: string } {\n${ruleLines.join("\n")}\nreturn { outcome: "unknown", reason: ${lit(noRule)} };\n}`,
     `${docComment([`The verdict of {@link ${n.checkHttp}}.`])}\nexport interface ${n.httpCheck} {\n` +
       `/** Whether the HTTP status equals the ${http.name} part of the body's code. */\nreadonly consistent: boolean;\n` +

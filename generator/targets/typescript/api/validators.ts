@@ -7,6 +7,7 @@
  */
 import type { Field, Spec } from "../../../model/types.ts";
 import { codeTableNames } from "../codes-module.ts";
+import { pure } from "../frozen.ts";
 import { lit, type Statement } from "../ts-module.ts";
 import { amountCheckBody, amountPattern, CURRENCY_CHECK_BODY, DATE_TIME_CHECK_BODY, DIGIT_AT_FUNCTION, stringFormat } from "../../../model/semantics/formats.ts";
 
@@ -58,7 +59,7 @@ class Constants {
   }
 
   set(base: string, values: string[]): string {
-    return this.add(base, `set:${JSON.stringify(values)}`, (name) => `const ${name}: ReadonlySet<string> = new Set([${values.map(lit).join(", ")}]);`);
+    return this.add(base, `set:${JSON.stringify(values)}`, (name) => `const ${name}: ReadonlySet<string> = ${pure(`new Set([${values.map(lit).join(", ")}])`)};`);
   }
 }
 
