@@ -36,4 +36,13 @@ describe("levels", () => {
     expect(() => judge("feature", { kind: "code-removed" as ChangeKind, what: "x" })).toThrow(/no feature rule for code-removed/);
     expect(() => judge("breaking", { kind: "field-added", what: "x" }, "response")).toThrow(/no breaking response rule/);
   });
+
+  it("reasons are phrased for every target: no TypeScript term outside an explicit \"in TypeScript\" aside, and none in a breaking reason", () => {
+    const typescriptOnly = /\bunions?\b|type guards?|exhaustive|\.d\.ts|\bthe types\b|\b(headers|category) type\b/;
+    for (const row of rows()) {
+      const reason = row.split(" | ").at(-1)!;
+      expect(reason.replace(/\(in TypeScript[^)]*\)/g, ""), row).not.toMatch(typescriptOnly);
+      if (/^\| `[a-z-]+` \| breaking/.test(row)) expect(reason, row).not.toMatch(/TypeScript/);
+    }
+  });
 });
