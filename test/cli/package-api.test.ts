@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../helpers.ts";
+import { typecheck } from "../typecheck.ts";
 
 let dir: string;
 beforeAll(() => {
@@ -31,11 +32,7 @@ describe("codebook installed as a dependency", () => {
         "",
       ].join("\n"),
     );
-    const tsc = join(repoRoot, "node_modules", "typescript", "bin", "tsc");
-    const args = ["--noEmit", "--strict", "--module", "NodeNext", "--moduleResolution", "NodeNext", "--target", "ES2022", "--types", "node", "--typeRoots", join(repoRoot, "node_modules", "@types"), "use.ts"];
-    const r = spawnSync(process.execPath, [tsc, ...args], { cwd: dir, encoding: "utf8" });
-    expect(r.stdout + r.stderr).toBe("");
-    expect(r.status).toBe(0);
+    expect(typecheck(["use.ts"], "strict", { cwd: dir })).toBe("");
   });
 
   it("runs generate through the package entry point and reports the committed tree current", () => {

@@ -2,7 +2,6 @@
 // test/fixtures/good-specs/ type-checks under the strictest flags, --noUnusedLocals and
 // --noUnusedParameters included, with either enumStyle. A spec someone adds is covered
 // without touching this file.
-import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,36 +9,22 @@ import { describe, expect, it } from "vitest";
 import { generate } from "../../generator/run/pipeline.ts";
 import { generateFixtures } from "../fixture-packages.ts";
 import { repoRoot, specDir, specIds } from "../helpers.ts";
+import { typecheck } from "../typecheck.ts";
 
 const ids = specIds();
 
-const tsc = join(repoRoot, "node_modules", "typescript", "bin", "tsc");
-const strictest = [
-  "--noEmit",
-  "--strict",
-  "--target", "ES2022",
-  "--module", "NodeNext",
-  "--moduleResolution", "NodeNext",
-  "--noUncheckedIndexedAccess",
-  "--exactOptionalPropertyTypes",
-  "--noImplicitReturns",
-  "--noUnusedLocals",
-  "--noUnusedParameters",
-  "--types", "node",
-  "--isolatedDeclarations",
-  "--declaration",
-];
-
-function typecheck(files: string[], extra: string[]): string {
-  try {
-    execFileSync(process.execPath, [tsc, ...strictest, ...extra, ...files], { cwd: repoRoot, encoding: "utf8", stdio: "pipe" });
-    return "";
-  } catch (err) {
-    return String((err as { stdout?: string }).stdout ?? err);
-  }
-}
-
 describe("generated TypeScript sources", () => {
+  it("the shared checker sees errors (the flag sets are applied, a bad file is reported)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "codebook-tsc-"));
+    try {
+      writeFileSync(join(dir, "bad.ts"), "export function f(a: string[]): string {\n  return a[0];\n}\n");
+      expect(typecheck(["bad.ts"], "strict", { cwd: dir })).toBe("");
+      expect(typecheck(["bad.ts"], "strictest", { cwd: dir })).toMatch(/^bad\.ts\(2,3\): error TS2322: Type 'string \| undefined' is not assignable/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("there is a package in generated/ for every spec, and nothing else", () => {
     expect(ids.length).toBeGreaterThan(0);
     const packages = readdirSync(join(repoRoot, "generated"), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
@@ -49,7 +34,7 @@ describe("generated TypeScript sources", () => {
 
   it("enumStyle: const (the committed packages) type-check with --isolatedDeclarations, --erasableSyntaxOnly, --noUnusedLocals", () => {
     const files = ids.map((id) => join("generated", id, "src", "index.ts"));
-    expect(typecheck(files, ["--erasableSyntaxOnly"])).toBe("");
+    expect(typecheck(files, "strictest", { extra: { erasableSyntaxOnly: true } })).toBe("");
   });
 
   // A TypeScript enum is not erasable syntax by definition, so --erasableSyntaxOnly is the one
@@ -71,7 +56,7 @@ describe("generated TypeScript sources", () => {
       expect(source).toContain('Success = "00",');
       expect(source).toContain("export type IakPrepaidPendingCode = IakPrepaidCode.InProcess | IakPrepaidCode.UndefinedResponseCode;");
       const files = ids.map((id) => join(dir, "out", id, "src", "index.ts"));
-      expect(typecheck(files, [])).toBe("");
+      expect(typecheck(files, "strictest")).toBe("");
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -85,7 +70,7 @@ describe("generated TypeScript sources", () => {
       expect(fixtures.ids.length).toBeGreaterThan(3);
       const files = fixtures.ids.map((id) => join(fixtures.dir, id, "src", "index.ts"));
       for (const f of files) expect(existsSync(f), f).toBe(true);
-      expect(typecheck(files, enumStyle === "const" ? ["--erasableSyntaxOnly"] : [])).toBe("");
+      expect(typecheck(files, "strictest", { extra: { erasableSyntaxOnly: enumStyle === "const" } })).toBe("");
     } finally {
       fixtures.remove();
     }

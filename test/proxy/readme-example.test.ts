@@ -3,13 +3,14 @@
 // repository: `codebook/proxy` resolves through package.json exports to dist/)
 // and the generated package, then run by vitest against `codebook mock` as the
 // sandbox (SANDBOX_URL).
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, it } from "vitest";
 import { startMock } from "../../generator/mock/public-api.ts";
 import { tempDir } from "../cli/harness.ts";
 import { repoRoot } from "../helpers.ts";
+import { typecheck } from "../typecheck.ts";
 
 it("the README's startProxy example type-checks and passes against a sandbox", async () => {
   const blocks = [...readFileSync(join(repoRoot, "README.md"), "utf8").matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
@@ -23,10 +24,7 @@ it("the README's startProxy example type-checks and passes against a sandbox", a
   symlinkSync(join(repoRoot, "node_modules", "vitest"), join(dir, "node_modules", "vitest"), "dir");
   writeFileSync(join(dir, "drift.test.ts"), example[0]!);
 
-  const tsc = join(repoRoot, "node_modules", "typescript", "bin", "tsc");
-  const args = ["--noEmit", "--strict", "--skipLibCheck", "--module", "NodeNext", "--moduleResolution", "NodeNext", "--target", "ES2022", "--lib", "ES2022,DOM", "--types", "node", "--typeRoots", join(repoRoot, "node_modules", "@types"), "drift.test.ts"];
-  const typed = spawnSync(process.execPath, [tsc, ...args], { cwd: dir, encoding: "utf8" });
-  expect(typed.stdout + typed.stderr).toBe("");
+  expect(typecheck(["drift.test.ts"], "strict", { cwd: dir, extra: { skipLibCheck: true } })).toBe("");
 
   const sandbox = await startMock({ spec: "snap-qr-cpm", cwd: repoRoot });
   try {

@@ -1,0 +1,65 @@
+// The one type-checker of the tests: TypeScript's compiler API in the test's own process
+// (a `tsc` process per check cost a node start and a compiler load each), with every flag
+// set named once here, so the "strictest flags" of one test cannot drift from another's.
+// The consumer test (test/consumer/) still runs real `tsc -p` processes: it is the test of
+// what a consumer's own tsconfig sees.
+import { isAbsolute, join, resolve } from "node:path";
+import ts from "typescript";
+import { repoRoot } from "./helpers.ts";
+
+const typeRoots = [join(repoRoot, "node_modules", "@types")];
+
+/** A strict NodeNext project: how a consumer's code, and the README's examples, are checked. */
+const strict = {
+  noEmit: true,
+  strict: true,
+  target: "ES2022",
+  module: "NodeNext",
+  moduleResolution: "NodeNext",
+  lib: ["ES2022", "DOM"],
+  types: ["node"],
+  typeRoots,
+};
+
+export const FLAG_SETS = {
+  strict,
+  /**
+   * The strictest flags a consumer may compile the generated sources with: every generated
+   * package passes them (enumStyle const adds erasableSyntaxOnly; a TypeScript enum is not
+   * erasable syntax by definition).
+   */
+  strictest: {
+    ...strict,
+    lib: ["ES2022"],
+    noUncheckedIndexedAccess: true,
+    exactOptionalPropertyTypes: true,
+    noImplicitReturns: true,
+    noUnusedLocals: true,
+    noUnusedParameters: true,
+    isolatedDeclarations: true,
+    declaration: true,
+  },
+} as const;
+
+export type FlagSet = keyof typeof FLAG_SETS;
+
+/**
+ * Type-checks `files` (relative to `cwd`) under a flag set, plus `extra` options in
+ * tsconfig's JSON form. Returns the diagnostics as tsc prints them, paths relative to
+ * `cwd`; "" when the files are clean.
+ */
+export function typecheck(files: string[], set: FlagSet, options: { cwd?: string; extra?: Record<string, unknown> } = {}): string {
+  const cwd = options.cwd ?? repoRoot;
+  const converted = ts.convertCompilerOptionsFromJson({ ...FLAG_SETS[set], ...options.extra }, cwd);
+  if (converted.errors.length) throw new Error(ts.flattenDiagnosticMessageText(converted.errors[0]!.messageText, "\n"));
+  const program = ts.createProgram(
+    files.map((f) => (isAbsolute(f) ? f : resolve(cwd, f))),
+    converted.options,
+  );
+  const diagnostics = ts.getPreEmitDiagnostics(program);
+  return ts.formatDiagnostics(diagnostics, {
+    getCanonicalFileName: (f) => f,
+    getCurrentDirectory: () => cwd,
+    getNewLine: () => "\n",
+  });
+}
