@@ -6,9 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, normalize, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../helpers.ts";
-
-/** Bottom first. `index.ts`, the programmatic API, sits above them all. */
-export const LAYERS = ["common", "model", "artifacts", "targets", "config", "load", "write", "cache", "run", "diff", "mock", "proxy", "cli"] as const;
+import { LAYERS } from "./layers.ts";
 
 const generatorDir = join(repoRoot, "generator");
 const files = readdirSync(generatorDir, { recursive: true, withFileTypes: true })
