@@ -26,3 +26,5 @@ export { loadSpecText } from "./load/load-specs.ts";
 export type * from "./model/types.ts";
 export type { GeneratedFile } from "./model/generated-file.ts";
 export type { Change, Problem } from "./write/write.ts";
+export type { Target, TargetStages } from "./targets/target.ts";
+export type { TargetResult } from "./run/write-targets.ts";
