@@ -19,6 +19,7 @@ import type { GeneratedFile } from "../model/generated-file.ts";
 import { readInputFile } from "../common/input-file.ts";
 import { SPEC_LIMITS } from "../load/hostile-text.ts";
 import { listSpecFiles, specIdOf } from "../load/load-specs.ts";
+import { shippedSpec } from "../load/shipped-specs.ts";
 import { recordedPaths, sha256, type Manifest, type PackageRecord } from "../write/manifest.ts";
 import type { Aggregate } from "../targets/target.ts";
 import { OUTPUT_FILE_MAX_BYTES, scanOutDir } from "../write/write.ts";
@@ -75,7 +76,8 @@ export function specInputs(specDir: string, specPath: string): SpecInputs {
     const bytes = read.bytes;
     hashes.push(sha256(bytes));
     const base: string | undefined = EXTENDS_LINE.exec(bytes.toString("utf8"))?.[2];
-    file = base === undefined ? null : ([`${base}.yaml`, `${base}.yml`].map((name) => join(specDir, name)).find((p) => existsSync(p)) ?? null);
+    // A base the spec directory lacks is the installed codebook's (load/shipped-specs.ts): upgrading codebook changes its bytes, and so this hash.
+    file = base === undefined ? null : ([`${base}.yaml`, `${base}.yml`].map((name) => join(specDir, name)).find((p) => existsSync(p)) ?? shippedSpec(base)?.path ?? null);
   }
   return { paths, hash: hashes.length === 1 ? hashes[0]! : sha256(hashes.join("\n")) };
 }

@@ -2,7 +2,7 @@
 export const HELP = `codebook — typed packages from payment providers' response-code and API tables
 
 Usage:
-  codebook init [ID] [--kind code-table|api]
+  codebook init [ID] [--kind code-table|api] | --from SHIPPED-ID
   codebook lint [--only ID...] [--strict] [--json] [--quiet]
   codebook generate [--only ID...] [--check | --watch] [--strict] [--json] [--quiet]
   codebook diff OLD NEW | --against REF [PATH]  [--format F] [--fail-on LEVEL]
@@ -56,6 +56,8 @@ Options:
   --lock-timeout SECONDS How long generate waits for another run on the same
                          out dir (default 60).
   --kind KIND            init: code-table (default) or api.
+  --from ID              init: copy the spec codebook ships as ID (and its source
+                         document) into the spec directory.
   -h, --help             Show this help.
   -v, --version          Show codebook's version.
 

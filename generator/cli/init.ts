@@ -19,6 +19,7 @@ import { render } from "../artifacts/templates.ts";
 import { fileKind, readInputFile } from "../common/input-file.ts";
 import { deriveName, SPEC_ID, SPEC_ID_MAX_LENGTH } from "../model/identifiers.ts";
 import { packageRoot } from "../common/codebook-paths.ts";
+import { shippedCopies, shippedSpecNote } from "./init-from.ts";
 
 export interface InitOptions {
   /** Config file to create or use (default: ./codebook.config.yaml). */
@@ -28,6 +29,8 @@ export interface InitOptions {
   id?: string;
   /** "code-table" (default) or "api". */
   kind?: string;
+  /** A shipped spec to copy into the spec directory (init-from.ts), instead of a scaffold. */
+  from?: string;
 }
 
 const KINDS = ["code-table", "api"];
@@ -36,12 +39,23 @@ const IGNORE_FILE_MAX_BYTES = 1024 * 1024;
 
 /** What init will write, checked whole before the first byte: a refusal leaves nothing half done. */
 type Step =
-  | { kind: "create"; path: string; text: string; line: string }
+  | { kind: "create"; path: string; text: string | Uint8Array; line: string }
   | { kind: "mkdir"; path: string; line: string }
   | { kind: "append"; path: string; text: string; line: string };
 
 /** Sets up the project (idempotent) and scaffolds the spec; returns what it did, one line each. */
 export function init(options: InitOptions): string[] {
+  if (options.from !== undefined) {
+    if (options.kind !== undefined) throw new ConfigError("--kind and --from exclude each other: --from copies a shipped spec as it is");
+    if (options.id !== undefined && options.id !== options.from)
+      throw new ConfigError(`--from copies the shipped spec under its own id; run \`codebook init --from ${options.from}\` (got the id ${JSON.stringify(options.id)})`);
+  }
+  const from = options.from;
+  if (options.id !== undefined && from === undefined) {
+    const note = shippedSpecNote(options.id);
+    if (note !== null) throw new ConfigError(note);
+  }
+  if (from !== undefined) options = { ...options, id: from };
   if (options.kind !== undefined && options.id === undefined) throw new ConfigError("--kind applies to `codebook init ID`, which scaffolds a spec");
   const kind = options.kind ?? "code-table";
   if (!KINDS.includes(kind)) throw new ConfigError(`--kind must be ${KINDS.join(" or ")}, got ${JSON.stringify(kind)}`);
@@ -82,11 +96,23 @@ export function init(options: InitOptions): string[] {
   const addIgnore = lineToAdd(ignore, `/${fromTop}/`, show);
   if (addIgnore !== null) steps.push({ kind: "append", path: ignore, text: addIgnore, line: `added ${show(config.outDir)}/ to ${show(ignore)}` });
 
-  if (options.id !== undefined) steps.push(scaffold(config, options.id, kind, show));
+  if (from !== undefined) steps.push(...copySteps(config, from, show));
+  else if (options.id !== undefined) steps.push(scaffold(config, options.id, kind, show));
   for (const step of steps) write(step, show);
   const done = steps.map((s) => s.line);
   if (options.id === undefined) done.push("next: `codebook init <id>` scaffolds a spec (--kind code-table or api)");
   return done.map((line) => `codebook: ${line}`);
+}
+
+/** `--from`: the shipped spec and its source document, each created only where nothing is. */
+function copySteps(config: Config, id: string, show: (path: string) => string): Step[] {
+  return shippedCopies(id, config.specDir, installedRef(config.specDir, "schema/spec.schema.json")).map((copy, i) => {
+    refuseLinks(config.root, copy.path, show);
+    const taken = (i === 0 ? [".yaml", ".yml"].map((ext) => join(config.specDir, id + ext)) : [copy.path]).find((p) => lstatSync(p, { throwIfNoEntry: false }));
+    if (taken) throw new ConfigError(`${show(taken)} already exists; codebook init never overwrites a spec or a source document`);
+    const line = i === 0 ? `created ${show(copy.path)}, ${copy.what}: lint it, generate, and edit it as your own` : `created ${show(copy.path)}, ${copy.what}`;
+    return { kind: "create", path: copy.path, text: copy.bytes, line };
+  });
 }
 
 function scaffold(config: Config, id: string, kind: string, show: (path: string) => string): Step {

@@ -17,7 +17,7 @@ type Command = (typeof COMMANDS)[number];
 
 /** Which options each command takes; anything else is a usage error naming the command. */
 const ACCEPTS: Record<Command, readonly string[]> = {
-  init: ["config", "kind", "quiet"],
+  init: ["config", "kind", "from", "quiet"],
   lint: ["config", "only", "json", "quiet", "strict"],
   generate: ["config", "only", "check", "watch", "json", "quiet", "lock-timeout", "strict"],
   diff: [], // parses its own arguments
@@ -43,6 +43,7 @@ function parse(argv: string[]) {
         strict: { type: "boolean" },
         "lock-timeout": { type: "string" },
         kind: { type: "string" },
+        from: { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
       },
@@ -110,7 +111,7 @@ async function main(argv: string[]): Promise<number> {
     if (command === "init") {
       if (positionals.length > 2) throw new UsageError(`init takes at most one spec id, got ${positionals.slice(1).join(" ")}`);
       const { init } = await import("./init.ts");
-      const lines = init({ ...options, id: positionals[1], kind: values.kind });
+      const lines = init({ ...options, id: positionals[1], kind: values.kind, from: values.from });
       if (!quiet) stdout(lines.join("\n"));
       return 0;
     }

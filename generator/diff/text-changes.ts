@@ -33,7 +33,8 @@ function documentation(s: Spec): Map<string, { text: string; code?: string; endp
   for (const c of s.contexts) put(`outcome.contexts.${c.id}.notes`, c.notes ?? {});
   // A profile's record (its base, provenance, what it leaves out) reaches its README and catalog;
   // the rows and endpoints it changes are itemised as code and endpoint changes.
-  put("extends", s.profile ?? null);
+  // Where the base's file is (the spec directory or codebook's shipped specs) is no content.
+  put("extends", s.profile ? { ...s.profile, base: { ...s.profile.base, file: undefined } } : null);
   put("outcome.unknown", { source: s.unknown.source, reason: s.unknown.reason });
   put("code.composite.rules", (s.composite?.rules ?? []).map((r) => ({ reason: r.reason, source: r.source })));
   put("code.composite.parts", (s.composite?.parts ?? []).map((p) => ({ name: p.name, description: p.description })));

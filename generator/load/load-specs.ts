@@ -21,6 +21,7 @@ import { parseYamlSource, type YamlSource } from "./yaml-source.ts";
 import { idProblems, targetNameDiagnostics, type NamingTarget } from "./target-names.ts";
 import { typescriptTarget } from "../targets/typescript/target.ts";
 import { TYPESCRIPT_DEFAULTS } from "../targets/typescript/options.ts";
+import { shippedSpec, shippedSpecIds, SHIPPED_SPEC_DIR } from "./shipped-specs.ts";
 
 export interface LoadResult {
   specs: Spec[];
@@ -126,6 +127,17 @@ interface Linted {
 export function loadTexts(texts: readonly SpecText[], only: readonly string[], root: string | null, targets: readonly NamingTarget[] = []): LoadResult {
   const result: LoadResult = { specs: [], diagnostics: [], warnings: [], sources: new Map(), inputs: new Map(), inputHashes: new Map() };
   const byId = new Map(texts.map((t) => [t.id, t]));
+  /** A spec by id: the set's own, else the one codebook ships (a profile's base the user's directory lacks). */
+  const shippedTexts = new Map<string, SpecText>();
+  const find = (id: string): SpecText | undefined => {
+    const own = byId.get(id) ?? shippedTexts.get(id);
+    if (own) return own;
+    const shipped = shippedSpec(id);
+    if (!shipped) return undefined;
+    const text: SpecText = { id, display: shipped.display, read: () => readSpecFile(shipped.path, shipped.display), dir: SHIPPED_SPEC_DIR };
+    shippedTexts.set(id, text);
+    return text;
+  };
   const parsed = new Map<string, { source?: YamlSource; diagnostics: Diagnostic[]; hash: string }>();
   const linted = new Map<string, Linted>();
   /** Specs a profile extends: their parsed documents are kept for the next profile. */
@@ -183,17 +195,20 @@ export function loadTexts(texts: readonly SpecText[], only: readonly string[], r
     const chain = [t.id];
     for (let id: string | null = baseId; id !== null; ) {
       if (chain.includes(id)) return fail(`extends forms a cycle: ${[...chain.slice(chain.indexOf(id)), id].join(" → ")}`);
-      const next = byId.get(id);
+      const next = find(id);
       if (!next) {
+        const shipped = shippedSpecIds();
         if (id === baseId)
-          return fail(`no spec "${baseId}" to extend in the spec directory${didYouMean(baseId, [...byId.keys()])} (specs: ${[...byId.keys()].join(", ")})`);
+          return fail(
+            `no spec "${baseId}" to extend in the spec directory or among codebook's shipped specs${didYouMean(baseId, new Set([...byId.keys(), ...shipped]))} (specs: ${[...byId.keys()].join(", ")}; shipped: ${shipped.join(", ") || "none"})`,
+          );
         break;
       }
       chain.push(id);
       const value = parse(next).source?.value;
       id = isProfile(value) ? String((value as { extends: unknown }).extends) : null;
     }
-    const baseText = byId.get(baseId)!;
+    const baseText = find(baseId)!;
     bases.add(baseId);
     const base = lint(baseText);
     if (!base.spec || !base.source) {

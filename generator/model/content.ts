@@ -8,6 +8,8 @@ import type { Spec } from "./types.ts";
 
 export function tableContent(spec: Spec): string {
   const { version: _version, specFile: _specFile, ...content } = spec;
+  // Like specFile, where a profile's base file is found is not the table's content.
+  if (content.profile) content.profile = { ...content.profile, base: { ...content.profile.base, file: undefined as unknown as string } };
   return canonicalJson(content);
 }
 

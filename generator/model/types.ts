@@ -312,7 +312,8 @@ export interface RowChange {
 
 /** A profile (`extends: <base>`): the base it resolves against and everything it changes. */
 export interface Profile {
-  base: { id: string; title: string; version: string };
+  /** `file`: how the base spec file is named (its display path; `codebook/spec/<id>.yaml` for a shipped spec). */
+  base: { id: string; title: string; version: string; file: string };
   /** Every code of the profile, by code. */
   provenance: Record<string, Provenance>;
   /** Rows the profile overrides, in source order, with what changed and why. */

@@ -25,6 +25,13 @@ export interface PackageRecord {
   /** The spec's version and a sha256 of the table's content (see versions.ts); absent in older manifests. */
   version?: string;
   table?: string;
+  /**
+   * A profile's base: its id, its version and its file, as the loader named it (a path from the
+   * repository's root, or `codebook/spec/<id>.yaml` for a spec the installed codebook ships: no
+   * absolute path). A codebook upgrade that changes a shipped base changes the input hash, so the
+   * profile regenerates, and this record says which base it was made from.
+   */
+  base?: { id: string; version: string; path: string };
   /** Path (relative to the out dir) -> sha256 of its content. */
   files: Record<string, string>;
 }
@@ -201,8 +208,8 @@ export function manifestText(m: Manifest): string {
   for (const id of Object.keys(m.packages).sort()) {
     const files: Record<string, string> = {};
     for (const f of Object.keys(m.packages[id]!.files).sort()) files[f] = m.packages[id]!.files[f]!;
-    const { spec, version, table } = m.packages[id]!;
-    packages[id] = { spec, ...(version === undefined ? {} : { version }), ...(table === undefined ? {} : { table }), files };
+    const { spec, version, table, base } = m.packages[id]!;
+    packages[id] = { spec, ...(version === undefined ? {} : { version }), ...(table === undefined ? {} : { table }), ...(base === undefined ? {} : { base }), files };
   }
   const sorted = (files: Record<string, string>) => Object.fromEntries(Object.keys(files).sort().map((f) => [f, files[f]!]));
   const value = {

@@ -9,8 +9,9 @@ import type { Spec } from "../model/types.ts";
 import { sha256, type Manifest } from "./manifest.ts";
 
 /** What the manifest records about a package's version. */
-export function versionRecord(spec: Spec): { version: string; table: string } {
-  return { version: spec.version, table: sha256(tableContent(spec)) };
+export function versionRecord(spec: Spec): { version: string; table: string; base?: { id: string; version: string; path: string } } {
+  const base = spec.profile?.base;
+  return { version: spec.version, table: sha256(tableContent(spec)), ...(base ? { base: { id: base.id, version: base.version, path: base.file } } : {}) };
 }
 
 /**

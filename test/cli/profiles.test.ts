@@ -207,7 +207,7 @@ describe("lint of profiles", () => {
     const r = run(["lint"], dir);
     expect(r.code).toBe(1);
     expect(headlines(r.stderr)).toEqual([
-      `spec/acme.yaml:6:10: no spec "iak-prepiad" to extend in the spec directory; did you mean "iak-prepaid"? (specs: acme, iak-prepaid, one, self, two)`,
+      `spec/acme.yaml:6:10: no spec "iak-prepiad" to extend in the spec directory or among codebook's shipped specs; did you mean "iak-prepaid"? (specs: acme, iak-prepaid, one, self, two; shipped: doku-biller, iak-postpaid, iak-prepaid, snap-qr-cpm, tokopedia-partner)`,
       `spec/one.yaml:6:10: extends forms a cycle: one → two → one`,
       `spec/self.yaml:10:1: a profile takes "code" from its base "iak-prepaid"; change rows with overrides, codes and drop`,
       `spec/two.yaml:6:10: extends forms a cycle: two → one → two`,

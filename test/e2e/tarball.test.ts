@@ -64,12 +64,30 @@ describe("npm pack: the file list", () => {
     expect(readFileSync(join(repoRoot, "dist/cli.js"), "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
   });
 
-  it("holds nothing else: no tests, specs, source documents, generator sources, generated packages, benchmarks or scripts", () => {
-    const shipped = [/^LICENSE$/, /^README\.md$/, /^package\.json$/, /^spec\/README\.md$/, /^schema\/[a-z]+\.schema\.json$/, /^templates\//, /^dist\/[^/]+\.(js|json)$/, /^dist\/types\/.+\.d\.ts$/];
+  it("holds the shipped specs and the source documents their seeds name, so a profile can extend them and init --from copy them", () => {
+    const specs = repoFiles("spec").filter((p) => /^spec\/[^/]+\.yaml$/.test(p));
+    expect(specs.length).toBeGreaterThan(3);
+    for (const spec of specs) {
+      expect(paths, spec).toContain(spec);
+      const seed = /^  seed: (\S+)$/m.exec(readFileSync(join(repoRoot, spec), "utf8"))![1]!;
+      expect(paths, `${spec}'s seed`).toContain(posix.join("spec", seed));
+    }
+    expect(paths.filter((p) => p.startsWith("spec/sources/"))).toEqual(repoFiles("spec/sources").filter((p) => p.endsWith(".txt")));
+  });
+
+  it("the packaged spec/README.md links only to files the package has", () => {
+    const readme = readFileSync(join(repoRoot, "spec/README.md"), "utf8");
+    const links = [...readme.matchAll(/\]\((?!https?:|#)([A-Za-z0-9._/-]+)[)#]/g)].map((m) => posix.normalize(posix.join("spec", m[1]!)));
+    expect(links.length).toBeGreaterThan(0);
+    expect(links.filter((l) => !paths.includes(l) && !paths.some((p) => p.startsWith(`${l.replace(/\/$/, "")}/`)))).toEqual([]);
+    expect(readme).not.toMatch(/describeFidelity|test\/spec\/|sources\/README\.md/);
+  });
+
+  it("holds nothing else: no tests, specs' repository notes, generator sources, generated packages, benchmarks or scripts", () => {
+    const shipped = [/^LICENSE$/, /^README\.md$/, /^package\.json$/, /^spec\/README\.md$/, /^spec\/[a-z0-9-]+\.yaml$/, /^spec\/sources\/[a-z0-9-]+\.txt$/, /^schema\/[a-z-]+\.schema\.json$/, /^templates\//, /^dist\/[^/]+\.(js|json)$/, /^dist\/types\/.+\.d\.ts$/];
     expect(paths.filter((p) => !shipped.some((re) => re.test(p)))).toEqual([]);
-    for (const prefix of ["test/", "generator/", "spec/sources/", "generated/", "bench/", "scripts/", "examples/", "node_modules/", ".ci/"])
+    for (const prefix of ["test/", "generator/", "generated/", "bench/", "scripts/", "examples/", "node_modules/", ".ci/"])
       expect(paths.filter((p) => p.startsWith(prefix)), prefix).toEqual([]);
-    expect(paths.filter((p) => /^spec\/.*\.ya?ml$/.test(p))).toEqual([]);
     expect(paths.filter((p) => /\.ts$/.test(p) && !p.endsWith(".d.ts"))).toEqual([]);
     expect(paths.filter((p) => /\.map$/.test(p))).toEqual([]);
   });

@@ -46,6 +46,16 @@ describe("generator/'s imports", () => {
     expect(upward).toEqual([]);
   });
 
+  it("keeps each target to its own folder: no file in targets/<a>/ imports targets/<b>/", () => {
+    const target = (f: string) => (f.startsWith("targets/") && f.split("/").length > 2 ? f.split("/")[1]! : null);
+    const targets = new Set(files.map(target).filter((t) => t !== null));
+    expect(targets.size).toBeGreaterThan(1);
+    const across = [...graph].flatMap(([from, tos]) =>
+      tos.filter((to) => target(from) !== null && target(to) !== null && target(to) !== target(from)).map((to) => `${from} → ${to}`),
+    );
+    expect(across).toEqual([]);
+  });
+
   it("has no import cycle", () => {
     const cycles: string[] = [];
     const state = new Map<string, "open" | "done">();

@@ -171,7 +171,7 @@ const expected: Record<string, string[]> = {
     'test/fixtures/bad-specs/note-unlisted-code.yaml:24:9: context "default" has a note on code "09", which no table lists; did you mean "00"?',
   ],
   "profile-missing-base": [
-    'test/fixtures/bad-specs/profile-missing-base.yaml:7:10: no spec "minimal" to extend in the spec directory (specs: profile-missing-base)',
+    `test/fixtures/bad-specs/profile-missing-base.yaml:7:10: no spec "minimal" to extend in the spec directory or among codebook's shipped specs (specs: profile-missing-base; shipped: doku-biller, iak-postpaid, iak-prepaid, snap-qr-cpm, tokopedia-partner)`,
   ],
   "action-unlisted-code": [
     'test/fixtures/bad-specs/action-unlisted-code.yaml:27:19: action "holdPayment" names code "03", which no table lists',

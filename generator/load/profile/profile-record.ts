@@ -30,7 +30,7 @@ export function profileRecord(plan: ProfilePlan, built: BuiltProfile): Profile {
   const provenance: Record<string, Provenance> = {};
   for (const c of built.codes) provenance[c.code] = overriddenCodes.has(c.code) ? "overridden" : baseCodes.has(c.code) ? "inherited" : "added";
   return {
-    base: { id: plan.base.id, title: plan.base.title, version: plan.base.version },
+    base: { id: plan.base.id, title: plan.base.title, version: plan.base.version, file: plan.base.specFile },
     provenance,
     overridden: plan.overridden
       .filter((o) => byCode.has(o.code))

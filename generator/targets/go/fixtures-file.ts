@@ -5,8 +5,8 @@
  * sample request and headers, its success body and a body for every code of its
  * service, as JSON text (the bodies the validators and a test server read).
  */
-import { apiFixtures, type EndpointFixtures } from "../typescript/fixtures/api-fixtures.ts";
-import { codeCases } from "../typescript/fixtures/code-cases.ts";
+import { apiFixtures, type EndpointFixtures } from "../../artifacts/fixtures/api-fixtures.ts";
+import { codeCases } from "../../artifacts/fixtures/code-cases.ts";
 import type { Spec } from "../../model/types.ts";
 import { outcomeConst } from "./codes-file.ts";
 import { FIXTURES_PACKAGE, fixtureNames, goNames } from "./names.ts";

@@ -5,7 +5,7 @@
 // enum, response codes of other services or none, properties no table declares (for
 // strict mode), bodies that are not objects, duplicate keys, and random combinations.
 // Each body is validated with and without strict mode.
-import { apiFixtures } from "../../../generator/targets/typescript/fixtures/api-fixtures.ts";
+import { apiFixtures } from "../../../generator/artifacts/fixtures/api-fixtures.ts";
 import { apiFacts, isDeclaredObject, shapeFields, type Shape } from "../../../generator/model/semantics/api.ts";
 import type { Endpoint, Field, Spec } from "../../../generator/model/types.ts";
 import { random } from "./cases.ts";
