@@ -4711,6 +4711,15 @@ const CODES = [
     "00"
   ]
 ];
+/** The actions of each code that has any. */
+const CODE_ACTIONS = /* @__PURE__ */ new Map([
+  ["4095901", ["queryOriginal"]],
+  ["4096001", ["queryOriginal"]],
+  ["4096101", ["queryOriginal"]],
+  ["4096201", ["queryOriginal"]],
+  ["4097901", ["queryOriginal"]],
+  ["4098001", ["queryOriginal"]]
+]);
 const ENTRIES = /* @__PURE__ */ new Map(/* @__PURE__ */ deepFreeze(/* @__PURE__ */ CODES.map(([code, name, row, defaultOutcome, httpPart, servicePart, casePart]) => [code, {
   ...ROWS[row],
   code,
@@ -4720,7 +4729,8 @@ const ENTRIES = /* @__PURE__ */ new Map(/* @__PURE__ */ deepFreeze(/* @__PURE__ 
     http: httpPart,
     service: servicePart,
     case: casePart
-  }
+  },
+  actions: CODE_ACTIONS.get(code) ?? []
 }])));
 /** Every code the table lists. */
 const LISTED = /* @__PURE__ */ new Set([

@@ -2523,6 +2523,18 @@ const CODES: readonly (readonly [string, string, number, SnapQrCpmOutcome, strin
   ["5047900", "NotifyTimeout", 62, "pending", "504", "79", "00"],
   ["5048000", "RefundTimeout", 62, "pending", "504", "80", "00"],
 ];
+/** The actions of each code that has any. */
+const CODE_ACTIONS: ReadonlyMap<string, readonly SnapQrCpmAction[]> = /* @__PURE__ */ new Map<
+  string,
+  readonly SnapQrCpmAction[]
+>([
+  ["4095901", ["queryOriginal"]],
+  ["4096001", ["queryOriginal"]],
+  ["4096101", ["queryOriginal"]],
+  ["4096201", ["queryOriginal"]],
+  ["4097901", ["queryOriginal"]],
+  ["4098001", ["queryOriginal"]],
+]);
 const ENTRIES: ReadonlyMap<string, SnapQrCpmEntry> = /* @__PURE__ */ new Map<string, SnapQrCpmEntry>(
   /* @__PURE__ */ deepFreeze(
     /* @__PURE__ */ CODES.map(([code, name, row, defaultOutcome, httpPart, servicePart, casePart]) => [
@@ -2533,6 +2545,7 @@ const ENTRIES: ReadonlyMap<string, SnapQrCpmEntry> = /* @__PURE__ */ new Map<str
         name,
         outcome: defaultOutcome,
         parts: { http: httpPart, service: servicePart, case: casePart },
+        actions: CODE_ACTIONS.get(code) ?? [],
       },
     ]),
   ),

@@ -372,7 +372,11 @@ function expandedEntries(spec: Spec, n: CodeTableNames, multiContext: boolean): 
     `/** The source rows the codes expand from. */\nconst ROWS: readonly Pick<${n.entry}, "message" | "status" | "category" | "description" | "table" | "row"${spec.columns.map((c) => ` | ${lit(c.key)}`).join("")}>[] = [\n${shared.join("\n")}\n];`,
     `/** Every code: its name, its source row (index into ROWS), its outcome${multiContext ? "s" : ""} and its parts. */\nconst CODES: readonly (${tupleType})[] = [\n${tuples.join("\n")}\n];`,
     ...(hasNotes(spec) ? [notesTable(spec, n.entry)] : []),
-    `const ENTRIES: ReadonlyMap<string, ${n.entry}> = ${pure(`new Map<string, ${n.entry}>(\n  ${frozen(pure(`CODES.map(([${names.join(", ")}]) => [code, { ...ROWS[row]!, code: code as ${n.code}, name, ${outcomeProps}, parts: { ${parts.map((p) => `${p.name}: ${p.name}Part`).join(", ")} }${hasNotes(spec) ? ", notes: NOTES.get(code) ?? {}" : ""} }])`))},\n)`)};`,
+    // The actions of the codes that have any (an expanded code's entry lists them like any other's).
+    ...(spec.actions.length
+      ? [`/** The actions of each code that has any. */\nconst CODE_ACTIONS: ReadonlyMap<string, readonly ${n.prefix}Action[]> = ${pure(`new Map<string, readonly ${n.prefix}Action[]>([${spec.codes.filter((c) => spec.actions.some((a) => a.codes.includes(c.code))).map((c) => `[${lit(c.code)}, [${spec.actions.filter((a) => a.codes.includes(c.code)).map((a) => lit(a.id)).join(", ")}]]`).join(", ")}])`)};`]
+      : []),
+    `const ENTRIES: ReadonlyMap<string, ${n.entry}> = ${pure(`new Map<string, ${n.entry}>(\n  ${frozen(pure(`CODES.map(([${names.join(", ")}]) => [code, { ...ROWS[row]!, code: code as ${n.code}, name, ${outcomeProps}, parts: { ${parts.map((p) => `${p.name}: ${p.name}Part`).join(", ")} }${spec.actions.length ? ", actions: CODE_ACTIONS.get(code) ?? []" : ""}${hasNotes(spec) ? ", notes: NOTES.get(code) ?? {}" : ""} }])`))},\n)`)};`,
   ];
 }
 
