@@ -3181,7 +3181,7 @@ const (
 	//
 	// Transaction has previously been processed indicates the same partnerReferenceNo already success
 	//
-	// - Outcome: failed
+	// - Outcome: pending
 	// - Category: System
 	// - Parts: http 409, service 59, case 01
 	// - Errata: duplicate-partner-reference-no (see the README)
@@ -3191,7 +3191,7 @@ const (
 	//
 	// Transaction has previously been processed indicates the same partnerReferenceNo already success
 	//
-	// - Outcome: failed
+	// - Outcome: pending
 	// - Category: System
 	// - Parts: http 409, service 60, case 01
 	// - Errata: duplicate-partner-reference-no (see the README)
@@ -3201,7 +3201,7 @@ const (
 	//
 	// Transaction has previously been processed indicates the same partnerReferenceNo already success
 	//
-	// - Outcome: failed
+	// - Outcome: pending
 	// - Category: System
 	// - Parts: http 409, service 61, case 01
 	// - Errata: duplicate-partner-reference-no (see the README)
@@ -3211,7 +3211,7 @@ const (
 	//
 	// Transaction has previously been processed indicates the same partnerReferenceNo already success
 	//
-	// - Outcome: failed
+	// - Outcome: pending
 	// - Category: System
 	// - Parts: http 409, service 62, case 01
 	// - Errata: duplicate-partner-reference-no (see the README)
@@ -3221,7 +3221,7 @@ const (
 	//
 	// Transaction has previously been processed indicates the same partnerReferenceNo already success
 	//
-	// - Outcome: failed
+	// - Outcome: pending
 	// - Category: System
 	// - Parts: http 409, service 79, case 01
 	// - Errata: duplicate-partner-reference-no (see the README)
@@ -3231,7 +3231,7 @@ const (
 	//
 	// Transaction has previously been processed indicates the same partnerReferenceNo already success
 	//
-	// - Outcome: failed
+	// - Outcome: pending
 	// - Category: System
 	// - Parts: http 409, service 80, case 01
 	// - Errata: duplicate-partner-reference-no (see the README)
@@ -3668,6 +3668,50 @@ func (c Category) Description() string {
 	return ""
 }
 
+// Action is something the source tells the integrator to do on some codes.
+type Action string
+
+// The actions the source prescribes.
+const (
+	// ActionQueryOriginal: Query the original transaction (service 61, API Query Payment) before acting; do not pay again: "Duplicate partnerReferenceNo Transaction has previously been processed indicates the same partnerReferenceNo already success".
+	ActionQueryOriginal Action = "queryOriginal"
+)
+
+// Title returns what to do.
+func (a Action) Title() string {
+	switch a {
+	case ActionQueryOriginal:
+		return "Query the original transaction (service 61, API Query Payment) before acting; do not pay again"
+	}
+	return ""
+}
+
+// Source returns the source's words.
+func (a Action) Source() string {
+	switch a {
+	case ActionQueryOriginal:
+		return "Duplicate partnerReferenceNo Transaction has previously been processed indicates the same partnerReferenceNo already success"
+	}
+	return ""
+}
+
+// Codes returns the codes the action applies to.
+func (a Action) Codes() []Code {
+	switch a {
+	case ActionQueryOriginal:
+		return []Code{"4095901", "4096001", "4096101", "4096201", "4097901", "4098001"}
+	}
+	return nil
+}
+
+// ActionsFor returns the actions the source prescribes for a code (none for a code without any).
+func ActionsFor(code Code) []Action {
+	if e := lookup(string(code)); e != nil {
+		return append([]Action(nil), e.Actions...)
+	}
+	return nil
+}
+
 // Entry is one row of the source table.
 type Entry struct {
 	// Code is the response code.
@@ -3686,6 +3730,8 @@ type Entry struct {
 	Description string
 	// Parts are the code's parts.
 	Parts Parts
+	// Actions are what the source prescribes for the code.
+	Actions []Action
 	// Table is the id of the source table the code is listed in.
 	Table string
 	// Row is the code's 1-based row in that table.
@@ -4056,12 +4102,12 @@ var entries = [...]Entry{
 	{Code: CodeCancelConflict, Name: "CancelConflict", Message: "Conflict", Outcome: OutcomeFailed, Category: CategorySystem, Description: "Cannot use same X-EXTERNAL-ID in same day", Parts: Parts{HTTP: "409", Service: "62", Case: "00"}, Table: "responseCodes", Row: 57, outcomes: [1]Outcome{OutcomeFailed}},
 	{Code: CodeNotifyConflict, Name: "NotifyConflict", Message: "Conflict", Outcome: OutcomeFailed, Category: CategorySystem, Description: "Cannot use same X-EXTERNAL-ID in same day", Parts: Parts{HTTP: "409", Service: "79", Case: "00"}, Table: "responseCodes", Row: 57, outcomes: [1]Outcome{OutcomeFailed}},
 	{Code: CodeRefundConflict, Name: "RefundConflict", Message: "Conflict", Outcome: OutcomeFailed, Category: CategorySystem, Description: "Cannot use same X-EXTERNAL-ID in same day", Parts: Parts{HTTP: "409", Service: "80", Case: "00"}, Table: "responseCodes", Row: 57, outcomes: [1]Outcome{OutcomeFailed}},
-	{Code: CodeGenerateDuplicatePartnerReferenceNo, Name: "GenerateDuplicatePartnerReferenceNo", Message: "Duplicate partnerReferenceNo", Outcome: OutcomeFailed, Category: CategorySystem, Description: "Transaction has previously been processed indicates the same partnerReferenceNo already success", Parts: Parts{HTTP: "409", Service: "59", Case: "01"}, Table: "responseCodes", Row: 58, outcomes: [1]Outcome{OutcomeFailed}},
-	{Code: CodePaymentDuplicatePartnerReferenceNo, Name: "PaymentDuplicatePartnerReferenceNo", Message: "Duplicate partnerReferenceNo", Outcome: OutcomeFailed, Category: CategorySystem, Description: "Transaction has previously been processed indicates the same partnerReferenceNo already success", Parts: Parts{HTTP: "409", Service: "60", Case: "01"}, Table: "responseCodes", Row: 58, outcomes: [1]Outcome{OutcomeFailed}},
-	{Code: CodeQueryDuplicatePartnerReferenceNo, Name: "QueryDuplicatePartnerReferenceNo", Message: "Duplicate partnerReferenceNo", Outcome: OutcomeFailed, Category: CategorySystem, Description: "Transaction has previously been processed indicates the same partnerReferenceNo already success", Parts: Parts{HTTP: "409", Service: "61", Case: "01"}, Table: "responseCodes", Row: 58, outcomes: [1]Outcome{OutcomeFailed}},
-	{Code: CodeCancelDuplicatePartnerReferenceNo, Name: "CancelDuplicatePartnerReferenceNo", Message: "Duplicate partnerReferenceNo", Outcome: OutcomeFailed, Category: CategorySystem, Description: "Transaction has previously been processed indicates the same partnerReferenceNo already success", Parts: Parts{HTTP: "409", Service: "62", Case: "01"}, Table: "responseCodes", Row: 58, outcomes: [1]Outcome{OutcomeFailed}},
-	{Code: CodeNotifyDuplicatePartnerReferenceNo, Name: "NotifyDuplicatePartnerReferenceNo", Message: "Duplicate partnerReferenceNo", Outcome: OutcomeFailed, Category: CategorySystem, Description: "Transaction has previously been processed indicates the same partnerReferenceNo already success", Parts: Parts{HTTP: "409", Service: "79", Case: "01"}, Table: "responseCodes", Row: 58, outcomes: [1]Outcome{OutcomeFailed}},
-	{Code: CodeRefundDuplicatePartnerReferenceNo, Name: "RefundDuplicatePartnerReferenceNo", Message: "Duplicate partnerReferenceNo", Outcome: OutcomeFailed, Category: CategorySystem, Description: "Transaction has previously been processed indicates the same partnerReferenceNo already success", Parts: Parts{HTTP: "409", Service: "80", Case: "01"}, Table: "responseCodes", Row: 58, outcomes: [1]Outcome{OutcomeFailed}},
+	{Code: CodeGenerateDuplicatePartnerReferenceNo, Name: "GenerateDuplicatePartnerReferenceNo", Message: "Duplicate partnerReferenceNo", Outcome: OutcomePending, Category: CategorySystem, Description: "Transaction has previously been processed indicates the same partnerReferenceNo already success", Parts: Parts{HTTP: "409", Service: "59", Case: "01"}, Actions: []Action{ActionQueryOriginal}, Table: "responseCodes", Row: 58, outcomes: [1]Outcome{OutcomePending}},
+	{Code: CodePaymentDuplicatePartnerReferenceNo, Name: "PaymentDuplicatePartnerReferenceNo", Message: "Duplicate partnerReferenceNo", Outcome: OutcomePending, Category: CategorySystem, Description: "Transaction has previously been processed indicates the same partnerReferenceNo already success", Parts: Parts{HTTP: "409", Service: "60", Case: "01"}, Actions: []Action{ActionQueryOriginal}, Table: "responseCodes", Row: 58, outcomes: [1]Outcome{OutcomePending}},
+	{Code: CodeQueryDuplicatePartnerReferenceNo, Name: "QueryDuplicatePartnerReferenceNo", Message: "Duplicate partnerReferenceNo", Outcome: OutcomePending, Category: CategorySystem, Description: "Transaction has previously been processed indicates the same partnerReferenceNo already success", Parts: Parts{HTTP: "409", Service: "61", Case: "01"}, Actions: []Action{ActionQueryOriginal}, Table: "responseCodes", Row: 58, outcomes: [1]Outcome{OutcomePending}},
+	{Code: CodeCancelDuplicatePartnerReferenceNo, Name: "CancelDuplicatePartnerReferenceNo", Message: "Duplicate partnerReferenceNo", Outcome: OutcomePending, Category: CategorySystem, Description: "Transaction has previously been processed indicates the same partnerReferenceNo already success", Parts: Parts{HTTP: "409", Service: "62", Case: "01"}, Actions: []Action{ActionQueryOriginal}, Table: "responseCodes", Row: 58, outcomes: [1]Outcome{OutcomePending}},
+	{Code: CodeNotifyDuplicatePartnerReferenceNo, Name: "NotifyDuplicatePartnerReferenceNo", Message: "Duplicate partnerReferenceNo", Outcome: OutcomePending, Category: CategorySystem, Description: "Transaction has previously been processed indicates the same partnerReferenceNo already success", Parts: Parts{HTTP: "409", Service: "79", Case: "01"}, Actions: []Action{ActionQueryOriginal}, Table: "responseCodes", Row: 58, outcomes: [1]Outcome{OutcomePending}},
+	{Code: CodeRefundDuplicatePartnerReferenceNo, Name: "RefundDuplicatePartnerReferenceNo", Message: "Duplicate partnerReferenceNo", Outcome: OutcomePending, Category: CategorySystem, Description: "Transaction has previously been processed indicates the same partnerReferenceNo already success", Parts: Parts{HTTP: "409", Service: "80", Case: "01"}, Actions: []Action{ActionQueryOriginal}, Table: "responseCodes", Row: 58, outcomes: [1]Outcome{OutcomePending}},
 	{Code: CodeGenerateTooManyRequests, Name: "GenerateTooManyRequests", Message: "Too Many Requests", Outcome: OutcomeFailed, Category: CategorySystem, Description: "Maximum transaction limit exceeded", Parts: Parts{HTTP: "429", Service: "59", Case: "00"}, Table: "responseCodes", Row: 59, outcomes: [1]Outcome{OutcomeFailed}},
 	{Code: CodePaymentTooManyRequests, Name: "PaymentTooManyRequests", Message: "Too Many Requests", Outcome: OutcomeFailed, Category: CategorySystem, Description: "Maximum transaction limit exceeded", Parts: Parts{HTTP: "429", Service: "60", Case: "00"}, Table: "responseCodes", Row: 59, outcomes: [1]Outcome{OutcomeFailed}},
 	{Code: CodeQueryTooManyRequests, Name: "QueryTooManyRequests", Message: "Too Many Requests", Outcome: OutcomeFailed, Category: CategorySystem, Description: "Maximum transaction limit exceeded", Parts: Parts{HTTP: "429", Service: "61", Case: "00"}, Table: "responseCodes", Row: 59, outcomes: [1]Outcome{OutcomeFailed}},

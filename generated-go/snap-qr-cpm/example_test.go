@@ -5,7 +5,7 @@ package snapqrcpm_test
 import (
 	"fmt"
 
-	snapqrcpm "example.com/codebook/snap-qr-cpm"
+	snapqrcpm "example.com/codebook/snap-qr-cpm/v2"
 )
 
 // A listed code, a well-formed code the table does not list, and a value that is not a code.

@@ -16,12 +16,15 @@ export interface RawSpecDocument {
   typePrefix: RawPascalIdentifier;
   /** A profile: the id of the spec (in the same spec directory) it extends. See spec/README.md, Profiles. */
   extends?: string;
-  /** Profile: rows of the base to change, by code. */
-  overrides?: Record<string, RawOverride>;
+  /** Profile: rows of the base to change: a map by code (or the 403xx11 notation, the domain part written as x), or a list of overrides each with code or parts (a part may be the any word). */
+  overrides?: Record<string, RawOverride> | (RawOverride & { /** A code, or the 403xx11 notation. */
+code?: string; parts?: RawCodeParts; })[];
   /** Profile: rows it adds, in the shape of a table's rows; table names the base table they join (default: the first). */
   codes?: (RawRow & { table?: RawCamelIdentifier; })[];
-  /** Profile: codes of the base the provider never returns. */
-  drop?: string[];
+  /** Profile: codes of the base the provider never returns: a code, the 403xx11 notation (the domain part written as x: every service), or parts ({ http: "403", service: any, case: "11" }). */
+  drop?: (string | RawCodeParts)[];
+  /** Profile: the rule for codes no table lists, restated per context id (rules replace the base's composite rules for unlisted codes, unknown its outcome.unknown); each rule and unknown needs a reason and a source. */
+  unlisted?: Record<string, RawContextUnlisted>;
   /** API profile: keep only the endpoints with these service codes. */
   services?: string[];
   /** API profile: keep only the endpoints with these keys. */
@@ -62,6 +65,9 @@ export interface RawOverride {
 
 export type RawOutcome = "success" | "pending" | "failed";
 
+/** A composite code's parts; the domain part may be the any word (every service). */
+export type RawCodeParts = Record<string, string>;
+
 /** One source row. Extra keys are the declared columns' keys. */
 export interface RawRow {
   /** The code as a string: "00" is not "0". */
@@ -76,11 +82,23 @@ export interface RawRow {
   /** Solution / description / detail text, verbatim; null where the source has none. */
   description?: string | null;
   category?: string;
+  /** The code reports on an earlier request (a duplicate reference): look the original up (action), do not pay again, do not count it as a failure. Its outcome is pending wherever the rules would make it failed. */
+  earlierRequest?: RawRowEarlierRequest;
   /** Per-service outcome overrides of a composite row, with the source's reasoning. */
   outcomes?: RawRowOutcome[];
   errata?: string[];
   [key: string]: unknown;
 }
+
+/** The code reports on an earlier request (a duplicate reference): look the original up (action), do not pay again, do not count it as a failure. Its outcome is pending wherever the rules would make it failed. */
+export interface RawRowEarlierRequest {
+  /** The action that looks the original up; the code joins its codes. */
+  action: RawCamelIdentifier;
+  /** Why the code reports on an earlier request, in the source's terms. */
+  reason: string;
+}
+
+export type RawCamelIdentifier = string;
 
 export interface RawRowOutcome {
   part?: RawCamelIdentifier;
@@ -89,7 +107,29 @@ export interface RawRowOutcome {
   reason: string;
 }
 
-export type RawCamelIdentifier = string;
+/** How this context classifies a code no table lists: rules first (first match wins), then unknown. Given, they replace code.composite.rules and outcome.unknown for unlisted codes in this context (and unknown decides a malformed value); a category still names the code. */
+export interface RawContextUnlisted {
+  rules?: RawContextUnlistedRule[];
+  unknown?: RawUnknownRule;
+}
+
+export interface RawContextUnlistedRule {
+  /** The composite part the rule reads; without it, prefix is the code's start. */
+  part?: RawCamelIdentifier;
+  values?: string[];
+  prefix?: string;
+  /** The category that claims the code. */
+  category?: string;
+  outcome: RawOutcome;
+  reason?: string;
+  source?: string;
+}
+
+export interface RawUnknownRule {
+  outcome: "success" | "pending" | "failed" | "unknown";
+  source?: string;
+  reason?: string;
+}
 
 export interface RawSpecFieldsEntry {
   request?: RawFieldPatch[];
@@ -219,7 +259,7 @@ export interface RawSpecOutcome {
   /** How a code gets its outcome, per context. The first is the default. */
   contexts: RawSpecOutcomeContext[];
   /** Outcome of a code the table does not list and whose parts say nothing. */
-  unknown: RawSpecOutcomeUnknown;
+  unknown: RawUnknownRule;
 }
 
 export interface RawSpecOutcomeContext {
@@ -233,15 +273,9 @@ export interface RawSpecOutcomeContext {
   otherwise?: RawOutcome;
   /** The source's words for this rule, verbatim. */
   source?: string;
+  unlisted?: RawContextUnlisted;
   /** Notes this context attaches to codes (code: text), shown in TSDoc, describe…, the catalog and the README. */
   notes?: Record<string, string>;
-}
-
-/** Outcome of a code the table does not list and whose parts say nothing. */
-export interface RawSpecOutcomeUnknown {
-  outcome: "success" | "pending" | "failed" | "unknown";
-  source?: string;
-  reason?: string;
 }
 
 export interface RawSpecTransport {
@@ -266,8 +300,12 @@ export interface RawSpecTransportRule {
 export interface RawSpecAction {
   id: RawCamelIdentifier;
   title: string;
+  /** Listed codes, or the 403xx11 notation (the domain part written as x: every service). */
   codes: string[];
+  /** The source's words for the action, verbatim. */
   source: string;
+  /** Why codebook attaches it (required in a profile). */
+  reason?: string;
 }
 
 export interface RawSpecTable {
@@ -412,7 +450,7 @@ export interface RawSpecErratum {
   reason: string;
 }
 
-/** A profile: code, categories, columns, outcome, transport, actions, tables and api come from its base. */
+/** A profile: code, categories, columns, outcome, transport, tables and api come from its base; unlisted restates the rule for unlisted codes per context, actions adds or restates actions. */
 export type RawProfile = RawSpecDocument & Required<Pick<RawSpecDocument, "extends">>;
 
 export type RawSpec = RawSpecDocument & { extends?: undefined; } & Required<Pick<RawSpecDocument, "kind" | "code" | "outcome" | "tables">>;

@@ -91,6 +91,8 @@ export type OutcomeContext =
       source: string | null;
       /** Notes this context attaches to codes (code -> text); absent where it has none. */
       notes?: Record<string, string>;
+      /** This context's own rule for unlisted codes; absent where it states none (the spec's applies). Absent, not null, so a table's content hash is what it was. */
+      unlisted?: ContextUnlisted;
     }
   | {
       kind: "successCodes";
@@ -101,7 +103,33 @@ export type OutcomeContext =
       source: string | null;
       /** Notes this context attaches to codes (code -> text); absent where it has none. */
       notes?: Record<string, string>;
+      /** This context's own rule for unlisted codes; absent where it states none (the spec's applies). Absent, not null, so a table's content hash is what it was. */
+      unlisted?: ContextUnlisted;
     };
+
+/**
+ * One rule of a context for codes the table does not list: a composite part's values or
+ * prefix, a prefix of the whole code (part null), or the category that claims the code.
+ */
+export interface UnlistedCodeRule {
+  part: string | null;
+  values: string[] | null;
+  prefix: string | null;
+  category: string | null;
+  outcome: Outcome;
+  reason: string | null;
+  source: string | null;
+}
+
+/**
+ * A context's own rule for unlisted codes: `rules` (null: the composite rules) are tried
+ * first, then `unknown` (null: the spec's `outcome.unknown`, or a success-codes context's
+ * `otherwise`), which also decides a malformed value.
+ */
+export interface ContextUnlisted {
+  rules: UnlistedCodeRule[] | null;
+  unknown: UnknownRule | null;
+}
 
 export interface UnknownRule {
   outcome: OutcomeOrUnknown;
@@ -131,6 +159,15 @@ export interface Action {
   title: string;
   codes: string[];
   source: string;
+  /** Why codebook attaches it, where the spec says (a profile's actions always do); absent where it does not. */
+  reason?: string;
+}
+
+/** A code that reports on an earlier request: look the original up, do not pay again, not a failure. */
+export interface EarlierRequest {
+  /** The action that looks the original up (its codes include this one). */
+  action: string;
+  reason: string;
 }
 
 export interface Scope {
@@ -175,6 +212,8 @@ export interface Code {
   parts: Record<string, string> | null;
   /** Per-part-value outcome overrides the source states (e.g. per service). */
   overrides: OutcomeOverride[];
+  /** The code reports on an earlier request; absent where it reports on this one. */
+  earlierRequest?: EarlierRequest;
   errata: string[];
 }
 
@@ -324,6 +363,10 @@ export interface Profile {
   dropped: string[];
   /** Endpoints of the base the profile leaves out (`services`/`endpoints`). */
   removedEndpoints: { key: string; serviceCode: string; name: string }[];
+  /** Contexts whose rule for unlisted codes the profile restates (`unlisted`), in context order; absent where none. */
+  unlisted?: string[];
+  /** Actions the profile adds or restates, by id, in the profile's order; absent where none. */
+  actions?: { id: string; change: "added" | "restated" }[];
   /** Fields the profile adds or overrides; `path` is the JSON keys from the body, dot-separated. */
   fields: { endpoint: string; body: "request" | "response"; path: string; change: "added" | "overridden"; keys: string[] }[];
 }

@@ -686,17 +686,17 @@ const CODES_BY_NAME = {
   NotifyConflict: "4097900",
   /** `4098000` — Conflict (http 409, service 80, case 00): failed. Source row 57 of "Daftar Response Code". */
   RefundConflict: "4098000",
-  /** `4095901` — Duplicate partnerReferenceNo (http 409, service 59, case 01): failed. Source row 58 of "Daftar Response Code". */
+  /** `4095901` — Duplicate partnerReferenceNo (http 409, service 59, case 01): pending. Source row 58 of "Daftar Response Code". */
   GenerateDuplicatePartnerReferenceNo: "4095901",
-  /** `4096001` — Duplicate partnerReferenceNo (http 409, service 60, case 01): failed. Source row 58 of "Daftar Response Code". */
+  /** `4096001` — Duplicate partnerReferenceNo (http 409, service 60, case 01): pending. Source row 58 of "Daftar Response Code". */
   PaymentDuplicatePartnerReferenceNo: "4096001",
-  /** `4096101` — Duplicate partnerReferenceNo (http 409, service 61, case 01): failed. Source row 58 of "Daftar Response Code". */
+  /** `4096101` — Duplicate partnerReferenceNo (http 409, service 61, case 01): pending. Source row 58 of "Daftar Response Code". */
   QueryDuplicatePartnerReferenceNo: "4096101",
-  /** `4096201` — Duplicate partnerReferenceNo (http 409, service 62, case 01): failed. Source row 58 of "Daftar Response Code". */
+  /** `4096201` — Duplicate partnerReferenceNo (http 409, service 62, case 01): pending. Source row 58 of "Daftar Response Code". */
   CancelDuplicatePartnerReferenceNo: "4096201",
-  /** `4097901` — Duplicate partnerReferenceNo (http 409, service 79, case 01): failed. Source row 58 of "Daftar Response Code". */
+  /** `4097901` — Duplicate partnerReferenceNo (http 409, service 79, case 01): pending. Source row 58 of "Daftar Response Code". */
   NotifyDuplicatePartnerReferenceNo: "4097901",
-  /** `4098001` — Duplicate partnerReferenceNo (http 409, service 80, case 01): failed. Source row 58 of "Daftar Response Code". */
+  /** `4098001` — Duplicate partnerReferenceNo (http 409, service 80, case 01): pending. Source row 58 of "Daftar Response Code". */
   RefundDuplicatePartnerReferenceNo: "4098001",
   /** `4295900` — Too Many Requests (http 429, service 59, case 00): failed. Source row 59 of "Daftar Response Code". */
   GenerateTooManyRequests: "4295900",
@@ -782,6 +782,23 @@ const CATEGORIES = {
 };
 /** Each category as the source names and describes it. */
 export const SnapQrCpmCategories = /* @__PURE__ */ deepFreeze(CATEGORIES);
+/** The members of {@link SnapQrCpmActions}: its type, and its value once frozen. */
+const ACTIONS = { 
+/** Query the original transaction (service 61, API Query Payment) before acting; do not pay again: "Duplicate partnerReferenceNo Transaction has previously been processed indicates the same partnerReferenceNo already success" */
+queryOriginal: {
+  title: "Query the original transaction (service 61, API Query Payment) before acting; do not pay again",
+  source: "Duplicate partnerReferenceNo Transaction has previously been processed indicates the same partnerReferenceNo already success",
+  codes: [
+    "4095901",
+    "4096001",
+    "4096101",
+    "4096201",
+    "4097901",
+    "4098001"
+  ]
+} };
+/** The actions the source prescribes, with the codes they apply to. */
+export const SnapQrCpmActions = /* @__PURE__ */ deepFreeze(ACTIONS);
 /** The source rows the codes expand from. */
 const ROWS = [
   {
@@ -4373,7 +4390,7 @@ const CODES = [
     "4095901",
     "GenerateDuplicatePartnerReferenceNo",
     57,
-    "failed",
+    "pending",
     "409",
     "59",
     "01"
@@ -4382,7 +4399,7 @@ const CODES = [
     "4096001",
     "PaymentDuplicatePartnerReferenceNo",
     57,
-    "failed",
+    "pending",
     "409",
     "60",
     "01"
@@ -4391,7 +4408,7 @@ const CODES = [
     "4096101",
     "QueryDuplicatePartnerReferenceNo",
     57,
-    "failed",
+    "pending",
     "409",
     "61",
     "01"
@@ -4400,7 +4417,7 @@ const CODES = [
     "4096201",
     "CancelDuplicatePartnerReferenceNo",
     57,
-    "failed",
+    "pending",
     "409",
     "62",
     "01"
@@ -4409,7 +4426,7 @@ const CODES = [
     "4097901",
     "NotifyDuplicatePartnerReferenceNo",
     57,
-    "failed",
+    "pending",
     "409",
     "79",
     "01"
@@ -4418,7 +4435,7 @@ const CODES = [
     "4098001",
     "RefundDuplicatePartnerReferenceNo",
     57,
-    "failed",
+    "pending",
     "409",
     "80",
     "01"
@@ -4694,6 +4711,15 @@ const CODES = [
     "00"
   ]
 ];
+/** The actions of each code that has any. */
+const CODE_ACTIONS = /* @__PURE__ */ new Map([
+  ["4095901", ["queryOriginal"]],
+  ["4096001", ["queryOriginal"]],
+  ["4096101", ["queryOriginal"]],
+  ["4096201", ["queryOriginal"]],
+  ["4097901", ["queryOriginal"]],
+  ["4098001", ["queryOriginal"]]
+]);
 const ENTRIES = /* @__PURE__ */ new Map(/* @__PURE__ */ deepFreeze(/* @__PURE__ */ CODES.map(([code, name, row, defaultOutcome, httpPart, servicePart, casePart]) => [code, {
   ...ROWS[row],
   code,
@@ -4703,7 +4729,8 @@ const ENTRIES = /* @__PURE__ */ new Map(/* @__PURE__ */ deepFreeze(/* @__PURE__ 
     http: httpPart,
     service: servicePart,
     case: casePart
-  }
+  },
+  actions: CODE_ACTIONS.get(code) ?? []
 }])));
 /** Every code the table lists. */
 const LISTED = /* @__PURE__ */ new Set([
@@ -5186,6 +5213,10 @@ export function classifySnapQrCpmCode(code) {
     category: null,
     reason: malformedReason(code)
   };
+}
+/** The actions the source prescribes for a code (empty for codes without any). */
+export function snapQrCpmActionsFor(code) {
+  return ENTRIES.get(code)?.actions ?? [];
 }
 /** Freezes a table and everything in it, once, at load: what this module exports or hands out is shared by every caller. */
 function deepFreeze(value) {

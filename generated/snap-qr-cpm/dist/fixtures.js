@@ -19,6 +19,12 @@ export const snapQrCpmCodesByOutcome = /* @__PURE__ */ deepFreeze({
     "2026200",
     "2027900",
     "2028000",
+    "4095901",
+    "4096001",
+    "4096101",
+    "4096201",
+    "4097901",
+    "4098001",
     "5005900",
     "5006000",
     "5006100",
@@ -373,12 +379,6 @@ export const snapQrCpmCodesByOutcome = /* @__PURE__ */ deepFreeze({
     "4096200",
     "4097900",
     "4098000",
-    "4095901",
-    "4096001",
-    "4096101",
-    "4096201",
-    "4097901",
-    "4098001",
     "4295900",
     "4296000",
     "4296100",
@@ -406,6 +406,12 @@ export const snapQrCpmCodesByContext = /* @__PURE__ */ deepFreeze({ "default": {
     "2026200",
     "2027900",
     "2028000",
+    "4095901",
+    "4096001",
+    "4096101",
+    "4096201",
+    "4097901",
+    "4098001",
     "5005900",
     "5006000",
     "5006100",
@@ -760,12 +766,6 @@ export const snapQrCpmCodesByContext = /* @__PURE__ */ deepFreeze({ "default": {
     "4096200",
     "4097900",
     "4098000",
-    "4095901",
-    "4096001",
-    "4096101",
-    "4096201",
-    "4097901",
-    "4098001",
     "4295900",
     "4296000",
     "4296100",
@@ -2489,32 +2489,32 @@ export const snapQrCpmCodeCases = /* @__PURE__ */ deepFreeze([
   {
     code: "4095901",
     context: "default",
-    outcome: "failed"
+    outcome: "pending"
   },
   {
     code: "4096001",
     context: "default",
-    outcome: "failed"
+    outcome: "pending"
   },
   {
     code: "4096101",
     context: "default",
-    outcome: "failed"
+    outcome: "pending"
   },
   {
     code: "4096201",
     context: "default",
-    outcome: "failed"
+    outcome: "pending"
   },
   {
     code: "4097901",
     context: "default",
-    outcome: "failed"
+    outcome: "pending"
   },
   {
     code: "4098001",
     context: "default",
-    outcome: "failed"
+    outcome: "pending"
   },
   {
     code: "4295900",

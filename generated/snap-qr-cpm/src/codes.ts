@@ -686,17 +686,17 @@ const CODES_BY_NAME = {
   NotifyConflict: "4097900",
   /** `4098000` — Conflict (http 409, service 80, case 00): failed. Source row 57 of "Daftar Response Code". */
   RefundConflict: "4098000",
-  /** `4095901` — Duplicate partnerReferenceNo (http 409, service 59, case 01): failed. Source row 58 of "Daftar Response Code". */
+  /** `4095901` — Duplicate partnerReferenceNo (http 409, service 59, case 01): pending. Source row 58 of "Daftar Response Code". */
   GenerateDuplicatePartnerReferenceNo: "4095901",
-  /** `4096001` — Duplicate partnerReferenceNo (http 409, service 60, case 01): failed. Source row 58 of "Daftar Response Code". */
+  /** `4096001` — Duplicate partnerReferenceNo (http 409, service 60, case 01): pending. Source row 58 of "Daftar Response Code". */
   PaymentDuplicatePartnerReferenceNo: "4096001",
-  /** `4096101` — Duplicate partnerReferenceNo (http 409, service 61, case 01): failed. Source row 58 of "Daftar Response Code". */
+  /** `4096101` — Duplicate partnerReferenceNo (http 409, service 61, case 01): pending. Source row 58 of "Daftar Response Code". */
   QueryDuplicatePartnerReferenceNo: "4096101",
-  /** `4096201` — Duplicate partnerReferenceNo (http 409, service 62, case 01): failed. Source row 58 of "Daftar Response Code". */
+  /** `4096201` — Duplicate partnerReferenceNo (http 409, service 62, case 01): pending. Source row 58 of "Daftar Response Code". */
   CancelDuplicatePartnerReferenceNo: "4096201",
-  /** `4097901` — Duplicate partnerReferenceNo (http 409, service 79, case 01): failed. Source row 58 of "Daftar Response Code". */
+  /** `4097901` — Duplicate partnerReferenceNo (http 409, service 79, case 01): pending. Source row 58 of "Daftar Response Code". */
   NotifyDuplicatePartnerReferenceNo: "4097901",
-  /** `4098001` — Duplicate partnerReferenceNo (http 409, service 80, case 01): failed. Source row 58 of "Daftar Response Code". */
+  /** `4098001` — Duplicate partnerReferenceNo (http 409, service 80, case 01): pending. Source row 58 of "Daftar Response Code". */
   RefundDuplicatePartnerReferenceNo: "4098001",
   /** `4295900` — Too Many Requests (http 429, service 59, case 00): failed. Source row 59 of "Daftar Response Code". */
   GenerateTooManyRequests: "4295900",
@@ -776,6 +776,12 @@ export type SnapQrCpmPendingCode =
   | "2026200"
   | "2027900"
   | "2028000"
+  | "4095901"
+  | "4096001"
+  | "4096101"
+  | "4096201"
+  | "4097901"
+  | "4098001"
   | "5005900"
   | "5006000"
   | "5006100"
@@ -1130,12 +1136,6 @@ export type SnapQrCpmFailedCode =
   | "4096200"
   | "4097900"
   | "4098000"
-  | "4095901"
-  | "4096001"
-  | "4096101"
-  | "4096201"
-  | "4097901"
-  | "4098001"
   | "4295900"
   | "4296000"
   | "4296100"
@@ -1539,6 +1539,20 @@ const CATEGORIES = {
 } as const;
 /** Each category as the source names and describes it. */
 export const SnapQrCpmCategories: typeof CATEGORIES = /* @__PURE__ */ deepFreeze(CATEGORIES);
+/** What the source tells the integrator to do on some codes. */
+export type SnapQrCpmAction = "queryOriginal";
+/** The members of {@link SnapQrCpmActions}: its type, and its value once frozen. */
+const ACTIONS = {
+  /** Query the original transaction (service 61, API Query Payment) before acting; do not pay again: "Duplicate partnerReferenceNo Transaction has previously been processed indicates the same partnerReferenceNo already success" */
+  queryOriginal: {
+    title: "Query the original transaction (service 61, API Query Payment) before acting; do not pay again",
+    source:
+      "Duplicate partnerReferenceNo Transaction has previously been processed indicates the same partnerReferenceNo already success",
+    codes: ["4095901", "4096001", "4096101", "4096201", "4097901", "4098001"],
+  },
+} as const;
+/** The actions the source prescribes, with the codes they apply to. */
+export const SnapQrCpmActions: typeof ACTIONS = /* @__PURE__ */ deepFreeze(ACTIONS);
 /** One row of the source table. */
 export interface SnapQrCpmEntry {
   /** The response code. */
@@ -1557,6 +1571,8 @@ export interface SnapQrCpmEntry {
   readonly description: string | null;
   /** The code's parts. */
   readonly parts: { readonly http: string; readonly service: string; readonly case: string };
+  /** Actions the source prescribes for this code. */
+  readonly actions: readonly SnapQrCpmAction[];
   /** The source table it is listed in, and its 1-based row there. */
   readonly table: "responseCodes";
   readonly row: number;
@@ -2470,12 +2486,12 @@ const CODES: readonly (readonly [string, string, number, SnapQrCpmOutcome, strin
   ["4096200", "CancelConflict", 56, "failed", "409", "62", "00"],
   ["4097900", "NotifyConflict", 56, "failed", "409", "79", "00"],
   ["4098000", "RefundConflict", 56, "failed", "409", "80", "00"],
-  ["4095901", "GenerateDuplicatePartnerReferenceNo", 57, "failed", "409", "59", "01"],
-  ["4096001", "PaymentDuplicatePartnerReferenceNo", 57, "failed", "409", "60", "01"],
-  ["4096101", "QueryDuplicatePartnerReferenceNo", 57, "failed", "409", "61", "01"],
-  ["4096201", "CancelDuplicatePartnerReferenceNo", 57, "failed", "409", "62", "01"],
-  ["4097901", "NotifyDuplicatePartnerReferenceNo", 57, "failed", "409", "79", "01"],
-  ["4098001", "RefundDuplicatePartnerReferenceNo", 57, "failed", "409", "80", "01"],
+  ["4095901", "GenerateDuplicatePartnerReferenceNo", 57, "pending", "409", "59", "01"],
+  ["4096001", "PaymentDuplicatePartnerReferenceNo", 57, "pending", "409", "60", "01"],
+  ["4096101", "QueryDuplicatePartnerReferenceNo", 57, "pending", "409", "61", "01"],
+  ["4096201", "CancelDuplicatePartnerReferenceNo", 57, "pending", "409", "62", "01"],
+  ["4097901", "NotifyDuplicatePartnerReferenceNo", 57, "pending", "409", "79", "01"],
+  ["4098001", "RefundDuplicatePartnerReferenceNo", 57, "pending", "409", "80", "01"],
   ["4295900", "GenerateTooManyRequests", 58, "failed", "429", "59", "00"],
   ["4296000", "PaymentTooManyRequests", 58, "failed", "429", "60", "00"],
   ["4296100", "QueryTooManyRequests", 58, "failed", "429", "61", "00"],
@@ -2507,6 +2523,18 @@ const CODES: readonly (readonly [string, string, number, SnapQrCpmOutcome, strin
   ["5047900", "NotifyTimeout", 62, "pending", "504", "79", "00"],
   ["5048000", "RefundTimeout", 62, "pending", "504", "80", "00"],
 ];
+/** The actions of each code that has any. */
+const CODE_ACTIONS: ReadonlyMap<string, readonly SnapQrCpmAction[]> = /* @__PURE__ */ new Map<
+  string,
+  readonly SnapQrCpmAction[]
+>([
+  ["4095901", ["queryOriginal"]],
+  ["4096001", ["queryOriginal"]],
+  ["4096101", ["queryOriginal"]],
+  ["4096201", ["queryOriginal"]],
+  ["4097901", ["queryOriginal"]],
+  ["4098001", ["queryOriginal"]],
+]);
 const ENTRIES: ReadonlyMap<string, SnapQrCpmEntry> = /* @__PURE__ */ new Map<string, SnapQrCpmEntry>(
   /* @__PURE__ */ deepFreeze(
     /* @__PURE__ */ CODES.map(([code, name, row, defaultOutcome, httpPart, servicePart, casePart]) => [
@@ -2517,6 +2545,7 @@ const ENTRIES: ReadonlyMap<string, SnapQrCpmEntry> = /* @__PURE__ */ new Map<str
         name,
         outcome: defaultOutcome,
         parts: { http: httpPart, service: servicePart, case: casePart },
+        actions: CODE_ACTIONS.get(code) ?? [],
       },
     ]),
   ),
@@ -3042,6 +3071,11 @@ export function classifySnapQrCpmCode(code: unknown): SnapQrCpmResult {
     category: null,
     reason: malformedReason(code),
   };
+}
+
+/** The actions the source prescribes for a code (empty for codes without any). */
+export function snapQrCpmActionsFor(code: string): readonly SnapQrCpmAction[] {
+  return ENTRIES.get(code)?.actions ?? [];
 }
 
 /** Freezes a table and everything in it, once, at load: what this module exports or hands out is shared by every caller. */

@@ -6,7 +6,7 @@ import { compileRegex } from "./compile-regex.ts";
 import type { Lint } from "./lint-context.ts";
 
 /** The keys a row has besides its declared columns. */
-export const ROW_KEYS: ReadonlySet<string> = new Set(["code", "parts", "name", "message", "status", "description", "category", "outcomes", "errata"]);
+export const ROW_KEYS: ReadonlySet<string> = new Set(["code", "parts", "name", "message", "status", "description", "category", "earlierRequest", "outcomes", "errata"]);
 
 export interface ColumnsSection {
   columns: Column[];

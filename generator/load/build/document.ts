@@ -1,6 +1,7 @@
 /** The checks on the spec as a whole: its id, its version, and what its kind asks of the other sections. */
 import type { Api, Composite } from "../../model/types.ts";
 import type { RawSpec } from "../spec-schema.types.ts";
+import { PROFILE_KEYS } from "../profile/profile-keys.ts";
 import type { Lint } from "./lint-context.ts";
 
 export function checkId(raw: RawSpec, expectedId: string, lint: Lint): void {
@@ -23,4 +24,14 @@ export function checkKind(raw: RawSpec, composite: Composite | null, api: Api | 
   if (raw.kind === "api" && !composite)
     lint.report(["code"], `an API's response code must be composite: its parts say the HTTP status (role: httpStatus) and the service (domain: endpoints.serviceCode)`, { key: true });
   if (raw.kind === "code-table" && raw.api) lint.report(["api"], `a spec of kind "code-table" cannot have an "api" section (use kind: api)`, { key: true });
+}
+
+/**
+ * A spec that extends nothing has no base to drop from, override or restate: a profile's
+ * keys there would be ignored (the dropped code still generated), so each is an error.
+ */
+export function checkNoProfileKeys(raw: RawSpec, lint: Lint): void {
+  for (const key of PROFILE_KEYS)
+    if (key !== "extends" && Object.hasOwn(raw, key))
+      lint.report([key], `"${key}" applies to a profile, and this spec extends nothing: add "extends: <base id>" to make it a profile of that spec, or remove "${key}"`, { key: true });
 }

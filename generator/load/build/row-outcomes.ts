@@ -4,6 +4,7 @@
  */
 import type { Code, Composite, Outcome, OutcomeContext, OutcomeOverride } from "../../model/types.ts";
 import { OUTCOMES } from "../../model/types.ts";
+import { earlierRequestOutcome } from "../../model/semantics/earlier-request.ts";
 import type { RawOverride, RawRow } from "../spec-schema.types.ts";
 import { didYouMean } from "../suggest.ts";
 import type { Path } from "../yaml-source.ts";
@@ -38,6 +39,8 @@ export function outcomesOf(code: Code, r: RawRow, rpath: Path, contexts: readonl
   // A word no context maps is one problem (a typo, usually), however many contexts read it.
   const unmapped = new Map<string, Unmapped>();
   const absent = new Map<string, string[]>();
+  const stated = (path: Path) =>
+    lint.report(path, `code "${code.code}" reports on an earlier request (earlierRequest), so it is never a plain failure: state pending, or remove earlierRequest`);
   for (const c of contexts) {
     let outcome: Outcome | undefined;
     if (c.kind === "successCodes") outcome = c.successCodes.includes(code.code) ? "success" : c.otherwise;
@@ -59,9 +62,19 @@ export function outcomesOf(code: Code, r: RawRow, rpath: Path, contexts: readonl
         }
       }
     }
-    for (const o of code.overrides) if (code.parts && o.values.includes(code.parts[o.part]!)) outcome = o.outcome;
+    // A code that reports on an earlier request is never a plain failure: what its rules say becomes pending,
+    // and an outcome the spec states for it (per part, or a profile's) may not be failed.
+    if (outcome && code.earlierRequest) outcome = earlierRequestOutcome(outcome);
+    for (const [i, o] of code.overrides.entries())
+      if (code.parts && o.values.includes(code.parts[o.part]!)) {
+        outcome = o.outcome;
+        if (code.earlierRequest && o.outcome === "failed") stated([...rpath, "outcomes", i, "outcome"]);
+      }
     const overruled = overruling === undefined ? undefined : typeof overruling === "string" ? overruling : overruling[c.id];
-    if (overruled && OUTCOMES.includes(overruled)) outcome = overruled;
+    if (overruled && OUTCOMES.includes(overruled)) {
+      outcome = overruled;
+      if (code.earlierRequest && overruled === "failed") stated([...rpath, "earlierRequest"]);
+    }
     if (outcome) out[c.id] = outcome;
   }
   for (const [where, ids] of absent)

@@ -95,6 +95,7 @@ function buildRow(t: RawSpecTable, r: RawRow, rpath: Path, ri: number, endpoints
       outcomes: {},
       parts,
       overrides: readOverrides(r, rpath, inputs.composite.composite, lint),
+      ...(r.earlierRequest ? { earlierRequest: { action: r.earlierRequest.action, reason: r.earlierRequest.reason } } : {}),
       errata: r.errata ?? [],
     };
     listing.codes.push(entry);

@@ -24,11 +24,11 @@ import { mergeTables } from "./merged-tables.ts";
 import { Origins, origin, type Origin } from "./origins.ts";
 import { readOverrides } from "./overrides.ts";
 import type { ProfilePlan } from "./profile-record.ts";
+import { readProfileUnlisted } from "./profile-unlisted.ts";
 
-/** The keys only a profile has. */
-export const PROFILE_KEYS = ["extends", "overrides", "codes", "drop", "services", "endpoints", "fields"] as const;
+export { PROFILE_KEYS } from "./profile-keys.ts";
 /** The keys a profile takes from its base and cannot restate. */
-const BASE_KEYS = ["code", "categories", "columns", "outcome", "transport", "actions", "tables", "api"] as const;
+const BASE_KEYS = ["code", "categories", "columns", "outcome", "transport", "tables", "api"] as const;
 
 export function isProfile(value: unknown): boolean {
   return typeof value === "object" && value !== null && !Array.isArray(value) && Object.hasOwn(value, "extends");
@@ -56,9 +56,10 @@ export function mergeProfile(profile: YamlSource, base: ResolvedBase): { source?
   const codes = readBaseCodes(p, b, restriction, baseId, lint);
   const overrides = readOverrides(p, b, codes, restriction, baseId, lint);
   const added = readAddedRows(p, b, baseId, lint);
-  const tables = mergeTables(b, { codes, restriction, overrides: overrides.byCode, added }, origins);
-  const contexts = mergeContexts(b, codes, overrides.byCode, baseId, origins, lint);
-  const actions = mergeActions(b, codes, origins);
+  const unlisted = readProfileUnlisted(p, b, baseId, lint);
+  const tables = mergeTables(b, { codes, restriction, overrides: overrides.byCode, overrideAt: overrides.at, added }, origins);
+  const contexts = mergeContexts(b, codes, overrides, unlisted, baseId, origins, lint);
+  const { actions, changes: actionChanges } = mergeActions(p, b, codes, origins, lint);
   const api = mergeApi(p, b, restriction, baseId, origins, lint);
 
   // The merged spec: the profile's own keys, the base's table.
@@ -99,6 +100,8 @@ export function mergeProfile(profile: YamlSource, base: ResolvedBase): { source?
       dropped: base.spec.codes.map((c) => c.code).filter((c) => codes.dropped.has(c)),
       removedEndpoints: restriction.removed.map((e) => ({ key: e.key, serviceCode: e.serviceCode, name: e.name })),
       fields: api.fields,
+      unlisted: b.outcome.contexts.map((c) => c.id).filter((id) => unlisted.has(id)),
+      actions: actionChanges,
     },
   };
 }
@@ -106,7 +109,14 @@ export function mergeProfile(profile: YamlSource, base: ResolvedBase): { source?
 /** What a profile may not say: its base's sections, another kind, an API's keys on a code table. */
 function checkProfileKeys(p: RawProfile, b: RawSpec, baseId: string, lint: Lint): void {
   for (const key of BASE_KEYS)
-    if (Object.hasOwn(p, key)) lint.report([key], `a profile takes "${key}" from its base "${baseId}"; change rows with overrides, codes and drop`, { key: true });
+    if (Object.hasOwn(p, key))
+      lint.report(
+        [key],
+        key === "outcome"
+          ? `a profile takes "outcome" from its base "${baseId}"; restate the rule for unlisted codes per context with "unlisted", and a row's outcome with overrides`
+          : `a profile takes "${key}" from its base "${baseId}"; change rows with overrides, codes and drop`,
+        { key: true },
+      );
   if (p.kind !== undefined && p.kind !== b.kind) lint.report(["kind"], `kind "${p.kind}" differs from the base's ("${b.kind}"); leave kind out of a profile`);
   if (b.kind !== "api")
     for (const key of ["services", "endpoints", "fields"])

@@ -4,11 +4,14 @@ import type { AddedRow } from "./added-rows.ts";
 import type { BaseCodes } from "./base-codes.ts";
 import type { EndpointRestriction } from "./endpoint-restriction.ts";
 import { origin, type Origin, type Origins } from "./origins.ts";
+import type { Path } from "../yaml-source.ts";
 
 export interface TableInputs {
   codes: BaseCodes;
   restriction: EndpointRestriction;
   overrides: ReadonlyMap<string, RawOverride>;
+  /** Where each code's override is written. */
+  overrideAt: ReadonlyMap<string, Path>;
   added: ReadonlyMap<string, AddedRow[]>;
 }
 
@@ -41,22 +44,22 @@ function mergeRow(r: RawRow, rowPath: (string | number)[], inputs: TableInputs, 
   }
   const whole = left.length === all.filter((e) => !e.restricted).length && !left.some((e) => overrides.has(e.code));
   // One code, or an "any" row the profile keeps whole: its domain shrinks with the endpoints.
-  if (all.length === 1) return [applyOverride(row, at, all[0]!.code, overrides, origins)];
+  if (all.length === 1) return [applyOverride(row, at, all[0]!.code, inputs, origins)];
   if (whole) return [origins.mark(row, at)];
   // Split an "any" row into one row per code it keeps, so each can be dropped or overridden.
-  return left.map((e) => applyOverride({ ...row, parts: e.parts! }, origin(at.src, at.path, { ...at.keys }), e.code, overrides, origins));
+  return left.map((e) => applyOverride({ ...row, parts: e.parts! }, origin(at.src, at.path, { ...at.keys }), e.code, inputs, origins));
 }
 
 /** The row with the profile's override of `code` applied; each changed key remembers it came from the profile. */
-function applyOverride(row: RawRow, at: Origin, code: string, overrides: ReadonlyMap<string, RawOverride>, origins: Origins): RawRow {
-  const o = overrides.get(code);
+function applyOverride(row: RawRow, at: Origin, code: string, inputs: TableInputs, origins: Origins): RawRow {
+  const o = inputs.overrides.get(code);
   if (!o) return origins.mark(row, at);
   const changed: RawRow = { ...row };
   const keys: Record<string, Origin> = { ...at.keys };
   for (const [key, value] of Object.entries(o)) {
     if (key === "outcome" || key === "reason" || key === "notes") continue;
     changed[key] = value;
-    keys[key] = origins.inProfile(["overrides", code, key]);
+    keys[key] = origins.inProfile([...inputs.overrideAt.get(code)!, key]);
   }
   return origins.mark(changed, origin(at.src, at.path, keys));
 }

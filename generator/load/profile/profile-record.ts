@@ -14,6 +14,8 @@ export interface ProfilePlan {
   dropped: string[];
   removedEndpoints: Profile["removedEndpoints"];
   fields: Profile["fields"];
+  unlisted: NonNullable<Profile["unlisted"]>;
+  actions: NonNullable<Profile["actions"]>;
 }
 
 /** The profile's codes with the columns and contexts (notes included) they were built with. */
@@ -39,6 +41,8 @@ export function profileRecord(plan: ProfilePlan, built: BuiltProfile): Profile {
     dropped: plan.dropped,
     removedEndpoints: plan.removedEndpoints,
     fields: plan.fields,
+    ...(plan.unlisted.length ? { unlisted: plan.unlisted } : {}),
+    ...(plan.actions.length ? { actions: plan.actions } : {}),
   };
 }
 

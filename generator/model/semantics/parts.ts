@@ -72,3 +72,33 @@ export function expandParts<P extends PartShape>(parts: readonly P[], valuesOf: 
   for (const p of parts) out = out.flatMap((o) => valuesOf(p).map((v) => ({ ...o, [p.name]: v })));
   return out;
 }
+
+/** What reading the notation needs of a part: its domain (the values "every service" stands for), if any. */
+export interface NotationPart extends PartShape {
+  readonly domain?: readonly string[] | string | null;
+}
+
+/**
+ * The codes a provider's notation stands for: `403xx11` is 403, every value of the
+ * domain part (written as x's, one per character), 11. `domainValues` gives those values
+ * where the parts do not carry them. Null for text that is not the notation (a plain
+ * code, a wrong length, no x's where the domain part sits).
+ */
+export function expandNotation(parts: readonly NotationPart[], text: string, domainValues?: readonly string[]): string[] | null {
+  if (text.length !== codeLength(parts)) return null;
+  const spans = partSpans(parts);
+  const at = parts.findIndex((p) => p.domain);
+  if (at < 0) return null;
+  const span = spans[at]!;
+  if (!/^[xX]+$/.test(text.slice(span.start, span.end))) return null;
+  const domain = domainValues ?? (Array.isArray(parts[at]!.domain) ? (parts[at]!.domain as readonly string[]) : []);
+  return domain.map((v) => text.slice(0, span.start) + v + text.slice(span.end));
+}
+
+/** A code written in the notation of its parts: `403xx11` for 403, any service, 11 (the domain part as x's). */
+export function notationOf(parts: readonly NotationPart[], code: string): string | null {
+  const at = parts.findIndex((p) => p.domain);
+  if (at < 0 || code.length !== codeLength(parts)) return null;
+  const span = partSpans(parts)[at]!;
+  return code.slice(0, span.start) + "x".repeat(span.end - span.start) + code.slice(span.end);
+}

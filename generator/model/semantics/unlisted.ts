@@ -7,17 +7,20 @@
  * The policy, in one place:
  * - An unlisted code is never confirmed success: a rule of the source that would make
  *   it a success gives pending, with a reason that says so.
- * - A well-formed unlisted code is decided by the first rule that applies: in a context
- *   that names its only success codes, that context's `otherwise`; else a composite rule
- *   on the code's parts (where the code has the parts' shape), then the outcome of the
- *   category that claims it, then the spec's `outcome.unknown`.
- * - Its category is the first category whose match claims it (in contexts that read a
- *   column or the parts; none in a context that names its only success codes).
+ * - A well-formed unlisted code is decided by the first rule that applies. A context may
+ *   state its own rules (`unlisted.rules`: a part's values or prefix, the code's prefix, or
+ *   the category that claims it) and its own last rule (`unlisted.unknown`); a profile
+ *   restates them per context. In a context that reads a column or the parts: its rules
+ *   (else the composite rules, on the code's parts where the code has the parts' shape),
+ *   then the outcome of the category that claims it, then its `unlisted.unknown`, else
+ *   the spec's `outcome.unknown`. In a context that names its only success codes: its
+ *   rules, then its `unlisted.unknown`, else its `otherwise`.
+ * - Its category is the first category whose match claims it, in every context.
  * - A malformed value (not a string, or not of the code pattern) gets the outcome the
  *   source's rule gives an unlisted code whose parts say nothing: the context's
- *   `otherwise`, else `outcome.unknown`, never success.
+ *   `unlisted.unknown`, else its `otherwise`, else `outcome.unknown`, never success.
  */
-import type { Category, Composite, CompositeRule, Outcome, OutcomeContext, OutcomeOrUnknown, Spec } from "../types.ts";
+import type { Category, Composite, Outcome, OutcomeContext, OutcomeOrUnknown, Spec, UnknownRule, UnlistedCodeRule } from "../types.ts";
 import { partOffset, partSpans, codeLength } from "./parts.ts";
 
 /** What an unlisted or malformed code can be: anything but success. */
@@ -55,7 +58,9 @@ export interface CategoryClaim {
 
 /** One rule for an unlisted code, in the order the classifier tries them; the last always applies. */
 export type UnlistedRule =
-  | { kind: "part"; rule: CompositeRule; test: Extract<CodeTest, { part: string }>; stated: Outcome; outcome: UnlistedOutcome; reason: string }
+  | { kind: "part"; rule: UnlistedCodeRule; test: Extract<CodeTest, { part: string }>; stated: Outcome; outcome: UnlistedOutcome; reason: string }
+  /** A prefix of the whole code (a context's rule without a part). */
+  | { kind: "prefix"; rule: UnlistedCodeRule; test: Extract<CodeTest, { kind: "prefixes" }>; stated: Outcome; outcome: UnlistedOutcome; reason: string }
   | { kind: "category"; category: Category; stated: Outcome; outcome: UnlistedOutcome; reason: string }
   /** `why`: the source's own words on unlisted codes (`outcome.unknown.reason`, else its `source`), if any. */
   | { kind: "unknown"; stated: OutcomeOrUnknown; outcome: UnlistedOutcome; reason: string; why: string | null }
@@ -87,36 +92,93 @@ export interface MalformedPolicy {
 
 /** The policy for unlisted codes in a context. */
 export function unlistedPolicy(spec: Spec, context: OutcomeContext): UnlistedPolicy {
-  if (context.kind === "successCodes") {
-    const reason = context.source ?? `Only ${context.successCodes.join(", ")} succeed in ${context.title}; every other code is ${context.otherwise}.`;
-    const rule: UnlistedRule = { kind: "success-codes", successCodes: context.successCodes, stated: context.otherwise, outcome: notConfirmed(context.otherwise), reason };
-    return { context, claims: [], shape: null, rules: [rule] };
-  }
   const composite = spec.composite;
   const claims = spec.categories.filter((c) => c.match !== null).map((category) => ({ category, test: claimTest(composite, category) }));
+  const own = context.unlisted;
   const rules: UnlistedRule[] = [];
-  for (const r of composite?.rules ?? []) {
-    const start = partOffset(composite!.parts, r.part);
-    const test: Extract<CodeTest, { part: string }> = r.values ? { kind: "part-values", part: r.part, start, values: r.values } : { kind: "part-prefix", part: r.part, start, prefix: r.prefix! };
-    const reason = r.reason ?? r.source ?? `Its ${r.part} part is ${r.values ? r.values.join(" or ") : `${r.prefix}…`}.`;
-    rules.push({ kind: "part", rule: r, test, stated: r.outcome, outcome: notConfirmed(r.outcome), reason: confirmedReason(reason, r.outcome) });
-  }
-  for (const { category: c } of claims) {
-    if (!c.outcome) continue;
-    const reason = `Category ${c.label}${c.description ? ` (${c.description})` : ""}${c.reason ? `: ${c.reason}` : ""}`;
-    rules.push({ kind: "category", category: c, stated: c.outcome, outcome: notConfirmed(c.outcome), reason: confirmedReason(reason, c.outcome) });
-  }
-  const u = spec.unknown;
-  const why = u.reason ?? u.source;
-  rules.push({ kind: "unknown", stated: u.outcome, outcome: notConfirmed(u.outcome), reason: confirmedReason(why ?? NO_UNLISTED_RULE, u.outcome), why });
+  const codeRules = own?.rules ?? (context.kind === "column" ? (composite?.rules ?? []).map(fromComposite) : []);
+  for (const r of codeRules) rules.push(codeRule(spec, r));
+  if (context.kind === "column")
+    for (const { category: c } of claims) {
+      if (!c.outcome) continue;
+      rules.push({ kind: "category", category: c, stated: c.outcome, outcome: notConfirmed(c.outcome), reason: confirmedReason(categoryReason(c), c.outcome) });
+    }
+  rules.push(lastRule(spec, context));
   const readsParts = rules.some((r) => r.kind === "part") || claims.some((c) => c.test.kind === "part-values");
   return { context, claims, shape: readsParts ? partsShape(composite!) : null, rules };
 }
 
+/** The rule that applies to every code no rule before it decides: the context's `unlisted.unknown`, else `otherwise` or `outcome.unknown`. */
+function lastRule(spec: Spec, context: OutcomeContext): UnlistedRule {
+  if (context.kind === "successCodes" && !context.unlisted?.unknown) {
+    const reason = context.source ?? `Only ${context.successCodes.join(", ")} succeed in ${context.title}; every other code is ${context.otherwise}.`;
+    return { kind: "success-codes", successCodes: context.successCodes, stated: context.otherwise, outcome: notConfirmed(context.otherwise), reason };
+  }
+  const u: UnknownRule = context.unlisted?.unknown ?? spec.unknown;
+  const why = u.reason ?? u.source;
+  return { kind: "unknown", stated: u.outcome, outcome: notConfirmed(u.outcome), reason: confirmedReason(why ?? NO_UNLISTED_RULE, u.outcome), why };
+}
+
+function fromComposite(r: Composite["rules"][number]): UnlistedCodeRule {
+  return { part: r.part, values: r.values, prefix: r.prefix, category: null, outcome: r.outcome, reason: r.reason, source: r.source };
+}
+
+/** One rule of a context (or a composite rule) as the policy's rule. */
+function codeRule(spec: Spec, r: UnlistedCodeRule): UnlistedRule {
+  const stated = r.outcome;
+  const outcome = notConfirmed(stated);
+  if (r.category !== null) {
+    const category = spec.categories.find((c) => c.id === r.category)!;
+    return { kind: "category", category, stated, outcome, reason: confirmedReason(r.reason ?? r.source ?? categoryReason(category), stated) };
+  }
+  if (r.part === null) {
+    const reason = r.reason ?? r.source ?? `It starts with ${r.prefix}.`;
+    return { kind: "prefix", rule: r, test: { kind: "prefixes", prefixes: [r.prefix!] }, stated, outcome, reason: confirmedReason(reason, stated) };
+  }
+  const start = partOffset(spec.composite!.parts, r.part);
+  const test: Extract<CodeTest, { part: string }> = r.values ? { kind: "part-values", part: r.part, start, values: r.values } : { kind: "part-prefix", part: r.part, start, prefix: r.prefix! };
+  const reason = r.reason ?? r.source ?? `Its ${r.part} part is ${r.values ? r.values.join(" or ") : `${r.prefix}…`}.`;
+  return { kind: "part", rule: r, test, stated, outcome, reason: confirmedReason(reason, stated) };
+}
+
+function categoryReason(c: Category): string {
+  return `Category ${c.label}${c.description ? ` (${c.description})` : ""}${c.reason ? `: ${c.reason}` : ""}`;
+}
+
 /** The policy for malformed values in a context. */
 export function malformedPolicy(spec: Spec, context: OutcomeContext): MalformedPolicy {
-  const stated = context.kind === "successCodes" ? context.otherwise : spec.unknown.outcome;
+  const stated = context.unlisted?.unknown?.outcome ?? (context.kind === "successCodes" ? context.otherwise : spec.unknown.outcome);
   return { outcome: notConfirmed(stated), described: `${spec.pattern}${spec.patternDescription ? ` (${spec.patternDescription})` : ""}` };
+}
+
+/** What decides a rule's answer: two contexts whose rules have the same keys classify every code alike. */
+function ruleKey(r: UnlistedRule): unknown {
+  const test = r.kind === "part" || r.kind === "prefix" ? r.test : r.kind === "category" ? r.category.id : r.kind === "success-codes" ? r.successCodes : null;
+  return { kind: r.kind, test, outcome: r.outcome, reason: r.reason };
+}
+
+/** A policy and the contexts that share it. */
+export interface PolicyGroup {
+  policy: UnlistedPolicy;
+  contexts: string[];
+}
+
+/** The contexts grouped by the policy they share (a target renders each group once), in context order. */
+export function unlistedPolicyGroups(spec: Spec): PolicyGroup[] {
+  const groups = new Map<string, PolicyGroup>();
+  for (const ctx of spec.contexts) {
+    const policy = unlistedPolicy(spec, ctx);
+    const key = JSON.stringify({ rules: policy.rules.map(ruleKey), claims: policy.claims.map((c) => c.category.id), shape: policy.shape });
+    const group = groups.get(key) ?? { policy, contexts: [] };
+    group.contexts.push(ctx.id);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
+
+/** Whether a policy is one rule that applies to every code, with no category to name: a target may answer it inline. */
+export function isSingleAnswer(policy: UnlistedPolicy): boolean {
+  return policy.rules.length === 1 && policy.claims.length === 0 && policy.shape === null;
 }
 
 /** The outcomes an unlisted code can get in a context, in result order. */
@@ -141,7 +203,7 @@ export function decideUnlisted(policy: UnlistedPolicy, code: string): UnlistedVe
   const hasShape = policy.shape !== null && fitsShape(policy.shape, code);
   const category = policy.claims.find((c) => passes(c.test, code, hasShape))?.category.id ?? null;
   for (const r of policy.rules) {
-    if (r.kind === "part" && !passes(r.test, code, hasShape)) continue;
+    if ((r.kind === "part" || r.kind === "prefix") && !passes(r.test, code, hasShape)) continue;
     if (r.kind === "category" && r.category.id !== category) continue;
     return { outcome: r.outcome, category, reason: r.reason };
   }

@@ -4,7 +4,7 @@
  * with their outcomes and reasons; the outcome of a malformed value). Nothing here
  * decides an outcome: it writes the policy's data as Go.
  */
-import { malformedPolicy, unlistedPolicy, type CodeTest, type UnlistedPolicy, type UnlistedRule } from "../../model/semantics/unlisted.ts";
+import { malformedPolicy, unlistedPolicyGroups, type CodeTest, type UnlistedPolicy, type UnlistedRule } from "../../model/semantics/unlisted.ts";
 import type { Spec } from "../../model/types.ts";
 import { outcomeConst } from "./codes-file.ts";
 import { exported, goNames } from "./names.ts";
@@ -116,6 +116,7 @@ function ruleStatements(p: Plan, r: UnlistedRule, category: string): string[] {
   const ret = `return ${result(outcomeConst(r.outcome), category, goString(r.reason))}`;
   switch (r.kind) {
     case "part":
+    case "prefix":
       return [`if ${testCondition(p, r.test)} {`, `\t${ret}`, "}"];
     case "category":
       return [`if category == ${goNames.category(r.category.id)} {`, `\t${ret}`, "}"];
@@ -124,22 +125,9 @@ function ruleStatements(p: Plan, r: UnlistedRule, category: string): string[] {
   }
 }
 
-/** Contexts grouped by the policy they share (contexts that read a column share one), in context order. */
-function policyGroups(spec: Spec): { policy: UnlistedPolicy; contexts: string[] }[] {
-  const groups = new Map<string, { policy: UnlistedPolicy; contexts: string[] }>();
-  for (const ctx of spec.contexts) {
-    const policy = unlistedPolicy(spec, ctx);
-    const key = JSON.stringify({ rules: policy.rules.map(({ kind, outcome, reason }) => ({ kind, outcome, reason })), claims: policy.claims.map((c) => c.category.id), shape: policy.shape });
-    const group = groups.get(key) ?? { policy, contexts: [] };
-    group.contexts.push(ctx.id);
-    groups.set(key, group);
-  }
-  return [...groups.values()];
-}
-
 function unlistedDecls(p: Plan): string[] {
   const spec = p.spec;
-  const groups = policyGroups(spec);
+  const groups = unlistedPolicyGroups(spec);
   const why = "a well-formed code the table does not list, classified by the source's rules in order (from its parts, then its category, then the rule for unlisted codes); never success";
   if (groups.length === 1) return [`${comment([`classifyUnlisted classifies ${why}.`])}\nfunc classifyUnlisted(code string, ctx Context) Result {\n${policyBody(p, groups[0]!.policy)}\n}`];
   const out: string[] = [];

@@ -20,6 +20,8 @@ export function unlistedRuleItems(policy: UnlistedPolicy): string[] {
         const values = r.test.kind === "part-values" ? r.test.values.join(" or ") : `${r.test.prefix}…`;
         return `its ${r.test.part} part is ${values}: ${r.outcome}${note}; ${commentText(r.reason)}`;
       }
+      case "prefix":
+        return `it starts with ${r.test.prefixes.join(" or ")}: ${r.outcome}${note}; ${commentText(r.reason)}`;
       case "category":
         return `it falls in category ${commentText(r.category.label)}: ${r.outcome}${note}; ${commentText(r.reason)}`;
       case "unknown":

@@ -6,7 +6,8 @@
  */
 import type { EnumStyle } from "./options.ts";
 import { typeNames } from "./names.ts";
-import type { Category, Code, OutcomeContext, OutcomeOrUnknown, Spec } from "../../model/types.ts";
+import { isSingleAnswer, malformedPolicy, unlistedOutcomes, unlistedPolicy, unlistedPolicyGroups, type CodeTest, type UnlistedPolicy, type UnlistedRule } from "../../model/semantics/unlisted.ts";
+import type { Code, OutcomeContext, OutcomeOrUnknown, Scope, Spec } from "../../model/types.ts";
 import { OUTCOMES } from "../../model/types.ts";
 import { DEEP_FREEZE, frozen, frozenConst, pure, usesDeepFreeze } from "./frozen.ts";
 import { partsImplied, patternShape, shapeCheckBody } from "./pattern-shape.ts";
@@ -45,26 +46,6 @@ export function codeTableNames(spec: Spec): CodeTableNames {
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 /**
- * codebook never confirms success for a code the table does not list: where the
- * source's rules would make an unlisted code a success (e.g. any HTTP-200 code), it is
- * pending instead — the caller checks the status rather than delivering on a guess.
- */
-export function unlistedOutcome<O extends OutcomeOrUnknown>(o: O): Exclude<O, "success"> | "pending" {
-  return o === "success" ? "pending" : (o as Exclude<O, "success">);
-}
-const NOT_CONFIRMED = " The table does not list this code, so codebook does not confirm success: pending.";
-
-/** Which outcomes a code the table does not list can get, per context. */
-function unlistedOutcomes(spec: Spec, context: OutcomeContext): OutcomeOrUnknown[] {
-  if (context.kind === "successCodes") return [unlistedOutcome(context.otherwise)];
-  const set = new Set<OutcomeOrUnknown>();
-  for (const r of spec.composite?.rules ?? []) set.add(unlistedOutcome(r.outcome));
-  for (const c of spec.categories) if (c.match && c.outcome) set.add(unlistedOutcome(c.outcome));
-  set.add(unlistedOutcome(spec.unknown.outcome));
-  return [...OUTCOMES, "unknown" as const].filter((o) => set.has(o));
-}
-
-/**
  * TypeScript stops serializing an inferred type at about 1,000,000 characters
  * ("The inferred type of this node exceeds the maximum length the compiler will
  * serialize"); a table whose name map comes near gets an explicit type instead.
@@ -78,219 +59,260 @@ function inferredLength(spec: Spec): number {
 
 /**
  * The outcome of a malformed value (not a string, or not of the code pattern) in a
- * context: what the source's rule gives a code it does not list and whose parts say
- * nothing — the context's `otherwise` where it names its only success codes, else
- * `outcome.unknown` — never success. Such a value is no evidence of success or
- * failure, exactly like an unlisted code; diff/unlisted.ts reads it the same way.
+ * context, as the policy (model/semantics/unlisted.ts) decides it: never success.
  */
 export function malformedOutcome(spec: Spec, context: OutcomeContext): OutcomeOrUnknown {
-  return unlistedOutcome(context.kind === "successCodes" ? context.otherwise : spec.unknown.outcome);
+  return malformedPolicy(spec, context).outcome;
+}
+
+/** What every section of the codes module reads: the names, the contexts and how a code is typed. */
+interface Module {
+  spec: Spec;
+  n: CodeTableNames;
+  P: string;
+  enumStyle: EnumStyle;
+  contexts: readonly OutcomeContext[];
+  defaultContext: OutcomeContext;
+  multiContext: boolean;
+  hasCategories: boolean;
+  categoryType: string;
+  scopes: Scope[];
+  /** Rows expanded over a part's domain (one row, many services). */
+  expanded: boolean;
+  actionType: string;
+  codeType(c: Code): string;
+  union(codes: Code[]): string;
+}
+
+function moduleOf(spec: Spec, enumStyle: EnumStyle): Module {
+  const n = codeTableNames(spec);
+  const codeType = (c: Code) => (enumStyle === "enum" ? `${n.code}.${c.name}` : lit(c.code));
+  const hasCategories = spec.categories.length > 0;
+  return {
+    spec,
+    n,
+    P: n.prefix,
+    enumStyle,
+    contexts: spec.contexts,
+    defaultContext: spec.contexts[0]!,
+    multiContext: spec.contexts.length > 1,
+    hasCategories,
+    categoryType: hasCategories ? `${n.category} | null` : "null",
+    scopes: spec.tables.filter((t) => t.scope).map((t) => t.scope!),
+    expanded: spec.composite?.parts.some((p) => p.domain) ?? false,
+    actionType: `${n.prefix}Action`,
+    codeType,
+    union: (codes) => (codes.length ? codes.map(codeType).join(" | ") : "never"),
+  };
 }
 
 export function emitCodeTable(spec: Spec, enumStyle: EnumStyle): Statement[] {
-  const n = codeTableNames(spec);
-  const P = n.prefix;
-  const contexts = spec.contexts;
-  const defaultContext = contexts[0]!;
-  const multiContext = contexts.length > 1;
-  const hasCategories = spec.categories.length > 0;
-  const scopes = spec.tables.filter((t) => t.scope).map((t) => t.scope!);
-  const codeType = (c: Code) => (enumStyle === "enum" ? `${n.code}.${c.name}` : lit(c.code));
-  const union = (codes: Code[]) => (codes.length ? codes.map(codeType).join(" | ") : "never");
-  const categoryType = hasCategories ? `${n.category} | null` : "null";
-  const out: Statement[] = [];
+  const m = moduleOf(spec, enumStyle);
+  const unlisted = unlistedRendering(m);
+  const out: Statement[] = [
+    ...codesStatements(m),
+    `/** The canonical outcome of a response code. */\nexport type ${m.n.outcome} = "success" | "pending" | "failed";`,
+    ...outcomeUnions(m),
+    ...categoryStatements(m),
+    ...scopeStatements(m),
+    ...contextStatements(m),
+    ...actionStatements(m),
+    entryInterface(m),
+    ...resultStatements(m),
+    ...lookupStatements(m),
+    // ---- unlisted codes, rendered from the policy; malformed values: not a string, or not of the code pattern
+    ...unlisted.functions,
+    ...malformedStatements(spec),
+    ...classifyStatements(m, unlisted),
+  ];
+  if (spec.transport) out.push(...transportStatements(spec, m.n, typeNames.result(m.P, null)));
+  if (spec.actions.length)
+    out.push(
+      `/** The actions the source prescribes for a code (empty for codes without any). */\nexport function ${lowerFirst(m.P)}ActionsFor(code: string): readonly ${m.actionType}[] {\n  return ENTRIES.get(code)?.actions ?? [];\n}`,
+    );
+  if (usesDeepFreeze(out)) out.push(DEEP_FREEZE);
+  return out;
+}
 
-  // ---- the codes
-  // Rows expanded over a part's domain (one row, many services) get one-line docs:
-  // the row's full text is in the entry, and repeating it per expansion only bloats.
-  const expanded = spec.composite?.parts.some((p) => p.domain) ?? false;
-  const doc = (c: Code) => (expanded ? shortMemberDoc(spec, c) : memberDoc(spec, c));
-  const members = spec.codes.map((c) => `${doc(c)}\n${c.name}${enumStyle === "enum" ? " = " : ": "}${lit(c.code)},`).join("\n");
+/** The codes constant (or enum) and its union type. */
+function codesStatements(m: Module): Statement[] {
+  const { spec, n } = m;
+  // Rows expanded over a part's domain get one-line docs: the row's full text is in the entry, and repeating it per expansion only bloats.
+  const doc = (c: Code) => (m.expanded ? shortMemberDoc(spec, c) : memberDoc(spec, c));
+  const members = spec.codes.map((c) => `${doc(c)}\n${c.name}${m.enumStyle === "enum" ? " = " : ": "}${lit(c.code)},`).join("\n");
   const what = `Every response code in ${spec.title}, by name.`;
-  if (enumStyle === "enum") {
-    // An enum is a statement, not an expression: it is frozen by a statement of its own, which a bundler keeps.
-    out.push(`/** ${docText(what)} */\nexport enum ${n.code} {\n${members}\n}\nObject.freeze(${n.code});`);
-  } else if (inferredLength(spec) > INFERRED_TYPE_BUDGET) {
+  // An enum is a statement, not an expression: it is frozen by a statement of its own, which a bundler keeps.
+  if (m.enumStyle === "enum") return [`/** ${docText(what)} */\nexport enum ${n.code} {\n${members}\n}\nObject.freeze(${n.code});`];
+  if (inferredLength(spec) > INFERRED_TYPE_BUDGET) {
     // TypeScript refuses to serialize an inferred type this long into the .d.ts; state it (docs on the type's members).
     const typeMembers = spec.codes.map((c) => `${doc(c)}\nreadonly ${c.name}: ${lit(c.code)};`).join("\n");
     const values = spec.codes.map((c) => `${c.name}: ${lit(c.code)},`).join("\n");
-    out.push(`/** ${docText(what)} */\nexport const ${n.code}: {\n${typeMembers}\n} = ${frozen(`{\n${values}\n}`)};`);
-  } else {
-    out.push(frozenConst(`/** ${docText(what)} */`, n.code, "CODES_BY_NAME", `{\n${members}\n}`));
-    out.push(`/** A response code listed in ${docText(spec.title)}. */\nexport type ${n.code} = (typeof ${n.code})[keyof typeof ${n.code}];`);
+    return [`/** ${docText(what)} */\nexport const ${n.code}: {\n${typeMembers}\n} = ${frozen(`{\n${values}\n}`)};`];
   }
+  return [
+    frozenConst(`/** ${docText(what)} */`, n.code, "CODES_BY_NAME", `{\n${members}\n}`),
+    `/** A response code listed in ${docText(spec.title)}. */\nexport type ${n.code} = (typeof ${n.code})[keyof typeof ${n.code}];`,
+  ];
+}
 
-  out.push(`/** The canonical outcome of a response code. */\nexport type ${n.outcome} = "success" | "pending" | "failed";`);
-
-  // ---- outcome unions, per context (the default context's are unprefixed)
-  for (const ctx of contexts) {
-    const id = ctx === defaultContext ? null : ctx.id;
+/** The outcome unions, per context (the default context's are unprefixed). */
+function outcomeUnions(m: Module): Statement[] {
+  const out: Statement[] = [];
+  for (const ctx of m.contexts) {
+    const id = ctx === m.defaultContext ? null : ctx.id;
     for (const o of OUTCOMES) {
-      const codes = spec.codes.filter((c) => c.outcomes[ctx.id] === o);
-      const where = multiContext ? ` in context "${ctx.id}" (${ctx.title})` : "";
-      out.push(`/** Codes whose outcome is ${o}${docText(where)}. */\nexport type ${typeNames.outcomeCodes(P, id, o)} = ${union(codes)};`);
+      const codes = m.spec.codes.filter((c) => c.outcomes[ctx.id] === o);
+      const where = m.multiContext ? ` in context "${ctx.id}" (${ctx.title})` : "";
+      out.push(`/** Codes whose outcome is ${o}${docText(where)}. */\nexport type ${typeNames.outcomeCodes(m.P, id, o)} = ${m.union(codes)};`);
     }
   }
+  return out;
+}
 
-  // ---- categories
-  if (hasCategories) {
-    out.push(`/** The source's code categories. */\nexport type ${n.category} = ${spec.categories.map((c) => lit(c.id)).join(" | ")};`);
-    for (const cat of spec.categories) {
-      const codes = spec.codes.filter((c) => c.category === cat.id);
-      out.push(`/** Codes in category ${docText(cat.label)}${cat.description ? `: ${docText(cat.description)}` : ""}. */\nexport type ${typeNames.categoryCodes(P, cat.id)} = ${union(codes)};`);
-    }
-    const info = spec.categories
-      .map((c) => `${c.id}: { label: ${lit(c.label)}, description: ${c.description === null ? "null" : lit(c.description)} },`)
-      .join("\n");
-    out.push(frozenConst(`/** Each category as the source names and describes it. */`, `${P}Categories`, "CATEGORIES", `{\n${info}\n}`));
+function categoryStatements(m: Module): Statement[] {
+  const { spec, n, P } = m;
+  if (!m.hasCategories) return [];
+  const out: Statement[] = [`/** The source's code categories. */\nexport type ${n.category} = ${spec.categories.map((c) => lit(c.id)).join(" | ")};`];
+  for (const cat of spec.categories) {
+    const codes = spec.codes.filter((c) => c.category === cat.id);
+    out.push(`/** Codes in category ${docText(cat.label)}${cat.description ? `: ${docText(cat.description)}` : ""}. */\nexport type ${typeNames.categoryCodes(P, cat.id)} = ${m.union(codes)};`);
   }
+  const info = spec.categories.map((c) => `${c.id}: { label: ${lit(c.label)}, description: ${c.description === null ? "null" : lit(c.description)} },`).join("\n");
+  out.push(frozenConst(`/** Each category as the source names and describes it. */`, `${P}Categories`, "CATEGORIES", `{\n${info}\n}`));
+  return out;
+}
 
-  // ---- scopes (sub-tables that apply in one context only)
-  for (const s of scopes) {
-    const codes = spec.codes.filter((c) => spec.tables.find((t) => t.id === c.table)?.scope?.id === s.id);
-    out.push(`/** Codes that apply only in ${docText(s.title)}${s.source ? `: "${docText(s.source)}"` : ""} */\nexport type ${typeNames.scopeCodes(P, s.id)} = ${union(codes)};`);
-  }
+/** Scopes: sub-tables that apply in one context only. */
+function scopeStatements(m: Module): Statement[] {
+  return m.scopes.map((s) => {
+    const codes = m.spec.codes.filter((c) => m.spec.tables.find((t) => t.id === c.table)?.scope?.id === s.id);
+    return `/** Codes that apply only in ${docText(s.title)}${s.source ? `: "${docText(s.source)}"` : ""} */\nexport type ${typeNames.scopeCodes(m.P, s.id)} = ${m.union(codes)};`;
+  });
+}
 
-  // ---- contexts
-  if (multiContext) {
-    out.push(`/** Contexts whose outcomes differ; "${defaultContext.id}" is the default. */\nexport type ${n.context} = ${contexts.map((c) => lit(c.id)).join(" | ")};`);
-    const info = contexts.map((c) => `${c.id}: { title: ${lit(c.title)}, source: ${c.source === null ? "null" : lit(c.source)} },`).join("\n");
-    out.push(frozenConst(`/** What each context means, with the source's words where it states a rule. */`, `${P}Contexts`, "CONTEXTS", `{\n${info}\n}`));
-  }
+function contextStatements(m: Module): Statement[] {
+  if (!m.multiContext) return [];
+  const info = m.contexts.map((c) => `${c.id}: { title: ${lit(c.title)}, source: ${c.source === null ? "null" : lit(c.source)} },`).join("\n");
+  return [
+    `/** Contexts whose outcomes differ; "${m.defaultContext.id}" is the default. */\nexport type ${m.n.context} = ${m.contexts.map((c) => lit(c.id)).join(" | ")};`,
+    frozenConst(`/** What each context means, with the source's words where it states a rule. */`, `${m.P}Contexts`, "CONTEXTS", `{\n${info}\n}`),
+  ];
+}
 
-  // ---- actions
-  const actionType = `${P}Action`;
-  if (spec.actions.length) {
-    out.push(`/** What the source tells the integrator to do on some codes. */\nexport type ${actionType} = ${spec.actions.map((a) => lit(a.id)).join(" | ")};`);
-    const info = spec.actions
-      .map((a) => `/** ${docText(a.title)}: "${docText(a.source)}" */\n${a.id}: { title: ${lit(a.title)}, source: ${lit(a.source)}, codes: [${a.codes.map(lit).join(", ")}] },`)
-      .join("\n");
-    out.push(frozenConst(`/** The actions the source prescribes, with the codes they apply to. */`, `${P}Actions`, "ACTIONS", `{\n${info}\n}`));
-  }
+function actionStatements(m: Module): Statement[] {
+  const { spec } = m;
+  if (!spec.actions.length) return [];
+  const info = spec.actions
+    .map((a) => `/** ${docText(a.title)}: "${docText(a.source)}" */\n${a.id}: { title: ${lit(a.title)}, source: ${lit(a.source)}, codes: [${a.codes.map(lit).join(", ")}] },`)
+    .join("\n");
+  return [
+    `/** What the source tells the integrator to do on some codes. */\nexport type ${m.actionType} = ${spec.actions.map((a) => lit(a.id)).join(" | ")};`,
+    frozenConst(`/** The actions the source prescribes, with the codes they apply to. */`, `${m.P}Actions`, "ACTIONS", `{\n${info}\n}`),
+  ];
+}
 
-  // ---- the entry type
+function entryInterface(m: Module): Statement {
+  const { spec, n } = m;
   const fields: string[] = [
     `/** The response code. */\nreadonly code: ${n.code};`,
     `/** Its member name in {@link ${n.code}}. */\nreadonly name: string;`,
     `/** The message, verbatim from the source. */\nreadonly message: string;`,
     `/** The status as the source states it, or null where it has none. */\nreadonly status: string | null;`,
-    `/** The outcome${multiContext ? ` in the default context ("${defaultContext.id}")` : ""}. */\nreadonly outcome: ${n.outcome};`,
+    `/** The outcome${m.multiContext ? ` in the default context ("${m.defaultContext.id}")` : ""}. */\nreadonly outcome: ${n.outcome};`,
   ];
-  if (multiContext) fields.push(`/** The outcome in each context. */\nreadonly outcomes: { readonly [K in ${n.context}]: ${n.outcome} };`);
-  fields.push(`/** The category id, or null. */\nreadonly category: ${hasCategories ? `${n.category} | null` : "null"};`);
+  if (m.multiContext) fields.push(`/** The outcome in each context. */\nreadonly outcomes: { readonly [K in ${n.context}]: ${n.outcome} };`);
+  fields.push(`/** The category id, or null. */\nreadonly category: ${m.categoryType};`);
   fields.push(`/** Solution or description text, verbatim; null where the source has none. */\nreadonly description: string | null;`);
   for (const col of spec.columns) {
-    const valueType =
-      col.type === "text" ? "string" : col.type === "enum" ? col.values.map(lit).join(" | ") : `readonly (${col.values.map(lit).join(" | ")})[]`;
+    const valueType = col.type === "text" ? "string" : col.type === "enum" ? col.values.map(lit).join(" | ") : `readonly (${col.values.map(lit).join(" | ")})[]`;
     fields.push(`/** ${docText(col.title)}${col.description ? `: ${docText(col.description)}` : ""} (null where the source leaves it empty). */\nreadonly ${col.key}: ${valueType} | null;`);
   }
-  if (spec.composite) {
-    const parts = spec.composite.parts.map((p) => `readonly ${p.name}: string`).join("; ");
-    fields.push(`/** The code's parts. */\nreadonly parts: { ${parts} };`);
-  }
-  if (scopes.length) fields.push(`/** The only context the code applies in, or null. */\nreadonly scope: ${scopes.map((s) => lit(s.id)).join(" | ")} | null;`);
-  if (spec.actions.length) fields.push(`/** Actions the source prescribes for this code. */\nreadonly actions: readonly ${actionType}[];`);
+  if (spec.composite) fields.push(`/** The code's parts. */\nreadonly parts: { ${spec.composite.parts.map((p) => `readonly ${p.name}: string`).join("; ")} };`);
+  if (m.scopes.length) fields.push(`/** The only context the code applies in, or null. */\nreadonly scope: ${m.scopes.map((s) => lit(s.id)).join(" | ")} | null;`);
+  if (spec.actions.length) fields.push(`/** Actions the source prescribes for this code. */\nreadonly actions: readonly ${m.actionType}[];`);
   if (hasNotes(spec)) fields.push(notesField(spec));
   fields.push(`/** The source table it is listed in, and its 1-based row there. */\nreadonly table: ${spec.tables.map((t) => lit(t.id)).join(" | ")};\nreadonly row: number;`);
-  out.push(`/** One row of the source table. */\nexport interface ${n.entry} {\n${fields.join("\n")}\n}`);
+  return `/** One row of the source table. */\nexport interface ${n.entry} {\n${fields.join("\n")}\n}`;
+}
 
-  // ---- results
-  const resultTypes: { ctx: OutcomeContext; name: string }[] = [];
-  for (const ctx of contexts) {
-    const id = ctx === defaultContext ? null : ctx.id;
-    const name = typeNames.result(P, id);
-    resultTypes.push({ ctx, name });
-    const ctxArms = OUTCOMES.filter((o) => spec.codes.some((c) => c.outcomes[ctx.id] === o)).map(
+/** The result type of each context: its listed outcomes, the outcomes its policy gives unlisted codes, and the malformed arm. */
+function resultStatements(m: Module): Statement[] {
+  const { spec, n, P } = m;
+  const out: Statement[] = [];
+  for (const ctx of m.contexts) {
+    const id = ctx === m.defaultContext ? null : ctx.id;
+    const arms = OUTCOMES.filter((o) => spec.codes.some((c) => c.outcomes[ctx.id] === o)).map(
       (o) => `{ readonly known: true; readonly outcome: ${lit(o)}; readonly code: ${typeNames.outcomeCodes(P, id, o)}; readonly entry: ${n.entry} }`,
     );
-    for (const o of unlistedOutcomes(spec, ctx))
-      ctxArms.push(`{ readonly known: false; readonly outcome: ${lit(o)}; readonly code: string; readonly category: ${categoryType}; readonly reason: string }`);
-    ctxArms.push(`{ readonly known: false; readonly malformed: true; readonly outcome: ${lit(malformedOutcome(spec, ctx))}; readonly code: null; readonly input: unknown; readonly category: null; readonly reason: string }`);
-    const where = multiContext ? ` in context "${ctx.id}"` : "";
+    for (const o of unlistedOutcomes(unlistedPolicy(spec, ctx)))
+      arms.push(`{ readonly known: false; readonly outcome: ${lit(o)}; readonly code: string; readonly category: ${m.categoryType}; readonly reason: string }`);
+    arms.push(`{ readonly known: false; readonly malformed: true; readonly outcome: ${lit(malformedOutcome(spec, ctx))}; readonly code: null; readonly input: unknown; readonly category: null; readonly reason: string }`);
+    const where = m.multiContext ? ` in context "${ctx.id}"` : "";
     out.push(
-      `/**\n * The classification of a code${where}: a union discriminated on \`outcome\`; \`known: false\` for codes the table does not list,\n * and \`malformed: true\` (with \`code: null\` and the \`input\` as given) for a value that is not a string of the code pattern.\n */\nexport type ${name} =\n${ctxArms.map((a) => `| ${a}`).join("\n")};`,
+      `/**\n * The classification of a code${where}: a union discriminated on \`outcome\`; \`known: false\` for codes the table does not list,\n * and \`malformed: true\` (with \`code: null\` and the \`input\` as given) for a value that is not a string of the code pattern.\n */\nexport type ${typeNames.result(P, id)} =\n${arms.map((a) => `| ${a}`).join("\n")};`,
     );
   }
-  if (multiContext) out.push(`/** A classification in any context. */\nexport type ${P}AnyResult = ${resultTypes.map((r) => r.name).join(" | ")};`);
+  if (m.multiContext) out.push(`/** A classification in any context. */\nexport type ${P}AnyResult = ${m.contexts.map((c) => typeNames.result(P, c === m.defaultContext ? null : c.id)).join(" | ")};`);
+  return out;
+}
 
-  // ---- the lookup table
-  if (expanded) out.push(...expandedEntries(spec, n, multiContext));
+/** The lookup table, the guard and `describe…`. */
+function lookupStatements(m: Module): Statement[] {
+  const { spec, n } = m;
+  const out: Statement[] = [];
+  if (m.expanded) out.push(...expandedEntries(spec, n, m.multiContext));
   else {
-    const entries = spec.codes.map((c) => `[${lit(c.code)}, ${entryLiteral(spec, c, codeType(c), multiContext)}],`).join("\n");
+    const entries = spec.codes.map((c) => `[${lit(c.code)}, ${entryLiteral(spec, c, m.codeType(c), m.multiContext)}],`).join("\n");
     out.push(`const ENTRIES: ReadonlyMap<string, ${n.entry}> = ${pure(`new Map<string, ${n.entry}>(${frozen(`[\n${entries}\n]`)})`)};`);
   }
-
   // The guard reads a set of its own, not ENTRIES: a bundle that imports only the guard
   // keeps the code strings and drops the descriptive table (bundlers drop an unused `new Map`).
   out.push(
     `/** Every code the table lists. */\nconst LISTED: ReadonlySet<string> = ${pure(`new Set<string>([${spec.codes.map((c) => lit(c.code)).join(", ")}])`)};`,
     `/** Whether \`value\` is a code the table lists (a string: "00" is not 0). */\nexport function ${n.isCode}(value: unknown): value is ${n.code} {\n  return typeof value === "string" && LISTED.has(value);\n}`,
-  );
-  out.push(
     `/** The source row for a code, or undefined for a code the table does not list. */\nexport function ${n.describe}(code: ${n.code}): ${n.entry};\nexport function ${n.describe}(code: unknown): ${n.entry} | undefined;\nexport function ${n.describe}(code: unknown): ${n.entry} | undefined {\n  return typeof code === "string" ? ENTRIES.get(code) : undefined;\n}`,
   );
+  return out;
+}
 
-  // ---- unlisted codes: rules from the parts, then the category, then the source's rule
-  out.push(unlistedFunction(spec, categoryType));
-
-  // ---- malformed values: not a string, or not of the code pattern
-  out.push(...malformedStatements(spec));
-
-  // ---- classify
-  const defaultResult = resultTypes[0]!.name;
+/** `classify…` and the table of listed answers. */
+function classifyStatements(m: Module, unlisted: UnlistedRendering): Statement[] {
+  const { spec, n, P, contexts, multiContext, defaultContext } = m;
+  const resultName = (ctx: OutcomeContext) => typeNames.result(P, ctx === defaultContext ? null : ctx.id);
+  const defaultResult = resultName(defaultContext);
   // A listed code's answer depends on the code (and the context) alone: built once, frozen like
   // its row, and handed out as is, so classifying a listed code allocates nothing.
-  const knownResult = (ctx: OutcomeContext, r: string) => `{ known: true, outcome: entry.${multiContext ? `outcomes.${ctx.id}` : "outcome"}, code, entry } as ${r}`;
+  const knownResult = (ctx: OutcomeContext) => `{ known: true, outcome: entry.${multiContext ? `outcomes.${ctx.id}` : "outcome"}, code, entry } as ${resultName(ctx)}`;
   const knownType = multiContext ? `{ readonly [K in ${n.context}]: ${P}AnyResult }` : defaultResult;
-  const knownValue = multiContext ? `{ ${resultTypes.map((r) => `${r.ctx.id}: ${knownResult(r.ctx, r.name)}`).join(", ")} }` : knownResult(defaultContext, defaultResult);
-  out.push(
-    `/** The answer for each listed code${multiContext ? ", in each context" : ""}. */\nconst KNOWN: ReadonlyMap<string, ${knownType}> = ${pure(`new Map<string, ${knownType}>(${pure(`Array.from(ENTRIES, ([code, entry]): [string, ${knownType}] => [code, deepFreeze(${knownValue})])`)})`)};`,
-  );
+  const knownValue = multiContext ? `{ ${contexts.map((c) => `${c.id}: ${knownResult(c)}`).join(", ")} }` : knownResult(defaultContext);
+  const known = `/** The answer for each listed code${multiContext ? ", in each context" : ""}. */\nconst KNOWN: ReadonlyMap<string, ${knownType}> = ${pure(`new Map<string, ${knownType}>(${pure(`Array.from(ENTRIES, ([code, entry]): [string, ${knownType}] => [code, deepFreeze(${knownValue})])`)})`)};`;
   if (!multiContext) {
     const malformed = `{ known: false, malformed: true, outcome: ${lit(malformedOutcome(spec, defaultContext))}, code: null, input: code, category: null, reason: malformedReason(code) }`;
-    out.push(
-      `/**\n * Classifies a response code: its outcome, and its row when the table lists it.\n * A code the table does not list is never silently success or failed: see \`reason\`. A value that is not a string\n * of the code pattern (a number included: 200 is not "200") is \`malformed\`. Never throws.\n */\nexport function ${n.classify}(code: unknown): ${defaultResult} {\n  if (typeof code === "string") {\n    const known = KNOWN.get(code);\n    if (known !== undefined) return known;\n    if (${codeTest(spec, "code")}) return classifyUnlisted(code) as ${defaultResult};\n  }\n  return ${malformed};\n}`,
-    );
-  } else {
-    const overloads = [
-      `export function ${n.classify}(code: unknown): ${defaultResult};`,
-      ...resultTypes.map((r) => `export function ${n.classify}(code: unknown, context: ${lit(r.ctx.id)}): ${r.name};`),
-      `export function ${n.classify}(code: unknown, context: ${n.context}): ${P}AnyResult;`,
+    return [
+      known,
+      `/**\n * Classifies a response code: its outcome, and its row when the table lists it.\n * A code the table does not list is never silently success or failed: see \`reason\`. A value that is not a string\n * of the code pattern (a number included: 200 is not "200") is \`malformed\`. Never throws.\n */\nexport function ${n.classify}(code: unknown): ${defaultResult} {\n  if (typeof code === "string") {\n    const known = KNOWN.get(code);\n    if (known !== undefined) return known;\n    if (${codeTest(spec, "code")}) return ${unlisted.tail} as ${defaultResult};\n  }\n  return ${malformed};\n}`,
     ];
-    // Contexts that name their only success codes decide an unlisted code by themselves.
-    // Contexts that state the same rule share one case.
-    const byRule = new Map<string, string[]>();
-    for (const c of contexts) {
-      if (c.kind !== "successCodes") continue;
-      const reason = c.source ?? `Only ${c.successCodes.join(", ")} succeed in ${c.title}; every other code is ${c.otherwise}.`;
-      const ret = `return { known: false, outcome: ${lit(unlistedOutcome(c.otherwise))}, code, category: null, reason: ${lit(reason)} };`;
-      byRule.set(ret, [...(byRule.get(ret) ?? []), c.id]);
-    }
-    const cases = [...byRule].map(([ret, ids]) => `${ids.map((id) => `    case ${lit(id)}:`).join("\n")}\n      ${ret}`);
-    const switchOnContext = cases.length ? `  switch (context) {\n${cases.join("\n")}\n  }\n` : "";
-    // A malformed value's outcome per context; contexts with the same one share a test.
-    const byOutcome = new Map<string, string[]>();
-    for (const c of contexts) byOutcome.set(malformedOutcome(spec, c), [...(byOutcome.get(malformedOutcome(spec, c)) ?? []), c.id]);
-    const groups = [...byOutcome];
-    const malformedExpr = groups
+  }
+  const overloads = [
+    `export function ${n.classify}(code: unknown): ${defaultResult};`,
+    ...contexts.map((c) => `export function ${n.classify}(code: unknown, context: ${lit(c.id)}): ${resultName(c)};`),
+    `export function ${n.classify}(code: unknown, context: ${n.context}): ${P}AnyResult;`,
+  ];
+  const cases = unlisted.cases.map(({ ret, ids }) => `${ids.map((id) => `    case ${lit(id)}:`).join("\n")}\n      ${ret}`);
+  const switchOnContext = cases.length ? `  switch (context) {\n${cases.join("\n")}\n  }\n` : "";
+  // A malformed value's outcome per context; contexts with the same one share a test.
+  const byOutcome = new Map<string, string[]>();
+  for (const c of contexts) byOutcome.set(malformedOutcome(spec, c), [...(byOutcome.get(malformedOutcome(spec, c)) ?? []), c.id]);
+  const groups = [...byOutcome];
+  const malformedExpr =
+    groups
       .slice(0, -1)
       .map(([o, ids]) => `${ids.map((id) => `context === ${lit(id)}`).join(" || ")} ? ${lit(o)} : `)
       .join("") + lit(groups[groups.length - 1]![0]);
-    out.push(
-      `/**\n * Classifies a response code in a context (default "${defaultContext.id}"): its outcome, and its row when the table lists it.\n * A code the table does not list is never silently success or failed: see \`reason\`. A value that is not a string\n * of the code pattern (a number included: 200 is not "200") is \`malformed\`. Never throws on the code; an unknown\n * context is a programming error (a RangeError), not input.\n */\n${overloads.join("\n")}\nexport function ${n.classify}(code: unknown, context: ${n.context} = ${lit(defaultContext.id)}): ${P}AnyResult {\n  if (${contexts.map((c) => `context !== ${lit(c.id)}`).join(" && ")}) throw new RangeError(\`unknown context "\${typeof context === "string" ? context : typeof context}"; expected one of ${contexts.map((c) => c.id).join(", ")}\`);\n  const known = typeof code === "string" ? KNOWN.get(code) : undefined;\n  if (known !== undefined) return known[context];\n  if (typeof code !== "string" || !${codeTest(spec, "code")})\n    return { known: false, malformed: true, outcome: ${malformedExpr}, code: null, input: code, category: null, reason: malformedReason(code) } as ${P}AnyResult;\n${switchOnContext}  return classifyUnlisted(code) as ${P}AnyResult;\n}`,
-    );
-  }
-
-  // ---- transport rules
-  if (spec.transport) out.push(...transportStatements(spec, n, defaultResult));
-
-  // ---- actions helper
-  if (spec.actions.length)
-    out.push(
-      `/** The actions the source prescribes for a code (empty for codes without any). */\nexport function ${lowerFirst(P)}ActionsFor(code: string): readonly ${actionType}[] {\n  return ENTRIES.get(code)?.actions ?? [];\n}`,
-    );
-  if (usesDeepFreeze(out)) out.push(DEEP_FREEZE);
-  return out;
+  return [
+    known,
+    `/**\n * Classifies a response code in a context (default "${defaultContext.id}"): its outcome, and its row when the table lists it.\n * A code the table does not list is never silently success or failed: see \`reason\`. A value that is not a string\n * of the code pattern (a number included: 200 is not "200") is \`malformed\`. Never throws on the code; an unknown\n * context is a programming error (a RangeError), not input.\n */\n${overloads.join("\n")}\nexport function ${n.classify}(code: unknown, context: ${n.context} = ${lit(defaultContext.id)}): ${P}AnyResult {\n  if (${contexts.map((c) => `context !== ${lit(c.id)}`).join(" && ")}) throw new RangeError(\`unknown context "\${typeof context === "string" ? context : typeof context}"; expected one of ${contexts.map((c) => c.id).join(", ")}\`);\n  const known = typeof code === "string" ? KNOWN.get(code) : undefined;\n  if (known !== undefined) return known[context];\n  if (typeof code !== "string" || !${codeTest(spec, "code")})\n    return { known: false, malformed: true, outcome: ${malformedExpr}, code: null, input: code, category: null, reason: malformedReason(code) } as ${P}AnyResult;\n${switchOnContext}  return ${unlisted.tail} as ${P}AnyResult;\n}`,
+  ];
 }
 
 function memberDoc(spec: Spec, c: Code): string {
@@ -350,7 +372,11 @@ function expandedEntries(spec: Spec, n: CodeTableNames, multiContext: boolean): 
     `/** The source rows the codes expand from. */\nconst ROWS: readonly Pick<${n.entry}, "message" | "status" | "category" | "description" | "table" | "row"${spec.columns.map((c) => ` | ${lit(c.key)}`).join("")}>[] = [\n${shared.join("\n")}\n];`,
     `/** Every code: its name, its source row (index into ROWS), its outcome${multiContext ? "s" : ""} and its parts. */\nconst CODES: readonly (${tupleType})[] = [\n${tuples.join("\n")}\n];`,
     ...(hasNotes(spec) ? [notesTable(spec, n.entry)] : []),
-    `const ENTRIES: ReadonlyMap<string, ${n.entry}> = ${pure(`new Map<string, ${n.entry}>(\n  ${frozen(pure(`CODES.map(([${names.join(", ")}]) => [code, { ...ROWS[row]!, code: code as ${n.code}, name, ${outcomeProps}, parts: { ${parts.map((p) => `${p.name}: ${p.name}Part`).join(", ")} }${hasNotes(spec) ? ", notes: NOTES.get(code) ?? {}" : ""} }])`))},\n)`)};`,
+    // The actions of the codes that have any (an expanded code's entry lists them like any other's).
+    ...(spec.actions.length
+      ? [`/** The actions of each code that has any. */\nconst CODE_ACTIONS: ReadonlyMap<string, readonly ${n.prefix}Action[]> = ${pure(`new Map<string, readonly ${n.prefix}Action[]>([${spec.codes.filter((c) => spec.actions.some((a) => a.codes.includes(c.code))).map((c) => `[${lit(c.code)}, [${spec.actions.filter((a) => a.codes.includes(c.code)).map((a) => lit(a.id)).join(", ")}]]`).join(", ")}])`)};`]
+      : []),
+    `const ENTRIES: ReadonlyMap<string, ${n.entry}> = ${pure(`new Map<string, ${n.entry}>(\n  ${frozen(pure(`CODES.map(([${names.join(", ")}]) => [code, { ...ROWS[row]!, code: code as ${n.code}, name, ${outcomeProps}, parts: { ${parts.map((p) => `${p.name}: ${p.name}Part`).join(", ")} }${spec.actions.length ? ", actions: CODE_ACTIONS.get(code) ?? []" : ""}${hasNotes(spec) ? ", notes: NOTES.get(code) ?? {}" : ""} }])`))},\n)`)};`,
   ];
 }
 
@@ -413,83 +439,110 @@ function malformedStatements(spec: Spec): Statement[] {
   ];
 }
 
-/** The condition under which a category claims an unlisted code (`guard`: "parts && " where the code's shape is tested, else ""). */
-function categoryCondition(spec: Spec, c: Category, constName: (c: Category) => string, guard: string): string {
-  const m = c.match!;
-  if ("part" in m) {
-    const offset = partOffset(spec, m.part);
-    const values = m.values.map((x) => `code.startsWith(${lit(x)}, ${offset})`).join(" || ");
-    return guard ? `${guard}(${values})` : values;
-  }
-  if ("prefixes" in m) return m.prefixes.map((x) => `code.startsWith(${lit(x)})`).join(" || ");
-  return `${constName(c)}.test(code)`;
+/**
+ * How the classifier answers an unlisted code, rendered from the policy groups
+ * (model/semantics/unlisted.ts): one function per group that reads the code (the last
+ * group with a context that reads a column or the parts is `classifyUnlisted`, the call
+ * `classify…` ends with), and a `case` per group whose one rule answers every code.
+ */
+interface UnlistedRendering {
+  functions: Statement[];
+  /** The switch cases of `classify…` (multi-context): a return statement and its contexts. */
+  cases: { ret: string; ids: string[] }[];
+  /** The call `classify…` ends with. */
+  tail: string;
 }
 
-function partOffset(spec: Spec, part: string): number {
-  let at = 0;
-  for (const p of spec.composite!.parts) {
-    if (p.name === part) return at;
-    at += p.length;
-  }
-  throw new Error(`unknown part ${part}`);
+function unlistedRendering(m: Module): UnlistedRendering {
+  const groups = unlistedPolicyGroups(m.spec);
+  const tailAt = (() => {
+    for (let i = groups.length - 1; i >= 0; i--) if (groups[i]!.contexts.some((id) => m.contexts.find((c) => c.id === id)!.kind === "column")) return i;
+    return groups.length - 1;
+  })();
+  const functions: Statement[] = [];
+  const consts = new Set<string>();
+  const byRet = new Map<string, string[]>();
+  groups.forEach((g, i) => {
+    const name = i === tailAt ? "classifyUnlisted" : `classifyUnlistedIn${g.contexts[0]!.charAt(0).toUpperCase()}${g.contexts[0]!.slice(1)}`;
+    if (i !== tailAt && isSingleAnswer(g.policy)) {
+      const ret = `return ${answer(g.policy.rules[0]!, "category: null")};`;
+      byRet.set(ret, [...(byRet.get(ret) ?? []), ...g.contexts]);
+      return;
+    }
+    if (i !== tailAt) byRet.set(`return ${name}(code) as ${m.P}AnyResult;`, g.contexts);
+    functions.push(unlistedFunction(m, g.policy, name, groups.length > 1 && i !== tailAt ? g.contexts : null, consts));
+  });
+  return { functions, cases: [...byRet].map(([ret, ids]) => ({ ret, ids })), tail: "classifyUnlisted(code)" };
 }
 
-function unlistedFunction(spec: Spec, categoryType: string): string {
-  const unknownReason = spec.unknown.reason ?? spec.unknown.source ?? "The source gives no outcome for codes it does not list.";
+/** The answer a rule gives, as an object literal. */
+function answer(r: UnlistedRule, category: string): string {
+  return `{ known: false, outcome: ${lit(r.outcome)}, code, ${category}, reason: ${lit(r.reason)} }`;
+}
+
+/** One policy's function. `consts` holds the patterns declared so far (each is declared once in the module). */
+function unlistedFunction(m: Module, policy: UnlistedPolicy, name: string, contexts: string[] | null, consts: Set<string>): string {
+  const spec = m.spec;
   const body: string[] = [];
-  const consts: string[] = [];
-  const composite = spec.composite;
-  const matching = spec.categories.filter((c) => c.match);
-  const byPart = matching.some((c) => "part" in c.match!);
-  const category = matching.length ? "category" : "category: null";
+  const declared: string[] = [];
+  const declare = (text: string) => {
+    if (!consts.has(text)) declared.push(text);
+    consts.add(text);
+  };
   // Rules and part categories read the code's parts: only where it has their shape
   // (the parts' total length, each part's pattern). Parts are compared in place.
-  // classifyUnlisted is called only with a code of the code pattern: where that pattern
+  // The function is called only with a code of the code pattern: where that pattern
   // implies the parts' shape (decided here, pattern-shape.ts), the shape is not tested again.
   let guard = "";
-  if (composite && (composite.rules.length || byPart) && !partsImplied(spec.pattern, composite.parts)) {
+  if (policy.shape && !partsImplied(spec.pattern, spec.composite!.parts)) {
     guard = "parts && ";
-    const total = composite.parts.reduce((s, p) => s + p.length, 0);
-    const checks = [`code.length === ${total}`];
-    let at = 0;
-    for (const p of composite.parts) {
-      if (p.pattern) {
-        const name = `${p.name.toUpperCase()}_PART`;
-        consts.push(`const ${name}: RegExp = ${pure(`new RegExp(${lit(p.pattern)})`)};`);
-        checks.push(`${name}.test(code.slice(${at}, ${at + p.length}))`);
-      }
-      at += p.length;
+    const checks = [`code.length === ${policy.shape.length}`];
+    for (const p of policy.shape.parts) {
+      if (!p.pattern) continue;
+      const constName = `${p.name.toUpperCase()}_PART`;
+      declare(`const ${constName}: RegExp = ${pure(`new RegExp(${lit(p.pattern)})`)};`);
+      checks.push(`${constName}.test(code.slice(${p.start}, ${p.end}))`);
     }
     body.push(`const parts = ${checks.join(" && ")};`);
   }
   // The category: the first whose match claims the code, in the spec's order.
-  if (matching.length) {
-    const constName = (c: Category) => `${c.id.replace(/[A-Z]/g, (x) => `_${x}`).toUpperCase()}_CATEGORY`;
-    for (const c of matching) if ("pattern" in c.match!) consts.push(`const ${constName(c)}: RegExp = ${pure(`new RegExp(${lit(c.match.pattern)})`)};`);
-    const expr = matching.map((c) => `${categoryCondition(spec, c, constName, guard)} ? ${lit(c.id)} : `).join("");
-    body.push(`const category: ${categoryType} = ${expr}null;`);
+  if (policy.claims.length) {
+    const expr = policy.claims
+      .map((c) => {
+        if (c.test.kind !== "pattern") return `${testCondition(c.test, guard)} ? ${lit(c.category.id)} : `;
+        const constName = `${c.category.id.replace(/[A-Z]/g, (x) => `_${x}`).toUpperCase()}_CATEGORY`;
+        declare(`const ${constName}: RegExp = ${pure(`new RegExp(${lit(c.test.pattern)})`)};`);
+        return `${constName}.test(code) ? ${lit(c.category.id)} : `;
+      })
+      .join("");
+    body.push(`const category: ${m.categoryType} = ${expr}null;`);
   }
-  for (const r of composite?.rules ?? []) {
-    const offset = partOffset(spec, r.part);
-    const cond = r.values ? r.values.map((x) => `code.startsWith(${lit(x)}, ${offset})`).join(" || ") : `code.startsWith(${lit(r.prefix!)}, ${offset})`;
-    const reason = r.reason ?? r.source ?? `Its ${r.part} part is ${r.values ? r.values.join(" or ") : `${r.prefix}…`}.`;
-    body.push(`if (${guard ? `${guard}(${cond})` : cond}) return { known: false, outcome: ${lit(unlistedOutcome(r.outcome))}, code, ${category}, reason: ${lit(reason + (r.outcome === "success" ? NOT_CONFIRMED : ""))} };`);
+  const category = policy.claims.length ? "category" : "category: null";
+  for (const r of policy.rules) {
+    if (r.kind === "part" || r.kind === "prefix") body.push(`if (${testCondition(r.test, guard)}) return ${answer(r, category)};`);
+    else if (r.kind === "category") body.push(`if (category === ${lit(r.category.id)}) return ${answer(r, category)};`);
+    // A category without an outcome still names the code's category; the outcome is the source's rule.
+    else body.push(`return ${answer(r, category)};`);
   }
-  for (const c of matching) {
-    if (!c.outcome) continue;
-    const reason = `Category ${c.label}${c.description ? ` (${c.description})` : ""}${c.reason ? `: ${c.reason}` : ""}`;
-    body.push(`if (category === ${lit(c.id)}) return { known: false, outcome: ${lit(unlistedOutcome(c.outcome))}, code, category, reason: ${lit(reason + (c.outcome === "success" ? NOT_CONFIRMED : ""))} };`);
-  }
-  // A category without an outcome still names the code's category; the outcome is the source's rule.
-  body.push(`return { known: false, outcome: ${lit(unlistedOutcome(spec.unknown.outcome))}, code, ${category}, reason: ${lit(unknownReason + (spec.unknown.outcome === "success" ? NOT_CONFIRMED : ""))} };`);
-  return `${consts.map((c) => c + "\n").join("")}/** A code the table does not list: classified from its parts where the source says how, else by its category, else by the source's rule for unlisted codes. */\nfunction classifyUnlisted(code: string): { readonly known: false; readonly outcome: ${unlistedUnion(spec)}; readonly code: string; readonly category: ${categoryType}; readonly reason: string } {\n${body.join("\n")}\n}`;
+  const outcome = unlistedOutcomes(policy).map(lit).join(" | ");
+  const where = contexts ? ` in ${contexts.map((c) => `"${c}"`).join(", ")}` : "";
+  return `${declared.map((c) => c + "\n").join("")}/** A code the table does not list${where}: classified from its parts where the source says how, else by its category, else by the source's rule for unlisted codes. */\nfunction ${name}(code: string): { readonly known: false; readonly outcome: ${outcome}; readonly code: string; readonly category: ${m.categoryType}; readonly reason: string } {\n${body.join("\n")}\n}`;
 }
 
-function unlistedUnion(spec: Spec): string {
-  const set = new Set<string>();
-  for (const ctx of spec.contexts) if (ctx.kind === "column") for (const o of unlistedOutcomes(spec, ctx)) set.add(o);
-  if (set.size === 0) for (const o of unlistedOutcomes(spec, spec.contexts[0]!)) set.add(o);
-  return [...set].map(lit).join(" | ");
+/** The condition of a code test (not a pattern: a pattern is a constant of its category); `guard`: "parts && " where the code's shape is tested. */
+function testCondition(t: Exclude<CodeTest, { kind: "pattern" }>, guard: string): string {
+  switch (t.kind) {
+    case "part-values": {
+      const values = t.values.map((x) => `code.startsWith(${lit(x)}, ${t.start})`).join(" || ");
+      return guard ? `${guard}(${values})` : values;
+    }
+    case "part-prefix": {
+      const cond = `code.startsWith(${lit(t.prefix)}, ${t.start})`;
+      return guard ? `${guard}(${cond})` : cond;
+    }
+    case "prefixes":
+      return t.prefixes.map((x) => `code.startsWith(${lit(x)})`).join(" || ");
+  }
 }
 
 function transportStatements(spec: Spec, n: CodeTableNames, resultType: string): Statement[] {

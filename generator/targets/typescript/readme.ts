@@ -128,12 +128,15 @@ function unlistedRuleLine(policy: UnlistedPolicy): string {
   const parts: string[] = [];
   for (const r of policy.rules) {
     if (r.kind === "success-codes") {
-      const but = `every code but ${r.successCodes.map(codeCell).join(", ")}`;
-      return r.stated === "success" ? `${but} is **success** in the table; a code the table does not list is **${r.outcome}**${NEVER_CONFIRMED}.` : `${but} is **${r.outcome}**.`;
+      const but = `${parts.length ? "otherwise, " : ""}every code but ${r.successCodes.map(codeCell).join(", ")}`;
+      parts.push(r.stated === "success" ? `${but} is **success** in the table; a code the table does not list is **${r.outcome}**${NEVER_CONFIRMED}.` : `${but} is **${r.outcome}**.`);
+      break;
     }
     if (r.kind === "part") {
       const values = r.test.kind === "part-values" ? r.test.values.map(codeCell).join(" or ") : codeCell(`${r.test.prefix}…`);
       parts.push(`${r.test.part} ${values} → **${r.outcome}**${confirmed(r) || (r.rule.reason ? ` (${escapeMarkdown(r.rule.reason)})` : "")}`);
+    } else if (r.kind === "prefix") {
+      parts.push(`${r.test.prefixes.map((p) => codeCell(`${p}…`)).join(" or ")} → **${r.outcome}**${confirmed(r) || (r.rule.reason ? ` (${escapeMarkdown(r.rule.reason)})` : "")}`);
     } else if (r.kind === "category") {
       const c = r.category;
       parts.push(`${matchCell(c.match!)} (${escapeMarkdown(c.label)}${c.description ? `: ${escapeMarkdown(c.description)}` : ""}) → **${r.outcome}**${confirmed(r)}`);
