@@ -20,7 +20,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   return { ...result, report: options.check ? checkReport(result) : generateReport(result) };
 }
 
-export { ConfigError, loadConfig, type Config, type EnumStyle } from "./config/config.ts";
+export { CodebookError, ConfigError, loadConfig, type Config, type EnumStyle } from "./config/config.ts";
 export { SpecError, formatDiagnostics, type Diagnostic } from "./load/diagnostics.ts";
 export { loadSpecText } from "./load/load-specs.ts";
 export type * from "./model/types.ts";

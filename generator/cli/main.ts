@@ -4,93 +4,44 @@
  * happened (a summary line, diagnostics, or a JSON report), and sets the exit
  * code: 0 ok, 1 problems found, 2 usage/config/out-dir error, 3 internal error.
  */
-import { parseArgs } from "node:util";
-import { ConfigError, loadConfig } from "../config/config.ts";
-import { HELP } from "./help.ts";
+import { loadConfig } from "../config/config.ts";
+import { CodebookError, UsageError } from "../common/errors.ts";
+import { parseArguments, usageHint } from "./args.ts";
+import { COMMAND_NAMES, isCommandName, type CommandName } from "./commands.ts";
+import { commandHelp, globalHelp } from "./help.ts";
 import { emptyReport, specProblems, warningProblems, withResult, type JsonReport } from "./json-report.ts";
 import { styleFor } from "./style.ts";
 import { formatDiagnostics, SpecError } from "../load/diagnostics.ts";
 import { holdLessMemory } from "./process-memory.ts";
 
-const COMMANDS = ["init", "lint", "generate", "diff", "mock", "proxy", "help"] as const;
-type Command = (typeof COMMANDS)[number];
-
-/** Which options each command takes; anything else is a usage error naming the command. */
-const ACCEPTS: Record<Command, readonly string[]> = {
-  init: ["config", "kind", "from", "quiet"],
-  lint: ["config", "only", "json", "quiet", "strict"],
-  generate: ["config", "only", "check", "watch", "json", "quiet", "lock-timeout", "strict"],
-  diff: [], // parses its own arguments
-  mock: [], // parses its own arguments
-  proxy: [], // parses its own arguments
-  help: [],
-};
-
-class UsageError extends Error {}
-
-function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        config: { type: "string" },
-        only: { type: "string", multiple: true },
-        check: { type: "boolean" },
-        watch: { type: "boolean" },
-        json: { type: "boolean" },
-        quiet: { type: "boolean", short: "q" },
-        strict: { type: "boolean" },
-        "lock-timeout": { type: "string" },
-        kind: { type: "string" },
-        from: { type: "string" },
-        help: { type: "boolean", short: "h" },
-        version: { type: "boolean", short: "v" },
-      },
-    });
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
-}
+/** The commands that parse into a server or a report of their own; their messages start `codebook <command>:`. */
+const SUBCOMMANDS: readonly CommandName[] = ["diff", "mock", "proxy"];
 
 async function main(argv: string[]): Promise<number> {
   const stdout = (text: string) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
   const stderr = (text: string) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`);
-  if (argv[0] === "diff") return internalErrors(async () => (await import("./diff-command.ts")).diffCommand(argv.slice(1)));
-  if (argv[0] === "mock") return internalErrors(async () => (await import("./mock-command.ts")).mockCommand(argv.slice(1)));
-  if (argv[0] === "proxy") return internalErrors(async () => (await import("./proxy-command.ts")).proxyCommand(argv.slice(1)));
-  if (argv[0] === "help" && argv[1] === "proxy") {
-    stdout((await import("./proxy-command.ts")).PROXY_HELP);
-    return 0;
-  }
-  if (argv[0] === "help" && argv[1] === "mock") {
-    stdout((await import("./mock-command.ts")).MOCK_HELP);
-    return 0;
-  }
-  if (argv[0] === "help" && argv[1] === "diff") {
-    stdout((await import("./diff-command.ts")).DIFF_HELP);
-    return 0;
-  }
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(argv);
-  } catch (err) {
-    stderr(`codebook: ${(err as Error).message}\nRun \`codebook help\` for usage.`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
+  const parsed = parseArguments(argv);
+  const { command, values, positionals } = parsed;
+  // --color / --no-color win over the environment (style.ts).
+  const colour = typeof values.color === "boolean" ? values.color : undefined;
   if (values.version) {
     const { packageVersion } = await import("../common/codebook-paths.ts");
     stdout(packageVersion);
     return 0;
   }
-  if (values.help || positionals[0] === "help" || argv.length === 0) {
-    (argv.length === 0 ? stderr : stdout)(HELP);
-    return argv.length === 0 ? 2 : 0;
+  if (values.help || command === "help") {
+    const topic = command === "help" ? positionals[0] : (command ?? undefined);
+    if (topic === undefined) {
+      stdout(globalHelp());
+      return 0;
+    }
+    if (!isCommandName(topic)) return unknownCommand(topic, stderr);
+    stdout(commandHelp(topic));
+    return 0;
   }
-  const command = positionals[0] as Command;
-  if (!COMMANDS.includes(command)) {
-    stderr(`codebook: unknown command ${JSON.stringify(positionals[0])}; expected ${COMMANDS.join(", ")}\nRun \`codebook help\` for usage.`);
+  if (parsed.unknownCommand !== null) return unknownCommand(parsed.unknownCommand, stderr);
+  if (command === null) {
+    stderr(globalHelp());
     return 2;
   }
   const json = values.json === true && (command === "lint" || command === "generate");
@@ -99,39 +50,44 @@ async function main(argv: string[]): Promise<number> {
     if (report) stdout(JSON.stringify({ ...report, ok: code === 0, exitCode: code }, null, 2));
     return code;
   };
+  const prefix = SUBCOMMANDS.includes(command) ? `codebook ${command}` : "codebook";
+  const errStyle = () => styleFor(process.stderr, process.env, colour);
+  const outStyle = () => styleFor(process.stdout, process.env, colour);
+  const config = typeof values.config === "string" ? values.config : undefined;
+  const cwd = process.cwd();
   try {
-    for (const [key, value] of Object.entries(values))
-      if (value !== undefined && !ACCEPTS[command].includes(key)) throw new UsageError(`--${key} does not apply to ${command}`);
+    if (parsed.problems.length) throw new UsageError(parsed.problems.join("\n"));
+    if (command === "diff") return await (await import("./diff-command.ts")).diffCommand(values, positionals, colour);
+    if (command === "mock") return await (await import("./mock-command.ts")).mockCommand(values);
+    if (command === "proxy") return await (await import("./proxy-command.ts")).proxyCommand(values);
     if (values.check && values.watch) throw new UsageError("--check and --watch do not go together");
     if (values.watch && json) throw new UsageError("--watch prints a line per run; it has no --json report");
     const quiet = values.quiet === true || json;
-    const only = (values.only ?? []).flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean);
-    const options = { config: values.config, cwd: process.cwd(), only, strict: values.strict === true };
+    const only = ((values.only as string[] | undefined) ?? []).flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean);
+    const options = { config, cwd, only, strict: values.strict === true };
 
     if (command === "init") {
-      if (positionals.length > 2) throw new UsageError(`init takes at most one spec id, got ${positionals.slice(1).join(" ")}`);
       const { init } = await import("./init.ts");
-      const lines = init({ ...options, id: positionals[1], kind: values.kind, from: values.from });
+      const lines = init({ ...options, id: positionals[0], kind: values.kind as string | undefined, from: values.from as string | undefined });
       if (!quiet) stdout(lines.join("\n"));
       return 0;
     }
-    if (positionals.length > 1) throw new UsageError(`${command} takes no arguments, got ${positionals.slice(1).join(" ")}`);
 
     if (command === "lint") {
       const { lintWithWarnings } = await import("../run/pipeline.ts");
       const { formatWarnings } = await import("./warnings.ts");
       const { specs, warnings } = await lintWithWarnings(options);
       if (report) Object.assign(report, { root: loadConfig(options.config, options.cwd).root, packages: specs.map((s) => s.id), problems: warningProblems(warnings) });
-      else if (warnings.diagnostics.length) stderr(formatWarnings(warnings, styleFor(process.stderr)));
+      else if (warnings.diagnostics.length) stderr(formatWarnings(warnings, errStyle()));
       const n = warnings.diagnostics.length;
       if (!quiet) stdout(`codebook: ${specs.length} spec${specs.length === 1 ? "" : "s"} checked, no problems${n ? `, ${n} warning${n === 1 ? "" : "s"}` : ""}`);
       return finish(0);
     }
 
-    const lockWaitMs = lockTimeout(values["lock-timeout"]);
+    const lockWaitMs = lockTimeout(values["lock-timeout"] as string | undefined);
     if (values.watch) {
       const { watch } = await import("./watch.ts");
-      return await watch({ ...options, lockWaitMs, quiet, errStyle: styleFor(process.stderr) });
+      return await watch({ ...options, lockWaitMs, quiet, errStyle: errStyle() });
     }
     const { generate } = await import("../run/pipeline.ts");
     const { checkReport, generateReport, runProblems, runWarnings, unexpectedWarnings } = await import("./report.ts");
@@ -144,14 +100,14 @@ async function main(argv: string[]): Promise<number> {
       onLockWait: (holder) => quiet || stderr(`codebook: waiting for another codebook run on the out dir (${holder})…`),
     });
     if (report) Object.assign(report, withResult(report, result));
-    else if (result.specWarnings?.diagnostics.length) stderr((await import("./warnings.ts")).formatWarnings(result.specWarnings, styleFor(process.stderr)));
+    else if (result.specWarnings?.diagnostics.length) stderr((await import("./warnings.ts")).formatWarnings(result.specWarnings, errStyle()));
     // With --check, unexpected files are problems in the report, not warnings.
-    else for (const warning of [...(check ? [] : unexpectedWarnings(result, styleFor(process.stderr))), ...runWarnings(result)]) stderr(warning);
+    else for (const warning of [...(check ? [] : unexpectedWarnings(result, errStyle())), ...runWarnings(result)]) stderr(warning);
     if (check && runProblems(result).length) {
-      if (!json) stderr(checkReport(result, styleFor(process.stderr)));
+      if (!json) stderr(checkReport(result, errStyle()));
       return finish(1);
     }
-    if (!quiet) stdout(check ? checkReport(result, styleFor(process.stdout)) : generateReport(result, styleFor(process.stdout)));
+    if (!quiet) stdout(check ? checkReport(result, outStyle()) : generateReport(result, outStyle()));
     return finish(0);
   } catch (err) {
     if (err instanceof SpecError) {
@@ -161,32 +117,32 @@ async function main(argv: string[]): Promise<number> {
       }
       const n = err.diagnostics.length;
       const what = `${n} problem${n === 1 ? "" : "s"} found${command === "generate" ? "; nothing was written" : ""}.`;
-      stderr(`${formatDiagnostics(err.diagnostics, err.sources, styleFor(process.stderr))}\n\n${what}`);
+      stderr(`${formatDiagnostics(err.diagnostics, err.sources, errStyle())}\n\n${what}`);
       return 1;
     }
-    if (err instanceof ConfigError || err instanceof UsageError) {
+    if (err instanceof CodebookError) {
       if (report) {
-        report.problems = [{ severity: "error", kind: err instanceof UsageError ? "usage" : "config", file: null, line: null, column: null, message: err.message }];
-        return finish(2);
+        const messages = err instanceof UsageError ? err.message.split("\n") : [err.message];
+        report.problems = messages.map((message) => ({ severity: "error", kind: err.kind, file: null, line: null, column: null, message }));
+        return finish(err.exitCode);
       }
-      stderr(`codebook: ${err.message}${err instanceof UsageError ? "\nRun `codebook help` for usage." : ""}`);
-      return 2;
+      // A usage error may hold several problems, one a line; each is named like the others.
+      if (err instanceof UsageError) stderr(`${err.message.split("\n").map((line) => `${prefix}: ${line}`).join("\n")}\n${usageHint(command)}`);
+      else stderr(`${prefix}: ${err.message}`);
+      return err.exitCode;
     }
     return internalError(err);
   }
+}
+
+function unknownCommand(name: string, stderr: (text: string) => void): number {
+  stderr(`codebook: unknown command ${JSON.stringify(name)}; expected ${COMMAND_NAMES.join(", ")}\n${usageHint(null)}`);
+  return 2;
 }
 
 function internalError(err: unknown): number {
   process.stderr.write(`codebook: internal error (a bug in codebook; please report it with this output):\n${(err as Error).stack ?? String(err)}\n`);
   return 3;
-}
-
-async function internalErrors(command: () => Promise<number>): Promise<number> {
-  try {
-    return await command();
-  } catch (err) {
-    return internalError(err);
-  }
 }
 
 function lockTimeout(value: string | undefined): number | undefined {

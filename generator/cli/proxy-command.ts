@@ -5,54 +5,18 @@
  * line at the end. `codebook proxy --suggest-fixtures FILE`: reads a recording
  * and prints the spec samples it suggests.
  */
-import { parseArgs } from "node:util";
 import { ConfigError } from "../config/config.ts";
+import type { OptionValue } from "./args.ts";
 import { holdSteadyYoungGeneration } from "./process-memory.ts";
 import { loadMockPackage } from "../mock/load-package.ts";
 import { DEFAULT_LIMITS } from "../mock/limits.ts";
-import { DEFAULT_REDACTED_HEADERS, readRecording } from "../mock/recording.ts";
+import { readRecording } from "../mock/recording.ts";
 import { checkRecording } from "../proxy/check-recording.ts";
 import { line, startProxy } from "../proxy/server.ts";
 import { suggestFixtures, suggestionsText } from "../proxy/suggest.ts";
 
-export const PROXY_HELP = `codebook proxy --spec ID --target URL [options] — a validating proxy in front of a provider
-
-Forwards every request to URL and returns the provider's answer unchanged (status,
-headers, body bytes); checks both directions with the generated package and reports,
-one line per exchange: a code the table does not list (drift: the spec file and the
-row to add), a malformed code, an HTTP status that disagrees with the body's code,
-request and response validation errors (each with its JSON Pointer), an unknown
-endpoint.
-
-Options:
-  --spec ID             The API spec whose package checks the traffic.
-  --target URL          The provider's base URL (http or https), e.g. its sandbox.
-  --port N              Port (default 4011; 0: a free port).
-  --host HOST           Interface (default 127.0.0.1: loopback only).
-  --base-path PATH      The prefix the spec's paths sit under in incoming requests.
-  --record FILE         Keep every exchange in FILE (JSON lines) for
-                        \`codebook mock --replay FILE\` and --suggest-fixtures.
-  --redact NAMES        Header names whose values the recording replaces with
-                        [redacted], comma-separated, replacing the default list:
-                        ${DEFAULT_REDACTED_HEADERS.join(",")}.
-  --strict              Validate in strict mode: undeclared fields are findings.
-  --json                JSON lines: {method,path,endpoint,status,code,ms,findings}.
-  --config FILE         Config file (default: ./codebook.config.yaml).
-  --check-recording FILE
-                        Check a recording again against the package as it is
-                        now, offline: one line per exchange; exit 1 on findings.
-  --suggest-fixtures FILE
-                        Read a recording and print the spec samples (response
-                        bodies the fixtures lack) it suggests; forwards nothing.
-
-The proxy answers by itself only where it cannot forward: a request body over 1 MiB
-(413), an upstream that cannot be reached (502) or does not answer within 30 s (504).
-Exit codes: 0 stopped by a signal (or a recording checked clean); 1 findings in a
-checked recording; 2 usage, config, a port in use, an unwritable --record file or
-an unreadable recording.
-`;
-
-export async function proxyCommand(argv: string[]): Promise<number> {
+/** `values` as args.ts parsed them from the command table (commands.ts); a refusal throws a CodebookError (exit 2). */
+export async function proxyCommand(values: Record<string, OptionValue | undefined>): Promise<number> {
   // A server runs for long: its resident memory must not grow with the traffic it has seen.
   holdSteadyYoungGeneration();
   const open = { stdout: true, stderr: true };
@@ -60,80 +24,42 @@ export async function proxyCommand(argv: string[]): Promise<number> {
   process.stderr.on("error", () => (open.stderr = false));
   const stdout = (text: string) => open.stdout && process.stdout.write(`${text}\n`);
   const stderr = (text: string) => open.stderr && process.stderr.write(`${text}\n`);
-  let values: Record<string, string | boolean | string[] | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      allowPositionals: false,
-      options: {
-        spec: { type: "string" },
-        target: { type: "string" },
-        port: { type: "string" },
-        host: { type: "string" },
-        "base-path": { type: "string" },
-        record: { type: "string" },
-        redact: { type: "string", multiple: true },
-        strict: { type: "boolean" },
-        json: { type: "boolean" },
-        config: { type: "string" },
-        "suggest-fixtures": { type: "string" },
-        "check-recording": { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    }));
-  } catch (err) {
-    stderr(`codebook proxy: ${(err as Error).message}\nRun \`codebook proxy --help\` for usage.`);
-    return 2;
-  }
-  if (values.help) {
-    stdout(PROXY_HELP);
-    return 0;
-  }
   const config = typeof values.config === "string" ? values.config : undefined;
-  let server;
-  try {
-    const offline = typeof values["suggest-fixtures"] === "string" ? values["suggest-fixtures"] : typeof values["check-recording"] === "string" ? values["check-recording"] : null;
-    if (offline !== null) {
-      const recording = readRecording(offline, DEFAULT_LIMITS.maxRecordingBytes);
-      const spec = typeof values.spec === "string" ? values.spec : recording.header.spec;
-      if (spec !== recording.header.spec) throw new ConfigError(`${offline}: the recording is of spec ${recording.header.spec}, not ${spec}`);
-      const pkg = await loadMockPackage(spec, config, process.cwd());
-      if (typeof values["suggest-fixtures"] === "string") {
-        const suggestions = suggestFixtures(recording, pkg);
-        stdout(values.json ? JSON.stringify({ spec, file: pkg.specFile, suggestions }) : suggestionsText(suggestions, pkg));
-        return 0;
-      }
-      const reports = checkRecording(recording, pkg, { strict: values.strict === true, ...(typeof values["base-path"] === "string" ? { basePath: values["base-path"] } : {}) });
-      for (const r of reports) stdout(values.json ? JSON.stringify(r) : line(r));
-      const withFindings = reports.filter((r) => r.findings.length).length;
-      if (!values.json) stdout(`codebook proxy: ${reports.length} recorded exchanges checked against ${pkg.name}, ${withFindings} with findings`);
-      return withFindings ? 1 : 0;
+  const offline = typeof values["suggest-fixtures"] === "string" ? values["suggest-fixtures"] : typeof values["check-recording"] === "string" ? values["check-recording"] : null;
+  if (offline !== null) {
+    const recording = readRecording(offline, DEFAULT_LIMITS.maxRecordingBytes);
+    const spec = typeof values.spec === "string" ? values.spec : recording.header.spec;
+    if (spec !== recording.header.spec) throw new ConfigError(`${offline}: the recording is of spec ${recording.header.spec}, not ${spec}`);
+    const pkg = await loadMockPackage(spec, config, process.cwd());
+    if (typeof values["suggest-fixtures"] === "string") {
+      const suggestions = suggestFixtures(recording, pkg);
+      stdout(values.json ? JSON.stringify({ spec, file: pkg.specFile, suggestions }) : suggestionsText(suggestions, pkg));
+      return 0;
     }
-    if (typeof values.spec !== "string") throw new ConfigError("--spec ID is required (the API spec whose package checks the traffic)");
-    if (typeof values.target !== "string") throw new ConfigError("--target URL is required (the provider's base URL, e.g. its sandbox)");
-    const port = typeof values.port === "string" ? Number(values.port) : 4011;
-    if (typeof values.port === "string" && !(/^\d+$/.test(values.port) && port <= 65535)) throw new ConfigError(`--port expects a whole number from 0 to 65535, got ${JSON.stringify(values.port)}`);
-    const redact = Array.isArray(values.redact) ? values.redact.flatMap((r) => r.split(",")).map((r) => r.trim()).filter(Boolean) : undefined;
-    server = await startProxy({
-      spec: values.spec,
-      target: values.target,
-      port,
-      ...(typeof values.host === "string" ? { host: values.host } : {}),
-      ...(typeof values["base-path"] === "string" ? { basePath: values["base-path"] } : {}),
-      ...(typeof values.record === "string" ? { record: values.record } : {}),
-      ...(redact ? { redactHeaders: redact } : {}),
-      ...(config ? { config } : {}),
-      strict: values.strict === true,
-      json: values.json === true,
-      log: stdout,
-    });
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      stderr(`codebook proxy: ${err.message}`);
-      return 2;
-    }
-    throw err;
+    const reports = checkRecording(recording, pkg, { strict: values.strict === true, ...(typeof values["base-path"] === "string" ? { basePath: values["base-path"] } : {}) });
+    for (const r of reports) stdout(values.json ? JSON.stringify(r) : line(r));
+    const withFindings = reports.filter((r) => r.findings.length).length;
+    if (!values.json) stdout(`codebook proxy: ${reports.length} recorded exchanges checked against ${pkg.name}, ${withFindings} with findings`);
+    return withFindings ? 1 : 0;
   }
+  if (typeof values.spec !== "string") throw new ConfigError("--spec ID is required (the API spec whose package checks the traffic)");
+  if (typeof values.target !== "string") throw new ConfigError("--target URL is required (the provider's base URL, e.g. its sandbox)");
+  const port = typeof values.port === "string" ? Number(values.port) : 4011;
+  if (typeof values.port === "string" && !(/^\d+$/.test(values.port) && port <= 65535)) throw new ConfigError(`--port expects a whole number from 0 to 65535, got ${JSON.stringify(values.port)}`);
+  const redact = Array.isArray(values.redact) ? values.redact.flatMap((r) => r.split(",")).map((r) => r.trim()).filter(Boolean) : undefined;
+  const server = await startProxy({
+    spec: values.spec,
+    target: values.target,
+    port,
+    ...(typeof values.host === "string" ? { host: values.host } : {}),
+    ...(typeof values["base-path"] === "string" ? { basePath: values["base-path"] } : {}),
+    ...(typeof values.record === "string" ? { record: values.record } : {}),
+    ...(redact ? { redactHeaders: redact } : {}),
+    ...(config ? { config } : {}),
+    strict: values.strict === true,
+    json: values.json === true,
+    log: stdout,
+  });
   const host = typeof values.host === "string" ? values.host : "127.0.0.1";
   if (!/^(127\.|::1$|localhost$|\[::1\]$)/.test(host)) stderr(`codebook proxy: warning: listening on ${host}, not loopback: anyone who can reach it can call the provider through it`);
   if (values.json) stdout(JSON.stringify({ event: "listening", spec: server.spec, url: server.url, target: server.target }));

@@ -14,7 +14,7 @@
  */
 import { existsSync, watch as watchDir, type FSWatcher } from "node:fs";
 import { basename, dirname, join, relative, sep } from "node:path";
-import { ConfigError, findConfigFile, loadConfig } from "../config/config.ts";
+import { CodebookError, findConfigFile, loadConfig } from "../config/config.ts";
 import { formatDiagnostics, SpecError } from "../load/diagnostics.ts";
 import { templatesDir } from "../common/codebook-paths.ts";
 import { generate, type GenerateResult, type RunOptions } from "../run/pipeline.ts";
@@ -108,7 +108,7 @@ export async function watch(options: WatchOptions): Promise<number> {
       if (e instanceof SpecError) {
         err(formatDiagnostics(e.diagnostics, e.sources, options.errStyle));
         err(`codebook: ${what}: ${plural(e.diagnostics.length, "problem")}; nothing was written, the last good output stays (${took()})`);
-      } else if (e instanceof ConfigError) err(`codebook: ${what}: ${e.message}; nothing was written`);
+      } else if (e instanceof CodebookError) err(`codebook: ${what}: ${e.message}; nothing was written`);
       else err(`codebook: ${what}: internal error (a bug in codebook): ${(e as Error).stack ?? String(e)}`);
     }
     rewatch();

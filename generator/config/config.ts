@@ -53,7 +53,7 @@ export const CONFIG_MAX_BYTES = 1024 * 1024;
 
 const TOP_LEVEL_KEYS = ["specDir", "targets", ...SINGLE_TARGET_KEYS];
 
-export { ConfigError } from "../common/errors.ts";
+export { CodebookError, ConfigError } from "../common/errors.ts";
 
 /** The config file `codebook` uses from `cwd`: `--config`, else the first of CONFIG_FILES there, else null. */
 export function findConfigFile(configPath: string | undefined, cwd: string): string | null {

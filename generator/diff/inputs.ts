@@ -11,11 +11,13 @@ import { SPEC_LIMITS } from "../load/hostile-text.ts";
 import { listSpecFiles, loadTexts, specIdOf } from "../load/load-specs.ts";
 import type { Spec } from "../model/types.ts";
 
-/** A usage error: bad arguments, a missing path, a bad revision (exit code 2). */
-export class UsageError extends Error {}
+import { CodebookError, UsageError } from "../common/errors.ts";
+
+/** A usage error: bad arguments, a missing path, a bad revision (exit code 2, with the usage hint). */
+export { UsageError };
 
 /** An input that cannot be a spec (a device, a FIFO, a file over the limit): exit 2, one line, no usage hint. */
-export class InputError extends UsageError {}
+export class InputError extends CodebookError {}
 
 export interface SpecText {
   /** How diagnostics name the file: a path, or `REF:path` for a revision. */

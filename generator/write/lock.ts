@@ -18,7 +18,7 @@
 import { hostname } from "node:os";
 import { closeSync, linkSync, lstatSync, mkdirSync, openSync, renameSync, rmSync, statSync, utimesSync, writeSync } from "node:fs";
 import { join } from "node:path";
-import { ConfigError } from "../config/config.ts";
+import { CodebookError } from "../common/errors.ts";
 import { fileKind, readInputFile } from "../common/input-file.ts";
 import { OutDirError } from "./write.ts";
 
@@ -49,7 +49,8 @@ interface Holder {
   started: string;
 }
 
-export class LockBusyError extends ConfigError {}
+/** The out dir stayed locked by another run past --lock-timeout (exit code 2). */
+export class LockBusyError extends CodebookError {}
 
 /**
  * The lock's contents, or null when there is none. A lock path that is not a regular file

@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { closeSync, constants, existsSync, lstatSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { ConfigError } from "../config/config.ts";
+import { CodebookError } from "../common/errors.ts";
 import { readInputFile } from "../common/input-file.ts";
 import { SPEC_ID } from "../model/identifiers.ts";
 import { packageRoot, packageVersion, specSchemaPath, templatesDir } from "../common/codebook-paths.ts";
@@ -72,7 +72,7 @@ export function sha256(text: string | Buffer): string {
 }
 
 /** A manifest that names a path outside its package: codebook stops rather than touch it. */
-export class ManifestError extends ConfigError {}
+export class ManifestError extends CodebookError {}
 
 /**
  * The path of a package's file, relative to the out dir, when it is plainly inside

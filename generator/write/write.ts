@@ -20,7 +20,7 @@
 import { existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
-import { ConfigError } from "../config/config.ts";
+import { CodebookError } from "../common/errors.ts";
 import type { GeneratedFile } from "../model/generated-file.ts";
 import { readInputFile } from "../common/input-file.ts";
 import { appendClaims, CLAIMS_FILE, MANIFEST_FILE, manifestText, recordedPaths, removeClaims, sha256, type Manifest, type PackageRecord } from "./manifest.ts";
@@ -64,7 +64,7 @@ export interface OutDirScan {
 }
 
 /** A symlink or similar under the out dir: codebook refuses to write (exit code 2). */
-export class OutDirError extends ConfigError {}
+export class OutDirError extends CodebookError {}
 
 /** Directories below the out dir that belong to other tools: never scanned, never reported. */
 const FOREIGN_DIRS = new Set(["node_modules", ".turbo", ".git"]);

@@ -39,9 +39,15 @@ describe("help, version and usage", () => {
   });
 
   it("an option that does not apply, an unknown option or a stray argument is a usage error naming it; exit 2", () => {
-    expect(run(["lint", "--check"])).toMatchObject({ code: 2, stderr: expect.stringContaining("codebook: --check does not apply to lint\n") });
+    expect(run(["lint", "--check"])).toMatchObject({ code: 2, stderr: "codebook: --check does not apply to lint\nRun `codebook lint --help` for usage.\n" });
     expect(run(["generate", "--check", "--watch"])).toMatchObject({ code: 2, stderr: expect.stringContaining("--check and --watch do not go together") });
-    expect(run(["generate", "--frob"])).toMatchObject({ code: 2, stderr: expect.stringContaining("Unknown option '--frob'") });
+    expect(run(["generate", "--frob"])).toEqual({ code: 2, stdout: "", stderr: "codebook: unknown option --frob for generate\nRun `codebook generate --help` for usage.\n" });
+    expect(run(["help", "generate"])).toMatchObject({ code: 0, stdout: expect.stringContaining("--lock-timeout SECONDS") });
+    expect(run(["generate", "--help"]).stdout).toBe(run(["help", "generate"]).stdout);
+    const json = run(["lint", "--json", "--frob"]);
+    expect(json.code).toBe(2);
+    expect(json.stderr).toBe("");
+    expect(JSON.parse(json.stdout)).toMatchObject({ command: "lint", ok: false, exitCode: 2, problems: [{ severity: "error", kind: "usage", file: null, line: null, column: null, message: "unknown option --frob for lint" }] });
     expect(run(["lint", "extra"])).toMatchObject({ code: 2, stderr: expect.stringContaining("lint takes no arguments, got extra") });
     expect(run(["generate", "--lock-timeout", "soon"])).toMatchObject({ code: 2, stderr: expect.stringContaining('--lock-timeout expects seconds, got "soon"') });
     const r = run(["generate", "--only", "nope", "--check"]);

@@ -280,7 +280,7 @@ describe("usage errors exit 2 with a hint", () => {
     ["three paths", ["diff", "old.yaml", "new.yaml", "dir"], "expected OLD and NEW (two spec files or two spec directories), got 3 paths"],
     ["an unknown format", ["diff", "old.yaml", "new.yaml", "--format", "html"], '--format must be one of text, markdown, json, not "html"'],
     ["an unknown --fail-on level", ["diff", "old.yaml", "new.yaml", "--fail-on", "major"], '--fail-on must be one of breaking, feature, fix, none, not "major"'],
-    ["an unknown option", ["diff", "old.yaml", "new.yaml", "--color"], "Unknown option '--color'"],
+    ["an unknown option", ["diff", "old.yaml", "new.yaml", "--frob"], "unknown option --frob for diff"],
     ["a missing path", ["diff", "old.yaml", "nope.yaml"], "nope.yaml: no such file or directory"],
     ["a file and a directory", ["diff", "old.yaml", "dir"], "OLD (old.yaml) is a file but NEW (dir) is a directory"],
     ["two different tables", ["diff", "old.yaml", "doku.yaml"], 'OLD is table "iak-prepaid" but NEW is table "doku-biller"'],
