@@ -9,6 +9,7 @@ export interface RawSpecDocument {
   kind?: "code-table" | "api";
   /** Package id: provider-product, kebab-case, at most 100 characters. Must equal the file name. */
   id: string;
+  /** The table's or API's title, as the source names it. */
   title: string;
   /** Version of the generated package: MAJOR.MINOR.PATCH (semver), each a whole number without leading zeros, at most 9007199254740991 (JavaScript's largest safe integer). */
   version: string;
@@ -20,7 +21,8 @@ export interface RawSpecDocument {
   overrides?: Record<string, RawOverride> | (RawOverride & { /** A code, or the 403xx11 notation. */
 code?: string; parts?: RawCodeParts; })[];
   /** Profile: rows it adds, in the shape of a table's rows; table names the base table they join (default: the first). */
-  codes?: (RawRow & { table?: RawCamelIdentifier; })[];
+  codes?: (RawRow & { /** The base table (its id) the added row joins; the first table when absent. */
+table?: RawCamelIdentifier; })[];
   /** Profile: codes of the base the provider never returns: a code, the 403xx11 notation (the domain part written as x: every service), or parts ({ http: "403", service: any, case: "11" }). */
   drop?: (string | RawCodeParts)[];
   /** Profile: the rule for codes no table lists, restated per context id (rules replace the base's composite rules for unlisted codes, unknown its outcome.unknown); each rule and unknown needs a reason and a source. */
@@ -31,16 +33,25 @@ code?: string; parts?: RawCodeParts; })[];
   endpoints?: string[];
   /** API profile: fields to change or add, by endpoint key and body. A field whose key the base body has is changed (the keys given replace the base's; nested fields merge alike); any other is added and needs type and presence. */
   fields?: Record<string, RawSpecFieldsEntry>;
+  /** The document this spec transcribes. */
   source: RawSpecSource;
+  /** What a response code looks like: its pattern, and its parts when it is composite. */
   code?: RawSpecCode;
+  /** The source's code categories; a category may claim unlisted codes (match) and give them an outcome. */
   categories?: RawSpecCategory[];
   /** Extra typed columns the source's table declares. */
   columns?: RawSpecColumn[];
+  /** How a code gets its outcome (success, pending, failed), per context, and what an unlisted code gets. */
   outcome?: RawSpecOutcome;
+  /** How the source says to read the HTTP status before the response code. */
   transport?: RawSpecTransport;
+  /** What the source tells the integrator to do on some codes (e.g. hold the payment). */
   actions?: RawSpecAction[];
+  /** The source's code tables, in order; every code is a row of one. */
   tables?: RawSpecTable[];
+  /** kind: api: the endpoints, their field tables, samples and headers. */
   api?: RawApi;
+  /** Every place the source contradicts itself or has a slip, and what codebook does about it. */
   errata?: RawSpecErratum[];
 }
 
@@ -48,11 +59,17 @@ export type RawPascalIdentifier = string;
 
 /** What a profile changes in one row of its base. Other keys are the base's declared columns. */
 export interface RawOverride {
+  /** A new enum member name for the row. */
   name?: RawPascalIdentifier;
+  /** The profile's message, verbatim. */
   message?: string;
+  /** The profile's status word. */
   status?: string;
+  /** The profile's description text. */
   description?: string | null;
+  /** The profile's category for the row. */
   category?: string;
+  /** The errata (ids) that concern the override. */
   errata?: string[];
   /** The outcome in every context, or per context id. */
   outcome?: RawOutcome | Record<string, RawOutcome>;
@@ -76,16 +93,19 @@ export interface RawRow {
   parts?: Record<string, string>;
   /** Enum member name; derived from the message when absent. */
   name?: RawPascalIdentifier;
+  /** The message, verbatim: servers send it; classification never reads it. */
   message: string;
   /** The status as the source states it. */
   status?: string;
   /** Solution / description / detail text, verbatim; null where the source has none. */
   description?: string | null;
+  /** The row's category (an id from categories); the table's when absent. */
   category?: string;
   /** The code reports on an earlier request (a duplicate reference): look the original up (action), do not pay again, do not count it as a failure. Its outcome is pending wherever the rules would make it failed. */
   earlierRequest?: RawRowEarlierRequest;
   /** Per-service outcome overrides of a composite row, with the source's reasoning. */
   outcomes?: RawRowOutcome[];
+  /** The errata (ids) that concern this row. */
   errata?: string[];
   [key: string]: unknown;
 }
@@ -101,14 +121,19 @@ export interface RawRowEarlierRequest {
 export type RawCamelIdentifier = string;
 
 export interface RawRowOutcome {
+  /** The part the override reads (the service part when absent). */
   part?: RawCamelIdentifier;
+  /** The part's values the override applies to. */
   values: string[];
+  /** The outcome for those values. */
   outcome: RawOutcome;
+  /** Why, in the source's or codebook's words. */
   reason: string;
 }
 
 /** How this context classifies a code no table lists: rules first (first match wins), then unknown. Given, they replace code.composite.rules and outcome.unknown for unlisted codes in this context (and unknown decides a malformed value); a category still names the code. */
 export interface RawContextUnlisted {
+  /** The rules for unlisted codes in this context; they replace the composite rules here (omit to keep them, [] to remove them). */
   rules?: RawContextUnlistedRule[];
   unknown?: RawUnknownRule;
 }
@@ -116,63 +141,97 @@ export interface RawContextUnlisted {
 export interface RawContextUnlistedRule {
   /** The composite part the rule reads; without it, prefix is the code's start. */
   part?: RawCamelIdentifier;
+  /** The part's values the rule applies to. */
   values?: string[];
+  /** A prefix of the part's value (or of the code, without part) the rule applies to. */
   prefix?: string;
   /** The category that claims the code. */
   category?: string;
   outcome: RawOutcome;
+  /** Why, in codebook's words; shown in the classifier's reason and the README. */
   reason?: string;
+  /** The source's words for the rule, verbatim. */
   source?: string;
 }
 
 export interface RawUnknownRule {
+  /** The outcome of a code no row and no rule covers; success is never confirmed (pending instead). */
   outcome: "success" | "pending" | "failed" | "unknown";
+  /** The source's words about codes it does not list, verbatim. */
   source?: string;
+  /** Why codebook gives that outcome, shown in the classifier's reason. */
   reason?: string;
 }
 
 export interface RawSpecFieldsEntry {
+  /** Request fields to change (by key) or add. */
   request?: RawFieldPatch[];
+  /** Response fields to change (by key) or add. */
   response?: RawFieldPatch[];
 }
 
 /** A profile's field: a change to the base's field with the same key, or a new field (which then needs type and presence). */
 export interface RawFieldPatch {
+  /** The field's name as the source writes it; names the field to change. */
   name: string;
+  /** The JSON key, where it differs from the name. */
   key?: string;
+  /** The source's data type, verbatim. */
   dataType?: string;
+  /** The JSON type. */
   type?: "string" | "object" | "number" | "boolean" | "array";
+  /** M mandatory, O optional, C conditional. */
   presence?: "M" | "O" | "C";
+  /** presence C: when the field is required. */
   condition?: RawFieldCondition;
+  /** The source's length column, verbatim. */
   length?: string;
+  /** The longest value accepted (characters). */
   maxLength?: number;
+  /** A checked string format: amount, currency or date-time. */
   format?: "amount" | "currency" | "date-time";
+  /** format amount: precision and scale. */
   amount?: RawFieldAmount;
+  /** The only values the field takes, each with its meaning. */
   values?: RawFieldValue[];
+  /** The field may be null (cite the erratum). */
   nullable?: boolean;
+  /** The profile's description, verbatim. */
   description?: string;
+  /** Nested fields to change or add. */
   fields?: RawFieldPatch[];
+  /** The errata (ids) that concern this field. */
   errata?: string[];
 }
 
+/** presence C: when the field is required. */
 export interface RawFieldCondition {
   /** success: required in a success response. unchecked: the condition cannot be checked from the body. */
   when: "success" | "unchecked";
+  /** The source's condition, verbatim. */
   text?: string;
 }
 
+/** format amount: the source's precision and scale (e.g. 16,2). */
 export interface RawFieldAmount {
+  /** Digits in all. */
   precision: number;
+  /** Digits after the dot. */
   scale: number;
 }
 
 export interface RawFieldValue {
+  /** The value, verbatim. */
   value: string;
+  /** What it means, verbatim. */
   meaning: string;
 }
 
+/** The document this spec transcribes. */
 export interface RawSpecSource {
+  /** Who publishes the document, e.g. IAK, DOKU, Bank Indonesia. */
   provider: string;
+  /** The document's title, verbatim. */
   document: string;
   /** The source document's verbatim copy, as a path relative to this spec file's directory, e.g. sources/iak-prepaid.txt. Lint reports an absolute path or one that names no file. */
   seed?: string;
@@ -180,6 +239,7 @@ export interface RawSpecSource {
   intro?: string;
 }
 
+/** What a response code looks like: its pattern, and its parts when it is composite. */
 export interface RawSpecCode {
   /** Anchored regular expression every code matches. */
   pattern: string;
@@ -191,16 +251,20 @@ export interface RawSpecCode {
 
 /** The code is the concatenation of fixed-length parts. */
 export interface RawSpecCodeComposite {
+  /** The parts, in order; their lengths add up to the code's length. */
   parts: RawSpecCodeCompositePart[];
   /** Outcome of a code from its parts, first match wins. Used for unlisted codes, and for listed ones by a context with from: parts. */
   rules?: RawSpecCodeCompositeRule[];
 }
 
 export interface RawSpecCodeCompositePart {
+  /** The part's name, e.g. http, service, case. */
   name: RawCamelIdentifier;
+  /** How many characters the part has. */
   length: number;
   /** Anchored regular expression the part matches. */
   pattern?: string;
+  /** What the part means, in the source's words. */
   description?: string;
   /** The word a row uses for 'every value' (e.g. any); such a row expands over the part's domain. */
   any?: string;
@@ -211,23 +275,32 @@ export interface RawSpecCodeCompositePart {
 }
 
 export interface RawSpecCodeCompositeRule {
+  /** The part the rule reads. */
   part: RawCamelIdentifier;
+  /** The part's values the rule applies to. */
   values?: string[];
+  /** A prefix of the part's value the rule applies to (e.g. 5 for every 5xx). */
   prefix?: string;
+  /** The outcome the rule gives (an unlisted code is never confirmed success: success gives pending). */
   outcome: RawOutcome;
+  /** Why, in codebook's words; shown in the classifier's reason and the README. */
   reason?: string;
+  /** The source's words for the rule, verbatim. */
   source?: string;
 }
 
 export interface RawSpecCategory {
+  /** The category's id (camelCase), used by rows and in generated names. */
   id: RawCamelIdentifier;
   /** The category as the source names it. */
   label: string;
+  /** What the category means, in the source's words. */
   description?: string;
   /** Which unlisted codes fall in this category: a composite part's values ({ part, values }), a prefix of the code ({ prefix }: a string or a list), or a pattern the whole code matches ({ pattern }). */
   match?: RawSpecCategoryMatch;
   /** Outcome of an unlisted code that falls in this category. */
   outcome?: RawOutcome;
+  /** Why an unlisted member gets the category's outcome. */
   reason?: string;
 }
 
@@ -235,6 +308,7 @@ export interface RawSpecCategory {
 export interface RawSpecCategoryMatch {
   /** The composite part whose values are listed in values. */
   part?: RawCamelIdentifier;
+  /** The part's values that put a code in this category. */
   values?: string[];
   /** Codes that start with this prefix (or one of these prefixes). */
   prefix?: string | string[];
@@ -243,18 +317,23 @@ export interface RawSpecCategoryMatch {
 }
 
 export interface RawSpecColumn {
+  /** The row key that holds the column's cells (camelCase). */
   key: RawCamelIdentifier;
   /** The column header, verbatim. */
   title: string;
+  /** text: free text; enum: one of values; set: several of values, split by split. */
   type: "text" | "enum" | "set";
+  /** enum and set: the values a cell may hold, verbatim. */
   values?: string[];
   /** set: regular expression separating the values in a cell. */
   split?: string;
   /** set/enum: match values case-insensitively (the source's casing is kept verbatim). */
   ignoreCase?: boolean;
+  /** What the column means. */
   description?: string;
 }
 
+/** How a code gets its outcome (success, pending, failed), per context, and what an unlisted code gets. */
 export interface RawSpecOutcome {
   /** How a code gets its outcome, per context. The first is the default. */
   contexts: RawSpecOutcomeContext[];
@@ -263,13 +342,17 @@ export interface RawSpecOutcome {
 }
 
 export interface RawSpecOutcomeContext {
+  /** The context's id (camelCase); the first context is the default. */
   id: RawCamelIdentifier;
+  /** The context as the source names it (an operation, a product). */
   title: string;
   /** status, a column key, or parts (the composite rules). */
   from?: string;
   /** Source word to outcome. */
   map?: Record<string, RawOutcome>;
+  /** The only codes that succeed in this context. */
   successCodes?: string[];
+  /** The outcome of every other code in this context. */
   otherwise?: RawOutcome;
   /** The source's words for this rule, verbatim. */
   source?: string;
@@ -278,9 +361,13 @@ export interface RawSpecOutcomeContext {
   notes?: Record<string, string>;
 }
 
+/** How the source says to read the HTTP status before the response code. */
 export interface RawSpecTransport {
+  /** The transport table's title, verbatim. */
   title?: string;
+  /** The transport table's column headers, verbatim. */
   headers?: RawHeaders;
+  /** One rule per HTTP status (or other), in the source's order. */
   rules: RawSpecTransportRule[];
 }
 
@@ -288,17 +375,24 @@ export interface RawSpecTransport {
 export type RawHeaders = string[];
 
 export interface RawSpecTransportRule {
+  /** The HTTP status, or other for every status no rule names. */
   http: number | "other";
+  /** The status as the source labels it. */
   label?: string;
+  /** The source's description, verbatim. */
   description?: string;
+  /** The source's status word, verbatim. */
   status?: string;
+  /** The source's solution text, verbatim. */
   solution?: string;
   /** code: the response code decides. */
   outcome: "code" | "success" | "pending" | "failed";
 }
 
 export interface RawSpecAction {
+  /** The action's id (camelCase). */
   id: RawCamelIdentifier;
+  /** What to do, in one line. */
   title: string;
   /** Listed codes, or the 403xx11 notation (the domain part written as x: every service). */
   codes: string[];
@@ -309,9 +403,13 @@ export interface RawSpecAction {
 }
 
 export interface RawSpecTable {
+  /** The table's id (camelCase). */
   id: RawCamelIdentifier;
+  /** The table's title, verbatim. */
   title: string;
+  /** The text before the table, verbatim. */
   intro?: string;
+  /** The table's column headers, verbatim. */
   headers?: RawHeaders;
   /** The table applies only in this context. */
   scope?: RawSpecTableScope;
@@ -319,13 +417,17 @@ export interface RawSpecTable {
   category?: string;
   /** Default status of the rows. */
   status?: string;
+  /** The table's rows, in the source's order, each cell verbatim. */
   rows: RawRow[];
 }
 
 /** The table applies only in this context. */
 export interface RawSpecTableScope {
+  /** The scope's id (camelCase). */
   id: RawCamelIdentifier;
+  /** The only context the table applies in, as the source names it. */
   title: string;
+  /** The source's words for the scope, verbatim. */
   source?: string;
 }
 
@@ -336,7 +438,9 @@ export interface RawApi {
   requestErrors?: RawApiRequestErrors;
   /** Request headers the samples send. */
   headers?: RawApiHeader[];
+  /** Response headers the samples carry. */
   responseHeaders?: RawApiResponseHeader[];
+  /** The document's endpoints, each with its service code. */
   endpoints: RawEndpoint[];
 }
 
@@ -351,34 +455,50 @@ export interface RawApiRequestErrors {
 }
 
 export interface RawApiHeader {
+  /** The header's name, verbatim. */
   name: string;
+  /** The source's description of the header. */
   description?: string;
+  /** An example value from the source. */
   example?: string;
 }
 
 export interface RawApiResponseHeader {
+  /** The header's name, verbatim. */
   name: string;
+  /** The source's description of the header. */
   description?: string;
+  /** An example value from the source. */
   example?: string;
 }
 
 export interface RawEndpoint {
   /** Short name used in type names, e.g. Payment. */
   key: RawPascalIdentifier;
+  /** The service code, the middle part of every response code of the endpoint. */
   serviceCode: string;
+  /** The endpoint's name, as the source gives it. */
   name: string;
+  /** The API version in the path (a string, e.g. "1.0"). */
   version: string;
+  /** The HTTP method. */
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  /** The path, as the source writes it. */
   path: string;
+  /** The request body: its headers and field table. */
   request: RawBody;
+  /** The response body: its headers and field table. */
   response: RawBody;
+  /** The document's sample requests and responses, verbatim. */
   samples?: RawSample[];
   /** After a success of this endpoint the provider calls another endpoint of the document on the integrator's side (a payment notification). */
   callback?: RawEndpointCallback;
 }
 
 export interface RawBody {
+  /** The headers the source lists for this body. */
   headers?: RawHeaders;
+  /** The body's field table, in the source's order. */
   fields: RawField[];
 }
 
@@ -393,24 +513,36 @@ export interface RawField {
   type: "string" | "object" | "number" | "boolean" | "array";
   /** Mandatory, Optional, Conditional. */
   presence: "M" | "O" | "C";
+  /** presence C: when the field is required. */
   condition?: RawFieldCondition;
   /** The Length cell, verbatim (e.g. 64, 16,2). */
   length?: string;
+  /** The longest value accepted (characters), as codebook reads the length column. */
   maxLength?: number;
+  /** A checked string format: amount, currency or date-time. */
   format?: "amount" | "currency" | "date-time";
+  /** format amount: the source's precision and scale (e.g. 16,2). */
   amount?: RawFieldAmount;
+  /** The only values the field takes, each with its meaning. */
   values?: RawFieldValue[];
   /** null is accepted (only with an erratum saying why). */
   nullable?: boolean;
+  /** The source's description, verbatim. */
   description?: string;
+  /** type object: the nested field table. */
   fields?: RawField[];
+  /** The errata (ids) that concern this field. */
   errata?: string[];
 }
 
 export interface RawSample {
+  /** request or response. */
   kind: "request" | "response";
+  /** The sample's title in the source. */
   title?: string;
+  /** The sample's request line, verbatim (e.g. POST /v1.0/qr/qr-cpm-payment). */
   requestLine?: string;
+  /** The sample's headers, verbatim. */
   headers?: RawSampleHeader[];
   /** The sample body, verbatim JSON. */
   body: string;
@@ -419,12 +551,16 @@ export interface RawSample {
 }
 
 export interface RawSampleHeader {
+  /** The header's name. */
   name: string;
+  /** The header's value, verbatim. */
   value: string;
 }
 
 export interface RawSampleDeviation {
+  /** A JSON Pointer into the sample body where it deviates from the field table. */
   pointer: string;
+  /** The erratum (id) that records the deviation. */
   erratum: string;
   /** The value the package's fixtures (and `codebook mock`) use at this pointer instead of the sample's; without it the key is left out. */
   fixture?: unknown;
@@ -439,6 +575,7 @@ export interface RawEndpointCallback {
 }
 
 export interface RawSpecErratum {
+  /** The erratum's id (kebab-case), cited by rows, fields and deviations. */
   id: string;
   /** Where in the source. */
   at: string;
