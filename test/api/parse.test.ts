@@ -37,13 +37,14 @@ describe("parse: every code of the table", () => {
     }
   });
 
-  it("reads outcomes by the document's words: 200 success, 202 pending, 4xx failed, 5xx pending", () => {
+  it("reads outcomes by the document's words: 200 success, 202 pending, 4xx failed (409 xx 01, about an earlier request, pending), 5xx pending", () => {
     for (const c of spec.codes) {
       const { http = "", service, case: kase } = c.parts!;
       const outcome = parse(c.code).outcome;
       if (http === "200") expect(outcome).toBe("success");
       else if (http === "202") expect(outcome).toBe("pending");
       else if (http.startsWith("5")) expect(outcome).toBe("pending");
+      else if (http === "409" && kase === "01") expect(outcome).toBe("pending");
       else if (http === "404" && kase === "18") expect(outcome).toBe(service === "80" || service === "62" ? "success" : "failed");
       else expect(outcome).toBe("failed");
     }

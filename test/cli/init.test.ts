@@ -123,7 +123,7 @@ describe("codebook init <id>: scaffolds a spec", () => {
     expect(run(["init", "acme"], dir)).toMatchObject({ code: 2, stderr: "codebook: spec/acme.yaml already exists; codebook init never overwrites a spec\n" });
     expect(readFileSync(join(dir, "spec", "acme.yaml"), "utf8")).toBe(before);
     expect(run(["init", "Acme_Gateway"], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining("must be kebab-case") });
-    expect(run(["init", "acme2", "--kind", "grpc"], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining("--kind must be code-table or api") });
+    expect(run(["init", "acme2", "--kind", "grpc"], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining("--kind must be one of code-table, api, not \"grpc\"") });
     expect(run(["init", "--kind", "api"], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining("--kind applies to `codebook init ID`") });
     expect(run(["init", "a", "b"], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining("init takes at most one spec id") });
   });

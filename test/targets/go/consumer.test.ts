@@ -28,8 +28,8 @@ import (
 	"fmt"
 
 	iakprepaid "example.com/codebook/iak-prepaid"
-	snapqrcpm "example.com/codebook/snap-qr-cpm"
-	"example.com/codebook/snap-qr-cpm/fixtures"
+	snapqrcpm "example.com/codebook/snap-qr-cpm/v2"
+	"example.com/codebook/snap-qr-cpm/v2/fixtures"
 )
 
 func main() {
