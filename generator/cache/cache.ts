@@ -9,7 +9,7 @@
  * exists only after a clean run, so a reused spec's lint result is "clean":
  * an edit re-lints only the specs whose inputs changed.
  *
- * Nothing here imports ts-morph, oxfmt or handlebars: an unchanged run ends
+ * Nothing here imports oxc, oxfmt or handlebars: an unchanged run ends
  * in this stage.
  */
 import { existsSync } from "node:fs";

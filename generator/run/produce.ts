@@ -33,8 +33,8 @@ const loaded = new Map<Target<unknown>, Promise<TargetStages<unknown>>>();
 
 /**
  * A target's heavy stages, loaded once per process. The pipeline loads them while a
- * worker lints (see load/lint-in-parallel.ts): requiring ts-morph is the largest part
- * of a cold run's start.
+ * worker lints (see load/lint-in-parallel.ts): loading the emitters and their native
+ * bindings is a large part of a cold run's start.
  */
 export function loadTarget(target: Target<unknown>): Promise<TargetStages<unknown>> {
   let stages = loaded.get(target);

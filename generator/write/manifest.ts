@@ -2,7 +2,7 @@
  * The manifest (<outDir>/.codebook-manifest.json) records which files codebook
  * wrote, per package, with their hashes and the hashes of the inputs they came
  * from. It is how `generate` knows which files are its own to remove, and how
- * an unchanged `--check` answers without loading ts-morph or oxfmt.
+ * an unchanged `--check` answers without loading an emitter, oxc or oxfmt.
  */
 import { createHash } from "node:crypto";
 import { closeSync, constants, existsSync, lstatSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from "node:fs";

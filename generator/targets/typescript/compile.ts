@@ -14,7 +14,7 @@ import { createRequire } from "node:module";
 import type { GeneratedFile } from "../../model/generated-file.ts";
 import { nativeLoadError } from "./native-dependency.ts";
 
-// CommonJS, loaded with require for the reason given in ts-morph.ts.
+// CommonJS, loaded with require: oxc-transform ships a CommonJS entry that loads its native binding.
 const oxc = loadOxc(createRequire(import.meta.url));
 
 /** oxc-transform, or a one-line install error (see native-dependency.ts). */

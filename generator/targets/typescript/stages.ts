@@ -1,5 +1,5 @@
 /**
- * The TypeScript target's heavy half: the emitters (ts-morph structures, Handlebars
+ * The TypeScript target's heavy half: the emitters (TypeScript text, Handlebars
  * for package.json and the README), oxc-transform for dist/ and oxfmt for layout.
  * Loaded by `typescriptTarget.load()`, once per run that emits.
  *

@@ -2,7 +2,7 @@
  * The TypeScript target: one zero-dependency npm package per spec (typed codes,
  * classifiers, validators, fixtures, catalog, JSON Schemas, README), ESM with
  * declarations in dist/. This module is the light half the registry and the
- * config read; stages.ts (emitters, ts-morph, oxc, oxfmt) loads only when a run
+ * config read; stages.ts (emitters, oxc, oxfmt) loads only when a run
  * has packages to emit.
  */
 import type { Target } from "../target.ts";
@@ -16,7 +16,7 @@ export const typescriptTarget: Target<TypeScriptOptions> = {
   optionsSchema,
   readOptions: readTypeScriptOptions,
   checkNames: (spec) => checkTypeScriptNames(spec),
-  fingerprint: { sources: ["targets/typescript"], templates: ["typescript"], dependencies: ["ts-morph", "oxc-transform", "oxfmt", "handlebars"] },
+  fingerprint: { sources: ["targets/typescript"], templates: ["typescript"], dependencies: ["oxc-transform", "oxfmt", "handlebars"] },
   load: async () => (await import("./stages.ts")).typescriptStages,
   publishes: (options) => options.publish !== null,
 };
