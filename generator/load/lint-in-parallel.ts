@@ -1,9 +1,10 @@
 /**
  * Linting on two threads. Parsing YAML with source ranges is most of loading
  * (about 0.3 ms per KB), and before it can emit anything this thread must also
- * load the emitters (oxc's and oxfmt's native bindings and Handlebars). A worker thread lints the first specs, in file order, while this thread
- * loads the emitters (`meanwhile`) and then lints the rest; the split is by bytes,
- * so that both finish about together. On the shipped specs the worker lints them
+ * load the emitters (oxc's and oxfmt's native bindings and Handlebars). A worker
+ * thread lints the first specs, in file order, while this thread loads the
+ * emitters (`meanwhile`) and then lints the rest; the split is by bytes, so that
+ * both finish about together. On the shipped specs the worker lints them
  * all within the emitters' load. Run from source (tests), where a worker cannot
  * load .ts, everything is linted here, and so is a worker's share if it fails.
  */
