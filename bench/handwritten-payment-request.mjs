@@ -4,7 +4,9 @@
 // field }[] }), written for speed the way a careful person would: literal
 // property reads (a shared helper reading `o[key]` with varying keys turns
 // every read megamorphic), typeof and length checks, character-code checks
-// for amounts and currencies, one anchored regex for the date-time.
+// for amounts and currencies, one anchored regex for the date-time. It does
+// the same job: each own property read once, the value a snapshot of the
+// declared fields.
 
 const DATE_TIME =
   /^[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\.[0-9]+)?(?:Z|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])$/;
@@ -15,6 +17,11 @@ const KEYS = new Set([
 const MONEY_KEYS = new Set(["value", "currency"]);
 const SCANNER_KEYS = new Set(["deviceId", "deviceVersion", "deviceModel", "deviceIp"]);
 
+/** The object itself when it is a plain record, else a copy of its own enumerable properties. */
+const ownSource = (o) => {
+  const proto = Object.getPrototypeOf(o);
+  return proto === Object.prototype || proto === null ? o : { ...o };
+};
 const kind = (v) => (v === null ? "null" : Array.isArray(v) ? "array" : typeof v);
 const isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 
@@ -67,20 +74,27 @@ function extra(o, known, base, errors) {
 const err = (errors, path, rule, message, field) => errors.push({ path, rule, message, field });
 
 /** amount / feeAmount: { value: amount 16,2; currency: 3 capital letters }. */
-function money(v, name, errors, strict) {
+function money(v, name, errors, strict, parent) {
   if (!isObject(v)) return err(errors, `/${name}`, "type", `${name} must be an object, got ${kind(v)}`, name);
-  const value = v.value;
+  const src = ownSource(v);
+  const out = {};
+  parent[name] = out;
+  let value = src.value;
+  if (value !== undefined && "value" in Object.prototype && !Object.hasOwn(src, "value")) value = undefined;
+  if (value !== undefined) out.value = value;
   if (value === undefined) err(errors, `/${name}/value`, "required", `${name}.value is mandatory (M)`, `${name}.value`);
   else if (typeof value !== "string") err(errors, `/${name}/value`, "type", `${name}.value must be a string, got ${kind(value)}`, `${name}.value`);
   else if (!isAmount(value)) err(errors, `/${name}/value`, "amount", `${name}.value must be an amount (16,2)`, `${name}.value`);
-  const currency = v.currency;
+  let currency = src.currency;
+  if (currency !== undefined && "currency" in Object.prototype && !Object.hasOwn(src, "currency")) currency = undefined;
+  if (currency !== undefined) out.currency = currency;
   if (currency === undefined) err(errors, `/${name}/currency`, "required", `${name}.currency is mandatory (M)`, `${name}.currency`);
   else if (typeof currency !== "string") err(errors, `/${name}/currency`, "type", `${name}.currency must be a string, got ${kind(currency)}`, `${name}.currency`);
   else {
     if (currency.length > 3 && codePoints(currency) > 3) err(errors, `/${name}/currency`, "maxLength", `${name}.currency must be at most 3 characters`, `${name}.currency`);
     if (!isCurrency(currency)) err(errors, `/${name}/currency`, "currency", `${name}.currency must be three capital letters (ISO 4217)`, `${name}.currency`);
   }
-  if (strict) extra(v, MONEY_KEYS, `/${name}`, errors);
+  if (strict) extra(src, MONEY_KEYS, `/${name}`, errors);
 }
 
 export function validatePaymentRequest(input, options) {
@@ -88,40 +102,58 @@ export function validatePaymentRequest(input, options) {
     if (!isObject(input)) return { ok: false, errors: [{ path: "", rule: "type", message: `the body must be a JSON object, got ${kind(input)}`, field: null }] };
     const strict = typeof options === "object" && options !== null && options.strict === true;
     const errors = [];
+    const src = ownSource(input);
+    const out = {};
     let v;
 
-    v = input.partnerReferenceNo;
+    v = src.partnerReferenceNo;
+    if (v !== undefined && "partnerReferenceNo" in Object.prototype && !Object.hasOwn(src, "partnerReferenceNo")) v = undefined;
+    if (v !== undefined) out.partnerReferenceNo = v;
     if (v === undefined) err(errors, "/partnerReferenceNo", "required", "partnerReferenceNo is mandatory (M)", "partnerReferenceNo");
     else if (typeof v !== "string") err(errors, "/partnerReferenceNo", "type", `partnerReferenceNo must be a string, got ${kind(v)}`, "partnerReferenceNo");
     else if (v.length > 64 && codePoints(v) > 64) err(errors, "/partnerReferenceNo", "maxLength", "partnerReferenceNo must be at most 64 characters", "partnerReferenceNo");
 
-    v = input.qrContent;
+    v = src.qrContent;
+    if (v !== undefined && "qrContent" in Object.prototype && !Object.hasOwn(src, "qrContent")) v = undefined;
+    if (v !== undefined) out.qrContent = v;
     if (v === undefined) err(errors, "/qrContent", "required", "qrContent is mandatory (M)", "qrContent");
     else if (typeof v !== "string") err(errors, "/qrContent", "type", `qrContent must be a string, got ${kind(v)}`, "qrContent");
     else if (v.length > 512 && codePoints(v) > 512) err(errors, "/qrContent", "maxLength", "qrContent must be at most 512 characters", "qrContent");
 
-    v = input.amount;
-    if (v !== undefined) money(v, "amount", errors, strict);
-    v = input.feeAmount;
-    if (v !== undefined) money(v, "feeAmount", errors, strict);
+    v = src.amount;
+    if (v !== undefined && "amount" in Object.prototype && !Object.hasOwn(src, "amount")) v = undefined;
+    if (v !== undefined) out.amount = v;
+    if (v !== undefined) money(v, "amount", errors, strict, out);
+    v = src.feeAmount;
+    if (v !== undefined && "feeAmount" in Object.prototype && !Object.hasOwn(src, "feeAmount")) v = undefined;
+    if (v !== undefined) out.feeAmount = v;
+    if (v !== undefined) money(v, "feeAmount", errors, strict, out);
 
-    v = input.merchantId;
+    v = src.merchantId;
+    if (v !== undefined && "merchantId" in Object.prototype && !Object.hasOwn(src, "merchantId")) v = undefined;
+    if (v !== undefined) out.merchantId = v;
     if (v === undefined) err(errors, "/merchantId", "required", "merchantId is mandatory (M)", "merchantId");
     else if (typeof v !== "string") err(errors, "/merchantId", "type", `merchantId must be a string, got ${kind(v)}`, "merchantId");
     else if (v.length > 64 && codePoints(v) > 64) err(errors, "/merchantId", "maxLength", "merchantId must be at most 64 characters", "merchantId");
 
-    v = input.subMerchantId;
+    v = src.subMerchantId;
+    if (v !== undefined && "subMerchantId" in Object.prototype && !Object.hasOwn(src, "subMerchantId")) v = undefined;
+    if (v !== undefined) out.subMerchantId = v;
     if (v !== undefined) {
       if (typeof v !== "string") err(errors, "/subMerchantId", "type", `subMerchantId must be a string, got ${kind(v)}`, "subMerchantId");
       else if (v.length > 32 && codePoints(v) > 32) err(errors, "/subMerchantId", "maxLength", "subMerchantId must be at most 32 characters", "subMerchantId");
     }
-    v = input.title;
+    v = src.title;
+    if (v !== undefined && "title" in Object.prototype && !Object.hasOwn(src, "title")) v = undefined;
+    if (v !== undefined) out.title = v;
     if (v !== undefined) {
       if (typeof v !== "string") err(errors, "/title", "type", `title must be a string, got ${kind(v)}`, "title");
       else if (v.length > 256 && codePoints(v) > 256) err(errors, "/title", "maxLength", "title must be at most 256 characters", "title");
     }
 
-    v = input.expiryTime;
+    v = src.expiryTime;
+    if (v !== undefined && "expiryTime" in Object.prototype && !Object.hasOwn(src, "expiryTime")) v = undefined;
+    if (v !== undefined) out.expiryTime = v;
     if (v === undefined) err(errors, "/expiryTime", "required", "expiryTime is mandatory (M)", "expiryTime");
     else if (typeof v !== "string") err(errors, "/expiryTime", "type", `expiryTime must be a string, got ${kind(v)}`, "expiryTime");
     else {
@@ -129,68 +161,95 @@ export function validatePaymentRequest(input, options) {
       if (!isDateTime(v)) err(errors, "/expiryTime", "date-time", "expiryTime must be an ISO-8601 date-time", "expiryTime");
     }
 
-    v = input.items;
+    v = src.items;
+    if (v !== undefined && "items" in Object.prototype && !Object.hasOwn(src, "items")) v = undefined;
+    if (v !== undefined) out.items = v;
     if (v !== undefined && !isObject(v)) err(errors, "/items", "type", `items must be an object, got ${kind(v)}`, "items");
 
-    v = input.externalStoreId;
+    v = src.externalStoreId;
+    if (v !== undefined && "externalStoreId" in Object.prototype && !Object.hasOwn(src, "externalStoreId")) v = undefined;
+    if (v !== undefined) out.externalStoreId = v;
     if (v !== undefined) {
       if (typeof v !== "string") err(errors, "/externalStoreId", "type", `externalStoreId must be a string, got ${kind(v)}`, "externalStoreId");
       else if (v.length > 64 && codePoints(v) > 64) err(errors, "/externalStoreId", "maxLength", "externalStoreId must be at most 64 characters", "externalStoreId");
     }
-    v = input.merchantName;
+    v = src.merchantName;
+    if (v !== undefined && "merchantName" in Object.prototype && !Object.hasOwn(src, "merchantName")) v = undefined;
+    if (v !== undefined) out.merchantName = v;
     if (v !== undefined) {
       if (typeof v !== "string") err(errors, "/merchantName", "type", `merchantName must be a string, got ${kind(v)}`, "merchantName");
       else if (v.length > 64 && codePoints(v) > 64) err(errors, "/merchantName", "maxLength", "merchantName must be at most 64 characters", "merchantName");
     }
-    v = input.merchantLocation;
+    v = src.merchantLocation;
+    if (v !== undefined && "merchantLocation" in Object.prototype && !Object.hasOwn(src, "merchantLocation")) v = undefined;
+    if (v !== undefined) out.merchantLocation = v;
     if (v !== undefined) {
       if (typeof v !== "string") err(errors, "/merchantLocation", "type", `merchantLocation must be a string, got ${kind(v)}`, "merchantLocation");
       else if (v.length > 64 && codePoints(v) > 64) err(errors, "/merchantLocation", "maxLength", "merchantLocation must be at most 64 characters", "merchantLocation");
     }
-    v = input.acquirerName;
+    v = src.acquirerName;
+    if (v !== undefined && "acquirerName" in Object.prototype && !Object.hasOwn(src, "acquirerName")) v = undefined;
+    if (v !== undefined) out.acquirerName = v;
     if (v !== undefined) {
       if (typeof v !== "string") err(errors, "/acquirerName", "type", `acquirerName must be a string, got ${kind(v)}`, "acquirerName");
       else if (v.length > 64 && codePoints(v) > 64) err(errors, "/acquirerName", "maxLength", "acquirerName must be at most 64 characters", "acquirerName");
     }
-    v = input.terminalId;
+    v = src.terminalId;
+    if (v !== undefined && "terminalId" in Object.prototype && !Object.hasOwn(src, "terminalId")) v = undefined;
+    if (v !== undefined) out.terminalId = v;
     if (v !== undefined) {
       if (typeof v !== "string") err(errors, "/terminalId", "type", `terminalId must be a string, got ${kind(v)}`, "terminalId");
       else if (v.length > 32 && codePoints(v) > 32) err(errors, "/terminalId", "maxLength", "terminalId must be at most 32 characters", "terminalId");
     }
 
-    const scanner = input.scannerInfo;
+    let scanner = src.scannerInfo;
+    if (scanner !== undefined && "scannerInfo" in Object.prototype && !Object.hasOwn(src, "scannerInfo")) scanner = undefined;
+    if (scanner !== undefined) out.scannerInfo = scanner;
     if (scanner !== undefined) {
       if (!isObject(scanner)) err(errors, "/scannerInfo", "type", `scannerInfo must be an object, got ${kind(scanner)}`, "scannerInfo");
       else {
-        v = scanner.deviceId;
+        const scannerSrc = ownSource(scanner);
+        const scannerOut = {};
+        out.scannerInfo = scannerOut;
+        v = scannerSrc.deviceId;
+        if (v !== undefined && "deviceId" in Object.prototype && !Object.hasOwn(scannerSrc, "deviceId")) v = undefined;
+        if (v !== undefined) scannerOut.deviceId = v;
         if (v !== undefined) {
           if (typeof v !== "string") err(errors, "/scannerInfo/deviceId", "type", `scannerInfo.deviceId must be a string, got ${kind(v)}`, "scannerInfo.deviceId");
           else if (v.length > 64 && codePoints(v) > 64) err(errors, "/scannerInfo/deviceId", "maxLength", "scannerInfo.deviceId must be at most 64 characters", "scannerInfo.deviceId");
         }
-        v = scanner.deviceVersion;
+        v = scannerSrc.deviceVersion;
+        if (v !== undefined && "deviceVersion" in Object.prototype && !Object.hasOwn(scannerSrc, "deviceVersion")) v = undefined;
+        if (v !== undefined) scannerOut.deviceVersion = v;
         if (v !== undefined) {
           if (typeof v !== "string") err(errors, "/scannerInfo/deviceVersion", "type", `scannerInfo.deviceVersion must be a string, got ${kind(v)}`, "scannerInfo.deviceVersion");
           else if (v.length > 128 && codePoints(v) > 128) err(errors, "/scannerInfo/deviceVersion", "maxLength", "scannerInfo.deviceVersion must be at most 128 characters", "scannerInfo.deviceVersion");
         }
-        v = scanner.deviceModel;
+        v = scannerSrc.deviceModel;
+        if (v !== undefined && "deviceModel" in Object.prototype && !Object.hasOwn(scannerSrc, "deviceModel")) v = undefined;
+        if (v !== undefined) scannerOut.deviceModel = v;
         if (v !== undefined) {
           if (typeof v !== "string") err(errors, "/scannerInfo/deviceModel", "type", `scannerInfo.deviceModel must be a string, got ${kind(v)}`, "scannerInfo.deviceModel");
           else if (v.length > 128 && codePoints(v) > 128) err(errors, "/scannerInfo/deviceModel", "maxLength", "scannerInfo.deviceModel must be at most 128 characters", "scannerInfo.deviceModel");
         }
-        v = scanner.deviceIp;
+        v = scannerSrc.deviceIp;
+        if (v !== undefined && "deviceIp" in Object.prototype && !Object.hasOwn(scannerSrc, "deviceIp")) v = undefined;
+        if (v !== undefined) scannerOut.deviceIp = v;
         if (v !== undefined) {
           if (typeof v !== "string") err(errors, "/scannerInfo/deviceIp", "type", `scannerInfo.deviceIp must be a string, got ${kind(v)}`, "scannerInfo.deviceIp");
           else if (v.length > 64 && codePoints(v) > 64) err(errors, "/scannerInfo/deviceIp", "maxLength", "scannerInfo.deviceIp must be at most 64 characters", "scannerInfo.deviceIp");
         }
-        if (strict) extra(scanner, SCANNER_KEYS, "/scannerInfo", errors);
+        if (strict) extra(scannerSrc, SCANNER_KEYS, "/scannerInfo", errors);
       }
     }
 
-    v = input.additionalInfo;
+    v = src.additionalInfo;
+    if (v !== undefined && "additionalInfo" in Object.prototype && !Object.hasOwn(src, "additionalInfo")) v = undefined;
+    if (v !== undefined) out.additionalInfo = v;
     if (v !== undefined && !isObject(v)) err(errors, "/additionalInfo", "type", `additionalInfo must be an object, got ${kind(v)}`, "additionalInfo");
 
-    if (strict) extra(input, KEYS, "", errors);
-    return errors.length === 0 ? { ok: true, value: input } : { ok: false, errors };
+    if (strict) extra(src, KEYS, "", errors);
+    return errors.length === 0 ? { ok: true, value: out } : { ok: false, errors };
   } catch (error) {
     let what;
     try {

@@ -7,14 +7,12 @@
 //   zod        a zod 4 schema of the same body (valid bodies only: zod's errors are another contract)
 //
 // Each figure is the median of >= 5 interleaved runs. Prints a Markdown table.
-// The package comes from generated/snap-qr-cpm when it has been generated with
-// the API emitters, else it is emitted in memory from spec/snap-qr-cpm.yaml
-// (CODEBOOK_BENCH_SOURCE=generated|emit forces one).
+// The package is generated/snap-qr-cpm (npm run generate; npm run bench
+// generates first).
 //
 //   node bench/validators.mjs [--runs 7] [--ms 200]
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import Ajv2020Module from "ajv/dist/2020.js";
@@ -119,57 +117,10 @@ async function fromGenerated() {
   return { source: `generated/${SPEC_ID}`, validate: pkg[VALIDATOR], schema: JSON.parse(readFileSync(schema, "utf8")) };
 }
 
-/** Emits the package in memory from the spec (the generator is TypeScript: esbuild bundles a tiny entry first). */
-async function fromEmitters() {
-  const { build } = await import("esbuild");
-  const cache = join(root, "node_modules", ".cache", "codebook-bench");
-  mkdirSync(cache, { recursive: true });
-  const entry = join(cache, "emit.mjs");
-  await build({
-    stdin: {
-      contents: `
-        export { loadSpecText } from "./generator/load/load-specs.ts";
-        export { emitCodeTable } from "./generator/emit/code-table.ts";
-        export { emitApi, emitJsonSchemas } from "./generator/emit/api/index.ts";
-        export { printModule } from "./generator/emit/ts-module.ts";
-        export { lineHeader } from "./generator/emit/generated-file.ts";
-        export { ts } from "ts-morph";`,
-      resolveDir: root,
-      loader: "ts",
-    },
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    packages: "external",
-    outfile: entry,
-    logLevel: "warning",
-  });
-  const g = await import(pathToFileURL(entry).href + `?t=${Date.now()}`);
-  const file = `spec/${SPEC_ID}.yaml`;
-  const { spec, diagnostics } = g.loadSpecText(file, readFileSync(join(root, file), "utf8"), SPEC_ID);
-  if (!spec) throw new Error(diagnostics.map((d) => d.message).join("\n"));
-  const header = g.lineHeader(spec);
-  const out = mkdtempSync(join(tmpdir(), "codebook-bench-"));
-  const modules = {
-    codes: g.printModule(`${SPEC_ID}/codes.ts`, header, g.emitCodeTable(spec, "const")),
-    api: g.printModule(`${SPEC_ID}/api.ts`, header, g.emitApi(spec)),
-    index: `${header}\nexport * from "./codes.js";\nexport * from "./api.js";\n`,
-  };
-  const options = { target: g.ts.ScriptTarget.ES2022, module: g.ts.ModuleKind.ESNext };
-  for (const [name, text] of Object.entries(modules)) writeFileSync(join(out, `${name}.js`), g.ts.transpileModule(text, { compilerOptions: options }).outputText);
-  const pkg = await import(pathToFileURL(join(out, "index.js")).href);
-  const schema = JSON.parse(g.emitJsonSchemas(spec).find((f) => f.path.endsWith(`/${SCHEMA}`)).content);
-  return { source: `emitted in memory from ${file}`, validate: pkg[VALIDATOR], schema };
-}
-
 async function loadPackage() {
-  const want = process.env.CODEBOOK_BENCH_SOURCE ?? "auto";
-  if (want !== "emit") {
-    const generated = await fromGenerated();
-    if (generated) return generated;
-    if (want === "generated") throw new Error(`generated/${SPEC_ID} has no ${VALIDATOR}: run npm run generate`);
-  }
-  return fromEmitters();
+  const generated = await fromGenerated();
+  if (!generated) throw new Error(`generated/${SPEC_ID} has no ${VALIDATOR}: run npm run generate first`);
+  return generated;
 }
 
 /** ajv's standalone code for the schema (allErrors), written as a module and imported: no ajv at run time but its formats. */

@@ -60,7 +60,7 @@ export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
 const config = (what = "Config file"): OptionSpec => ({
   name: "config",
   value: "FILE",
-  help: `${what} (default: ./codebook.config.yaml). Paths in it are relative to its directory.`,
+  help: `${what} (default: the nearest codebook.config.yaml here or above, up to the repository root). Paths in it are relative to its directory.`,
 });
 const only: OptionSpec = { name: "only", value: "ID", multiple: true, help: "Only this spec id (repeatable, or comma-separated)." };
 const strict: OptionSpec = {

@@ -22,7 +22,7 @@ import { packageRoot } from "../common/codebook-paths.ts";
 import { shippedCopies, shippedSpecNote } from "./init-from.ts";
 
 export interface InitOptions {
-  /** Config file to create or use (default: ./codebook.config.yaml). */
+  /** Config file to create or use (default: the nearest codebook.config.yaml from cwd up, else ./codebook.config.yaml). */
   config?: string;
   cwd: string;
   /** A spec to scaffold. */

@@ -8,10 +8,12 @@
  *     "problems": [{ "severity": "error", "kind": "spec", "file": "spec/x.yaml",
  *                    "line": 3, "column": 5, "message": "…" }] }
  *
- * Paths are relative to `root` (the config file's directory), forward slashes.
+ * Paths are relative to `root` (the config file's directory, or the working directory when
+ * there is no config or it could not be found), forward slashes. Problems of one kind are
+ * in the text output's order (by file, line, column).
  * `line`/`column` are 1-based; null (and `file` null) where a problem has no place.
  */
-import type { Diagnostic } from "../load/diagnostics.ts";
+import { sortDiagnostics, type Diagnostic } from "../load/diagnostics.ts";
 import type { GenerateResult, TargetResult } from "../run/pipeline.ts";
 import { runWarnings, WHY } from "./report.ts";
 import { displayPath } from "../write/write.ts";
@@ -80,11 +82,12 @@ export function withResult(report: JsonReport, result: GenerateResult): JsonRepo
   };
 }
 
+/** Spec errors in the text output's order: by file, line and column. */
 export function specProblems(diagnostics: readonly Diagnostic[]): JsonProblem[] {
-  return diagnostics.map((d) => ({ severity: "error", kind: "spec", file: d.file, line: d.line, column: d.col, message: d.message }));
+  return sortDiagnostics(diagnostics).map((d) => ({ severity: "error", kind: "spec", file: d.file, line: d.line, column: d.col, message: d.message }));
 }
 
 /** Spec warnings as `--json` problems with `severity: "warning"`. */
 export function warningProblems(w: SpecWarnings | undefined): JsonProblem[] {
-  return (w?.diagnostics ?? []).map((d) => ({ severity: "warning", kind: "spec", file: d.file, line: d.line, column: d.col, message: d.message }));
+  return sortDiagnostics(w?.diagnostics ?? []).map((d) => ({ severity: "warning", kind: "spec", file: d.file, line: d.line, column: d.col, message: d.message }));
 }

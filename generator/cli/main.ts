@@ -4,7 +4,8 @@
  * happened (a summary line, diagnostics, or a JSON report), and sets the exit
  * code: 0 ok, 1 problems found, 2 usage/config/out-dir error, 3 internal error.
  */
-import { loadConfig } from "../config/config.ts";
+import { dirname } from "node:path";
+import { findConfigFile, loadConfig } from "../config/config.ts";
 import { CodebookError, UsageError } from "../common/errors.ts";
 import { parseArguments, usageHint } from "./args.ts";
 import { COMMAND_NAMES, isCommandName, type CommandName } from "./commands.ts";
@@ -46,15 +47,15 @@ async function main(argv: string[]): Promise<number> {
   }
   const json = values.json === true && (command === "lint" || command === "generate");
   const report = json ? emptyReport(command as JsonReport["command"], values.check === true) : null;
+  const config = typeof values.config === "string" ? values.config : undefined;
+  const cwd = process.cwd();
   const finish = (code: number): number => {
-    if (report) stdout(JSON.stringify({ ...report, ok: code === 0, exitCode: code }, null, 2));
+    if (report) stdout(JSON.stringify({ ...report, root: report.root ?? reportRoot(config, cwd), ok: code === 0, exitCode: code }, null, 2));
     return code;
   };
   const prefix = SUBCOMMANDS.includes(command) ? `codebook ${command}` : "codebook";
   const errStyle = () => styleFor(process.stderr, process.env, colour);
   const outStyle = () => styleFor(process.stdout, process.env, colour);
-  const config = typeof values.config === "string" ? values.config : undefined;
-  const cwd = process.cwd();
   try {
     if (parsed.problems.length) throw new UsageError(parsed.problems.join("\n"));
     if (command === "diff") return await (await import("./diff-command.ts")).diffCommand(values, positionals, colour);
@@ -132,6 +133,16 @@ async function main(argv: string[]): Promise<number> {
       return err.exitCode;
     }
     return internalError(err);
+  }
+}
+
+/** The report's root when the run stopped before the config was read: the config's directory, else the working directory. */
+function reportRoot(config: string | undefined, cwd: string): string {
+  try {
+    const file = findConfigFile(config, cwd);
+    return file === null ? cwd : dirname(file);
+  } catch {
+    return cwd;
   }
 }
 

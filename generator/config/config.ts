@@ -55,15 +55,49 @@ const TOP_LEVEL_KEYS = ["specDir", "targets", ...SINGLE_TARGET_KEYS];
 
 export { CodebookError, ConfigError } from "../common/errors.ts";
 
-/** The config file `codebook` uses from `cwd`: `--config`, else the first of CONFIG_FILES there, else null. */
+/**
+ * Config forms codebook does not read. Found on the way up (beside a YAML config too), they are an error that names
+ * the file: passing one by silently, for a YAML config or for the defaults, would run without the options it holds.
+ */
+const FOREIGN_CONFIGS = ["codebook.config.json", "codebook.config.js", "codebook.config.mjs", "codebook.config.cjs", "codebook.config.ts"];
+
+/**
+ * The config file `codebook` uses from `cwd`: `--config`, else the nearest CONFIG_FILES in `cwd` or a directory above
+ * it, as ESLint and Prettier look, stopping at the repository root (a directory with `.git`) or the filesystem root;
+ * else null (the defaults, rooted at `cwd`).
+ */
 export function findConfigFile(configPath: string | undefined, cwd: string): string | null {
   if (configPath !== undefined) {
     const path = resolve(cwd, configPath);
     if (!existsSync(path)) throw new ConfigError(`${configPath}: config file not found`);
     return path;
   }
-  for (const name of CONFIG_FILES) if (existsSync(resolve(cwd, name))) return resolve(cwd, name);
-  return null;
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    refuseForeignConfig(dir);
+    for (const name of CONFIG_FILES) if (existsSync(join(dir, name))) return join(dir, name);
+    if (existsSync(join(dir, ".git")) || dirname(dir) === dir) return null;
+  }
+}
+
+/** A config codebook would otherwise ignore: one line naming it and saying what to do, exit 2. */
+function refuseForeignConfig(dir: string): void {
+  for (const name of FOREIGN_CONFIGS) {
+    const path = join(dir, name);
+    if (existsSync(path))
+      throw new ConfigError(`${path}: codebook reads its config from ${CONFIG_FILE} only; move these options there (YAML accepts JSON as it is)`);
+  }
+  const pkg = join(dir, "package.json");
+  if (!existsSync(pkg)) return;
+  const read = readInputFile(pkg, { maxBytes: CONFIG_MAX_BYTES });
+  if (!read.ok) return;
+  let json: unknown;
+  try {
+    json = JSON.parse(read.bytes.toString("utf8"));
+  } catch {
+    return; // Not codebook's file to judge.
+  }
+  if (typeof json === "object" && json !== null && Object.hasOwn(json, "codebook"))
+    throw new ConfigError(`${pkg}: codebook does not read a "codebook" key in package.json; move its options to ${join(dir, CONFIG_FILE)}`);
 }
 
 /** The config `codebook` runs with; `targets` adds targets beside the shipped ones (the programmatic API's). */
@@ -72,7 +106,7 @@ export function loadConfig(configPath: string | undefined, cwd: string, targets:
   const config = readConfig(path, cwd, targets);
   // Without a config file, a missing spec/ almost always means the wrong directory.
   if (path === null && !existsSync(config.specDir))
-    throw new ConfigError(`no ${CONFIG_FILE} in ${cwd} and no spec/ directory: run \`codebook init\` here, or pass --config FILE`);
+    throw new ConfigError(`no ${CONFIG_FILE} in ${cwd} or above it, and no spec/ directory here: run \`codebook init\`, or pass --config FILE`);
   return checkDirs(config);
 }
 

@@ -40,7 +40,7 @@ export interface MockOptions {
   scenarios?: string | ScenarioInput;
   /** A recording (`codebook proxy --record FILE`): serve its answers instead of the package's. */
   replay?: string;
-  /** The codebook config file (default: ./codebook.config.yaml of `cwd`). */
+  /** The codebook config file (default: the nearest codebook.config.yaml from `cwd` up). */
   config?: string;
   cwd?: string;
   /** Where log lines go (default: nowhere). */

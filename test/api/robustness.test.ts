@@ -149,10 +149,114 @@ describe("never throws (fuzzed)", () => {
             expect(e.field === null || typeof e.field === "string").toBe(true);
             expect(e.rule).not.toBe("exception");
           }
-        } else expect(r.value).toBe(input);
+        } else {
+          // A new plain object holding only what was read from the input's own properties.
+          expect(r.value).not.toBe(input);
+          expect(Object.getPrototypeOf(r.value)).toBe(Object.prototype);
+          for (const key of Object.keys(r.value as object)) expect(Object.hasOwn(input as object, key), key).toBe(true);
+        }
       }),
       { numRuns: 5000 },
     );
+  });
+});
+
+describe("reads own properties once, into a snapshot (issue 18, finding 5)", () => {
+  const valid = () => ({ ...sample("Payment", "request"), expiryTime: "2020-12-23T07:54:11+07:00" });
+
+  it("refuses a body whose fields are all inherited: Object.create(valid) is {} to JSON", () => {
+    const payment = validator(h, "Payment", "request");
+    const inherited = Object.create(valid());
+    expect(JSON.stringify(inherited)).toBe("{}");
+    for (const strict of [false, true])
+      expect(errorPairs(payment(inherited, { strict }))).toEqual([
+        ["/expiryTime", "required"],
+        ["/merchantId", "required"],
+        ["/partnerReferenceNo", "required"],
+        ["/qrContent", "required"],
+      ]);
+    // In a declared nested object too; a class instance's own fields still count.
+    const nested = { ...valid(), amount: Object.create({ value: "1.00", currency: "IDR" }) };
+    expect(errorPairs(payment(nested))).toEqual([["/amount/currency", "required"], ["/amount/value", "required"]]);
+    class Body {
+      constructor(fields: object) {
+        Object.assign(this, fields);
+      }
+    }
+    const instance = payment(new Body(valid()), { strict: true });
+    expect(instance.ok).toBe(true);
+    if (instance.ok) expect(instance.value).toEqual(valid());
+  });
+
+  it("does not take a field from a polluted Object.prototype", () => {
+    const payment = validator(h, "Payment", "request");
+    const body: Record<string, unknown> = valid();
+    delete body.merchantId;
+    const proto = Object.prototype as Record<string, unknown>;
+    try {
+      proto.merchantId = "00007100010926";
+      proto.amount = { value: "1.00" };
+      const r = payment(body);
+      expect(errorPairs(r)).toEqual([["/merchantId", "required"]]);
+      const ok = payment({ ...valid(), amount: { currency: "IDR", value: "1.00" } });
+      expect(ok.ok).toBe(true);
+      if (ok.ok) expect(Object.keys(ok.value as object)).not.toContain("polluted");
+    } finally {
+      delete proto.merchantId;
+      delete proto.amount;
+    }
+    // Keys Object.prototype has by itself are never inherited either.
+    const response = validator(h, "Payment", "response");
+    expect(errorPairs(response({}))).toContainEqual(["/responseCode", "required"]);
+  });
+
+  it("validates what it read: a Proxy or getter that changes between reads cannot change the value returned", () => {
+    const payment = validator(h, "Payment", "request");
+    const reads = new Map<PropertyKey, number>();
+    let calls = 0;
+    const changing = new Proxy(valid(), {
+      get(target, key, receiver) {
+        reads.set(key, (reads.get(key) ?? 0) + 1);
+        // Valid on the first read of each key, a number on every later one.
+        return (reads.get(key) ?? 0) > 1 ? 12345 : Reflect.get(target, key, receiver);
+      },
+    });
+    const r = payment(changing, { strict: true });
+    expect(r.ok).toBe(true);
+    for (const [key, n] of reads) expect(n, String(key)).toBe(1);
+    if (!r.ok) return;
+    expect(r.value).not.toBe(changing);
+    expect(r.value).toEqual(valid());
+    // The value still validates; the input no longer does.
+    expect(payment(r.value, { strict: true }).ok).toBe(true);
+    expect(payment(changing).ok).toBe(false);
+
+    const flipping = { ...valid(), get merchantId() {
+      calls++;
+      return calls === 1 ? "00007100010926" : null;
+    } };
+    const g = payment(flipping);
+    expect(calls).toBe(1);
+    expect(g.ok && (g.value as Record<string, unknown>).merchantId).toBe("00007100010926");
+  });
+
+  it("returns declared fields only, in plain objects; free objects are the input's own", () => {
+    const payment = validator(h, "Payment", "request");
+    const body: Record<string, unknown> = { ...valid(), extra: "not declared", amount: { value: "1.00", currency: "IDR", note: "x" } };
+    expect(body.additionalInfo).toBeTypeOf("object");
+    const r = payment(body);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const value = r.value as Record<string, unknown>;
+    expect(value).not.toHaveProperty("extra");
+    expect(value.amount).toEqual({ value: "1.00", currency: "IDR" });
+    expect(value.amount).not.toBe(body.amount);
+    expect(value.additionalInfo).toBe(body.additionalInfo);
+    // An own "__proto__" data property stays data, and the snapshot's prototype is Object.prototype.
+    const withProto = JSON.parse(JSON.stringify(valid()).replace(/^\{/, '{"__proto__":{"merchantId":7},'));
+    const p = payment(withProto);
+    expect(p.ok).toBe(true);
+    if (p.ok) expect(Object.getPrototypeOf(p.value)).toBe(Object.prototype);
   });
 });
 

@@ -174,7 +174,7 @@ describe("config and directory errors: one clear line, exit 2", () => {
   it("no config and no spec/ in the current directory", () => {
     const dir = tempDir();
     const r = run(["generate"], dir);
-    expect(r).toEqual({ code: 2, stdout: "", stderr: `codebook: no codebook.config.yaml in ${dir} and no spec/ directory: run \`codebook init\` here, or pass --config FILE\n` });
+    expect(r).toEqual({ code: 2, stdout: "", stderr: `codebook: no codebook.config.yaml in ${dir} or above it, and no spec/ directory here: run \`codebook init\`, or pass --config FILE\n` });
   });
 
   it("a specDir that does not exist", () => {
@@ -290,10 +290,40 @@ describe("--json", () => {
     });
   });
 
-  it("config errors are problems without a place; exit 2", () => {
-    const r = run(["lint", "--json"], tempDir());
+  it("config errors are problems without a place; exit 2; root is the config's directory, else the working directory", () => {
+    const empty = tempDir();
+    const r = run(["lint", "--json"], empty);
     expect(r.code).toBe(2);
-    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, exitCode: 2, problems: [{ severity: "error", kind: "config", file: null, line: null, column: null }] });
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, exitCode: 2, root: empty, problems: [{ severity: "error", kind: "config", file: null, line: null, column: null }] });
+    const broken = project([], { "codes.yaml": minimalSpec() }, "outDir: [\n");
+    mkdirSync(join(broken, "sub"));
+    expect(JSON.parse(run(["generate", "--json"], join(broken, "sub")).stdout)).toMatchObject({ exitCode: 2, root: broken, problems: [{ kind: "config" }] });
+  });
+
+  it("spec problems are sorted by file, line and column, as the text output is", () => {
+    const bad = minimalSpec().replace('- code: "01"', "- code: 01");
+    const dir = project([], { "b.yaml": bad.replace("id: codes", "id: bbb"), "a.yaml": bad.replace("id: codes", "id: aaa").replace(/^title: .*$/m, "title: 7") });
+    const problems = JSON.parse(run(["lint", "--json"], dir).stdout).problems as { file: string; line: number; column: number }[];
+    expect(problems.length).toBeGreaterThanOrEqual(3);
+    const key = (p: { file: string; line: number; column: number }) => [p.file, String(p.line).padStart(6, "0"), String(p.column).padStart(6, "0")].join(" ");
+    expect(problems.map(key)).toEqual(problems.map(key).sort());
+  });
+});
+
+describe("config lookup (the whole rule: test/config/config-lookup.test.ts)", () => {
+  it("runs from a subdirectory of the project with the project's config", () => {
+    const dir = project([], { "codes.yaml": minimalSpec() });
+    const r = run(["lint", "--json"], join(dir, "spec"));
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ root: dir, packages: ["codes"] });
+  });
+
+  it("names a codebook.config.json it will not read; exit 2", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "codebook.config.json"), "{}");
+    const r = run(["lint"], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`codebook: ${join(dir, "codebook.config.json")}: codebook reads its config from codebook.config.yaml only; move these options there (YAML accepts JSON as it is)\n`);
   });
 });
 

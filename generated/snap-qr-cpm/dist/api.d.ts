@@ -1713,7 +1713,14 @@ export interface SnapQrCpmValidationError {
   /** The declared field, as a dotted JSON key path (e.g. "amount.value"); null for the body itself and for undeclared properties. */
   field: string | null;
 }
-/** A validator's verdict: the input itself (not a copy) when it is valid, else every error found. */
+/**
+ * A validator's verdict: when the body is valid, a snapshot of what was validated, else every error found.
+ *
+ * The snapshot is a new plain object of the declared fields the input has as its own properties, each read once: a
+ * getter or Proxy that changes between reads cannot change what was validated, and an inherited property (even from
+ * a polluted Object.prototype) is never the body's. Declared nested objects are snapshots too; free objects and arrays
+ * are the input's own. Undeclared properties are left out, as zod's default strip does: they were not validated.
+ */
 export type SnapQrCpmValidationResult<T> = {
   ok: true;
   value: T;

@@ -487,6 +487,23 @@ function unknownKeys(o, known, base, errors) {
     });
   }
 }
+/**
+ * Where an object's fields are read from: the object itself when it is a plain record (its prototype Object.prototype
+ * or null, the shape JSON.parse makes), else a copy of its own enumerable properties, so that nothing inherited from
+ * another prototype (a class, Object.create(valid)) is read as the body's.
+ */
+function ownSource(o) {
+  const proto = Object.getPrototypeOf(o);
+  return proto === Object.prototype || proto === null ? o : { ...o };
+}
+/**
+ * Whether Object.prototype has an enumerable property of its own (an application has polluted it): then every read
+ * checks that what it found is the body's own. Once per call: on a clean prototype this is an empty for-in.
+ */
+function prototypePolluted() {
+  for (const key in Object.prototype) return key !== "";
+  return false;
+}
 /** The body itself is not an object. */
 function notAnObject(input) {
   return {
@@ -528,9 +545,18 @@ export function validateSnapQrCpmGenerateRequest(input, options) {
     if (typeof input !== "object" || input === null || Array.isArray(input)) return notAnObject(input);
     const strict = typeof options === "object" && options !== null && options.strict === true;
     const errors = [];
-    const o0 = input;
+    const i0 = ownSource(input);
+    const polluted = prototypePolluted();
+    let fieldPartnerReferenceNo;
+    let fieldUserAccessToken;
+    let fieldMerchantId;
+    let fieldSubMerchantId;
+    let fieldPartnerTrxDate;
+    let fieldAdditionalInfo;
     {
-      const v = o0["partnerReferenceNo"];
+      let v = i0["partnerReferenceNo"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "partnerReferenceNo")) v = undefined;
+      fieldPartnerReferenceNo = v;
       if (v !== undefined && typeof v !== "string") fail(errors, "/partnerReferenceNo", "type", "partnerReferenceNo must be a string, got " + kindOf(v), "partnerReferenceNo");
       else if (v !== undefined) {
         const s = v;
@@ -541,7 +567,9 @@ export function validateSnapQrCpmGenerateRequest(input, options) {
       }
     }
     {
-      const v = o0["userAccessToken"];
+      let v = i0["userAccessToken"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "userAccessToken")) v = undefined;
+      fieldUserAccessToken = v;
       if (v !== undefined && typeof v !== "string") fail(errors, "/userAccessToken", "type", "userAccessToken must be a string, got " + kindOf(v), "userAccessToken");
       else if (v !== undefined) {
         const s = v;
@@ -552,7 +580,9 @@ export function validateSnapQrCpmGenerateRequest(input, options) {
       }
     }
     {
-      const v = o0["merchantId"];
+      let v = i0["merchantId"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "merchantId")) v = undefined;
+      fieldMerchantId = v;
       if (v !== undefined && typeof v !== "string") fail(errors, "/merchantId", "type", "merchantId must be a string, got " + kindOf(v), "merchantId");
       else if (v !== undefined) {
         const s = v;
@@ -563,7 +593,9 @@ export function validateSnapQrCpmGenerateRequest(input, options) {
       }
     }
     {
-      const v = o0["subMerchantId"];
+      let v = i0["subMerchantId"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "subMerchantId")) v = undefined;
+      fieldSubMerchantId = v;
       if (v !== undefined && typeof v !== "string") fail(errors, "/subMerchantId", "type", "subMerchantId must be a string, got " + kindOf(v), "subMerchantId");
       else if (v !== undefined) {
         const s = v;
@@ -574,7 +606,9 @@ export function validateSnapQrCpmGenerateRequest(input, options) {
       }
     }
     {
-      const v = o0["partnerTrxDate"];
+      let v = i0["partnerTrxDate"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "partnerTrxDate")) v = undefined;
+      fieldPartnerTrxDate = v;
       if (v === undefined) fail(errors, "/partnerTrxDate", "required", "partnerTrxDate is mandatory (M)", "partnerTrxDate");
       else if (typeof v !== "string") fail(errors, "/partnerTrxDate", "type", "partnerTrxDate must be a string, got " + kindOf(v), "partnerTrxDate");
       else {
@@ -586,16 +620,25 @@ export function validateSnapQrCpmGenerateRequest(input, options) {
       }
     }
     {
-      const v = o0["additionalInfo"];
+      let v = i0["additionalInfo"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "additionalInfo")) v = undefined;
+      fieldAdditionalInfo = v;
       if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v))) fail(errors, "/additionalInfo", "type", "additionalInfo must be an object, got " + kindOf(v), "additionalInfo");
     }
-    if (strict) unknownKeys(o0, GENERATE_REQUEST_KEYS, "", errors);
-    return errors.length === 0 ? {
-      ok: true,
-      value: input
-    } : {
+    if (strict) unknownKeys(i0, GENERATE_REQUEST_KEYS, "", errors);
+    if (errors.length !== 0) return {
       ok: false,
       errors
+    };
+    const o0 = { "partnerTrxDate": fieldPartnerTrxDate };
+    if (fieldPartnerReferenceNo !== undefined) o0["partnerReferenceNo"] = fieldPartnerReferenceNo;
+    if (fieldUserAccessToken !== undefined) o0["userAccessToken"] = fieldUserAccessToken;
+    if (fieldMerchantId !== undefined) o0["merchantId"] = fieldMerchantId;
+    if (fieldSubMerchantId !== undefined) o0["subMerchantId"] = fieldSubMerchantId;
+    if (fieldAdditionalInfo !== undefined) o0["additionalInfo"] = fieldAdditionalInfo;
+    return {
+      ok: true,
+      value: o0
     };
   } catch (error) {
     return threw(error);
@@ -614,8 +657,19 @@ export function validateSnapQrCpmGenerateResponse(input, options) {
     if (typeof input !== "object" || input === null || Array.isArray(input)) return notAnObject(input);
     const strict = typeof options === "object" && options !== null && options.strict === true;
     const errors = [];
-    const o0 = input;
-    const code = o0["responseCode"];
+    const i0 = ownSource(input);
+    const polluted = prototypePolluted();
+    let code = i0["responseCode"];
+    if (polluted && code !== undefined && !Object.hasOwn(i0, "responseCode")) code = undefined;
+    let fieldResponseMessage;
+    let fieldReferenceNo;
+    let fieldPartnerReferenceNo;
+    let fieldQrContent;
+    let fieldQrUrl;
+    let fieldExpiryTime;
+    let fieldAdditionalInfo;
+    let fieldResponseMessage2;
+    let fieldAdditionalInfo2;
     // 0: no usable code, 1: the success code (full response), 2: another code of the service (envelope).
     let shape = 0;
     if (code === undefined) fail(errors, "/responseCode", "required", "responseCode is mandatory (M)", "responseCode");
@@ -634,7 +688,9 @@ export function validateSnapQrCpmGenerateResponse(input, options) {
     }
     if (shape === 1) {
       {
-        const v = o0["responseMessage"];
+        let v = i0["responseMessage"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "responseMessage")) v = undefined;
+        fieldResponseMessage = v;
         if (v === undefined) fail(errors, "/responseMessage", "required", "responseMessage is mandatory (M)", "responseMessage");
         else if (typeof v !== "string") fail(errors, "/responseMessage", "type", "responseMessage must be a string, got " + kindOf(v), "responseMessage");
         else {
@@ -646,7 +702,9 @@ export function validateSnapQrCpmGenerateResponse(input, options) {
         }
       }
       {
-        const v = o0["referenceNo"];
+        let v = i0["referenceNo"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "referenceNo")) v = undefined;
+        fieldReferenceNo = v;
         if (v === undefined) fail(errors, "/referenceNo", "conditional", "referenceNo is required here (C: Must be filled upon successful transaction)", "referenceNo");
         else if (typeof v !== "string") fail(errors, "/referenceNo", "type", "referenceNo must be a string, got " + kindOf(v), "referenceNo");
         else {
@@ -658,7 +716,9 @@ export function validateSnapQrCpmGenerateResponse(input, options) {
         }
       }
       {
-        const v = o0["partnerReferenceNo"];
+        let v = i0["partnerReferenceNo"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "partnerReferenceNo")) v = undefined;
+        fieldPartnerReferenceNo = v;
         if (v !== undefined && typeof v !== "string") fail(errors, "/partnerReferenceNo", "type", "partnerReferenceNo must be a string, got " + kindOf(v), "partnerReferenceNo");
         else if (v !== undefined) {
           const s = v;
@@ -669,7 +729,9 @@ export function validateSnapQrCpmGenerateResponse(input, options) {
         }
       }
       {
-        const v = o0["qrContent"];
+        let v = i0["qrContent"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "qrContent")) v = undefined;
+        fieldQrContent = v;
         if (v !== undefined && typeof v !== "string") fail(errors, "/qrContent", "type", "qrContent must be a string, got " + kindOf(v), "qrContent");
         else if (v !== undefined) {
           const s = v;
@@ -680,7 +742,9 @@ export function validateSnapQrCpmGenerateResponse(input, options) {
         }
       }
       {
-        const v = o0["qrUrl"];
+        let v = i0["qrUrl"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "qrUrl")) v = undefined;
+        fieldQrUrl = v;
         if (v !== undefined && typeof v !== "string") fail(errors, "/qrUrl", "type", "qrUrl must be a string, got " + kindOf(v), "qrUrl");
         else if (v !== undefined) {
           const s = v;
@@ -691,7 +755,9 @@ export function validateSnapQrCpmGenerateResponse(input, options) {
         }
       }
       {
-        const v = o0["expiryTime"];
+        let v = i0["expiryTime"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "expiryTime")) v = undefined;
+        fieldExpiryTime = v;
         if (v === undefined) fail(errors, "/expiryTime", "required", "expiryTime is mandatory (M)", "expiryTime");
         else if (typeof v !== "string") fail(errors, "/expiryTime", "type", "expiryTime must be a string, got " + kindOf(v), "expiryTime");
         else {
@@ -704,13 +770,17 @@ export function validateSnapQrCpmGenerateResponse(input, options) {
         }
       }
       {
-        const v = o0["additionalInfo"];
+        let v = i0["additionalInfo"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "additionalInfo")) v = undefined;
+        fieldAdditionalInfo = v;
         if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v))) fail(errors, "/additionalInfo", "type", "additionalInfo must be an object, got " + kindOf(v), "additionalInfo");
       }
-      if (strict) unknownKeys(o0, GENERATE_SUCCESS_KEYS, "", errors);
+      if (strict) unknownKeys(i0, GENERATE_SUCCESS_KEYS, "", errors);
     } else {
       {
-        const v = o0["responseMessage"];
+        let v = i0["responseMessage"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "responseMessage")) v = undefined;
+        fieldResponseMessage2 = v;
         if (v === undefined) fail(errors, "/responseMessage", "required", "responseMessage is mandatory (M)", "responseMessage");
         else if (typeof v !== "string") fail(errors, "/responseMessage", "type", "responseMessage must be a string, got " + kindOf(v), "responseMessage");
         else {
@@ -722,18 +792,42 @@ export function validateSnapQrCpmGenerateResponse(input, options) {
         }
       }
       {
-        const v = o0["additionalInfo"];
+        let v = i0["additionalInfo"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "additionalInfo")) v = undefined;
+        fieldAdditionalInfo2 = v;
         if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v))) fail(errors, "/additionalInfo", "type", "additionalInfo must be an object, got " + kindOf(v), "additionalInfo");
       }
       // With no usable code the shape is unknown: strict mode flags only what neither shape declares.
-      if (strict) unknownKeys(o0, shape === 2 ? GENERATE_ERROR_KEYS : GENERATE_SUCCESS_KEYS, "", errors);
+      if (strict) unknownKeys(i0, shape === 2 ? GENERATE_ERROR_KEYS : GENERATE_SUCCESS_KEYS, "", errors);
     }
-    return errors.length === 0 ? {
-      ok: true,
-      value: input
-    } : {
+    if (errors.length !== 0) return {
       ok: false,
       errors
+    };
+    if (shape === 1) {
+      const o0 = {
+        "responseCode": code,
+        "responseMessage": fieldResponseMessage,
+        "expiryTime": fieldExpiryTime
+      };
+      if (fieldReferenceNo !== undefined) o0["referenceNo"] = fieldReferenceNo;
+      if (fieldPartnerReferenceNo !== undefined) o0["partnerReferenceNo"] = fieldPartnerReferenceNo;
+      if (fieldQrContent !== undefined) o0["qrContent"] = fieldQrContent;
+      if (fieldQrUrl !== undefined) o0["qrUrl"] = fieldQrUrl;
+      if (fieldAdditionalInfo !== undefined) o0["additionalInfo"] = fieldAdditionalInfo;
+      return {
+        ok: true,
+        value: o0
+      };
+    }
+    const o0 = {
+      "responseCode": code,
+      "responseMessage": fieldResponseMessage2
+    };
+    if (fieldAdditionalInfo2 !== undefined) o0["additionalInfo"] = fieldAdditionalInfo2;
+    return {
+      ok: true,
+      value: o0
     };
   } catch (error) {
     return threw(error);
@@ -750,9 +844,36 @@ export function validateSnapQrCpmPaymentRequest(input, options) {
     if (typeof input !== "object" || input === null || Array.isArray(input)) return notAnObject(input);
     const strict = typeof options === "object" && options !== null && options.strict === true;
     const errors = [];
-    const o0 = input;
+    const i0 = ownSource(input);
+    const polluted = prototypePolluted();
+    let fieldPartnerReferenceNo;
+    let fieldQrContent;
+    let fieldAmount;
+    let fieldAmountValue;
+    let fieldAmountCurrency;
+    let fieldFeeAmount;
+    let fieldFeeAmountValue;
+    let fieldFeeAmountCurrency;
+    let fieldMerchantId;
+    let fieldSubMerchantId;
+    let fieldTitle;
+    let fieldExpiryTime;
+    let fieldItems;
+    let fieldExternalStoreId;
+    let fieldMerchantName;
+    let fieldMerchantLocation;
+    let fieldAcquirerName;
+    let fieldTerminalId;
+    let fieldScannerInfo;
+    let fieldScannerInfoDeviceId;
+    let fieldScannerInfoDeviceVersion;
+    let fieldScannerInfoDeviceModel;
+    let fieldScannerInfoDeviceIp;
+    let fieldAdditionalInfo;
     {
-      const v = o0["partnerReferenceNo"];
+      let v = i0["partnerReferenceNo"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "partnerReferenceNo")) v = undefined;
+      fieldPartnerReferenceNo = v;
       if (v === undefined) fail(errors, "/partnerReferenceNo", "required", "partnerReferenceNo is mandatory (M)", "partnerReferenceNo");
       else if (typeof v !== "string") fail(errors, "/partnerReferenceNo", "type", "partnerReferenceNo must be a string, got " + kindOf(v), "partnerReferenceNo");
       else {
@@ -764,7 +885,9 @@ export function validateSnapQrCpmPaymentRequest(input, options) {
       }
     }
     {
-      const v = o0["qrContent"];
+      let v = i0["qrContent"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "qrContent")) v = undefined;
+      fieldQrContent = v;
       if (v === undefined) fail(errors, "/qrContent", "required", "qrContent is mandatory (M)", "qrContent");
       else if (typeof v !== "string") fail(errors, "/qrContent", "type", "qrContent must be a string, got " + kindOf(v), "qrContent");
       else {
@@ -776,12 +899,16 @@ export function validateSnapQrCpmPaymentRequest(input, options) {
       }
     }
     {
-      const v = o0["amount"];
+      let v = i0["amount"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "amount")) v = undefined;
+      fieldAmount = v;
       if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v))) fail(errors, "/amount", "type", "amount must be an object, got " + kindOf(v), "amount");
       else if (v !== undefined) {
-        const o1 = v;
+        const i1 = ownSource(v);
         {
-          const v = o1["value"];
+          let v = i1["value"];
+          if (polluted && v !== undefined && !Object.hasOwn(i1, "value")) v = undefined;
+          fieldAmountValue = v;
           if (v === undefined) fail(errors, "/amount/value", "required", "amount.value is mandatory (M)", "amount.value");
           else if (typeof v !== "string") fail(errors, "/amount/value", "type", "amount.value must be a string, got " + kindOf(v), "amount.value");
           else {
@@ -790,7 +917,9 @@ export function validateSnapQrCpmPaymentRequest(input, options) {
           }
         }
         {
-          const v = o1["currency"];
+          let v = i1["currency"];
+          if (polluted && v !== undefined && !Object.hasOwn(i1, "currency")) v = undefined;
+          fieldAmountCurrency = v;
           if (v === undefined) fail(errors, "/amount/currency", "required", "amount.currency is mandatory (M)", "amount.currency");
           else if (typeof v !== "string") fail(errors, "/amount/currency", "type", "amount.currency must be a string, got " + kindOf(v), "amount.currency");
           else {
@@ -802,16 +931,20 @@ export function validateSnapQrCpmPaymentRequest(input, options) {
             if (!isCurrency(s)) fail(errors, "/amount/currency", "currency", "amount.currency must be three capital letters (ISO 4217)", "amount.currency");
           }
         }
-        if (strict) unknownKeys(o1, PAYMENT_REQUEST_AMOUNT_KEYS, "/amount", errors);
+        if (strict) unknownKeys(i1, PAYMENT_REQUEST_AMOUNT_KEYS, "/amount", errors);
       }
     }
     {
-      const v = o0["feeAmount"];
+      let v = i0["feeAmount"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "feeAmount")) v = undefined;
+      fieldFeeAmount = v;
       if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v))) fail(errors, "/feeAmount", "type", "feeAmount must be an object, got " + kindOf(v), "feeAmount");
       else if (v !== undefined) {
-        const o1 = v;
+        const i1 = ownSource(v);
         {
-          const v = o1["value"];
+          let v = i1["value"];
+          if (polluted && v !== undefined && !Object.hasOwn(i1, "value")) v = undefined;
+          fieldFeeAmountValue = v;
           if (v === undefined) fail(errors, "/feeAmount/value", "required", "feeAmount.value is mandatory (M)", "feeAmount.value");
           else if (typeof v !== "string") fail(errors, "/feeAmount/value", "type", "feeAmount.value must be a string, got " + kindOf(v), "feeAmount.value");
           else {
@@ -820,7 +953,9 @@ export function validateSnapQrCpmPaymentRequest(input, options) {
           }
         }
         {
-          const v = o1["currency"];
+          let v = i1["currency"];
+          if (polluted && v !== undefined && !Object.hasOwn(i1, "currency")) v = undefined;
+          fieldFeeAmountCurrency = v;
           if (v === undefined) fail(errors, "/feeAmount/currency", "required", "feeAmount.currency is mandatory (M)", "feeAmount.currency");
           else if (typeof v !== "string") fail(errors, "/feeAmount/currency", "type", "feeAmount.currency must be a string, got " + kindOf(v), "feeAmount.currency");
           else {
@@ -832,11 +967,13 @@ export function validateSnapQrCpmPaymentRequest(input, options) {
             if (!isCurrency(s)) fail(errors, "/feeAmount/currency", "currency", "feeAmount.currency must be three capital letters (ISO 4217)", "feeAmount.currency");
           }
         }
-        if (strict) unknownKeys(o1, PAYMENT_REQUEST_AMOUNT_KEYS, "/feeAmount", errors);
+        if (strict) unknownKeys(i1, PAYMENT_REQUEST_AMOUNT_KEYS, "/feeAmount", errors);
       }
     }
     {
-      const v = o0["merchantId"];
+      let v = i0["merchantId"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "merchantId")) v = undefined;
+      fieldMerchantId = v;
       if (v === undefined) fail(errors, "/merchantId", "required", "merchantId is mandatory (M)", "merchantId");
       else if (typeof v !== "string") fail(errors, "/merchantId", "type", "merchantId must be a string, got " + kindOf(v), "merchantId");
       else {
@@ -848,7 +985,9 @@ export function validateSnapQrCpmPaymentRequest(input, options) {
       }
     }
     {
-      const v = o0["subMerchantId"];
+      let v = i0["subMerchantId"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "subMerchantId")) v = undefined;
+      fieldSubMerchantId = v;
       if (v !== undefined && typeof v !== "string") fail(errors, "/subMerchantId", "type", "subMerchantId must be a string, got " + kindOf(v), "subMerchantId");
       else if (v !== undefined) {
         const s = v;
@@ -859,7 +998,9 @@ export function validateSnapQrCpmPaymentRequest(input, options) {
       }
     }
     {
-      const v = o0["title"];
+      let v = i0["title"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "title")) v = undefined;
+      fieldTitle = v;
       if (v !== undefined && typeof v !== "string") fail(errors, "/title", "type", "title must be a string, got " + kindOf(v), "title");
       else if (v !== undefined) {
         const s = v;
@@ -870,7 +1011,9 @@ export function validateSnapQrCpmPaymentRequest(input, options) {
       }
     }
     {
-      const v = o0["expiryTime"];
+      let v = i0["expiryTime"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "expiryTime")) v = undefined;
+      fieldExpiryTime = v;
       if (v === undefined) fail(errors, "/expiryTime", "required", "expiryTime is mandatory (M)", "expiryTime");
       else if (typeof v !== "string") fail(errors, "/expiryTime", "type", "expiryTime must be a string, got " + kindOf(v), "expiryTime");
       else {
@@ -883,11 +1026,15 @@ export function validateSnapQrCpmPaymentRequest(input, options) {
       }
     }
     {
-      const v = o0["items"];
+      let v = i0["items"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "items")) v = undefined;
+      fieldItems = v;
       if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v))) fail(errors, "/items", "type", "items must be an object, got " + kindOf(v), "items");
     }
     {
-      const v = o0["externalStoreId"];
+      let v = i0["externalStoreId"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "externalStoreId")) v = undefined;
+      fieldExternalStoreId = v;
       if (v !== undefined && typeof v !== "string") fail(errors, "/externalStoreId", "type", "externalStoreId must be a string, got " + kindOf(v), "externalStoreId");
       else if (v !== undefined) {
         const s = v;
@@ -898,7 +1045,9 @@ export function validateSnapQrCpmPaymentRequest(input, options) {
       }
     }
     {
-      const v = o0["merchantName"];
+      let v = i0["merchantName"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "merchantName")) v = undefined;
+      fieldMerchantName = v;
       if (v !== undefined && typeof v !== "string") fail(errors, "/merchantName", "type", "merchantName must be a string, got " + kindOf(v), "merchantName");
       else if (v !== undefined) {
         const s = v;
@@ -909,7 +1058,9 @@ export function validateSnapQrCpmPaymentRequest(input, options) {
       }
     }
     {
-      const v = o0["merchantLocation"];
+      let v = i0["merchantLocation"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "merchantLocation")) v = undefined;
+      fieldMerchantLocation = v;
       if (v !== undefined && typeof v !== "string") fail(errors, "/merchantLocation", "type", "merchantLocation must be a string, got " + kindOf(v), "merchantLocation");
       else if (v !== undefined) {
         const s = v;
@@ -920,7 +1071,9 @@ export function validateSnapQrCpmPaymentRequest(input, options) {
       }
     }
     {
-      const v = o0["acquirerName"];
+      let v = i0["acquirerName"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "acquirerName")) v = undefined;
+      fieldAcquirerName = v;
       if (v !== undefined && typeof v !== "string") fail(errors, "/acquirerName", "type", "acquirerName must be a string, got " + kindOf(v), "acquirerName");
       else if (v !== undefined) {
         const s = v;
@@ -931,7 +1084,9 @@ export function validateSnapQrCpmPaymentRequest(input, options) {
       }
     }
     {
-      const v = o0["terminalId"];
+      let v = i0["terminalId"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "terminalId")) v = undefined;
+      fieldTerminalId = v;
       if (v !== undefined && typeof v !== "string") fail(errors, "/terminalId", "type", "terminalId must be a string, got " + kindOf(v), "terminalId");
       else if (v !== undefined) {
         const s = v;
@@ -942,12 +1097,16 @@ export function validateSnapQrCpmPaymentRequest(input, options) {
       }
     }
     {
-      const v = o0["scannerInfo"];
+      let v = i0["scannerInfo"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "scannerInfo")) v = undefined;
+      fieldScannerInfo = v;
       if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v))) fail(errors, "/scannerInfo", "type", "scannerInfo must be an object, got " + kindOf(v), "scannerInfo");
       else if (v !== undefined) {
-        const o1 = v;
+        const i1 = ownSource(v);
         {
-          const v = o1["deviceId"];
+          let v = i1["deviceId"];
+          if (polluted && v !== undefined && !Object.hasOwn(i1, "deviceId")) v = undefined;
+          fieldScannerInfoDeviceId = v;
           if (v !== undefined && typeof v !== "string") fail(errors, "/scannerInfo/deviceId", "type", "scannerInfo.deviceId must be a string, got " + kindOf(v), "scannerInfo.deviceId");
           else if (v !== undefined) {
             const s = v;
@@ -958,7 +1117,9 @@ export function validateSnapQrCpmPaymentRequest(input, options) {
           }
         }
         {
-          const v = o1["deviceVersion"];
+          let v = i1["deviceVersion"];
+          if (polluted && v !== undefined && !Object.hasOwn(i1, "deviceVersion")) v = undefined;
+          fieldScannerInfoDeviceVersion = v;
           if (v !== undefined && typeof v !== "string") fail(errors, "/scannerInfo/deviceVersion", "type", "scannerInfo.deviceVersion must be a string, got " + kindOf(v), "scannerInfo.deviceVersion");
           else if (v !== undefined) {
             const s = v;
@@ -969,7 +1130,9 @@ export function validateSnapQrCpmPaymentRequest(input, options) {
           }
         }
         {
-          const v = o1["deviceModel"];
+          let v = i1["deviceModel"];
+          if (polluted && v !== undefined && !Object.hasOwn(i1, "deviceModel")) v = undefined;
+          fieldScannerInfoDeviceModel = v;
           if (v !== undefined && typeof v !== "string") fail(errors, "/scannerInfo/deviceModel", "type", "scannerInfo.deviceModel must be a string, got " + kindOf(v), "scannerInfo.deviceModel");
           else if (v !== undefined) {
             const s = v;
@@ -980,7 +1143,9 @@ export function validateSnapQrCpmPaymentRequest(input, options) {
           }
         }
         {
-          const v = o1["deviceIp"];
+          let v = i1["deviceIp"];
+          if (polluted && v !== undefined && !Object.hasOwn(i1, "deviceIp")) v = undefined;
+          fieldScannerInfoDeviceIp = v;
           if (v !== undefined && typeof v !== "string") fail(errors, "/scannerInfo/deviceIp", "type", "scannerInfo.deviceIp must be a string, got " + kindOf(v), "scannerInfo.deviceIp");
           else if (v !== undefined) {
             const s = v;
@@ -990,20 +1155,60 @@ export function validateSnapQrCpmPaymentRequest(input, options) {
             }
           }
         }
-        if (strict) unknownKeys(o1, PAYMENT_REQUEST_SCANNER_INFO_KEYS, "/scannerInfo", errors);
+        if (strict) unknownKeys(i1, PAYMENT_REQUEST_SCANNER_INFO_KEYS, "/scannerInfo", errors);
       }
     }
     {
-      const v = o0["additionalInfo"];
+      let v = i0["additionalInfo"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "additionalInfo")) v = undefined;
+      fieldAdditionalInfo = v;
       if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v))) fail(errors, "/additionalInfo", "type", "additionalInfo must be an object, got " + kindOf(v), "additionalInfo");
     }
-    if (strict) unknownKeys(o0, PAYMENT_REQUEST_KEYS, "", errors);
-    return errors.length === 0 ? {
-      ok: true,
-      value: input
-    } : {
+    if (strict) unknownKeys(i0, PAYMENT_REQUEST_KEYS, "", errors);
+    if (errors.length !== 0) return {
       ok: false,
       errors
+    };
+    const o0 = {
+      "partnerReferenceNo": fieldPartnerReferenceNo,
+      "qrContent": fieldQrContent,
+      "merchantId": fieldMerchantId,
+      "expiryTime": fieldExpiryTime
+    };
+    if (fieldAmount !== undefined) {
+      const o1 = {
+        "value": fieldAmountValue,
+        "currency": fieldAmountCurrency
+      };
+      o0["amount"] = o1;
+    }
+    if (fieldFeeAmount !== undefined) {
+      const o1 = {
+        "value": fieldFeeAmountValue,
+        "currency": fieldFeeAmountCurrency
+      };
+      o0["feeAmount"] = o1;
+    }
+    if (fieldSubMerchantId !== undefined) o0["subMerchantId"] = fieldSubMerchantId;
+    if (fieldTitle !== undefined) o0["title"] = fieldTitle;
+    if (fieldItems !== undefined) o0["items"] = fieldItems;
+    if (fieldExternalStoreId !== undefined) o0["externalStoreId"] = fieldExternalStoreId;
+    if (fieldMerchantName !== undefined) o0["merchantName"] = fieldMerchantName;
+    if (fieldMerchantLocation !== undefined) o0["merchantLocation"] = fieldMerchantLocation;
+    if (fieldAcquirerName !== undefined) o0["acquirerName"] = fieldAcquirerName;
+    if (fieldTerminalId !== undefined) o0["terminalId"] = fieldTerminalId;
+    if (fieldScannerInfo !== undefined) {
+      const o1 = {};
+      if (fieldScannerInfoDeviceId !== undefined) o1["deviceId"] = fieldScannerInfoDeviceId;
+      if (fieldScannerInfoDeviceVersion !== undefined) o1["deviceVersion"] = fieldScannerInfoDeviceVersion;
+      if (fieldScannerInfoDeviceModel !== undefined) o1["deviceModel"] = fieldScannerInfoDeviceModel;
+      if (fieldScannerInfoDeviceIp !== undefined) o1["deviceIp"] = fieldScannerInfoDeviceIp;
+      o0["scannerInfo"] = o1;
+    }
+    if (fieldAdditionalInfo !== undefined) o0["additionalInfo"] = fieldAdditionalInfo;
+    return {
+      ok: true,
+      value: o0
     };
   } catch (error) {
     return threw(error);
@@ -1022,8 +1227,17 @@ export function validateSnapQrCpmPaymentResponse(input, options) {
     if (typeof input !== "object" || input === null || Array.isArray(input)) return notAnObject(input);
     const strict = typeof options === "object" && options !== null && options.strict === true;
     const errors = [];
-    const o0 = input;
-    const code = o0["responseCode"];
+    const i0 = ownSource(input);
+    const polluted = prototypePolluted();
+    let code = i0["responseCode"];
+    if (polluted && code !== undefined && !Object.hasOwn(i0, "responseCode")) code = undefined;
+    let fieldResponseMessage;
+    let fieldReferenceNo;
+    let fieldPartnerReferenceNo;
+    let fieldTransactionDate;
+    let fieldAdditionalInfo;
+    let fieldResponseMessage2;
+    let fieldAdditionalInfo2;
     // 0: no usable code, 1: the success code (full response), 2: another code of the service (envelope).
     let shape = 0;
     if (code === undefined) fail(errors, "/responseCode", "required", "responseCode is mandatory (M)", "responseCode");
@@ -1042,7 +1256,9 @@ export function validateSnapQrCpmPaymentResponse(input, options) {
     }
     if (shape === 1) {
       {
-        const v = o0["responseMessage"];
+        let v = i0["responseMessage"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "responseMessage")) v = undefined;
+        fieldResponseMessage = v;
         if (v === undefined) fail(errors, "/responseMessage", "required", "responseMessage is mandatory (M)", "responseMessage");
         else if (typeof v !== "string") fail(errors, "/responseMessage", "type", "responseMessage must be a string, got " + kindOf(v), "responseMessage");
         else {
@@ -1054,7 +1270,9 @@ export function validateSnapQrCpmPaymentResponse(input, options) {
         }
       }
       {
-        const v = o0["referenceNo"];
+        let v = i0["referenceNo"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "referenceNo")) v = undefined;
+        fieldReferenceNo = v;
         if (v === undefined) fail(errors, "/referenceNo", "conditional", "referenceNo is required here (C: Must be filled upon successful transaction)", "referenceNo");
         else if (typeof v !== "string") fail(errors, "/referenceNo", "type", "referenceNo must be a string, got " + kindOf(v), "referenceNo");
         else {
@@ -1066,7 +1284,9 @@ export function validateSnapQrCpmPaymentResponse(input, options) {
         }
       }
       {
-        const v = o0["partnerReferenceNo"];
+        let v = i0["partnerReferenceNo"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "partnerReferenceNo")) v = undefined;
+        fieldPartnerReferenceNo = v;
         if (v !== undefined && typeof v !== "string") fail(errors, "/partnerReferenceNo", "type", "partnerReferenceNo must be a string, got " + kindOf(v), "partnerReferenceNo");
         else if (v !== undefined) {
           const s = v;
@@ -1077,7 +1297,9 @@ export function validateSnapQrCpmPaymentResponse(input, options) {
         }
       }
       {
-        const v = o0["transactionDate"];
+        let v = i0["transactionDate"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "transactionDate")) v = undefined;
+        fieldTransactionDate = v;
         if (v !== undefined && typeof v !== "string") fail(errors, "/transactionDate", "type", "transactionDate must be a string, got " + kindOf(v), "transactionDate");
         else if (v !== undefined) {
           const s = v;
@@ -1089,13 +1311,17 @@ export function validateSnapQrCpmPaymentResponse(input, options) {
         }
       }
       {
-        const v = o0["additionalInfo"];
+        let v = i0["additionalInfo"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "additionalInfo")) v = undefined;
+        fieldAdditionalInfo = v;
         if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v))) fail(errors, "/additionalInfo", "type", "additionalInfo must be an object, got " + kindOf(v), "additionalInfo");
       }
-      if (strict) unknownKeys(o0, PAYMENT_SUCCESS_KEYS, "", errors);
+      if (strict) unknownKeys(i0, PAYMENT_SUCCESS_KEYS, "", errors);
     } else {
       {
-        const v = o0["responseMessage"];
+        let v = i0["responseMessage"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "responseMessage")) v = undefined;
+        fieldResponseMessage2 = v;
         if (v === undefined) fail(errors, "/responseMessage", "required", "responseMessage is mandatory (M)", "responseMessage");
         else if (typeof v !== "string") fail(errors, "/responseMessage", "type", "responseMessage must be a string, got " + kindOf(v), "responseMessage");
         else {
@@ -1107,18 +1333,40 @@ export function validateSnapQrCpmPaymentResponse(input, options) {
         }
       }
       {
-        const v = o0["additionalInfo"];
+        let v = i0["additionalInfo"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "additionalInfo")) v = undefined;
+        fieldAdditionalInfo2 = v;
         if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v))) fail(errors, "/additionalInfo", "type", "additionalInfo must be an object, got " + kindOf(v), "additionalInfo");
       }
       // With no usable code the shape is unknown: strict mode flags only what neither shape declares.
-      if (strict) unknownKeys(o0, shape === 2 ? GENERATE_ERROR_KEYS : PAYMENT_SUCCESS_KEYS, "", errors);
+      if (strict) unknownKeys(i0, shape === 2 ? GENERATE_ERROR_KEYS : PAYMENT_SUCCESS_KEYS, "", errors);
     }
-    return errors.length === 0 ? {
-      ok: true,
-      value: input
-    } : {
+    if (errors.length !== 0) return {
       ok: false,
       errors
+    };
+    if (shape === 1) {
+      const o0 = {
+        "responseCode": code,
+        "responseMessage": fieldResponseMessage
+      };
+      if (fieldReferenceNo !== undefined) o0["referenceNo"] = fieldReferenceNo;
+      if (fieldPartnerReferenceNo !== undefined) o0["partnerReferenceNo"] = fieldPartnerReferenceNo;
+      if (fieldTransactionDate !== undefined) o0["transactionDate"] = fieldTransactionDate;
+      if (fieldAdditionalInfo !== undefined) o0["additionalInfo"] = fieldAdditionalInfo;
+      return {
+        ok: true,
+        value: o0
+      };
+    }
+    const o0 = {
+      "responseCode": code,
+      "responseMessage": fieldResponseMessage2
+    };
+    if (fieldAdditionalInfo2 !== undefined) o0["additionalInfo"] = fieldAdditionalInfo2;
+    return {
+      ok: true,
+      value: o0
     };
   } catch (error) {
     return threw(error);
@@ -1135,9 +1383,19 @@ export function validateSnapQrCpmQueryRequest(input, options) {
     if (typeof input !== "object" || input === null || Array.isArray(input)) return notAnObject(input);
     const strict = typeof options === "object" && options !== null && options.strict === true;
     const errors = [];
-    const o0 = input;
+    const i0 = ownSource(input);
+    const polluted = prototypePolluted();
+    let fieldOriginalReferenceNo;
+    let fieldOriginalPartnerReferenceNo;
+    let fieldOriginalExternalId;
+    let fieldMerchantId;
+    let fieldSubMerchantId;
+    let fieldExternalStoreId;
+    let fieldAdditionalInfo;
     {
-      const v = o0["originalReferenceNo"];
+      let v = i0["originalReferenceNo"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "originalReferenceNo")) v = undefined;
+      fieldOriginalReferenceNo = v;
       if (v !== undefined && typeof v !== "string") fail(errors, "/originalReferenceNo", "type", "originalReferenceNo must be a string, got " + kindOf(v), "originalReferenceNo");
       else if (v !== undefined) {
         const s = v;
@@ -1148,7 +1406,9 @@ export function validateSnapQrCpmQueryRequest(input, options) {
       }
     }
     {
-      const v = o0["originalPartnerReferenceNo"];
+      let v = i0["originalPartnerReferenceNo"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "originalPartnerReferenceNo")) v = undefined;
+      fieldOriginalPartnerReferenceNo = v;
       if (v !== undefined && typeof v !== "string") fail(errors, "/originalPartnerReferenceNo", "type", "originalPartnerReferenceNo must be a string, got " + kindOf(v), "originalPartnerReferenceNo");
       else if (v !== undefined) {
         const s = v;
@@ -1159,7 +1419,9 @@ export function validateSnapQrCpmQueryRequest(input, options) {
       }
     }
     {
-      const v = o0["originalExternalId"];
+      let v = i0["originalExternalId"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "originalExternalId")) v = undefined;
+      fieldOriginalExternalId = v;
       if (v !== undefined && typeof v !== "string") fail(errors, "/originalExternalId", "type", "originalExternalId must be a string, got " + kindOf(v), "originalExternalId");
       else if (v !== undefined) {
         const s = v;
@@ -1170,7 +1432,9 @@ export function validateSnapQrCpmQueryRequest(input, options) {
       }
     }
     {
-      const v = o0["merchantId"];
+      let v = i0["merchantId"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "merchantId")) v = undefined;
+      fieldMerchantId = v;
       if (v !== undefined && typeof v !== "string") fail(errors, "/merchantId", "type", "merchantId must be a string, got " + kindOf(v), "merchantId");
       else if (v !== undefined) {
         const s = v;
@@ -1181,7 +1445,9 @@ export function validateSnapQrCpmQueryRequest(input, options) {
       }
     }
     {
-      const v = o0["subMerchantId"];
+      let v = i0["subMerchantId"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "subMerchantId")) v = undefined;
+      fieldSubMerchantId = v;
       if (v !== undefined && typeof v !== "string") fail(errors, "/subMerchantId", "type", "subMerchantId must be a string, got " + kindOf(v), "subMerchantId");
       else if (v !== undefined) {
         const s = v;
@@ -1192,7 +1458,9 @@ export function validateSnapQrCpmQueryRequest(input, options) {
       }
     }
     {
-      const v = o0["externalStoreId"];
+      let v = i0["externalStoreId"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "externalStoreId")) v = undefined;
+      fieldExternalStoreId = v;
       if (v !== undefined && typeof v !== "string") fail(errors, "/externalStoreId", "type", "externalStoreId must be a string, got " + kindOf(v), "externalStoreId");
       else if (v !== undefined) {
         const s = v;
@@ -1203,16 +1471,27 @@ export function validateSnapQrCpmQueryRequest(input, options) {
       }
     }
     {
-      const v = o0["additionalInfo"];
+      let v = i0["additionalInfo"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "additionalInfo")) v = undefined;
+      fieldAdditionalInfo = v;
       if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v))) fail(errors, "/additionalInfo", "type", "additionalInfo must be an object, got " + kindOf(v), "additionalInfo");
     }
-    if (strict) unknownKeys(o0, QUERY_REQUEST_KEYS, "", errors);
-    return errors.length === 0 ? {
-      ok: true,
-      value: input
-    } : {
+    if (strict) unknownKeys(i0, QUERY_REQUEST_KEYS, "", errors);
+    if (errors.length !== 0) return {
       ok: false,
       errors
+    };
+    const o0 = {};
+    if (fieldOriginalReferenceNo !== undefined) o0["originalReferenceNo"] = fieldOriginalReferenceNo;
+    if (fieldOriginalPartnerReferenceNo !== undefined) o0["originalPartnerReferenceNo"] = fieldOriginalPartnerReferenceNo;
+    if (fieldOriginalExternalId !== undefined) o0["originalExternalId"] = fieldOriginalExternalId;
+    if (fieldMerchantId !== undefined) o0["merchantId"] = fieldMerchantId;
+    if (fieldSubMerchantId !== undefined) o0["subMerchantId"] = fieldSubMerchantId;
+    if (fieldExternalStoreId !== undefined) o0["externalStoreId"] = fieldExternalStoreId;
+    if (fieldAdditionalInfo !== undefined) o0["additionalInfo"] = fieldAdditionalInfo;
+    return {
+      ok: true,
+      value: o0
     };
   } catch (error) {
     return threw(error);
@@ -1231,8 +1510,21 @@ export function validateSnapQrCpmQueryResponse(input, options) {
     if (typeof input !== "object" || input === null || Array.isArray(input)) return notAnObject(input);
     const strict = typeof options === "object" && options !== null && options.strict === true;
     const errors = [];
-    const o0 = input;
-    const code = o0["responseCode"];
+    const i0 = ownSource(input);
+    const polluted = prototypePolluted();
+    let code = i0["responseCode"];
+    if (polluted && code !== undefined && !Object.hasOwn(i0, "responseCode")) code = undefined;
+    let fieldResponseMessage;
+    let fieldOriginalReferenceNo;
+    let fieldOriginalPartnerReferenceNo;
+    let fieldOriginalExternalId;
+    let fieldTitle;
+    let fieldLatestTransactionStatus;
+    let fieldTransactionStatusDesc;
+    let fieldPaidTime;
+    let fieldAdditionalInfo;
+    let fieldResponseMessage2;
+    let fieldAdditionalInfo2;
     // 0: no usable code, 1: the success code (full response), 2: another code of the service (envelope).
     let shape = 0;
     if (code === undefined) fail(errors, "/responseCode", "required", "responseCode is mandatory (M)", "responseCode");
@@ -1251,7 +1543,9 @@ export function validateSnapQrCpmQueryResponse(input, options) {
     }
     if (shape === 1) {
       {
-        const v = o0["responseMessage"];
+        let v = i0["responseMessage"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "responseMessage")) v = undefined;
+        fieldResponseMessage = v;
         if (v === undefined) fail(errors, "/responseMessage", "required", "responseMessage is mandatory (M)", "responseMessage");
         else if (typeof v !== "string") fail(errors, "/responseMessage", "type", "responseMessage must be a string, got " + kindOf(v), "responseMessage");
         else {
@@ -1263,7 +1557,9 @@ export function validateSnapQrCpmQueryResponse(input, options) {
         }
       }
       {
-        const v = o0["originalReferenceNo"];
+        let v = i0["originalReferenceNo"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "originalReferenceNo")) v = undefined;
+        fieldOriginalReferenceNo = v;
         if (v !== undefined && typeof v !== "string") fail(errors, "/originalReferenceNo", "type", "originalReferenceNo must be a string, got " + kindOf(v), "originalReferenceNo");
         else if (v !== undefined) {
           const s = v;
@@ -1274,7 +1570,9 @@ export function validateSnapQrCpmQueryResponse(input, options) {
         }
       }
       {
-        const v = o0["originalPartnerReferenceNo"];
+        let v = i0["originalPartnerReferenceNo"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "originalPartnerReferenceNo")) v = undefined;
+        fieldOriginalPartnerReferenceNo = v;
         if (v !== undefined && typeof v !== "string") fail(errors, "/originalPartnerReferenceNo", "type", "originalPartnerReferenceNo must be a string, got " + kindOf(v), "originalPartnerReferenceNo");
         else if (v !== undefined) {
           const s = v;
@@ -1285,7 +1583,9 @@ export function validateSnapQrCpmQueryResponse(input, options) {
         }
       }
       {
-        const v = o0["originalExternalId"];
+        let v = i0["originalExternalId"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "originalExternalId")) v = undefined;
+        fieldOriginalExternalId = v;
         if (v !== undefined && typeof v !== "string") fail(errors, "/originalExternalId", "type", "originalExternalId must be a string, got " + kindOf(v), "originalExternalId");
         else if (v !== undefined) {
           const s = v;
@@ -1296,7 +1596,9 @@ export function validateSnapQrCpmQueryResponse(input, options) {
         }
       }
       {
-        const v = o0["title"];
+        let v = i0["title"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "title")) v = undefined;
+        fieldTitle = v;
         if (v !== undefined && typeof v !== "string") fail(errors, "/title", "type", "title must be a string, got " + kindOf(v), "title");
         else if (v !== undefined) {
           const s = v;
@@ -1307,7 +1609,9 @@ export function validateSnapQrCpmQueryResponse(input, options) {
         }
       }
       {
-        const v = o0["latestTransactionStatus"];
+        let v = i0["latestTransactionStatus"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "latestTransactionStatus")) v = undefined;
+        fieldLatestTransactionStatus = v;
         if (v !== undefined && typeof v !== "string") fail(errors, "/latestTransactionStatus", "type", "latestTransactionStatus must be a string, got " + kindOf(v), "latestTransactionStatus");
         else if (v !== undefined) {
           const s = v;
@@ -1319,7 +1623,9 @@ export function validateSnapQrCpmQueryResponse(input, options) {
         }
       }
       {
-        const v = o0["transactionStatusDesc"];
+        let v = i0["transactionStatusDesc"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "transactionStatusDesc")) v = undefined;
+        fieldTransactionStatusDesc = v;
         if (v !== undefined && typeof v !== "string") fail(errors, "/transactionStatusDesc", "type", "transactionStatusDesc must be a string, got " + kindOf(v), "transactionStatusDesc");
         else if (v !== undefined) {
           const s = v;
@@ -1330,7 +1636,9 @@ export function validateSnapQrCpmQueryResponse(input, options) {
         }
       }
       {
-        const v = o0["paidTime"];
+        let v = i0["paidTime"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "paidTime")) v = undefined;
+        fieldPaidTime = v;
         if (v === undefined) fail(errors, "/paidTime", "required", "paidTime is mandatory (M)", "paidTime");
         else if (typeof v !== "string") fail(errors, "/paidTime", "type", "paidTime must be a string, got " + kindOf(v), "paidTime");
         else {
@@ -1343,13 +1651,17 @@ export function validateSnapQrCpmQueryResponse(input, options) {
         }
       }
       {
-        const v = o0["additionalInfo"];
+        let v = i0["additionalInfo"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "additionalInfo")) v = undefined;
+        fieldAdditionalInfo = v;
         if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v))) fail(errors, "/additionalInfo", "type", "additionalInfo must be an object, got " + kindOf(v), "additionalInfo");
       }
-      if (strict) unknownKeys(o0, QUERY_SUCCESS_KEYS, "", errors);
+      if (strict) unknownKeys(i0, QUERY_SUCCESS_KEYS, "", errors);
     } else {
       {
-        const v = o0["responseMessage"];
+        let v = i0["responseMessage"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "responseMessage")) v = undefined;
+        fieldResponseMessage2 = v;
         if (v === undefined) fail(errors, "/responseMessage", "required", "responseMessage is mandatory (M)", "responseMessage");
         else if (typeof v !== "string") fail(errors, "/responseMessage", "type", "responseMessage must be a string, got " + kindOf(v), "responseMessage");
         else {
@@ -1361,18 +1673,44 @@ export function validateSnapQrCpmQueryResponse(input, options) {
         }
       }
       {
-        const v = o0["additionalInfo"];
+        let v = i0["additionalInfo"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "additionalInfo")) v = undefined;
+        fieldAdditionalInfo2 = v;
         if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v))) fail(errors, "/additionalInfo", "type", "additionalInfo must be an object, got " + kindOf(v), "additionalInfo");
       }
       // With no usable code the shape is unknown: strict mode flags only what neither shape declares.
-      if (strict) unknownKeys(o0, shape === 2 ? GENERATE_ERROR_KEYS : QUERY_SUCCESS_KEYS, "", errors);
+      if (strict) unknownKeys(i0, shape === 2 ? GENERATE_ERROR_KEYS : QUERY_SUCCESS_KEYS, "", errors);
     }
-    return errors.length === 0 ? {
-      ok: true,
-      value: input
-    } : {
+    if (errors.length !== 0) return {
       ok: false,
       errors
+    };
+    if (shape === 1) {
+      const o0 = {
+        "responseCode": code,
+        "responseMessage": fieldResponseMessage,
+        "paidTime": fieldPaidTime
+      };
+      if (fieldOriginalReferenceNo !== undefined) o0["originalReferenceNo"] = fieldOriginalReferenceNo;
+      if (fieldOriginalPartnerReferenceNo !== undefined) o0["originalPartnerReferenceNo"] = fieldOriginalPartnerReferenceNo;
+      if (fieldOriginalExternalId !== undefined) o0["originalExternalId"] = fieldOriginalExternalId;
+      if (fieldTitle !== undefined) o0["title"] = fieldTitle;
+      if (fieldLatestTransactionStatus !== undefined) o0["latestTransactionStatus"] = fieldLatestTransactionStatus;
+      if (fieldTransactionStatusDesc !== undefined) o0["transactionStatusDesc"] = fieldTransactionStatusDesc;
+      if (fieldAdditionalInfo !== undefined) o0["additionalInfo"] = fieldAdditionalInfo;
+      return {
+        ok: true,
+        value: o0
+      };
+    }
+    const o0 = {
+      "responseCode": code,
+      "responseMessage": fieldResponseMessage2
+    };
+    if (fieldAdditionalInfo2 !== undefined) o0["additionalInfo"] = fieldAdditionalInfo2;
+    return {
+      ok: true,
+      value: o0
     };
   } catch (error) {
     return threw(error);
@@ -1389,9 +1727,23 @@ export function validateSnapQrCpmCancelRequest(input, options) {
     if (typeof input !== "object" || input === null || Array.isArray(input)) return notAnObject(input);
     const strict = typeof options === "object" && options !== null && options.strict === true;
     const errors = [];
-    const o0 = input;
+    const i0 = ownSource(input);
+    const polluted = prototypePolluted();
+    let fieldOriginalPartnerReferenceNo;
+    let fieldOriginalReferenceNo;
+    let fieldOriginalExternalId;
+    let fieldMerchantId;
+    let fieldSubMerchantId;
+    let fieldExternalStoreId;
+    let fieldAmount;
+    let fieldAmountValue;
+    let fieldAmountCurrency;
+    let fieldReason;
+    let fieldAdditionalInfo;
     {
-      const v = o0["originalPartnerReferenceNo"];
+      let v = i0["originalPartnerReferenceNo"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "originalPartnerReferenceNo")) v = undefined;
+      fieldOriginalPartnerReferenceNo = v;
       if (v === undefined) fail(errors, "/originalPartnerReferenceNo", "required", "originalPartnerReferenceNo is mandatory (M)", "originalPartnerReferenceNo");
       else if (typeof v !== "string") fail(errors, "/originalPartnerReferenceNo", "type", "originalPartnerReferenceNo must be a string, got " + kindOf(v), "originalPartnerReferenceNo");
       else {
@@ -1403,7 +1755,9 @@ export function validateSnapQrCpmCancelRequest(input, options) {
       }
     }
     {
-      const v = o0["originalReferenceNo"];
+      let v = i0["originalReferenceNo"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "originalReferenceNo")) v = undefined;
+      fieldOriginalReferenceNo = v;
       if (v !== undefined && typeof v !== "string") fail(errors, "/originalReferenceNo", "type", "originalReferenceNo must be a string, got " + kindOf(v), "originalReferenceNo");
       else if (v !== undefined) {
         const s = v;
@@ -1414,7 +1768,9 @@ export function validateSnapQrCpmCancelRequest(input, options) {
       }
     }
     {
-      const v = o0["originalExternalId"];
+      let v = i0["originalExternalId"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "originalExternalId")) v = undefined;
+      fieldOriginalExternalId = v;
       if (v !== undefined && typeof v !== "string") fail(errors, "/originalExternalId", "type", "originalExternalId must be a string, got " + kindOf(v), "originalExternalId");
       else if (v !== undefined) {
         const s = v;
@@ -1425,7 +1781,9 @@ export function validateSnapQrCpmCancelRequest(input, options) {
       }
     }
     {
-      const v = o0["merchantId"];
+      let v = i0["merchantId"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "merchantId")) v = undefined;
+      fieldMerchantId = v;
       if (v !== undefined && typeof v !== "string") fail(errors, "/merchantId", "type", "merchantId must be a string, got " + kindOf(v), "merchantId");
       else if (v !== undefined) {
         const s = v;
@@ -1436,7 +1794,9 @@ export function validateSnapQrCpmCancelRequest(input, options) {
       }
     }
     {
-      const v = o0["subMerchantId"];
+      let v = i0["subMerchantId"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "subMerchantId")) v = undefined;
+      fieldSubMerchantId = v;
       if (v !== undefined && typeof v !== "string") fail(errors, "/subMerchantId", "type", "subMerchantId must be a string, got " + kindOf(v), "subMerchantId");
       else if (v !== undefined) {
         const s = v;
@@ -1447,7 +1807,9 @@ export function validateSnapQrCpmCancelRequest(input, options) {
       }
     }
     {
-      const v = o0["externalStoreId"];
+      let v = i0["externalStoreId"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "externalStoreId")) v = undefined;
+      fieldExternalStoreId = v;
       if (v !== undefined && typeof v !== "string") fail(errors, "/externalStoreId", "type", "externalStoreId must be a string, got " + kindOf(v), "externalStoreId");
       else if (v !== undefined) {
         const s = v;
@@ -1458,12 +1820,16 @@ export function validateSnapQrCpmCancelRequest(input, options) {
       }
     }
     {
-      const v = o0["amount"];
+      let v = i0["amount"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "amount")) v = undefined;
+      fieldAmount = v;
       if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v))) fail(errors, "/amount", "type", "amount must be an object, got " + kindOf(v), "amount");
       else if (v !== undefined) {
-        const o1 = v;
+        const i1 = ownSource(v);
         {
-          const v = o1["value"];
+          let v = i1["value"];
+          if (polluted && v !== undefined && !Object.hasOwn(i1, "value")) v = undefined;
+          fieldAmountValue = v;
           if (v === undefined) fail(errors, "/amount/value", "required", "amount.value is mandatory (M)", "amount.value");
           else if (typeof v !== "string") fail(errors, "/amount/value", "type", "amount.value must be a string, got " + kindOf(v), "amount.value");
           else {
@@ -1472,7 +1838,9 @@ export function validateSnapQrCpmCancelRequest(input, options) {
           }
         }
         {
-          const v = o1["currency"];
+          let v = i1["currency"];
+          if (polluted && v !== undefined && !Object.hasOwn(i1, "currency")) v = undefined;
+          fieldAmountCurrency = v;
           if (v === undefined) fail(errors, "/amount/currency", "required", "amount.currency is mandatory (M)", "amount.currency");
           else if (typeof v !== "string") fail(errors, "/amount/currency", "type", "amount.currency must be a string, got " + kindOf(v), "amount.currency");
           else {
@@ -1484,11 +1852,13 @@ export function validateSnapQrCpmCancelRequest(input, options) {
             if (!isCurrency(s)) fail(errors, "/amount/currency", "currency", "amount.currency must be three capital letters (ISO 4217)", "amount.currency");
           }
         }
-        if (strict) unknownKeys(o1, PAYMENT_REQUEST_AMOUNT_KEYS, "/amount", errors);
+        if (strict) unknownKeys(i1, PAYMENT_REQUEST_AMOUNT_KEYS, "/amount", errors);
       }
     }
     {
-      const v = o0["reason"];
+      let v = i0["reason"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "reason")) v = undefined;
+      fieldReason = v;
       if (v !== undefined && typeof v !== "string") fail(errors, "/reason", "type", "reason must be a string, got " + kindOf(v), "reason");
       else if (v !== undefined) {
         const s = v;
@@ -1499,16 +1869,34 @@ export function validateSnapQrCpmCancelRequest(input, options) {
       }
     }
     {
-      const v = o0["additionalInfo"];
+      let v = i0["additionalInfo"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "additionalInfo")) v = undefined;
+      fieldAdditionalInfo = v;
       if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v))) fail(errors, "/additionalInfo", "type", "additionalInfo must be an object, got " + kindOf(v), "additionalInfo");
     }
-    if (strict) unknownKeys(o0, CANCEL_REQUEST_KEYS, "", errors);
-    return errors.length === 0 ? {
-      ok: true,
-      value: input
-    } : {
+    if (strict) unknownKeys(i0, CANCEL_REQUEST_KEYS, "", errors);
+    if (errors.length !== 0) return {
       ok: false,
       errors
+    };
+    const o0 = { "originalPartnerReferenceNo": fieldOriginalPartnerReferenceNo };
+    if (fieldOriginalReferenceNo !== undefined) o0["originalReferenceNo"] = fieldOriginalReferenceNo;
+    if (fieldOriginalExternalId !== undefined) o0["originalExternalId"] = fieldOriginalExternalId;
+    if (fieldMerchantId !== undefined) o0["merchantId"] = fieldMerchantId;
+    if (fieldSubMerchantId !== undefined) o0["subMerchantId"] = fieldSubMerchantId;
+    if (fieldExternalStoreId !== undefined) o0["externalStoreId"] = fieldExternalStoreId;
+    if (fieldAmount !== undefined) {
+      const o1 = {
+        "value": fieldAmountValue,
+        "currency": fieldAmountCurrency
+      };
+      o0["amount"] = o1;
+    }
+    if (fieldReason !== undefined) o0["reason"] = fieldReason;
+    if (fieldAdditionalInfo !== undefined) o0["additionalInfo"] = fieldAdditionalInfo;
+    return {
+      ok: true,
+      value: o0
     };
   } catch (error) {
     return threw(error);
@@ -1527,8 +1915,19 @@ export function validateSnapQrCpmCancelResponse(input, options) {
     if (typeof input !== "object" || input === null || Array.isArray(input)) return notAnObject(input);
     const strict = typeof options === "object" && options !== null && options.strict === true;
     const errors = [];
-    const o0 = input;
-    const code = o0["responseCode"];
+    const i0 = ownSource(input);
+    const polluted = prototypePolluted();
+    let code = i0["responseCode"];
+    if (polluted && code !== undefined && !Object.hasOwn(i0, "responseCode")) code = undefined;
+    let fieldResponseMessage;
+    let fieldOriginalPartnerReferenceNo;
+    let fieldOriginalReferenceNo;
+    let fieldOriginalExternalId;
+    let fieldCancelTime;
+    let fieldTransactionDate;
+    let fieldAdditionalInfo;
+    let fieldResponseMessage2;
+    let fieldAdditionalInfo2;
     // 0: no usable code, 1: the success code (full response), 2: another code of the service (envelope).
     let shape = 0;
     if (code === undefined) fail(errors, "/responseCode", "required", "responseCode is mandatory (M)", "responseCode");
@@ -1547,7 +1946,9 @@ export function validateSnapQrCpmCancelResponse(input, options) {
     }
     if (shape === 1) {
       {
-        const v = o0["responseMessage"];
+        let v = i0["responseMessage"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "responseMessage")) v = undefined;
+        fieldResponseMessage = v;
         if (v === undefined) fail(errors, "/responseMessage", "required", "responseMessage is mandatory (M)", "responseMessage");
         else if (typeof v !== "string") fail(errors, "/responseMessage", "type", "responseMessage must be a string, got " + kindOf(v), "responseMessage");
         else {
@@ -1559,7 +1960,9 @@ export function validateSnapQrCpmCancelResponse(input, options) {
         }
       }
       {
-        const v = o0["originalPartnerReferenceNo"];
+        let v = i0["originalPartnerReferenceNo"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "originalPartnerReferenceNo")) v = undefined;
+        fieldOriginalPartnerReferenceNo = v;
         if (v !== undefined && typeof v !== "string") fail(errors, "/originalPartnerReferenceNo", "type", "originalPartnerReferenceNo must be a string, got " + kindOf(v), "originalPartnerReferenceNo");
         else if (v !== undefined) {
           const s = v;
@@ -1570,7 +1973,9 @@ export function validateSnapQrCpmCancelResponse(input, options) {
         }
       }
       {
-        const v = o0["originalReferenceNo"];
+        let v = i0["originalReferenceNo"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "originalReferenceNo")) v = undefined;
+        fieldOriginalReferenceNo = v;
         if (v !== undefined && typeof v !== "string") fail(errors, "/originalReferenceNo", "type", "originalReferenceNo must be a string, got " + kindOf(v), "originalReferenceNo");
         else if (v !== undefined) {
           const s = v;
@@ -1581,7 +1986,9 @@ export function validateSnapQrCpmCancelResponse(input, options) {
         }
       }
       {
-        const v = o0["originalExternalId"];
+        let v = i0["originalExternalId"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "originalExternalId")) v = undefined;
+        fieldOriginalExternalId = v;
         if (v !== undefined && typeof v !== "string") fail(errors, "/originalExternalId", "type", "originalExternalId must be a string, got " + kindOf(v), "originalExternalId");
         else if (v !== undefined) {
           const s = v;
@@ -1592,7 +1999,9 @@ export function validateSnapQrCpmCancelResponse(input, options) {
         }
       }
       {
-        const v = o0["cancelTime"];
+        let v = i0["cancelTime"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "cancelTime")) v = undefined;
+        fieldCancelTime = v;
         if (v === undefined) fail(errors, "/cancelTime", "conditional", "cancelTime is required here (C: Must be filled if cancelled transaction success)", "cancelTime");
         else if (typeof v !== "string") fail(errors, "/cancelTime", "type", "cancelTime must be a string, got " + kindOf(v), "cancelTime");
         else {
@@ -1605,7 +2014,9 @@ export function validateSnapQrCpmCancelResponse(input, options) {
         }
       }
       {
-        const v = o0["transactionDate"];
+        let v = i0["transactionDate"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "transactionDate")) v = undefined;
+        fieldTransactionDate = v;
         if (v !== undefined && typeof v !== "string") fail(errors, "/transactionDate", "type", "transactionDate must be a string, got " + kindOf(v), "transactionDate");
         else if (v !== undefined) {
           const s = v;
@@ -1617,13 +2028,17 @@ export function validateSnapQrCpmCancelResponse(input, options) {
         }
       }
       {
-        const v = o0["additionalInfo"];
+        let v = i0["additionalInfo"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "additionalInfo")) v = undefined;
+        fieldAdditionalInfo = v;
         if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v))) fail(errors, "/additionalInfo", "type", "additionalInfo must be an object, got " + kindOf(v), "additionalInfo");
       }
-      if (strict) unknownKeys(o0, CANCEL_SUCCESS_KEYS, "", errors);
+      if (strict) unknownKeys(i0, CANCEL_SUCCESS_KEYS, "", errors);
     } else {
       {
-        const v = o0["responseMessage"];
+        let v = i0["responseMessage"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "responseMessage")) v = undefined;
+        fieldResponseMessage2 = v;
         if (v === undefined) fail(errors, "/responseMessage", "required", "responseMessage is mandatory (M)", "responseMessage");
         else if (typeof v !== "string") fail(errors, "/responseMessage", "type", "responseMessage must be a string, got " + kindOf(v), "responseMessage");
         else {
@@ -1635,18 +2050,42 @@ export function validateSnapQrCpmCancelResponse(input, options) {
         }
       }
       {
-        const v = o0["additionalInfo"];
+        let v = i0["additionalInfo"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "additionalInfo")) v = undefined;
+        fieldAdditionalInfo2 = v;
         if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v))) fail(errors, "/additionalInfo", "type", "additionalInfo must be an object, got " + kindOf(v), "additionalInfo");
       }
       // With no usable code the shape is unknown: strict mode flags only what neither shape declares.
-      if (strict) unknownKeys(o0, shape === 2 ? GENERATE_ERROR_KEYS : CANCEL_SUCCESS_KEYS, "", errors);
+      if (strict) unknownKeys(i0, shape === 2 ? GENERATE_ERROR_KEYS : CANCEL_SUCCESS_KEYS, "", errors);
     }
-    return errors.length === 0 ? {
-      ok: true,
-      value: input
-    } : {
+    if (errors.length !== 0) return {
       ok: false,
       errors
+    };
+    if (shape === 1) {
+      const o0 = {
+        "responseCode": code,
+        "responseMessage": fieldResponseMessage
+      };
+      if (fieldOriginalPartnerReferenceNo !== undefined) o0["originalPartnerReferenceNo"] = fieldOriginalPartnerReferenceNo;
+      if (fieldOriginalReferenceNo !== undefined) o0["originalReferenceNo"] = fieldOriginalReferenceNo;
+      if (fieldOriginalExternalId !== undefined) o0["originalExternalId"] = fieldOriginalExternalId;
+      if (fieldCancelTime !== undefined) o0["cancelTime"] = fieldCancelTime;
+      if (fieldTransactionDate !== undefined) o0["transactionDate"] = fieldTransactionDate;
+      if (fieldAdditionalInfo !== undefined) o0["additionalInfo"] = fieldAdditionalInfo;
+      return {
+        ok: true,
+        value: o0
+      };
+    }
+    const o0 = {
+      "responseCode": code,
+      "responseMessage": fieldResponseMessage2
+    };
+    if (fieldAdditionalInfo2 !== undefined) o0["additionalInfo"] = fieldAdditionalInfo2;
+    return {
+      ok: true,
+      value: o0
     };
   } catch (error) {
     return threw(error);
@@ -1663,9 +2102,29 @@ export function validateSnapQrCpmNotifyRequest(input, options) {
     if (typeof input !== "object" || input === null || Array.isArray(input)) return notAnObject(input);
     const strict = typeof options === "object" && options !== null && options.strict === true;
     const errors = [];
-    const o0 = input;
+    const i0 = ownSource(input);
+    const polluted = prototypePolluted();
+    let fieldOriginalPartnerReferenceNo;
+    let fieldOriginalReferenceNo;
+    let fieldMerchantId;
+    let fieldSubMerchantId;
+    let fieldExternalStoreId;
+    let fieldAmount;
+    let fieldAmountValue;
+    let fieldAmountCurrency;
+    let fieldLatestTransactionStatus;
+    let fieldTransactionStatusDesc;
+    let fieldCustomerNumber;
+    let fieldAccountType;
+    let fieldDestinationNumber;
+    let fieldDestinationAccountName;
+    let fieldSessionID;
+    let fieldBankCode;
+    let fieldAdditionalInfo;
     {
-      const v = o0["originalPartnerReferenceNo"];
+      let v = i0["originalPartnerReferenceNo"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "originalPartnerReferenceNo")) v = undefined;
+      fieldOriginalPartnerReferenceNo = v;
       if (v !== undefined && typeof v !== "string") fail(errors, "/originalPartnerReferenceNo", "type", "originalPartnerReferenceNo must be a string, got " + kindOf(v), "originalPartnerReferenceNo");
       else if (v !== undefined) {
         const s = v;
@@ -1676,7 +2135,9 @@ export function validateSnapQrCpmNotifyRequest(input, options) {
       }
     }
     {
-      const v = o0["originalReferenceNo"];
+      let v = i0["originalReferenceNo"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "originalReferenceNo")) v = undefined;
+      fieldOriginalReferenceNo = v;
       if (v !== undefined && typeof v !== "string") fail(errors, "/originalReferenceNo", "type", "originalReferenceNo must be a string, got " + kindOf(v), "originalReferenceNo");
       else if (v !== undefined) {
         const s = v;
@@ -1687,7 +2148,9 @@ export function validateSnapQrCpmNotifyRequest(input, options) {
       }
     }
     {
-      const v = o0["merchantId"];
+      let v = i0["merchantId"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "merchantId")) v = undefined;
+      fieldMerchantId = v;
       if (v === undefined) fail(errors, "/merchantId", "required", "merchantId is mandatory (M)", "merchantId");
       else if (typeof v !== "string") fail(errors, "/merchantId", "type", "merchantId must be a string, got " + kindOf(v), "merchantId");
       else {
@@ -1699,7 +2162,9 @@ export function validateSnapQrCpmNotifyRequest(input, options) {
       }
     }
     {
-      const v = o0["subMerchantId"];
+      let v = i0["subMerchantId"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "subMerchantId")) v = undefined;
+      fieldSubMerchantId = v;
       if (v !== undefined && typeof v !== "string") fail(errors, "/subMerchantId", "type", "subMerchantId must be a string, got " + kindOf(v), "subMerchantId");
       else if (v !== undefined) {
         const s = v;
@@ -1710,7 +2175,9 @@ export function validateSnapQrCpmNotifyRequest(input, options) {
       }
     }
     {
-      const v = o0["externalStoreId"];
+      let v = i0["externalStoreId"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "externalStoreId")) v = undefined;
+      fieldExternalStoreId = v;
       if (v !== undefined && typeof v !== "string") fail(errors, "/externalStoreId", "type", "externalStoreId must be a string, got " + kindOf(v), "externalStoreId");
       else if (v !== undefined) {
         const s = v;
@@ -1721,12 +2188,16 @@ export function validateSnapQrCpmNotifyRequest(input, options) {
       }
     }
     {
-      const v = o0["amount"];
+      let v = i0["amount"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "amount")) v = undefined;
+      fieldAmount = v;
       if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v))) fail(errors, "/amount", "type", "amount must be an object, got " + kindOf(v), "amount");
       else if (v !== undefined) {
-        const o1 = v;
+        const i1 = ownSource(v);
         {
-          const v = o1["value"];
+          let v = i1["value"];
+          if (polluted && v !== undefined && !Object.hasOwn(i1, "value")) v = undefined;
+          fieldAmountValue = v;
           if (v === undefined) fail(errors, "/amount/value", "required", "amount.value is mandatory (M)", "amount.value");
           else if (typeof v !== "string") fail(errors, "/amount/value", "type", "amount.value must be a string, got " + kindOf(v), "amount.value");
           else {
@@ -1735,7 +2206,9 @@ export function validateSnapQrCpmNotifyRequest(input, options) {
           }
         }
         {
-          const v = o1["currency"];
+          let v = i1["currency"];
+          if (polluted && v !== undefined && !Object.hasOwn(i1, "currency")) v = undefined;
+          fieldAmountCurrency = v;
           if (v === undefined) fail(errors, "/amount/currency", "required", "amount.currency is mandatory (M)", "amount.currency");
           else if (typeof v !== "string") fail(errors, "/amount/currency", "type", "amount.currency must be a string, got " + kindOf(v), "amount.currency");
           else {
@@ -1747,11 +2220,13 @@ export function validateSnapQrCpmNotifyRequest(input, options) {
             if (!isCurrency(s)) fail(errors, "/amount/currency", "currency", "amount.currency must be three capital letters (ISO 4217)", "amount.currency");
           }
         }
-        if (strict) unknownKeys(o1, PAYMENT_REQUEST_AMOUNT_KEYS, "/amount", errors);
+        if (strict) unknownKeys(i1, PAYMENT_REQUEST_AMOUNT_KEYS, "/amount", errors);
       }
     }
     {
-      const v = o0["latestTransactionStatus"];
+      let v = i0["latestTransactionStatus"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "latestTransactionStatus")) v = undefined;
+      fieldLatestTransactionStatus = v;
       if (v === undefined) fail(errors, "/latestTransactionStatus", "required", "latestTransactionStatus is mandatory (M)", "latestTransactionStatus");
       else if (typeof v !== "string") fail(errors, "/latestTransactionStatus", "type", "latestTransactionStatus must be a string, got " + kindOf(v), "latestTransactionStatus");
       else {
@@ -1764,7 +2239,9 @@ export function validateSnapQrCpmNotifyRequest(input, options) {
       }
     }
     {
-      const v = o0["transactionStatusDesc"];
+      let v = i0["transactionStatusDesc"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "transactionStatusDesc")) v = undefined;
+      fieldTransactionStatusDesc = v;
       if (v !== undefined && typeof v !== "string") fail(errors, "/transactionStatusDesc", "type", "transactionStatusDesc must be a string, got " + kindOf(v), "transactionStatusDesc");
       else if (v !== undefined) {
         const s = v;
@@ -1775,7 +2252,9 @@ export function validateSnapQrCpmNotifyRequest(input, options) {
       }
     }
     {
-      const v = o0["customerNumber"];
+      let v = i0["customerNumber"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "customerNumber")) v = undefined;
+      fieldCustomerNumber = v;
       if (v !== undefined && typeof v !== "string") fail(errors, "/customerNumber", "type", "customerNumber must be a string, got " + kindOf(v), "customerNumber");
       else if (v !== undefined) {
         const s = v;
@@ -1786,7 +2265,9 @@ export function validateSnapQrCpmNotifyRequest(input, options) {
       }
     }
     {
-      const v = o0["accountType"];
+      let v = i0["accountType"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "accountType")) v = undefined;
+      fieldAccountType = v;
       if (v !== undefined && typeof v !== "string") fail(errors, "/accountType", "type", "accountType must be a string, got " + kindOf(v), "accountType");
       else if (v !== undefined) {
         const s = v;
@@ -1797,7 +2278,9 @@ export function validateSnapQrCpmNotifyRequest(input, options) {
       }
     }
     {
-      const v = o0["destinationNumber"];
+      let v = i0["destinationNumber"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "destinationNumber")) v = undefined;
+      fieldDestinationNumber = v;
       if (v !== undefined && typeof v !== "string") fail(errors, "/destinationNumber", "type", "destinationNumber must be a string, got " + kindOf(v), "destinationNumber");
       else if (v !== undefined) {
         const s = v;
@@ -1808,7 +2291,9 @@ export function validateSnapQrCpmNotifyRequest(input, options) {
       }
     }
     {
-      const v = o0["destinationAccountName"];
+      let v = i0["destinationAccountName"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "destinationAccountName")) v = undefined;
+      fieldDestinationAccountName = v;
       if (v !== undefined && typeof v !== "string") fail(errors, "/destinationAccountName", "type", "destinationAccountName must be a string, got " + kindOf(v), "destinationAccountName");
       else if (v !== undefined) {
         const s = v;
@@ -1819,7 +2304,9 @@ export function validateSnapQrCpmNotifyRequest(input, options) {
       }
     }
     {
-      const v = o0["sessionID"];
+      let v = i0["sessionID"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "sessionID")) v = undefined;
+      fieldSessionID = v;
       if (v !== undefined && typeof v !== "string") fail(errors, "/sessionID", "type", "sessionID must be a string, got " + kindOf(v), "sessionID");
       else if (v !== undefined) {
         const s = v;
@@ -1830,7 +2317,9 @@ export function validateSnapQrCpmNotifyRequest(input, options) {
       }
     }
     {
-      const v = o0["bankCode"];
+      let v = i0["bankCode"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "bankCode")) v = undefined;
+      fieldBankCode = v;
       if (v !== undefined && typeof v !== "string") fail(errors, "/bankCode", "type", "bankCode must be a string, got " + kindOf(v), "bankCode");
       else if (v !== undefined) {
         const s = v;
@@ -1841,16 +2330,42 @@ export function validateSnapQrCpmNotifyRequest(input, options) {
       }
     }
     {
-      const v = o0["additionalInfo"];
+      let v = i0["additionalInfo"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "additionalInfo")) v = undefined;
+      fieldAdditionalInfo = v;
       if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v))) fail(errors, "/additionalInfo", "type", "additionalInfo must be an object, got " + kindOf(v), "additionalInfo");
     }
-    if (strict) unknownKeys(o0, NOTIFY_REQUEST_KEYS, "", errors);
-    return errors.length === 0 ? {
-      ok: true,
-      value: input
-    } : {
+    if (strict) unknownKeys(i0, NOTIFY_REQUEST_KEYS, "", errors);
+    if (errors.length !== 0) return {
       ok: false,
       errors
+    };
+    const o0 = {
+      "merchantId": fieldMerchantId,
+      "latestTransactionStatus": fieldLatestTransactionStatus
+    };
+    if (fieldOriginalPartnerReferenceNo !== undefined) o0["originalPartnerReferenceNo"] = fieldOriginalPartnerReferenceNo;
+    if (fieldOriginalReferenceNo !== undefined) o0["originalReferenceNo"] = fieldOriginalReferenceNo;
+    if (fieldSubMerchantId !== undefined) o0["subMerchantId"] = fieldSubMerchantId;
+    if (fieldExternalStoreId !== undefined) o0["externalStoreId"] = fieldExternalStoreId;
+    if (fieldAmount !== undefined) {
+      const o1 = {
+        "value": fieldAmountValue,
+        "currency": fieldAmountCurrency
+      };
+      o0["amount"] = o1;
+    }
+    if (fieldTransactionStatusDesc !== undefined) o0["transactionStatusDesc"] = fieldTransactionStatusDesc;
+    if (fieldCustomerNumber !== undefined) o0["customerNumber"] = fieldCustomerNumber;
+    if (fieldAccountType !== undefined) o0["accountType"] = fieldAccountType;
+    if (fieldDestinationNumber !== undefined) o0["destinationNumber"] = fieldDestinationNumber;
+    if (fieldDestinationAccountName !== undefined) o0["destinationAccountName"] = fieldDestinationAccountName;
+    if (fieldSessionID !== undefined) o0["sessionID"] = fieldSessionID;
+    if (fieldBankCode !== undefined) o0["bankCode"] = fieldBankCode;
+    if (fieldAdditionalInfo !== undefined) o0["additionalInfo"] = fieldAdditionalInfo;
+    return {
+      ok: true,
+      value: o0
     };
   } catch (error) {
     return threw(error);
@@ -1869,8 +2384,14 @@ export function validateSnapQrCpmNotifyResponse(input, options) {
     if (typeof input !== "object" || input === null || Array.isArray(input)) return notAnObject(input);
     const strict = typeof options === "object" && options !== null && options.strict === true;
     const errors = [];
-    const o0 = input;
-    const code = o0["responseCode"];
+    const i0 = ownSource(input);
+    const polluted = prototypePolluted();
+    let code = i0["responseCode"];
+    if (polluted && code !== undefined && !Object.hasOwn(i0, "responseCode")) code = undefined;
+    let fieldResponseMessage;
+    let fieldAdditionalInfo;
+    let fieldResponseMessage2;
+    let fieldAdditionalInfo2;
     // 0: no usable code, 1: the success code (full response), 2: another code of the service (envelope).
     let shape = 0;
     if (code === undefined) fail(errors, "/responseCode", "required", "responseCode is mandatory (M)", "responseCode");
@@ -1889,7 +2410,9 @@ export function validateSnapQrCpmNotifyResponse(input, options) {
     }
     if (shape === 1) {
       {
-        const v = o0["responseMessage"];
+        let v = i0["responseMessage"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "responseMessage")) v = undefined;
+        fieldResponseMessage = v;
         if (v === undefined) fail(errors, "/responseMessage", "required", "responseMessage is mandatory (M)", "responseMessage");
         else if (typeof v !== "string") fail(errors, "/responseMessage", "type", "responseMessage must be a string, got " + kindOf(v), "responseMessage");
         else {
@@ -1901,13 +2424,17 @@ export function validateSnapQrCpmNotifyResponse(input, options) {
         }
       }
       {
-        const v = o0["additionalInfo"];
+        let v = i0["additionalInfo"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "additionalInfo")) v = undefined;
+        fieldAdditionalInfo = v;
         if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v))) fail(errors, "/additionalInfo", "type", "additionalInfo must be an object, got " + kindOf(v), "additionalInfo");
       }
-      if (strict) unknownKeys(o0, GENERATE_ERROR_KEYS, "", errors);
+      if (strict) unknownKeys(i0, GENERATE_ERROR_KEYS, "", errors);
     } else {
       {
-        const v = o0["responseMessage"];
+        let v = i0["responseMessage"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "responseMessage")) v = undefined;
+        fieldResponseMessage2 = v;
         if (v === undefined) fail(errors, "/responseMessage", "required", "responseMessage is mandatory (M)", "responseMessage");
         else if (typeof v !== "string") fail(errors, "/responseMessage", "type", "responseMessage must be a string, got " + kindOf(v), "responseMessage");
         else {
@@ -1919,18 +2446,37 @@ export function validateSnapQrCpmNotifyResponse(input, options) {
         }
       }
       {
-        const v = o0["additionalInfo"];
+        let v = i0["additionalInfo"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "additionalInfo")) v = undefined;
+        fieldAdditionalInfo2 = v;
         if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v))) fail(errors, "/additionalInfo", "type", "additionalInfo must be an object, got " + kindOf(v), "additionalInfo");
       }
       // With no usable code the shape is unknown: strict mode flags only what neither shape declares.
-      if (strict) unknownKeys(o0, shape === 2 ? GENERATE_ERROR_KEYS : GENERATE_ERROR_KEYS, "", errors);
+      if (strict) unknownKeys(i0, shape === 2 ? GENERATE_ERROR_KEYS : GENERATE_ERROR_KEYS, "", errors);
     }
-    return errors.length === 0 ? {
-      ok: true,
-      value: input
-    } : {
+    if (errors.length !== 0) return {
       ok: false,
       errors
+    };
+    if (shape === 1) {
+      const o0 = {
+        "responseCode": code,
+        "responseMessage": fieldResponseMessage
+      };
+      if (fieldAdditionalInfo !== undefined) o0["additionalInfo"] = fieldAdditionalInfo;
+      return {
+        ok: true,
+        value: o0
+      };
+    }
+    const o0 = {
+      "responseCode": code,
+      "responseMessage": fieldResponseMessage2
+    };
+    if (fieldAdditionalInfo2 !== undefined) o0["additionalInfo"] = fieldAdditionalInfo2;
+    return {
+      ok: true,
+      value: o0
     };
   } catch (error) {
     return threw(error);
@@ -1947,9 +2493,24 @@ export function validateSnapQrCpmRefundRequest(input, options) {
     if (typeof input !== "object" || input === null || Array.isArray(input)) return notAnObject(input);
     const strict = typeof options === "object" && options !== null && options.strict === true;
     const errors = [];
-    const o0 = input;
+    const i0 = ownSource(input);
+    const polluted = prototypePolluted();
+    let fieldMerchantId;
+    let fieldSubMerchantId;
+    let fieldExternalStoreId;
+    let fieldOriginalPartnerReferenceNo;
+    let fieldOriginalReferenceNo;
+    let fieldOriginalExternalId;
+    let fieldPartnerRefundNo;
+    let fieldRefundAmount;
+    let fieldRefundAmountValue;
+    let fieldRefundAmountCurrency;
+    let fieldReason;
+    let fieldAdditionalInfo;
     {
-      const v = o0["merchantId"];
+      let v = i0["merchantId"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "merchantId")) v = undefined;
+      fieldMerchantId = v;
       if (v !== undefined && typeof v !== "string") fail(errors, "/merchantId", "type", "merchantId must be a string, got " + kindOf(v), "merchantId");
       else if (v !== undefined) {
         const s = v;
@@ -1960,7 +2521,9 @@ export function validateSnapQrCpmRefundRequest(input, options) {
       }
     }
     {
-      const v = o0["subMerchantId"];
+      let v = i0["subMerchantId"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "subMerchantId")) v = undefined;
+      fieldSubMerchantId = v;
       if (v !== undefined && typeof v !== "string") fail(errors, "/subMerchantId", "type", "subMerchantId must be a string, got " + kindOf(v), "subMerchantId");
       else if (v !== undefined) {
         const s = v;
@@ -1971,7 +2534,9 @@ export function validateSnapQrCpmRefundRequest(input, options) {
       }
     }
     {
-      const v = o0["externalStoreId"];
+      let v = i0["externalStoreId"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "externalStoreId")) v = undefined;
+      fieldExternalStoreId = v;
       if (v !== undefined && typeof v !== "string") fail(errors, "/externalStoreId", "type", "externalStoreId must be a string, got " + kindOf(v), "externalStoreId");
       else if (v !== undefined) {
         const s = v;
@@ -1982,7 +2547,9 @@ export function validateSnapQrCpmRefundRequest(input, options) {
       }
     }
     {
-      const v = o0["originalPartnerReferenceNo"];
+      let v = i0["originalPartnerReferenceNo"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "originalPartnerReferenceNo")) v = undefined;
+      fieldOriginalPartnerReferenceNo = v;
       if (v === undefined) fail(errors, "/originalPartnerReferenceNo", "required", "originalPartnerReferenceNo is mandatory (M)", "originalPartnerReferenceNo");
       else if (typeof v !== "string") fail(errors, "/originalPartnerReferenceNo", "type", "originalPartnerReferenceNo must be a string, got " + kindOf(v), "originalPartnerReferenceNo");
       else {
@@ -1994,7 +2561,9 @@ export function validateSnapQrCpmRefundRequest(input, options) {
       }
     }
     {
-      const v = o0["originalReferenceNo"];
+      let v = i0["originalReferenceNo"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "originalReferenceNo")) v = undefined;
+      fieldOriginalReferenceNo = v;
       if (v !== undefined && typeof v !== "string") fail(errors, "/originalReferenceNo", "type", "originalReferenceNo must be a string, got " + kindOf(v), "originalReferenceNo");
       else if (v !== undefined) {
         const s = v;
@@ -2005,7 +2574,9 @@ export function validateSnapQrCpmRefundRequest(input, options) {
       }
     }
     {
-      const v = o0["originalExternalId"];
+      let v = i0["originalExternalId"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "originalExternalId")) v = undefined;
+      fieldOriginalExternalId = v;
       if (v !== undefined && typeof v !== "string") fail(errors, "/originalExternalId", "type", "originalExternalId must be a string, got " + kindOf(v), "originalExternalId");
       else if (v !== undefined) {
         const s = v;
@@ -2016,7 +2587,9 @@ export function validateSnapQrCpmRefundRequest(input, options) {
       }
     }
     {
-      const v = o0["partnerRefundNo"];
+      let v = i0["partnerRefundNo"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "partnerRefundNo")) v = undefined;
+      fieldPartnerRefundNo = v;
       if (v === undefined) fail(errors, "/partnerRefundNo", "required", "partnerRefundNo is mandatory (M)", "partnerRefundNo");
       else if (typeof v !== "string") fail(errors, "/partnerRefundNo", "type", "partnerRefundNo must be a string, got " + kindOf(v), "partnerRefundNo");
       else {
@@ -2028,12 +2601,16 @@ export function validateSnapQrCpmRefundRequest(input, options) {
       }
     }
     {
-      const v = o0["refundAmount"];
+      let v = i0["refundAmount"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "refundAmount")) v = undefined;
+      fieldRefundAmount = v;
       if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v))) fail(errors, "/refundAmount", "type", "refundAmount must be an object, got " + kindOf(v), "refundAmount");
       else if (v !== undefined) {
-        const o1 = v;
+        const i1 = ownSource(v);
         {
-          const v = o1["value"];
+          let v = i1["value"];
+          if (polluted && v !== undefined && !Object.hasOwn(i1, "value")) v = undefined;
+          fieldRefundAmountValue = v;
           if (v === undefined) fail(errors, "/refundAmount/value", "required", "refundAmount.value is mandatory (M)", "refundAmount.value");
           else if (typeof v !== "string") fail(errors, "/refundAmount/value", "type", "refundAmount.value must be a string, got " + kindOf(v), "refundAmount.value");
           else {
@@ -2042,7 +2619,9 @@ export function validateSnapQrCpmRefundRequest(input, options) {
           }
         }
         {
-          const v = o1["currency"];
+          let v = i1["currency"];
+          if (polluted && v !== undefined && !Object.hasOwn(i1, "currency")) v = undefined;
+          fieldRefundAmountCurrency = v;
           if (v === undefined) fail(errors, "/refundAmount/currency", "required", "refundAmount.currency is mandatory (M)", "refundAmount.currency");
           else if (typeof v !== "string") fail(errors, "/refundAmount/currency", "type", "refundAmount.currency must be a string, got " + kindOf(v), "refundAmount.currency");
           else {
@@ -2054,11 +2633,13 @@ export function validateSnapQrCpmRefundRequest(input, options) {
             if (!isCurrency(s)) fail(errors, "/refundAmount/currency", "currency", "refundAmount.currency must be three capital letters (ISO 4217)", "refundAmount.currency");
           }
         }
-        if (strict) unknownKeys(o1, PAYMENT_REQUEST_AMOUNT_KEYS, "/refundAmount", errors);
+        if (strict) unknownKeys(i1, PAYMENT_REQUEST_AMOUNT_KEYS, "/refundAmount", errors);
       }
     }
     {
-      const v = o0["reason"];
+      let v = i0["reason"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "reason")) v = undefined;
+      fieldReason = v;
       if (v !== undefined && typeof v !== "string") fail(errors, "/reason", "type", "reason must be a string, got " + kindOf(v), "reason");
       else if (v !== undefined) {
         const s = v;
@@ -2069,16 +2650,37 @@ export function validateSnapQrCpmRefundRequest(input, options) {
       }
     }
     {
-      const v = o0["additionalInfo"];
+      let v = i0["additionalInfo"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "additionalInfo")) v = undefined;
+      fieldAdditionalInfo = v;
       if (v !== undefined && v !== null && (typeof v !== "object" || v === null || Array.isArray(v))) fail(errors, "/additionalInfo", "type", "additionalInfo must be an object or null, got " + kindOf(v), "additionalInfo");
     }
-    if (strict) unknownKeys(o0, REFUND_REQUEST_KEYS, "", errors);
-    return errors.length === 0 ? {
-      ok: true,
-      value: input
-    } : {
+    if (strict) unknownKeys(i0, REFUND_REQUEST_KEYS, "", errors);
+    if (errors.length !== 0) return {
       ok: false,
       errors
+    };
+    const o0 = {
+      "originalPartnerReferenceNo": fieldOriginalPartnerReferenceNo,
+      "partnerRefundNo": fieldPartnerRefundNo
+    };
+    if (fieldMerchantId !== undefined) o0["merchantId"] = fieldMerchantId;
+    if (fieldSubMerchantId !== undefined) o0["subMerchantId"] = fieldSubMerchantId;
+    if (fieldExternalStoreId !== undefined) o0["externalStoreId"] = fieldExternalStoreId;
+    if (fieldOriginalReferenceNo !== undefined) o0["originalReferenceNo"] = fieldOriginalReferenceNo;
+    if (fieldOriginalExternalId !== undefined) o0["originalExternalId"] = fieldOriginalExternalId;
+    if (fieldRefundAmount !== undefined) {
+      const o1 = {
+        "value": fieldRefundAmountValue,
+        "currency": fieldRefundAmountCurrency
+      };
+      o0["refundAmount"] = o1;
+    }
+    if (fieldReason !== undefined) o0["reason"] = fieldReason;
+    if (fieldAdditionalInfo !== undefined) o0["additionalInfo"] = fieldAdditionalInfo;
+    return {
+      ok: true,
+      value: o0
     };
   } catch (error) {
     return threw(error);
@@ -2097,8 +2699,23 @@ export function validateSnapQrCpmRefundResponse(input, options) {
     if (typeof input !== "object" || input === null || Array.isArray(input)) return notAnObject(input);
     const strict = typeof options === "object" && options !== null && options.strict === true;
     const errors = [];
-    const o0 = input;
-    const code = o0["responseCode"];
+    const i0 = ownSource(input);
+    const polluted = prototypePolluted();
+    let code = i0["responseCode"];
+    if (polluted && code !== undefined && !Object.hasOwn(i0, "responseCode")) code = undefined;
+    let fieldResponseMessage;
+    let fieldOriginalPartnerReferenceNo;
+    let fieldOriginalReferenceNo;
+    let fieldOriginalExternalId;
+    let fieldRefundNo;
+    let fieldPartnerRefundNo;
+    let fieldRefundAmount;
+    let fieldRefundAmountValue;
+    let fieldRefundAmountCurrency;
+    let fieldRefundTime;
+    let fieldAdditionalInfo;
+    let fieldResponseMessage2;
+    let fieldAdditionalInfo2;
     // 0: no usable code, 1: the success code (full response), 2: another code of the service (envelope).
     let shape = 0;
     if (code === undefined) fail(errors, "/responseCode", "required", "responseCode is mandatory (M)", "responseCode");
@@ -2117,7 +2734,9 @@ export function validateSnapQrCpmRefundResponse(input, options) {
     }
     if (shape === 1) {
       {
-        const v = o0["responseMessage"];
+        let v = i0["responseMessage"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "responseMessage")) v = undefined;
+        fieldResponseMessage = v;
         if (v === undefined) fail(errors, "/responseMessage", "required", "responseMessage is mandatory (M)", "responseMessage");
         else if (typeof v !== "string") fail(errors, "/responseMessage", "type", "responseMessage must be a string, got " + kindOf(v), "responseMessage");
         else {
@@ -2129,7 +2748,9 @@ export function validateSnapQrCpmRefundResponse(input, options) {
         }
       }
       {
-        const v = o0["originalPartnerReferenceNo"];
+        let v = i0["originalPartnerReferenceNo"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "originalPartnerReferenceNo")) v = undefined;
+        fieldOriginalPartnerReferenceNo = v;
         if (v !== undefined && typeof v !== "string") fail(errors, "/originalPartnerReferenceNo", "type", "originalPartnerReferenceNo must be a string, got " + kindOf(v), "originalPartnerReferenceNo");
         else if (v !== undefined) {
           const s = v;
@@ -2140,7 +2761,9 @@ export function validateSnapQrCpmRefundResponse(input, options) {
         }
       }
       {
-        const v = o0["originalReferenceNo"];
+        let v = i0["originalReferenceNo"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "originalReferenceNo")) v = undefined;
+        fieldOriginalReferenceNo = v;
         if (v !== undefined && typeof v !== "string") fail(errors, "/originalReferenceNo", "type", "originalReferenceNo must be a string, got " + kindOf(v), "originalReferenceNo");
         else if (v !== undefined) {
           const s = v;
@@ -2151,7 +2774,9 @@ export function validateSnapQrCpmRefundResponse(input, options) {
         }
       }
       {
-        const v = o0["originalExternalId"];
+        let v = i0["originalExternalId"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "originalExternalId")) v = undefined;
+        fieldOriginalExternalId = v;
         if (v !== undefined && typeof v !== "string") fail(errors, "/originalExternalId", "type", "originalExternalId must be a string, got " + kindOf(v), "originalExternalId");
         else if (v !== undefined) {
           const s = v;
@@ -2162,7 +2787,9 @@ export function validateSnapQrCpmRefundResponse(input, options) {
         }
       }
       {
-        const v = o0["refundNo"];
+        let v = i0["refundNo"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "refundNo")) v = undefined;
+        fieldRefundNo = v;
         if (v === undefined) fail(errors, "/refundNo", "required", "refundNo is mandatory (M)", "refundNo");
         else if (typeof v !== "string") fail(errors, "/refundNo", "type", "refundNo must be a string, got " + kindOf(v), "refundNo");
         else {
@@ -2174,7 +2801,9 @@ export function validateSnapQrCpmRefundResponse(input, options) {
         }
       }
       {
-        const v = o0["partnerRefundNo"];
+        let v = i0["partnerRefundNo"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "partnerRefundNo")) v = undefined;
+        fieldPartnerRefundNo = v;
         if (v !== undefined && typeof v !== "string") fail(errors, "/partnerRefundNo", "type", "partnerRefundNo must be a string, got " + kindOf(v), "partnerRefundNo");
         else if (v !== undefined) {
           const s = v;
@@ -2185,12 +2814,16 @@ export function validateSnapQrCpmRefundResponse(input, options) {
         }
       }
       {
-        const v = o0["refundAmount"];
+        let v = i0["refundAmount"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "refundAmount")) v = undefined;
+        fieldRefundAmount = v;
         if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v))) fail(errors, "/refundAmount", "type", "refundAmount must be an object, got " + kindOf(v), "refundAmount");
         else if (v !== undefined) {
-          const o1 = v;
+          const i1 = ownSource(v);
           {
-            const v = o1["value"];
+            let v = i1["value"];
+            if (polluted && v !== undefined && !Object.hasOwn(i1, "value")) v = undefined;
+            fieldRefundAmountValue = v;
             if (v === undefined) fail(errors, "/refundAmount/value", "required", "refundAmount.value is mandatory (M)", "refundAmount.value");
             else if (typeof v !== "string") fail(errors, "/refundAmount/value", "type", "refundAmount.value must be a string, got " + kindOf(v), "refundAmount.value");
             else {
@@ -2199,7 +2832,9 @@ export function validateSnapQrCpmRefundResponse(input, options) {
             }
           }
           {
-            const v = o1["currency"];
+            let v = i1["currency"];
+            if (polluted && v !== undefined && !Object.hasOwn(i1, "currency")) v = undefined;
+            fieldRefundAmountCurrency = v;
             if (v === undefined) fail(errors, "/refundAmount/currency", "required", "refundAmount.currency is mandatory (M)", "refundAmount.currency");
             else if (typeof v !== "string") fail(errors, "/refundAmount/currency", "type", "refundAmount.currency must be a string, got " + kindOf(v), "refundAmount.currency");
             else {
@@ -2211,11 +2846,13 @@ export function validateSnapQrCpmRefundResponse(input, options) {
               if (!isCurrency(s)) fail(errors, "/refundAmount/currency", "currency", "refundAmount.currency must be three capital letters (ISO 4217)", "refundAmount.currency");
             }
           }
-          if (strict) unknownKeys(o1, PAYMENT_REQUEST_AMOUNT_KEYS, "/refundAmount", errors);
+          if (strict) unknownKeys(i1, PAYMENT_REQUEST_AMOUNT_KEYS, "/refundAmount", errors);
         }
       }
       {
-        const v = o0["refundTime"];
+        let v = i0["refundTime"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "refundTime")) v = undefined;
+        fieldRefundTime = v;
         if (v === undefined) fail(errors, "/refundTime", "required", "refundTime is mandatory (M)", "refundTime");
         else if (typeof v !== "string") fail(errors, "/refundTime", "type", "refundTime must be a string, got " + kindOf(v), "refundTime");
         else {
@@ -2228,13 +2865,17 @@ export function validateSnapQrCpmRefundResponse(input, options) {
         }
       }
       {
-        const v = o0["additionalInfo"];
+        let v = i0["additionalInfo"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "additionalInfo")) v = undefined;
+        fieldAdditionalInfo = v;
         if (v !== undefined && v !== null && (typeof v !== "object" || v === null || Array.isArray(v))) fail(errors, "/additionalInfo", "type", "additionalInfo must be an object or null, got " + kindOf(v), "additionalInfo");
       }
-      if (strict) unknownKeys(o0, REFUND_SUCCESS_KEYS, "", errors);
+      if (strict) unknownKeys(i0, REFUND_SUCCESS_KEYS, "", errors);
     } else {
       {
-        const v = o0["responseMessage"];
+        let v = i0["responseMessage"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "responseMessage")) v = undefined;
+        fieldResponseMessage2 = v;
         if (v === undefined) fail(errors, "/responseMessage", "required", "responseMessage is mandatory (M)", "responseMessage");
         else if (typeof v !== "string") fail(errors, "/responseMessage", "type", "responseMessage must be a string, got " + kindOf(v), "responseMessage");
         else {
@@ -2246,18 +2887,50 @@ export function validateSnapQrCpmRefundResponse(input, options) {
         }
       }
       {
-        const v = o0["additionalInfo"];
+        let v = i0["additionalInfo"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "additionalInfo")) v = undefined;
+        fieldAdditionalInfo2 = v;
         if (v !== undefined && v !== null && (typeof v !== "object" || v === null || Array.isArray(v))) fail(errors, "/additionalInfo", "type", "additionalInfo must be an object or null, got " + kindOf(v), "additionalInfo");
       }
       // With no usable code the shape is unknown: strict mode flags only what neither shape declares.
-      if (strict) unknownKeys(o0, shape === 2 ? GENERATE_ERROR_KEYS : REFUND_SUCCESS_KEYS, "", errors);
+      if (strict) unknownKeys(i0, shape === 2 ? GENERATE_ERROR_KEYS : REFUND_SUCCESS_KEYS, "", errors);
     }
-    return errors.length === 0 ? {
-      ok: true,
-      value: input
-    } : {
+    if (errors.length !== 0) return {
       ok: false,
       errors
+    };
+    if (shape === 1) {
+      const o0 = {
+        "responseCode": code,
+        "responseMessage": fieldResponseMessage,
+        "refundNo": fieldRefundNo,
+        "refundTime": fieldRefundTime
+      };
+      if (fieldOriginalPartnerReferenceNo !== undefined) o0["originalPartnerReferenceNo"] = fieldOriginalPartnerReferenceNo;
+      if (fieldOriginalReferenceNo !== undefined) o0["originalReferenceNo"] = fieldOriginalReferenceNo;
+      if (fieldOriginalExternalId !== undefined) o0["originalExternalId"] = fieldOriginalExternalId;
+      if (fieldPartnerRefundNo !== undefined) o0["partnerRefundNo"] = fieldPartnerRefundNo;
+      if (fieldRefundAmount !== undefined) {
+        const o1 = {
+          "value": fieldRefundAmountValue,
+          "currency": fieldRefundAmountCurrency
+        };
+        o0["refundAmount"] = o1;
+      }
+      if (fieldAdditionalInfo !== undefined) o0["additionalInfo"] = fieldAdditionalInfo;
+      return {
+        ok: true,
+        value: o0
+      };
+    }
+    const o0 = {
+      "responseCode": code,
+      "responseMessage": fieldResponseMessage2
+    };
+    if (fieldAdditionalInfo2 !== undefined) o0["additionalInfo"] = fieldAdditionalInfo2;
+    return {
+      ok: true,
+      value: o0
     };
   } catch (error) {
     return threw(error);

@@ -2300,7 +2300,14 @@ export interface SnapQrCpmValidationError {
   field: string | null;
 }
 
-/** A validator's verdict: the input itself (not a copy) when it is valid, else every error found. */
+/**
+ * A validator's verdict: when the body is valid, a snapshot of what was validated, else every error found.
+ *
+ * The snapshot is a new plain object of the declared fields the input has as its own properties, each read once: a
+ * getter or Proxy that changes between reads cannot change what was validated, and an inherited property (even from
+ * a polluted Object.prototype) is never the body's. Declared nested objects are snapshots too; free objects and arrays
+ * are the input's own. Undeclared properties are left out, as zod's default strip does: they were not validated.
+ */
 export type SnapQrCpmValidationResult<T> = { ok: true; value: T } | { ok: false; errors: SnapQrCpmValidationError[] };
 /** Validator options. */
 export interface SnapQrCpmValidateOptions {
@@ -2593,6 +2600,25 @@ function unknownKeys(o: object, known: ReadonlySet<string>, base: string, errors
   }
 }
 
+/**
+ * Where an object's fields are read from: the object itself when it is a plain record (its prototype Object.prototype
+ * or null, the shape JSON.parse makes), else a copy of its own enumerable properties, so that nothing inherited from
+ * another prototype (a class, Object.create(valid)) is read as the body's.
+ */
+function ownSource(o: object): Record<string, unknown> {
+  const proto: unknown = Object.getPrototypeOf(o);
+  return (proto === Object.prototype || proto === null ? o : { ...o }) as Record<string, unknown>;
+}
+
+/**
+ * Whether Object.prototype has an enumerable property of its own (an application has polluted it): then every read
+ * checks that what it found is the body's own. Once per call: on a clean prototype this is an empty for-in.
+ */
+function prototypePolluted(): boolean {
+  for (const key in Object.prototype) return key !== "";
+  return false;
+}
+
 /** The body itself is not an object. */
 function notAnObject(input: unknown): { ok: false; errors: SnapQrCpmValidationError[] } {
   return {
@@ -2629,9 +2655,18 @@ export function validateSnapQrCpmGenerateRequest(
     if (typeof input !== "object" || input === null || Array.isArray(input)) return notAnObject(input);
     const strict = typeof options === "object" && options !== null && options.strict === true;
     const errors: SnapQrCpmValidationError[] = [];
-    const o0 = input as Record<string, unknown>;
+    const i0 = ownSource(input);
+    const polluted = prototypePolluted();
+    let fieldPartnerReferenceNo: unknown;
+    let fieldUserAccessToken: unknown;
+    let fieldMerchantId: unknown;
+    let fieldSubMerchantId: unknown;
+    let fieldPartnerTrxDate: unknown;
+    let fieldAdditionalInfo: unknown;
     {
-      const v = o0["partnerReferenceNo"];
+      let v = i0["partnerReferenceNo"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "partnerReferenceNo")) v = undefined;
+      fieldPartnerReferenceNo = v;
       if (v !== undefined && typeof v !== "string")
         fail(
           errors,
@@ -2656,7 +2691,9 @@ export function validateSnapQrCpmGenerateRequest(
       }
     }
     {
-      const v = o0["userAccessToken"];
+      let v = i0["userAccessToken"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "userAccessToken")) v = undefined;
+      fieldUserAccessToken = v;
       if (v !== undefined && typeof v !== "string")
         fail(
           errors,
@@ -2681,7 +2718,9 @@ export function validateSnapQrCpmGenerateRequest(
       }
     }
     {
-      const v = o0["merchantId"];
+      let v = i0["merchantId"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "merchantId")) v = undefined;
+      fieldMerchantId = v;
       if (v !== undefined && typeof v !== "string")
         fail(errors, "/merchantId", "type", "merchantId must be a string, got " + kindOf(v), "merchantId");
       else if (v !== undefined) {
@@ -2700,7 +2739,9 @@ export function validateSnapQrCpmGenerateRequest(
       }
     }
     {
-      const v = o0["subMerchantId"];
+      let v = i0["subMerchantId"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "subMerchantId")) v = undefined;
+      fieldSubMerchantId = v;
       if (v !== undefined && typeof v !== "string")
         fail(errors, "/subMerchantId", "type", "subMerchantId must be a string, got " + kindOf(v), "subMerchantId");
       else if (v !== undefined) {
@@ -2719,7 +2760,9 @@ export function validateSnapQrCpmGenerateRequest(
       }
     }
     {
-      const v = o0["partnerTrxDate"];
+      let v = i0["partnerTrxDate"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "partnerTrxDate")) v = undefined;
+      fieldPartnerTrxDate = v;
       if (v === undefined)
         fail(errors, "/partnerTrxDate", "required", "partnerTrxDate is mandatory (M)", "partnerTrxDate");
       else if (typeof v !== "string")
@@ -2740,12 +2783,21 @@ export function validateSnapQrCpmGenerateRequest(
       }
     }
     {
-      const v = o0["additionalInfo"];
+      let v = i0["additionalInfo"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "additionalInfo")) v = undefined;
+      fieldAdditionalInfo = v;
       if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v)))
         fail(errors, "/additionalInfo", "type", "additionalInfo must be an object, got " + kindOf(v), "additionalInfo");
     }
-    if (strict) unknownKeys(o0, GENERATE_REQUEST_KEYS, "", errors);
-    return errors.length === 0 ? { ok: true, value: input as SnapQrCpmGenerateRequest } : { ok: false, errors };
+    if (strict) unknownKeys(i0, GENERATE_REQUEST_KEYS, "", errors);
+    if (errors.length !== 0) return { ok: false, errors };
+    const o0: Record<string, unknown> = { partnerTrxDate: fieldPartnerTrxDate };
+    if (fieldPartnerReferenceNo !== undefined) o0["partnerReferenceNo"] = fieldPartnerReferenceNo;
+    if (fieldUserAccessToken !== undefined) o0["userAccessToken"] = fieldUserAccessToken;
+    if (fieldMerchantId !== undefined) o0["merchantId"] = fieldMerchantId;
+    if (fieldSubMerchantId !== undefined) o0["subMerchantId"] = fieldSubMerchantId;
+    if (fieldAdditionalInfo !== undefined) o0["additionalInfo"] = fieldAdditionalInfo;
+    return { ok: true, value: o0 as unknown as SnapQrCpmGenerateRequest };
   } catch (error) {
     return threw(error);
   }
@@ -2767,8 +2819,19 @@ export function validateSnapQrCpmGenerateResponse(
     if (typeof input !== "object" || input === null || Array.isArray(input)) return notAnObject(input);
     const strict = typeof options === "object" && options !== null && options.strict === true;
     const errors: SnapQrCpmValidationError[] = [];
-    const o0 = input as Record<string, unknown>;
-    const code = o0["responseCode"];
+    const i0 = ownSource(input);
+    const polluted = prototypePolluted();
+    let code = i0["responseCode"];
+    if (polluted && code !== undefined && !Object.hasOwn(i0, "responseCode")) code = undefined;
+    let fieldResponseMessage: unknown;
+    let fieldReferenceNo: unknown;
+    let fieldPartnerReferenceNo: unknown;
+    let fieldQrContent: unknown;
+    let fieldQrUrl: unknown;
+    let fieldExpiryTime: unknown;
+    let fieldAdditionalInfo: unknown;
+    let fieldResponseMessage2: unknown;
+    let fieldAdditionalInfo2: unknown;
     // 0: no usable code, 1: the success code (full response), 2: another code of the service (envelope).
     let shape = 0;
     if (code === undefined) fail(errors, "/responseCode", "required", "responseCode is mandatory (M)", "responseCode");
@@ -2802,7 +2865,9 @@ export function validateSnapQrCpmGenerateResponse(
     }
     if (shape === 1) {
       {
-        const v = o0["responseMessage"];
+        let v = i0["responseMessage"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "responseMessage")) v = undefined;
+        fieldResponseMessage = v;
         if (v === undefined)
           fail(errors, "/responseMessage", "required", "responseMessage is mandatory (M)", "responseMessage");
         else if (typeof v !== "string")
@@ -2829,7 +2894,9 @@ export function validateSnapQrCpmGenerateResponse(
         }
       }
       {
-        const v = o0["referenceNo"];
+        let v = i0["referenceNo"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "referenceNo")) v = undefined;
+        fieldReferenceNo = v;
         if (v === undefined)
           fail(
             errors,
@@ -2856,7 +2923,9 @@ export function validateSnapQrCpmGenerateResponse(
         }
       }
       {
-        const v = o0["partnerReferenceNo"];
+        let v = i0["partnerReferenceNo"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "partnerReferenceNo")) v = undefined;
+        fieldPartnerReferenceNo = v;
         if (v !== undefined && typeof v !== "string")
           fail(
             errors,
@@ -2881,7 +2950,9 @@ export function validateSnapQrCpmGenerateResponse(
         }
       }
       {
-        const v = o0["qrContent"];
+        let v = i0["qrContent"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "qrContent")) v = undefined;
+        fieldQrContent = v;
         if (v !== undefined && typeof v !== "string")
           fail(errors, "/qrContent", "type", "qrContent must be a string, got " + kindOf(v), "qrContent");
         else if (v !== undefined) {
@@ -2900,7 +2971,9 @@ export function validateSnapQrCpmGenerateResponse(
         }
       }
       {
-        const v = o0["qrUrl"];
+        let v = i0["qrUrl"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "qrUrl")) v = undefined;
+        fieldQrUrl = v;
         if (v !== undefined && typeof v !== "string")
           fail(errors, "/qrUrl", "type", "qrUrl must be a string, got " + kindOf(v), "qrUrl");
         else if (v !== undefined) {
@@ -2912,7 +2985,9 @@ export function validateSnapQrCpmGenerateResponse(
         }
       }
       {
-        const v = o0["expiryTime"];
+        let v = i0["expiryTime"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "expiryTime")) v = undefined;
+        fieldExpiryTime = v;
         if (v === undefined) fail(errors, "/expiryTime", "required", "expiryTime is mandatory (M)", "expiryTime");
         else if (typeof v !== "string")
           fail(errors, "/expiryTime", "type", "expiryTime must be a string, got " + kindOf(v), "expiryTime");
@@ -2940,7 +3015,9 @@ export function validateSnapQrCpmGenerateResponse(
         }
       }
       {
-        const v = o0["additionalInfo"];
+        let v = i0["additionalInfo"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "additionalInfo")) v = undefined;
+        fieldAdditionalInfo = v;
         if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v)))
           fail(
             errors,
@@ -2950,10 +3027,12 @@ export function validateSnapQrCpmGenerateResponse(
             "additionalInfo",
           );
       }
-      if (strict) unknownKeys(o0, GENERATE_SUCCESS_KEYS, "", errors);
+      if (strict) unknownKeys(i0, GENERATE_SUCCESS_KEYS, "", errors);
     } else {
       {
-        const v = o0["responseMessage"];
+        let v = i0["responseMessage"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "responseMessage")) v = undefined;
+        fieldResponseMessage2 = v;
         if (v === undefined)
           fail(errors, "/responseMessage", "required", "responseMessage is mandatory (M)", "responseMessage");
         else if (typeof v !== "string")
@@ -2980,7 +3059,9 @@ export function validateSnapQrCpmGenerateResponse(
         }
       }
       {
-        const v = o0["additionalInfo"];
+        let v = i0["additionalInfo"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "additionalInfo")) v = undefined;
+        fieldAdditionalInfo2 = v;
         if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v)))
           fail(
             errors,
@@ -2991,9 +3072,25 @@ export function validateSnapQrCpmGenerateResponse(
           );
       }
       // With no usable code the shape is unknown: strict mode flags only what neither shape declares.
-      if (strict) unknownKeys(o0, shape === 2 ? GENERATE_ERROR_KEYS : GENERATE_SUCCESS_KEYS, "", errors);
+      if (strict) unknownKeys(i0, shape === 2 ? GENERATE_ERROR_KEYS : GENERATE_SUCCESS_KEYS, "", errors);
     }
-    return errors.length === 0 ? { ok: true, value: input as SnapQrCpmGenerateResponse } : { ok: false, errors };
+    if (errors.length !== 0) return { ok: false, errors };
+    if (shape === 1) {
+      const o0: Record<string, unknown> = {
+        responseCode: code,
+        responseMessage: fieldResponseMessage,
+        expiryTime: fieldExpiryTime,
+      };
+      if (fieldReferenceNo !== undefined) o0["referenceNo"] = fieldReferenceNo;
+      if (fieldPartnerReferenceNo !== undefined) o0["partnerReferenceNo"] = fieldPartnerReferenceNo;
+      if (fieldQrContent !== undefined) o0["qrContent"] = fieldQrContent;
+      if (fieldQrUrl !== undefined) o0["qrUrl"] = fieldQrUrl;
+      if (fieldAdditionalInfo !== undefined) o0["additionalInfo"] = fieldAdditionalInfo;
+      return { ok: true, value: o0 as unknown as SnapQrCpmGenerateResponse };
+    }
+    const o0: Record<string, unknown> = { responseCode: code, responseMessage: fieldResponseMessage2 };
+    if (fieldAdditionalInfo2 !== undefined) o0["additionalInfo"] = fieldAdditionalInfo2;
+    return { ok: true, value: o0 as unknown as SnapQrCpmGenerateResponse };
   } catch (error) {
     return threw(error);
   }
@@ -3013,9 +3110,36 @@ export function validateSnapQrCpmPaymentRequest(
     if (typeof input !== "object" || input === null || Array.isArray(input)) return notAnObject(input);
     const strict = typeof options === "object" && options !== null && options.strict === true;
     const errors: SnapQrCpmValidationError[] = [];
-    const o0 = input as Record<string, unknown>;
+    const i0 = ownSource(input);
+    const polluted = prototypePolluted();
+    let fieldPartnerReferenceNo: unknown;
+    let fieldQrContent: unknown;
+    let fieldAmount: unknown;
+    let fieldAmountValue: unknown;
+    let fieldAmountCurrency: unknown;
+    let fieldFeeAmount: unknown;
+    let fieldFeeAmountValue: unknown;
+    let fieldFeeAmountCurrency: unknown;
+    let fieldMerchantId: unknown;
+    let fieldSubMerchantId: unknown;
+    let fieldTitle: unknown;
+    let fieldExpiryTime: unknown;
+    let fieldItems: unknown;
+    let fieldExternalStoreId: unknown;
+    let fieldMerchantName: unknown;
+    let fieldMerchantLocation: unknown;
+    let fieldAcquirerName: unknown;
+    let fieldTerminalId: unknown;
+    let fieldScannerInfo: unknown;
+    let fieldScannerInfoDeviceId: unknown;
+    let fieldScannerInfoDeviceVersion: unknown;
+    let fieldScannerInfoDeviceModel: unknown;
+    let fieldScannerInfoDeviceIp: unknown;
+    let fieldAdditionalInfo: unknown;
     {
-      const v = o0["partnerReferenceNo"];
+      let v = i0["partnerReferenceNo"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "partnerReferenceNo")) v = undefined;
+      fieldPartnerReferenceNo = v;
       if (v === undefined)
         fail(errors, "/partnerReferenceNo", "required", "partnerReferenceNo is mandatory (M)", "partnerReferenceNo");
       else if (typeof v !== "string")
@@ -3042,7 +3166,9 @@ export function validateSnapQrCpmPaymentRequest(
       }
     }
     {
-      const v = o0["qrContent"];
+      let v = i0["qrContent"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "qrContent")) v = undefined;
+      fieldQrContent = v;
       if (v === undefined) fail(errors, "/qrContent", "required", "qrContent is mandatory (M)", "qrContent");
       else if (typeof v !== "string")
         fail(errors, "/qrContent", "type", "qrContent must be a string, got " + kindOf(v), "qrContent");
@@ -3056,13 +3182,17 @@ export function validateSnapQrCpmPaymentRequest(
       }
     }
     {
-      const v = o0["amount"];
+      let v = i0["amount"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "amount")) v = undefined;
+      fieldAmount = v;
       if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v)))
         fail(errors, "/amount", "type", "amount must be an object, got " + kindOf(v), "amount");
       else if (v !== undefined) {
-        const o1 = v as Record<string, unknown>;
+        const i1 = ownSource(v as object);
         {
-          const v = o1["value"];
+          let v = i1["value"];
+          if (polluted && v !== undefined && !Object.hasOwn(i1, "value")) v = undefined;
+          fieldAmountValue = v;
           if (v === undefined)
             fail(errors, "/amount/value", "required", "amount.value is mandatory (M)", "amount.value");
           else if (typeof v !== "string")
@@ -3080,7 +3210,9 @@ export function validateSnapQrCpmPaymentRequest(
           }
         }
         {
-          const v = o1["currency"];
+          let v = i1["currency"];
+          if (polluted && v !== undefined && !Object.hasOwn(i1, "currency")) v = undefined;
+          fieldAmountCurrency = v;
           if (v === undefined)
             fail(errors, "/amount/currency", "required", "amount.currency is mandatory (M)", "amount.currency");
           else if (typeof v !== "string")
@@ -3114,17 +3246,21 @@ export function validateSnapQrCpmPaymentRequest(
               );
           }
         }
-        if (strict) unknownKeys(o1, PAYMENT_REQUEST_AMOUNT_KEYS, "/amount", errors);
+        if (strict) unknownKeys(i1, PAYMENT_REQUEST_AMOUNT_KEYS, "/amount", errors);
       }
     }
     {
-      const v = o0["feeAmount"];
+      let v = i0["feeAmount"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "feeAmount")) v = undefined;
+      fieldFeeAmount = v;
       if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v)))
         fail(errors, "/feeAmount", "type", "feeAmount must be an object, got " + kindOf(v), "feeAmount");
       else if (v !== undefined) {
-        const o1 = v as Record<string, unknown>;
+        const i1 = ownSource(v as object);
         {
-          const v = o1["value"];
+          let v = i1["value"];
+          if (polluted && v !== undefined && !Object.hasOwn(i1, "value")) v = undefined;
+          fieldFeeAmountValue = v;
           if (v === undefined)
             fail(errors, "/feeAmount/value", "required", "feeAmount.value is mandatory (M)", "feeAmount.value");
           else if (typeof v !== "string")
@@ -3148,7 +3284,9 @@ export function validateSnapQrCpmPaymentRequest(
           }
         }
         {
-          const v = o1["currency"];
+          let v = i1["currency"];
+          if (polluted && v !== undefined && !Object.hasOwn(i1, "currency")) v = undefined;
+          fieldFeeAmountCurrency = v;
           if (v === undefined)
             fail(
               errors,
@@ -3188,11 +3326,13 @@ export function validateSnapQrCpmPaymentRequest(
               );
           }
         }
-        if (strict) unknownKeys(o1, PAYMENT_REQUEST_AMOUNT_KEYS, "/feeAmount", errors);
+        if (strict) unknownKeys(i1, PAYMENT_REQUEST_AMOUNT_KEYS, "/feeAmount", errors);
       }
     }
     {
-      const v = o0["merchantId"];
+      let v = i0["merchantId"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "merchantId")) v = undefined;
+      fieldMerchantId = v;
       if (v === undefined) fail(errors, "/merchantId", "required", "merchantId is mandatory (M)", "merchantId");
       else if (typeof v !== "string")
         fail(errors, "/merchantId", "type", "merchantId must be a string, got " + kindOf(v), "merchantId");
@@ -3212,7 +3352,9 @@ export function validateSnapQrCpmPaymentRequest(
       }
     }
     {
-      const v = o0["subMerchantId"];
+      let v = i0["subMerchantId"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "subMerchantId")) v = undefined;
+      fieldSubMerchantId = v;
       if (v !== undefined && typeof v !== "string")
         fail(errors, "/subMerchantId", "type", "subMerchantId must be a string, got " + kindOf(v), "subMerchantId");
       else if (v !== undefined) {
@@ -3231,7 +3373,9 @@ export function validateSnapQrCpmPaymentRequest(
       }
     }
     {
-      const v = o0["title"];
+      let v = i0["title"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "title")) v = undefined;
+      fieldTitle = v;
       if (v !== undefined && typeof v !== "string")
         fail(errors, "/title", "type", "title must be a string, got " + kindOf(v), "title");
       else if (v !== undefined) {
@@ -3243,7 +3387,9 @@ export function validateSnapQrCpmPaymentRequest(
       }
     }
     {
-      const v = o0["expiryTime"];
+      let v = i0["expiryTime"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "expiryTime")) v = undefined;
+      fieldExpiryTime = v;
       if (v === undefined) fail(errors, "/expiryTime", "required", "expiryTime is mandatory (M)", "expiryTime");
       else if (typeof v !== "string")
         fail(errors, "/expiryTime", "type", "expiryTime must be a string, got " + kindOf(v), "expiryTime");
@@ -3271,12 +3417,16 @@ export function validateSnapQrCpmPaymentRequest(
       }
     }
     {
-      const v = o0["items"];
+      let v = i0["items"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "items")) v = undefined;
+      fieldItems = v;
       if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v)))
         fail(errors, "/items", "type", "items must be an object, got " + kindOf(v), "items");
     }
     {
-      const v = o0["externalStoreId"];
+      let v = i0["externalStoreId"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "externalStoreId")) v = undefined;
+      fieldExternalStoreId = v;
       if (v !== undefined && typeof v !== "string")
         fail(
           errors,
@@ -3301,7 +3451,9 @@ export function validateSnapQrCpmPaymentRequest(
       }
     }
     {
-      const v = o0["merchantName"];
+      let v = i0["merchantName"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "merchantName")) v = undefined;
+      fieldMerchantName = v;
       if (v !== undefined && typeof v !== "string")
         fail(errors, "/merchantName", "type", "merchantName must be a string, got " + kindOf(v), "merchantName");
       else if (v !== undefined) {
@@ -3320,7 +3472,9 @@ export function validateSnapQrCpmPaymentRequest(
       }
     }
     {
-      const v = o0["merchantLocation"];
+      let v = i0["merchantLocation"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "merchantLocation")) v = undefined;
+      fieldMerchantLocation = v;
       if (v !== undefined && typeof v !== "string")
         fail(
           errors,
@@ -3345,7 +3499,9 @@ export function validateSnapQrCpmPaymentRequest(
       }
     }
     {
-      const v = o0["acquirerName"];
+      let v = i0["acquirerName"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "acquirerName")) v = undefined;
+      fieldAcquirerName = v;
       if (v !== undefined && typeof v !== "string")
         fail(errors, "/acquirerName", "type", "acquirerName must be a string, got " + kindOf(v), "acquirerName");
       else if (v !== undefined) {
@@ -3364,7 +3520,9 @@ export function validateSnapQrCpmPaymentRequest(
       }
     }
     {
-      const v = o0["terminalId"];
+      let v = i0["terminalId"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "terminalId")) v = undefined;
+      fieldTerminalId = v;
       if (v !== undefined && typeof v !== "string")
         fail(errors, "/terminalId", "type", "terminalId must be a string, got " + kindOf(v), "terminalId");
       else if (v !== undefined) {
@@ -3383,13 +3541,17 @@ export function validateSnapQrCpmPaymentRequest(
       }
     }
     {
-      const v = o0["scannerInfo"];
+      let v = i0["scannerInfo"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "scannerInfo")) v = undefined;
+      fieldScannerInfo = v;
       if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v)))
         fail(errors, "/scannerInfo", "type", "scannerInfo must be an object, got " + kindOf(v), "scannerInfo");
       else if (v !== undefined) {
-        const o1 = v as Record<string, unknown>;
+        const i1 = ownSource(v as object);
         {
-          const v = o1["deviceId"];
+          let v = i1["deviceId"];
+          if (polluted && v !== undefined && !Object.hasOwn(i1, "deviceId")) v = undefined;
+          fieldScannerInfoDeviceId = v;
           if (v !== undefined && typeof v !== "string")
             fail(
               errors,
@@ -3414,7 +3576,9 @@ export function validateSnapQrCpmPaymentRequest(
           }
         }
         {
-          const v = o1["deviceVersion"];
+          let v = i1["deviceVersion"];
+          if (polluted && v !== undefined && !Object.hasOwn(i1, "deviceVersion")) v = undefined;
+          fieldScannerInfoDeviceVersion = v;
           if (v !== undefined && typeof v !== "string")
             fail(
               errors,
@@ -3439,7 +3603,9 @@ export function validateSnapQrCpmPaymentRequest(
           }
         }
         {
-          const v = o1["deviceModel"];
+          let v = i1["deviceModel"];
+          if (polluted && v !== undefined && !Object.hasOwn(i1, "deviceModel")) v = undefined;
+          fieldScannerInfoDeviceModel = v;
           if (v !== undefined && typeof v !== "string")
             fail(
               errors,
@@ -3464,7 +3630,9 @@ export function validateSnapQrCpmPaymentRequest(
           }
         }
         {
-          const v = o1["deviceIp"];
+          let v = i1["deviceIp"];
+          if (polluted && v !== undefined && !Object.hasOwn(i1, "deviceIp")) v = undefined;
+          fieldScannerInfoDeviceIp = v;
           if (v !== undefined && typeof v !== "string")
             fail(
               errors,
@@ -3488,16 +3656,50 @@ export function validateSnapQrCpmPaymentRequest(
             }
           }
         }
-        if (strict) unknownKeys(o1, PAYMENT_REQUEST_SCANNER_INFO_KEYS, "/scannerInfo", errors);
+        if (strict) unknownKeys(i1, PAYMENT_REQUEST_SCANNER_INFO_KEYS, "/scannerInfo", errors);
       }
     }
     {
-      const v = o0["additionalInfo"];
+      let v = i0["additionalInfo"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "additionalInfo")) v = undefined;
+      fieldAdditionalInfo = v;
       if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v)))
         fail(errors, "/additionalInfo", "type", "additionalInfo must be an object, got " + kindOf(v), "additionalInfo");
     }
-    if (strict) unknownKeys(o0, PAYMENT_REQUEST_KEYS, "", errors);
-    return errors.length === 0 ? { ok: true, value: input as SnapQrCpmPaymentRequest } : { ok: false, errors };
+    if (strict) unknownKeys(i0, PAYMENT_REQUEST_KEYS, "", errors);
+    if (errors.length !== 0) return { ok: false, errors };
+    const o0: Record<string, unknown> = {
+      partnerReferenceNo: fieldPartnerReferenceNo,
+      qrContent: fieldQrContent,
+      merchantId: fieldMerchantId,
+      expiryTime: fieldExpiryTime,
+    };
+    if (fieldAmount !== undefined) {
+      const o1: Record<string, unknown> = { value: fieldAmountValue, currency: fieldAmountCurrency };
+      o0["amount"] = o1;
+    }
+    if (fieldFeeAmount !== undefined) {
+      const o1: Record<string, unknown> = { value: fieldFeeAmountValue, currency: fieldFeeAmountCurrency };
+      o0["feeAmount"] = o1;
+    }
+    if (fieldSubMerchantId !== undefined) o0["subMerchantId"] = fieldSubMerchantId;
+    if (fieldTitle !== undefined) o0["title"] = fieldTitle;
+    if (fieldItems !== undefined) o0["items"] = fieldItems;
+    if (fieldExternalStoreId !== undefined) o0["externalStoreId"] = fieldExternalStoreId;
+    if (fieldMerchantName !== undefined) o0["merchantName"] = fieldMerchantName;
+    if (fieldMerchantLocation !== undefined) o0["merchantLocation"] = fieldMerchantLocation;
+    if (fieldAcquirerName !== undefined) o0["acquirerName"] = fieldAcquirerName;
+    if (fieldTerminalId !== undefined) o0["terminalId"] = fieldTerminalId;
+    if (fieldScannerInfo !== undefined) {
+      const o1: Record<string, unknown> = {};
+      if (fieldScannerInfoDeviceId !== undefined) o1["deviceId"] = fieldScannerInfoDeviceId;
+      if (fieldScannerInfoDeviceVersion !== undefined) o1["deviceVersion"] = fieldScannerInfoDeviceVersion;
+      if (fieldScannerInfoDeviceModel !== undefined) o1["deviceModel"] = fieldScannerInfoDeviceModel;
+      if (fieldScannerInfoDeviceIp !== undefined) o1["deviceIp"] = fieldScannerInfoDeviceIp;
+      o0["scannerInfo"] = o1;
+    }
+    if (fieldAdditionalInfo !== undefined) o0["additionalInfo"] = fieldAdditionalInfo;
+    return { ok: true, value: o0 as unknown as SnapQrCpmPaymentRequest };
   } catch (error) {
     return threw(error);
   }
@@ -3519,8 +3721,17 @@ export function validateSnapQrCpmPaymentResponse(
     if (typeof input !== "object" || input === null || Array.isArray(input)) return notAnObject(input);
     const strict = typeof options === "object" && options !== null && options.strict === true;
     const errors: SnapQrCpmValidationError[] = [];
-    const o0 = input as Record<string, unknown>;
-    const code = o0["responseCode"];
+    const i0 = ownSource(input);
+    const polluted = prototypePolluted();
+    let code = i0["responseCode"];
+    if (polluted && code !== undefined && !Object.hasOwn(i0, "responseCode")) code = undefined;
+    let fieldResponseMessage: unknown;
+    let fieldReferenceNo: unknown;
+    let fieldPartnerReferenceNo: unknown;
+    let fieldTransactionDate: unknown;
+    let fieldAdditionalInfo: unknown;
+    let fieldResponseMessage2: unknown;
+    let fieldAdditionalInfo2: unknown;
     // 0: no usable code, 1: the success code (full response), 2: another code of the service (envelope).
     let shape = 0;
     if (code === undefined) fail(errors, "/responseCode", "required", "responseCode is mandatory (M)", "responseCode");
@@ -3554,7 +3765,9 @@ export function validateSnapQrCpmPaymentResponse(
     }
     if (shape === 1) {
       {
-        const v = o0["responseMessage"];
+        let v = i0["responseMessage"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "responseMessage")) v = undefined;
+        fieldResponseMessage = v;
         if (v === undefined)
           fail(errors, "/responseMessage", "required", "responseMessage is mandatory (M)", "responseMessage");
         else if (typeof v !== "string")
@@ -3581,7 +3794,9 @@ export function validateSnapQrCpmPaymentResponse(
         }
       }
       {
-        const v = o0["referenceNo"];
+        let v = i0["referenceNo"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "referenceNo")) v = undefined;
+        fieldReferenceNo = v;
         if (v === undefined)
           fail(
             errors,
@@ -3608,7 +3823,9 @@ export function validateSnapQrCpmPaymentResponse(
         }
       }
       {
-        const v = o0["partnerReferenceNo"];
+        let v = i0["partnerReferenceNo"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "partnerReferenceNo")) v = undefined;
+        fieldPartnerReferenceNo = v;
         if (v !== undefined && typeof v !== "string")
           fail(
             errors,
@@ -3633,7 +3850,9 @@ export function validateSnapQrCpmPaymentResponse(
         }
       }
       {
-        const v = o0["transactionDate"];
+        let v = i0["transactionDate"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "transactionDate")) v = undefined;
+        fieldTransactionDate = v;
         if (v !== undefined && typeof v !== "string")
           fail(
             errors,
@@ -3666,7 +3885,9 @@ export function validateSnapQrCpmPaymentResponse(
         }
       }
       {
-        const v = o0["additionalInfo"];
+        let v = i0["additionalInfo"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "additionalInfo")) v = undefined;
+        fieldAdditionalInfo = v;
         if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v)))
           fail(
             errors,
@@ -3676,10 +3897,12 @@ export function validateSnapQrCpmPaymentResponse(
             "additionalInfo",
           );
       }
-      if (strict) unknownKeys(o0, PAYMENT_SUCCESS_KEYS, "", errors);
+      if (strict) unknownKeys(i0, PAYMENT_SUCCESS_KEYS, "", errors);
     } else {
       {
-        const v = o0["responseMessage"];
+        let v = i0["responseMessage"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "responseMessage")) v = undefined;
+        fieldResponseMessage2 = v;
         if (v === undefined)
           fail(errors, "/responseMessage", "required", "responseMessage is mandatory (M)", "responseMessage");
         else if (typeof v !== "string")
@@ -3706,7 +3929,9 @@ export function validateSnapQrCpmPaymentResponse(
         }
       }
       {
-        const v = o0["additionalInfo"];
+        let v = i0["additionalInfo"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "additionalInfo")) v = undefined;
+        fieldAdditionalInfo2 = v;
         if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v)))
           fail(
             errors,
@@ -3717,9 +3942,20 @@ export function validateSnapQrCpmPaymentResponse(
           );
       }
       // With no usable code the shape is unknown: strict mode flags only what neither shape declares.
-      if (strict) unknownKeys(o0, shape === 2 ? GENERATE_ERROR_KEYS : PAYMENT_SUCCESS_KEYS, "", errors);
+      if (strict) unknownKeys(i0, shape === 2 ? GENERATE_ERROR_KEYS : PAYMENT_SUCCESS_KEYS, "", errors);
     }
-    return errors.length === 0 ? { ok: true, value: input as SnapQrCpmPaymentResponse } : { ok: false, errors };
+    if (errors.length !== 0) return { ok: false, errors };
+    if (shape === 1) {
+      const o0: Record<string, unknown> = { responseCode: code, responseMessage: fieldResponseMessage };
+      if (fieldReferenceNo !== undefined) o0["referenceNo"] = fieldReferenceNo;
+      if (fieldPartnerReferenceNo !== undefined) o0["partnerReferenceNo"] = fieldPartnerReferenceNo;
+      if (fieldTransactionDate !== undefined) o0["transactionDate"] = fieldTransactionDate;
+      if (fieldAdditionalInfo !== undefined) o0["additionalInfo"] = fieldAdditionalInfo;
+      return { ok: true, value: o0 as unknown as SnapQrCpmPaymentResponse };
+    }
+    const o0: Record<string, unknown> = { responseCode: code, responseMessage: fieldResponseMessage2 };
+    if (fieldAdditionalInfo2 !== undefined) o0["additionalInfo"] = fieldAdditionalInfo2;
+    return { ok: true, value: o0 as unknown as SnapQrCpmPaymentResponse };
   } catch (error) {
     return threw(error);
   }
@@ -3739,9 +3975,19 @@ export function validateSnapQrCpmQueryRequest(
     if (typeof input !== "object" || input === null || Array.isArray(input)) return notAnObject(input);
     const strict = typeof options === "object" && options !== null && options.strict === true;
     const errors: SnapQrCpmValidationError[] = [];
-    const o0 = input as Record<string, unknown>;
+    const i0 = ownSource(input);
+    const polluted = prototypePolluted();
+    let fieldOriginalReferenceNo: unknown;
+    let fieldOriginalPartnerReferenceNo: unknown;
+    let fieldOriginalExternalId: unknown;
+    let fieldMerchantId: unknown;
+    let fieldSubMerchantId: unknown;
+    let fieldExternalStoreId: unknown;
+    let fieldAdditionalInfo: unknown;
     {
-      const v = o0["originalReferenceNo"];
+      let v = i0["originalReferenceNo"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "originalReferenceNo")) v = undefined;
+      fieldOriginalReferenceNo = v;
       if (v !== undefined && typeof v !== "string")
         fail(
           errors,
@@ -3766,7 +4012,9 @@ export function validateSnapQrCpmQueryRequest(
       }
     }
     {
-      const v = o0["originalPartnerReferenceNo"];
+      let v = i0["originalPartnerReferenceNo"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "originalPartnerReferenceNo")) v = undefined;
+      fieldOriginalPartnerReferenceNo = v;
       if (v !== undefined && typeof v !== "string")
         fail(
           errors,
@@ -3791,7 +4039,9 @@ export function validateSnapQrCpmQueryRequest(
       }
     }
     {
-      const v = o0["originalExternalId"];
+      let v = i0["originalExternalId"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "originalExternalId")) v = undefined;
+      fieldOriginalExternalId = v;
       if (v !== undefined && typeof v !== "string")
         fail(
           errors,
@@ -3816,7 +4066,9 @@ export function validateSnapQrCpmQueryRequest(
       }
     }
     {
-      const v = o0["merchantId"];
+      let v = i0["merchantId"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "merchantId")) v = undefined;
+      fieldMerchantId = v;
       if (v !== undefined && typeof v !== "string")
         fail(errors, "/merchantId", "type", "merchantId must be a string, got " + kindOf(v), "merchantId");
       else if (v !== undefined) {
@@ -3835,7 +4087,9 @@ export function validateSnapQrCpmQueryRequest(
       }
     }
     {
-      const v = o0["subMerchantId"];
+      let v = i0["subMerchantId"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "subMerchantId")) v = undefined;
+      fieldSubMerchantId = v;
       if (v !== undefined && typeof v !== "string")
         fail(errors, "/subMerchantId", "type", "subMerchantId must be a string, got " + kindOf(v), "subMerchantId");
       else if (v !== undefined) {
@@ -3854,7 +4108,9 @@ export function validateSnapQrCpmQueryRequest(
       }
     }
     {
-      const v = o0["externalStoreId"];
+      let v = i0["externalStoreId"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "externalStoreId")) v = undefined;
+      fieldExternalStoreId = v;
       if (v !== undefined && typeof v !== "string")
         fail(
           errors,
@@ -3879,12 +4135,24 @@ export function validateSnapQrCpmQueryRequest(
       }
     }
     {
-      const v = o0["additionalInfo"];
+      let v = i0["additionalInfo"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "additionalInfo")) v = undefined;
+      fieldAdditionalInfo = v;
       if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v)))
         fail(errors, "/additionalInfo", "type", "additionalInfo must be an object, got " + kindOf(v), "additionalInfo");
     }
-    if (strict) unknownKeys(o0, QUERY_REQUEST_KEYS, "", errors);
-    return errors.length === 0 ? { ok: true, value: input as SnapQrCpmQueryRequest } : { ok: false, errors };
+    if (strict) unknownKeys(i0, QUERY_REQUEST_KEYS, "", errors);
+    if (errors.length !== 0) return { ok: false, errors };
+    const o0: Record<string, unknown> = {};
+    if (fieldOriginalReferenceNo !== undefined) o0["originalReferenceNo"] = fieldOriginalReferenceNo;
+    if (fieldOriginalPartnerReferenceNo !== undefined)
+      o0["originalPartnerReferenceNo"] = fieldOriginalPartnerReferenceNo;
+    if (fieldOriginalExternalId !== undefined) o0["originalExternalId"] = fieldOriginalExternalId;
+    if (fieldMerchantId !== undefined) o0["merchantId"] = fieldMerchantId;
+    if (fieldSubMerchantId !== undefined) o0["subMerchantId"] = fieldSubMerchantId;
+    if (fieldExternalStoreId !== undefined) o0["externalStoreId"] = fieldExternalStoreId;
+    if (fieldAdditionalInfo !== undefined) o0["additionalInfo"] = fieldAdditionalInfo;
+    return { ok: true, value: o0 as unknown as SnapQrCpmQueryRequest };
   } catch (error) {
     return threw(error);
   }
@@ -3906,8 +4174,21 @@ export function validateSnapQrCpmQueryResponse(
     if (typeof input !== "object" || input === null || Array.isArray(input)) return notAnObject(input);
     const strict = typeof options === "object" && options !== null && options.strict === true;
     const errors: SnapQrCpmValidationError[] = [];
-    const o0 = input as Record<string, unknown>;
-    const code = o0["responseCode"];
+    const i0 = ownSource(input);
+    const polluted = prototypePolluted();
+    let code = i0["responseCode"];
+    if (polluted && code !== undefined && !Object.hasOwn(i0, "responseCode")) code = undefined;
+    let fieldResponseMessage: unknown;
+    let fieldOriginalReferenceNo: unknown;
+    let fieldOriginalPartnerReferenceNo: unknown;
+    let fieldOriginalExternalId: unknown;
+    let fieldTitle: unknown;
+    let fieldLatestTransactionStatus: unknown;
+    let fieldTransactionStatusDesc: unknown;
+    let fieldPaidTime: unknown;
+    let fieldAdditionalInfo: unknown;
+    let fieldResponseMessage2: unknown;
+    let fieldAdditionalInfo2: unknown;
     // 0: no usable code, 1: the success code (full response), 2: another code of the service (envelope).
     let shape = 0;
     if (code === undefined) fail(errors, "/responseCode", "required", "responseCode is mandatory (M)", "responseCode");
@@ -3941,7 +4222,9 @@ export function validateSnapQrCpmQueryResponse(
     }
     if (shape === 1) {
       {
-        const v = o0["responseMessage"];
+        let v = i0["responseMessage"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "responseMessage")) v = undefined;
+        fieldResponseMessage = v;
         if (v === undefined)
           fail(errors, "/responseMessage", "required", "responseMessage is mandatory (M)", "responseMessage");
         else if (typeof v !== "string")
@@ -3968,7 +4251,9 @@ export function validateSnapQrCpmQueryResponse(
         }
       }
       {
-        const v = o0["originalReferenceNo"];
+        let v = i0["originalReferenceNo"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "originalReferenceNo")) v = undefined;
+        fieldOriginalReferenceNo = v;
         if (v !== undefined && typeof v !== "string")
           fail(
             errors,
@@ -3993,7 +4278,9 @@ export function validateSnapQrCpmQueryResponse(
         }
       }
       {
-        const v = o0["originalPartnerReferenceNo"];
+        let v = i0["originalPartnerReferenceNo"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "originalPartnerReferenceNo")) v = undefined;
+        fieldOriginalPartnerReferenceNo = v;
         if (v !== undefined && typeof v !== "string")
           fail(
             errors,
@@ -4018,7 +4305,9 @@ export function validateSnapQrCpmQueryResponse(
         }
       }
       {
-        const v = o0["originalExternalId"];
+        let v = i0["originalExternalId"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "originalExternalId")) v = undefined;
+        fieldOriginalExternalId = v;
         if (v !== undefined && typeof v !== "string")
           fail(
             errors,
@@ -4043,7 +4332,9 @@ export function validateSnapQrCpmQueryResponse(
         }
       }
       {
-        const v = o0["title"];
+        let v = i0["title"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "title")) v = undefined;
+        fieldTitle = v;
         if (v !== undefined && typeof v !== "string")
           fail(errors, "/title", "type", "title must be a string, got " + kindOf(v), "title");
         else if (v !== undefined) {
@@ -4055,7 +4346,9 @@ export function validateSnapQrCpmQueryResponse(
         }
       }
       {
-        const v = o0["latestTransactionStatus"];
+        let v = i0["latestTransactionStatus"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "latestTransactionStatus")) v = undefined;
+        fieldLatestTransactionStatus = v;
         if (v !== undefined && typeof v !== "string")
           fail(
             errors,
@@ -4088,7 +4381,9 @@ export function validateSnapQrCpmQueryResponse(
         }
       }
       {
-        const v = o0["transactionStatusDesc"];
+        let v = i0["transactionStatusDesc"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "transactionStatusDesc")) v = undefined;
+        fieldTransactionStatusDesc = v;
         if (v !== undefined && typeof v !== "string")
           fail(
             errors,
@@ -4113,7 +4408,9 @@ export function validateSnapQrCpmQueryResponse(
         }
       }
       {
-        const v = o0["paidTime"];
+        let v = i0["paidTime"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "paidTime")) v = undefined;
+        fieldPaidTime = v;
         if (v === undefined) fail(errors, "/paidTime", "required", "paidTime is mandatory (M)", "paidTime");
         else if (typeof v !== "string")
           fail(errors, "/paidTime", "type", "paidTime must be a string, got " + kindOf(v), "paidTime");
@@ -4135,7 +4432,9 @@ export function validateSnapQrCpmQueryResponse(
         }
       }
       {
-        const v = o0["additionalInfo"];
+        let v = i0["additionalInfo"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "additionalInfo")) v = undefined;
+        fieldAdditionalInfo = v;
         if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v)))
           fail(
             errors,
@@ -4145,10 +4444,12 @@ export function validateSnapQrCpmQueryResponse(
             "additionalInfo",
           );
       }
-      if (strict) unknownKeys(o0, QUERY_SUCCESS_KEYS, "", errors);
+      if (strict) unknownKeys(i0, QUERY_SUCCESS_KEYS, "", errors);
     } else {
       {
-        const v = o0["responseMessage"];
+        let v = i0["responseMessage"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "responseMessage")) v = undefined;
+        fieldResponseMessage2 = v;
         if (v === undefined)
           fail(errors, "/responseMessage", "required", "responseMessage is mandatory (M)", "responseMessage");
         else if (typeof v !== "string")
@@ -4175,7 +4476,9 @@ export function validateSnapQrCpmQueryResponse(
         }
       }
       {
-        const v = o0["additionalInfo"];
+        let v = i0["additionalInfo"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "additionalInfo")) v = undefined;
+        fieldAdditionalInfo2 = v;
         if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v)))
           fail(
             errors,
@@ -4186,9 +4489,28 @@ export function validateSnapQrCpmQueryResponse(
           );
       }
       // With no usable code the shape is unknown: strict mode flags only what neither shape declares.
-      if (strict) unknownKeys(o0, shape === 2 ? GENERATE_ERROR_KEYS : QUERY_SUCCESS_KEYS, "", errors);
+      if (strict) unknownKeys(i0, shape === 2 ? GENERATE_ERROR_KEYS : QUERY_SUCCESS_KEYS, "", errors);
     }
-    return errors.length === 0 ? { ok: true, value: input as SnapQrCpmQueryResponse } : { ok: false, errors };
+    if (errors.length !== 0) return { ok: false, errors };
+    if (shape === 1) {
+      const o0: Record<string, unknown> = {
+        responseCode: code,
+        responseMessage: fieldResponseMessage,
+        paidTime: fieldPaidTime,
+      };
+      if (fieldOriginalReferenceNo !== undefined) o0["originalReferenceNo"] = fieldOriginalReferenceNo;
+      if (fieldOriginalPartnerReferenceNo !== undefined)
+        o0["originalPartnerReferenceNo"] = fieldOriginalPartnerReferenceNo;
+      if (fieldOriginalExternalId !== undefined) o0["originalExternalId"] = fieldOriginalExternalId;
+      if (fieldTitle !== undefined) o0["title"] = fieldTitle;
+      if (fieldLatestTransactionStatus !== undefined) o0["latestTransactionStatus"] = fieldLatestTransactionStatus;
+      if (fieldTransactionStatusDesc !== undefined) o0["transactionStatusDesc"] = fieldTransactionStatusDesc;
+      if (fieldAdditionalInfo !== undefined) o0["additionalInfo"] = fieldAdditionalInfo;
+      return { ok: true, value: o0 as unknown as SnapQrCpmQueryResponse };
+    }
+    const o0: Record<string, unknown> = { responseCode: code, responseMessage: fieldResponseMessage2 };
+    if (fieldAdditionalInfo2 !== undefined) o0["additionalInfo"] = fieldAdditionalInfo2;
+    return { ok: true, value: o0 as unknown as SnapQrCpmQueryResponse };
   } catch (error) {
     return threw(error);
   }
@@ -4208,9 +4530,23 @@ export function validateSnapQrCpmCancelRequest(
     if (typeof input !== "object" || input === null || Array.isArray(input)) return notAnObject(input);
     const strict = typeof options === "object" && options !== null && options.strict === true;
     const errors: SnapQrCpmValidationError[] = [];
-    const o0 = input as Record<string, unknown>;
+    const i0 = ownSource(input);
+    const polluted = prototypePolluted();
+    let fieldOriginalPartnerReferenceNo: unknown;
+    let fieldOriginalReferenceNo: unknown;
+    let fieldOriginalExternalId: unknown;
+    let fieldMerchantId: unknown;
+    let fieldSubMerchantId: unknown;
+    let fieldExternalStoreId: unknown;
+    let fieldAmount: unknown;
+    let fieldAmountValue: unknown;
+    let fieldAmountCurrency: unknown;
+    let fieldReason: unknown;
+    let fieldAdditionalInfo: unknown;
     {
-      const v = o0["originalPartnerReferenceNo"];
+      let v = i0["originalPartnerReferenceNo"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "originalPartnerReferenceNo")) v = undefined;
+      fieldOriginalPartnerReferenceNo = v;
       if (v === undefined)
         fail(
           errors,
@@ -4243,7 +4579,9 @@ export function validateSnapQrCpmCancelRequest(
       }
     }
     {
-      const v = o0["originalReferenceNo"];
+      let v = i0["originalReferenceNo"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "originalReferenceNo")) v = undefined;
+      fieldOriginalReferenceNo = v;
       if (v !== undefined && typeof v !== "string")
         fail(
           errors,
@@ -4268,7 +4606,9 @@ export function validateSnapQrCpmCancelRequest(
       }
     }
     {
-      const v = o0["originalExternalId"];
+      let v = i0["originalExternalId"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "originalExternalId")) v = undefined;
+      fieldOriginalExternalId = v;
       if (v !== undefined && typeof v !== "string")
         fail(
           errors,
@@ -4293,7 +4633,9 @@ export function validateSnapQrCpmCancelRequest(
       }
     }
     {
-      const v = o0["merchantId"];
+      let v = i0["merchantId"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "merchantId")) v = undefined;
+      fieldMerchantId = v;
       if (v !== undefined && typeof v !== "string")
         fail(errors, "/merchantId", "type", "merchantId must be a string, got " + kindOf(v), "merchantId");
       else if (v !== undefined) {
@@ -4312,7 +4654,9 @@ export function validateSnapQrCpmCancelRequest(
       }
     }
     {
-      const v = o0["subMerchantId"];
+      let v = i0["subMerchantId"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "subMerchantId")) v = undefined;
+      fieldSubMerchantId = v;
       if (v !== undefined && typeof v !== "string")
         fail(errors, "/subMerchantId", "type", "subMerchantId must be a string, got " + kindOf(v), "subMerchantId");
       else if (v !== undefined) {
@@ -4331,7 +4675,9 @@ export function validateSnapQrCpmCancelRequest(
       }
     }
     {
-      const v = o0["externalStoreId"];
+      let v = i0["externalStoreId"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "externalStoreId")) v = undefined;
+      fieldExternalStoreId = v;
       if (v !== undefined && typeof v !== "string")
         fail(
           errors,
@@ -4356,13 +4702,17 @@ export function validateSnapQrCpmCancelRequest(
       }
     }
     {
-      const v = o0["amount"];
+      let v = i0["amount"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "amount")) v = undefined;
+      fieldAmount = v;
       if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v)))
         fail(errors, "/amount", "type", "amount must be an object, got " + kindOf(v), "amount");
       else if (v !== undefined) {
-        const o1 = v as Record<string, unknown>;
+        const i1 = ownSource(v as object);
         {
-          const v = o1["value"];
+          let v = i1["value"];
+          if (polluted && v !== undefined && !Object.hasOwn(i1, "value")) v = undefined;
+          fieldAmountValue = v;
           if (v === undefined)
             fail(errors, "/amount/value", "required", "amount.value is mandatory (M)", "amount.value");
           else if (typeof v !== "string")
@@ -4380,7 +4730,9 @@ export function validateSnapQrCpmCancelRequest(
           }
         }
         {
-          const v = o1["currency"];
+          let v = i1["currency"];
+          if (polluted && v !== undefined && !Object.hasOwn(i1, "currency")) v = undefined;
+          fieldAmountCurrency = v;
           if (v === undefined)
             fail(errors, "/amount/currency", "required", "amount.currency is mandatory (M)", "amount.currency");
           else if (typeof v !== "string")
@@ -4414,11 +4766,13 @@ export function validateSnapQrCpmCancelRequest(
               );
           }
         }
-        if (strict) unknownKeys(o1, PAYMENT_REQUEST_AMOUNT_KEYS, "/amount", errors);
+        if (strict) unknownKeys(i1, PAYMENT_REQUEST_AMOUNT_KEYS, "/amount", errors);
       }
     }
     {
-      const v = o0["reason"];
+      let v = i0["reason"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "reason")) v = undefined;
+      fieldReason = v;
       if (v !== undefined && typeof v !== "string")
         fail(errors, "/reason", "type", "reason must be a string, got " + kindOf(v), "reason");
       else if (v !== undefined) {
@@ -4431,12 +4785,27 @@ export function validateSnapQrCpmCancelRequest(
       }
     }
     {
-      const v = o0["additionalInfo"];
+      let v = i0["additionalInfo"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "additionalInfo")) v = undefined;
+      fieldAdditionalInfo = v;
       if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v)))
         fail(errors, "/additionalInfo", "type", "additionalInfo must be an object, got " + kindOf(v), "additionalInfo");
     }
-    if (strict) unknownKeys(o0, CANCEL_REQUEST_KEYS, "", errors);
-    return errors.length === 0 ? { ok: true, value: input as SnapQrCpmCancelRequest } : { ok: false, errors };
+    if (strict) unknownKeys(i0, CANCEL_REQUEST_KEYS, "", errors);
+    if (errors.length !== 0) return { ok: false, errors };
+    const o0: Record<string, unknown> = { originalPartnerReferenceNo: fieldOriginalPartnerReferenceNo };
+    if (fieldOriginalReferenceNo !== undefined) o0["originalReferenceNo"] = fieldOriginalReferenceNo;
+    if (fieldOriginalExternalId !== undefined) o0["originalExternalId"] = fieldOriginalExternalId;
+    if (fieldMerchantId !== undefined) o0["merchantId"] = fieldMerchantId;
+    if (fieldSubMerchantId !== undefined) o0["subMerchantId"] = fieldSubMerchantId;
+    if (fieldExternalStoreId !== undefined) o0["externalStoreId"] = fieldExternalStoreId;
+    if (fieldAmount !== undefined) {
+      const o1: Record<string, unknown> = { value: fieldAmountValue, currency: fieldAmountCurrency };
+      o0["amount"] = o1;
+    }
+    if (fieldReason !== undefined) o0["reason"] = fieldReason;
+    if (fieldAdditionalInfo !== undefined) o0["additionalInfo"] = fieldAdditionalInfo;
+    return { ok: true, value: o0 as unknown as SnapQrCpmCancelRequest };
   } catch (error) {
     return threw(error);
   }
@@ -4458,8 +4827,19 @@ export function validateSnapQrCpmCancelResponse(
     if (typeof input !== "object" || input === null || Array.isArray(input)) return notAnObject(input);
     const strict = typeof options === "object" && options !== null && options.strict === true;
     const errors: SnapQrCpmValidationError[] = [];
-    const o0 = input as Record<string, unknown>;
-    const code = o0["responseCode"];
+    const i0 = ownSource(input);
+    const polluted = prototypePolluted();
+    let code = i0["responseCode"];
+    if (polluted && code !== undefined && !Object.hasOwn(i0, "responseCode")) code = undefined;
+    let fieldResponseMessage: unknown;
+    let fieldOriginalPartnerReferenceNo: unknown;
+    let fieldOriginalReferenceNo: unknown;
+    let fieldOriginalExternalId: unknown;
+    let fieldCancelTime: unknown;
+    let fieldTransactionDate: unknown;
+    let fieldAdditionalInfo: unknown;
+    let fieldResponseMessage2: unknown;
+    let fieldAdditionalInfo2: unknown;
     // 0: no usable code, 1: the success code (full response), 2: another code of the service (envelope).
     let shape = 0;
     if (code === undefined) fail(errors, "/responseCode", "required", "responseCode is mandatory (M)", "responseCode");
@@ -4493,7 +4873,9 @@ export function validateSnapQrCpmCancelResponse(
     }
     if (shape === 1) {
       {
-        const v = o0["responseMessage"];
+        let v = i0["responseMessage"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "responseMessage")) v = undefined;
+        fieldResponseMessage = v;
         if (v === undefined)
           fail(errors, "/responseMessage", "required", "responseMessage is mandatory (M)", "responseMessage");
         else if (typeof v !== "string")
@@ -4520,7 +4902,9 @@ export function validateSnapQrCpmCancelResponse(
         }
       }
       {
-        const v = o0["originalPartnerReferenceNo"];
+        let v = i0["originalPartnerReferenceNo"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "originalPartnerReferenceNo")) v = undefined;
+        fieldOriginalPartnerReferenceNo = v;
         if (v !== undefined && typeof v !== "string")
           fail(
             errors,
@@ -4545,7 +4929,9 @@ export function validateSnapQrCpmCancelResponse(
         }
       }
       {
-        const v = o0["originalReferenceNo"];
+        let v = i0["originalReferenceNo"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "originalReferenceNo")) v = undefined;
+        fieldOriginalReferenceNo = v;
         if (v !== undefined && typeof v !== "string")
           fail(
             errors,
@@ -4570,7 +4956,9 @@ export function validateSnapQrCpmCancelResponse(
         }
       }
       {
-        const v = o0["originalExternalId"];
+        let v = i0["originalExternalId"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "originalExternalId")) v = undefined;
+        fieldOriginalExternalId = v;
         if (v !== undefined && typeof v !== "string")
           fail(
             errors,
@@ -4595,7 +4983,9 @@ export function validateSnapQrCpmCancelResponse(
         }
       }
       {
-        const v = o0["cancelTime"];
+        let v = i0["cancelTime"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "cancelTime")) v = undefined;
+        fieldCancelTime = v;
         if (v === undefined)
           fail(
             errors,
@@ -4630,7 +5020,9 @@ export function validateSnapQrCpmCancelResponse(
         }
       }
       {
-        const v = o0["transactionDate"];
+        let v = i0["transactionDate"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "transactionDate")) v = undefined;
+        fieldTransactionDate = v;
         if (v !== undefined && typeof v !== "string")
           fail(
             errors,
@@ -4663,7 +5055,9 @@ export function validateSnapQrCpmCancelResponse(
         }
       }
       {
-        const v = o0["additionalInfo"];
+        let v = i0["additionalInfo"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "additionalInfo")) v = undefined;
+        fieldAdditionalInfo = v;
         if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v)))
           fail(
             errors,
@@ -4673,10 +5067,12 @@ export function validateSnapQrCpmCancelResponse(
             "additionalInfo",
           );
       }
-      if (strict) unknownKeys(o0, CANCEL_SUCCESS_KEYS, "", errors);
+      if (strict) unknownKeys(i0, CANCEL_SUCCESS_KEYS, "", errors);
     } else {
       {
-        const v = o0["responseMessage"];
+        let v = i0["responseMessage"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "responseMessage")) v = undefined;
+        fieldResponseMessage2 = v;
         if (v === undefined)
           fail(errors, "/responseMessage", "required", "responseMessage is mandatory (M)", "responseMessage");
         else if (typeof v !== "string")
@@ -4703,7 +5099,9 @@ export function validateSnapQrCpmCancelResponse(
         }
       }
       {
-        const v = o0["additionalInfo"];
+        let v = i0["additionalInfo"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "additionalInfo")) v = undefined;
+        fieldAdditionalInfo2 = v;
         if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v)))
           fail(
             errors,
@@ -4714,9 +5112,23 @@ export function validateSnapQrCpmCancelResponse(
           );
       }
       // With no usable code the shape is unknown: strict mode flags only what neither shape declares.
-      if (strict) unknownKeys(o0, shape === 2 ? GENERATE_ERROR_KEYS : CANCEL_SUCCESS_KEYS, "", errors);
+      if (strict) unknownKeys(i0, shape === 2 ? GENERATE_ERROR_KEYS : CANCEL_SUCCESS_KEYS, "", errors);
     }
-    return errors.length === 0 ? { ok: true, value: input as SnapQrCpmCancelResponse } : { ok: false, errors };
+    if (errors.length !== 0) return { ok: false, errors };
+    if (shape === 1) {
+      const o0: Record<string, unknown> = { responseCode: code, responseMessage: fieldResponseMessage };
+      if (fieldOriginalPartnerReferenceNo !== undefined)
+        o0["originalPartnerReferenceNo"] = fieldOriginalPartnerReferenceNo;
+      if (fieldOriginalReferenceNo !== undefined) o0["originalReferenceNo"] = fieldOriginalReferenceNo;
+      if (fieldOriginalExternalId !== undefined) o0["originalExternalId"] = fieldOriginalExternalId;
+      if (fieldCancelTime !== undefined) o0["cancelTime"] = fieldCancelTime;
+      if (fieldTransactionDate !== undefined) o0["transactionDate"] = fieldTransactionDate;
+      if (fieldAdditionalInfo !== undefined) o0["additionalInfo"] = fieldAdditionalInfo;
+      return { ok: true, value: o0 as unknown as SnapQrCpmCancelResponse };
+    }
+    const o0: Record<string, unknown> = { responseCode: code, responseMessage: fieldResponseMessage2 };
+    if (fieldAdditionalInfo2 !== undefined) o0["additionalInfo"] = fieldAdditionalInfo2;
+    return { ok: true, value: o0 as unknown as SnapQrCpmCancelResponse };
   } catch (error) {
     return threw(error);
   }
@@ -4736,9 +5148,29 @@ export function validateSnapQrCpmNotifyRequest(
     if (typeof input !== "object" || input === null || Array.isArray(input)) return notAnObject(input);
     const strict = typeof options === "object" && options !== null && options.strict === true;
     const errors: SnapQrCpmValidationError[] = [];
-    const o0 = input as Record<string, unknown>;
+    const i0 = ownSource(input);
+    const polluted = prototypePolluted();
+    let fieldOriginalPartnerReferenceNo: unknown;
+    let fieldOriginalReferenceNo: unknown;
+    let fieldMerchantId: unknown;
+    let fieldSubMerchantId: unknown;
+    let fieldExternalStoreId: unknown;
+    let fieldAmount: unknown;
+    let fieldAmountValue: unknown;
+    let fieldAmountCurrency: unknown;
+    let fieldLatestTransactionStatus: unknown;
+    let fieldTransactionStatusDesc: unknown;
+    let fieldCustomerNumber: unknown;
+    let fieldAccountType: unknown;
+    let fieldDestinationNumber: unknown;
+    let fieldDestinationAccountName: unknown;
+    let fieldSessionID: unknown;
+    let fieldBankCode: unknown;
+    let fieldAdditionalInfo: unknown;
     {
-      const v = o0["originalPartnerReferenceNo"];
+      let v = i0["originalPartnerReferenceNo"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "originalPartnerReferenceNo")) v = undefined;
+      fieldOriginalPartnerReferenceNo = v;
       if (v !== undefined && typeof v !== "string")
         fail(
           errors,
@@ -4763,7 +5195,9 @@ export function validateSnapQrCpmNotifyRequest(
       }
     }
     {
-      const v = o0["originalReferenceNo"];
+      let v = i0["originalReferenceNo"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "originalReferenceNo")) v = undefined;
+      fieldOriginalReferenceNo = v;
       if (v !== undefined && typeof v !== "string")
         fail(
           errors,
@@ -4788,7 +5222,9 @@ export function validateSnapQrCpmNotifyRequest(
       }
     }
     {
-      const v = o0["merchantId"];
+      let v = i0["merchantId"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "merchantId")) v = undefined;
+      fieldMerchantId = v;
       if (v === undefined) fail(errors, "/merchantId", "required", "merchantId is mandatory (M)", "merchantId");
       else if (typeof v !== "string")
         fail(errors, "/merchantId", "type", "merchantId must be a string, got " + kindOf(v), "merchantId");
@@ -4808,7 +5244,9 @@ export function validateSnapQrCpmNotifyRequest(
       }
     }
     {
-      const v = o0["subMerchantId"];
+      let v = i0["subMerchantId"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "subMerchantId")) v = undefined;
+      fieldSubMerchantId = v;
       if (v !== undefined && typeof v !== "string")
         fail(errors, "/subMerchantId", "type", "subMerchantId must be a string, got " + kindOf(v), "subMerchantId");
       else if (v !== undefined) {
@@ -4827,7 +5265,9 @@ export function validateSnapQrCpmNotifyRequest(
       }
     }
     {
-      const v = o0["externalStoreId"];
+      let v = i0["externalStoreId"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "externalStoreId")) v = undefined;
+      fieldExternalStoreId = v;
       if (v !== undefined && typeof v !== "string")
         fail(
           errors,
@@ -4852,13 +5292,17 @@ export function validateSnapQrCpmNotifyRequest(
       }
     }
     {
-      const v = o0["amount"];
+      let v = i0["amount"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "amount")) v = undefined;
+      fieldAmount = v;
       if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v)))
         fail(errors, "/amount", "type", "amount must be an object, got " + kindOf(v), "amount");
       else if (v !== undefined) {
-        const o1 = v as Record<string, unknown>;
+        const i1 = ownSource(v as object);
         {
-          const v = o1["value"];
+          let v = i1["value"];
+          if (polluted && v !== undefined && !Object.hasOwn(i1, "value")) v = undefined;
+          fieldAmountValue = v;
           if (v === undefined)
             fail(errors, "/amount/value", "required", "amount.value is mandatory (M)", "amount.value");
           else if (typeof v !== "string")
@@ -4876,7 +5320,9 @@ export function validateSnapQrCpmNotifyRequest(
           }
         }
         {
-          const v = o1["currency"];
+          let v = i1["currency"];
+          if (polluted && v !== undefined && !Object.hasOwn(i1, "currency")) v = undefined;
+          fieldAmountCurrency = v;
           if (v === undefined)
             fail(errors, "/amount/currency", "required", "amount.currency is mandatory (M)", "amount.currency");
           else if (typeof v !== "string")
@@ -4910,11 +5356,13 @@ export function validateSnapQrCpmNotifyRequest(
               );
           }
         }
-        if (strict) unknownKeys(o1, PAYMENT_REQUEST_AMOUNT_KEYS, "/amount", errors);
+        if (strict) unknownKeys(i1, PAYMENT_REQUEST_AMOUNT_KEYS, "/amount", errors);
       }
     }
     {
-      const v = o0["latestTransactionStatus"];
+      let v = i0["latestTransactionStatus"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "latestTransactionStatus")) v = undefined;
+      fieldLatestTransactionStatus = v;
       if (v === undefined)
         fail(
           errors,
@@ -4955,7 +5403,9 @@ export function validateSnapQrCpmNotifyRequest(
       }
     }
     {
-      const v = o0["transactionStatusDesc"];
+      let v = i0["transactionStatusDesc"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "transactionStatusDesc")) v = undefined;
+      fieldTransactionStatusDesc = v;
       if (v !== undefined && typeof v !== "string")
         fail(
           errors,
@@ -4980,7 +5430,9 @@ export function validateSnapQrCpmNotifyRequest(
       }
     }
     {
-      const v = o0["customerNumber"];
+      let v = i0["customerNumber"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "customerNumber")) v = undefined;
+      fieldCustomerNumber = v;
       if (v !== undefined && typeof v !== "string")
         fail(errors, "/customerNumber", "type", "customerNumber must be a string, got " + kindOf(v), "customerNumber");
       else if (v !== undefined) {
@@ -4999,7 +5451,9 @@ export function validateSnapQrCpmNotifyRequest(
       }
     }
     {
-      const v = o0["accountType"];
+      let v = i0["accountType"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "accountType")) v = undefined;
+      fieldAccountType = v;
       if (v !== undefined && typeof v !== "string")
         fail(errors, "/accountType", "type", "accountType must be a string, got " + kindOf(v), "accountType");
       else if (v !== undefined) {
@@ -5018,7 +5472,9 @@ export function validateSnapQrCpmNotifyRequest(
       }
     }
     {
-      const v = o0["destinationNumber"];
+      let v = i0["destinationNumber"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "destinationNumber")) v = undefined;
+      fieldDestinationNumber = v;
       if (v !== undefined && typeof v !== "string")
         fail(
           errors,
@@ -5043,7 +5499,9 @@ export function validateSnapQrCpmNotifyRequest(
       }
     }
     {
-      const v = o0["destinationAccountName"];
+      let v = i0["destinationAccountName"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "destinationAccountName")) v = undefined;
+      fieldDestinationAccountName = v;
       if (v !== undefined && typeof v !== "string")
         fail(
           errors,
@@ -5068,7 +5526,9 @@ export function validateSnapQrCpmNotifyRequest(
       }
     }
     {
-      const v = o0["sessionID"];
+      let v = i0["sessionID"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "sessionID")) v = undefined;
+      fieldSessionID = v;
       if (v !== undefined && typeof v !== "string")
         fail(errors, "/sessionID", "type", "sessionID must be a string, got " + kindOf(v), "sessionID");
       else if (v !== undefined) {
@@ -5081,7 +5541,9 @@ export function validateSnapQrCpmNotifyRequest(
       }
     }
     {
-      const v = o0["bankCode"];
+      let v = i0["bankCode"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "bankCode")) v = undefined;
+      fieldBankCode = v;
       if (v !== undefined && typeof v !== "string")
         fail(errors, "/bankCode", "type", "bankCode must be a string, got " + kindOf(v), "bankCode");
       else if (v !== undefined) {
@@ -5094,12 +5556,36 @@ export function validateSnapQrCpmNotifyRequest(
       }
     }
     {
-      const v = o0["additionalInfo"];
+      let v = i0["additionalInfo"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "additionalInfo")) v = undefined;
+      fieldAdditionalInfo = v;
       if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v)))
         fail(errors, "/additionalInfo", "type", "additionalInfo must be an object, got " + kindOf(v), "additionalInfo");
     }
-    if (strict) unknownKeys(o0, NOTIFY_REQUEST_KEYS, "", errors);
-    return errors.length === 0 ? { ok: true, value: input as SnapQrCpmNotifyRequest } : { ok: false, errors };
+    if (strict) unknownKeys(i0, NOTIFY_REQUEST_KEYS, "", errors);
+    if (errors.length !== 0) return { ok: false, errors };
+    const o0: Record<string, unknown> = {
+      merchantId: fieldMerchantId,
+      latestTransactionStatus: fieldLatestTransactionStatus,
+    };
+    if (fieldOriginalPartnerReferenceNo !== undefined)
+      o0["originalPartnerReferenceNo"] = fieldOriginalPartnerReferenceNo;
+    if (fieldOriginalReferenceNo !== undefined) o0["originalReferenceNo"] = fieldOriginalReferenceNo;
+    if (fieldSubMerchantId !== undefined) o0["subMerchantId"] = fieldSubMerchantId;
+    if (fieldExternalStoreId !== undefined) o0["externalStoreId"] = fieldExternalStoreId;
+    if (fieldAmount !== undefined) {
+      const o1: Record<string, unknown> = { value: fieldAmountValue, currency: fieldAmountCurrency };
+      o0["amount"] = o1;
+    }
+    if (fieldTransactionStatusDesc !== undefined) o0["transactionStatusDesc"] = fieldTransactionStatusDesc;
+    if (fieldCustomerNumber !== undefined) o0["customerNumber"] = fieldCustomerNumber;
+    if (fieldAccountType !== undefined) o0["accountType"] = fieldAccountType;
+    if (fieldDestinationNumber !== undefined) o0["destinationNumber"] = fieldDestinationNumber;
+    if (fieldDestinationAccountName !== undefined) o0["destinationAccountName"] = fieldDestinationAccountName;
+    if (fieldSessionID !== undefined) o0["sessionID"] = fieldSessionID;
+    if (fieldBankCode !== undefined) o0["bankCode"] = fieldBankCode;
+    if (fieldAdditionalInfo !== undefined) o0["additionalInfo"] = fieldAdditionalInfo;
+    return { ok: true, value: o0 as unknown as SnapQrCpmNotifyRequest };
   } catch (error) {
     return threw(error);
   }
@@ -5121,8 +5607,14 @@ export function validateSnapQrCpmNotifyResponse(
     if (typeof input !== "object" || input === null || Array.isArray(input)) return notAnObject(input);
     const strict = typeof options === "object" && options !== null && options.strict === true;
     const errors: SnapQrCpmValidationError[] = [];
-    const o0 = input as Record<string, unknown>;
-    const code = o0["responseCode"];
+    const i0 = ownSource(input);
+    const polluted = prototypePolluted();
+    let code = i0["responseCode"];
+    if (polluted && code !== undefined && !Object.hasOwn(i0, "responseCode")) code = undefined;
+    let fieldResponseMessage: unknown;
+    let fieldAdditionalInfo: unknown;
+    let fieldResponseMessage2: unknown;
+    let fieldAdditionalInfo2: unknown;
     // 0: no usable code, 1: the success code (full response), 2: another code of the service (envelope).
     let shape = 0;
     if (code === undefined) fail(errors, "/responseCode", "required", "responseCode is mandatory (M)", "responseCode");
@@ -5156,7 +5648,9 @@ export function validateSnapQrCpmNotifyResponse(
     }
     if (shape === 1) {
       {
-        const v = o0["responseMessage"];
+        let v = i0["responseMessage"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "responseMessage")) v = undefined;
+        fieldResponseMessage = v;
         if (v === undefined)
           fail(errors, "/responseMessage", "required", "responseMessage is mandatory (M)", "responseMessage");
         else if (typeof v !== "string")
@@ -5183,7 +5677,9 @@ export function validateSnapQrCpmNotifyResponse(
         }
       }
       {
-        const v = o0["additionalInfo"];
+        let v = i0["additionalInfo"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "additionalInfo")) v = undefined;
+        fieldAdditionalInfo = v;
         if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v)))
           fail(
             errors,
@@ -5193,10 +5689,12 @@ export function validateSnapQrCpmNotifyResponse(
             "additionalInfo",
           );
       }
-      if (strict) unknownKeys(o0, GENERATE_ERROR_KEYS, "", errors);
+      if (strict) unknownKeys(i0, GENERATE_ERROR_KEYS, "", errors);
     } else {
       {
-        const v = o0["responseMessage"];
+        let v = i0["responseMessage"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "responseMessage")) v = undefined;
+        fieldResponseMessage2 = v;
         if (v === undefined)
           fail(errors, "/responseMessage", "required", "responseMessage is mandatory (M)", "responseMessage");
         else if (typeof v !== "string")
@@ -5223,7 +5721,9 @@ export function validateSnapQrCpmNotifyResponse(
         }
       }
       {
-        const v = o0["additionalInfo"];
+        let v = i0["additionalInfo"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "additionalInfo")) v = undefined;
+        fieldAdditionalInfo2 = v;
         if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v)))
           fail(
             errors,
@@ -5234,9 +5734,17 @@ export function validateSnapQrCpmNotifyResponse(
           );
       }
       // With no usable code the shape is unknown: strict mode flags only what neither shape declares.
-      if (strict) unknownKeys(o0, shape === 2 ? GENERATE_ERROR_KEYS : GENERATE_ERROR_KEYS, "", errors);
+      if (strict) unknownKeys(i0, shape === 2 ? GENERATE_ERROR_KEYS : GENERATE_ERROR_KEYS, "", errors);
     }
-    return errors.length === 0 ? { ok: true, value: input as SnapQrCpmNotifyResponse } : { ok: false, errors };
+    if (errors.length !== 0) return { ok: false, errors };
+    if (shape === 1) {
+      const o0: Record<string, unknown> = { responseCode: code, responseMessage: fieldResponseMessage };
+      if (fieldAdditionalInfo !== undefined) o0["additionalInfo"] = fieldAdditionalInfo;
+      return { ok: true, value: o0 as unknown as SnapQrCpmNotifyResponse };
+    }
+    const o0: Record<string, unknown> = { responseCode: code, responseMessage: fieldResponseMessage2 };
+    if (fieldAdditionalInfo2 !== undefined) o0["additionalInfo"] = fieldAdditionalInfo2;
+    return { ok: true, value: o0 as unknown as SnapQrCpmNotifyResponse };
   } catch (error) {
     return threw(error);
   }
@@ -5256,9 +5764,24 @@ export function validateSnapQrCpmRefundRequest(
     if (typeof input !== "object" || input === null || Array.isArray(input)) return notAnObject(input);
     const strict = typeof options === "object" && options !== null && options.strict === true;
     const errors: SnapQrCpmValidationError[] = [];
-    const o0 = input as Record<string, unknown>;
+    const i0 = ownSource(input);
+    const polluted = prototypePolluted();
+    let fieldMerchantId: unknown;
+    let fieldSubMerchantId: unknown;
+    let fieldExternalStoreId: unknown;
+    let fieldOriginalPartnerReferenceNo: unknown;
+    let fieldOriginalReferenceNo: unknown;
+    let fieldOriginalExternalId: unknown;
+    let fieldPartnerRefundNo: unknown;
+    let fieldRefundAmount: unknown;
+    let fieldRefundAmountValue: unknown;
+    let fieldRefundAmountCurrency: unknown;
+    let fieldReason: unknown;
+    let fieldAdditionalInfo: unknown;
     {
-      const v = o0["merchantId"];
+      let v = i0["merchantId"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "merchantId")) v = undefined;
+      fieldMerchantId = v;
       if (v !== undefined && typeof v !== "string")
         fail(errors, "/merchantId", "type", "merchantId must be a string, got " + kindOf(v), "merchantId");
       else if (v !== undefined) {
@@ -5277,7 +5800,9 @@ export function validateSnapQrCpmRefundRequest(
       }
     }
     {
-      const v = o0["subMerchantId"];
+      let v = i0["subMerchantId"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "subMerchantId")) v = undefined;
+      fieldSubMerchantId = v;
       if (v !== undefined && typeof v !== "string")
         fail(errors, "/subMerchantId", "type", "subMerchantId must be a string, got " + kindOf(v), "subMerchantId");
       else if (v !== undefined) {
@@ -5296,7 +5821,9 @@ export function validateSnapQrCpmRefundRequest(
       }
     }
     {
-      const v = o0["externalStoreId"];
+      let v = i0["externalStoreId"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "externalStoreId")) v = undefined;
+      fieldExternalStoreId = v;
       if (v !== undefined && typeof v !== "string")
         fail(
           errors,
@@ -5321,7 +5848,9 @@ export function validateSnapQrCpmRefundRequest(
       }
     }
     {
-      const v = o0["originalPartnerReferenceNo"];
+      let v = i0["originalPartnerReferenceNo"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "originalPartnerReferenceNo")) v = undefined;
+      fieldOriginalPartnerReferenceNo = v;
       if (v === undefined)
         fail(
           errors,
@@ -5354,7 +5883,9 @@ export function validateSnapQrCpmRefundRequest(
       }
     }
     {
-      const v = o0["originalReferenceNo"];
+      let v = i0["originalReferenceNo"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "originalReferenceNo")) v = undefined;
+      fieldOriginalReferenceNo = v;
       if (v !== undefined && typeof v !== "string")
         fail(
           errors,
@@ -5379,7 +5910,9 @@ export function validateSnapQrCpmRefundRequest(
       }
     }
     {
-      const v = o0["originalExternalId"];
+      let v = i0["originalExternalId"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "originalExternalId")) v = undefined;
+      fieldOriginalExternalId = v;
       if (v !== undefined && typeof v !== "string")
         fail(
           errors,
@@ -5404,7 +5937,9 @@ export function validateSnapQrCpmRefundRequest(
       }
     }
     {
-      const v = o0["partnerRefundNo"];
+      let v = i0["partnerRefundNo"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "partnerRefundNo")) v = undefined;
+      fieldPartnerRefundNo = v;
       if (v === undefined)
         fail(errors, "/partnerRefundNo", "required", "partnerRefundNo is mandatory (M)", "partnerRefundNo");
       else if (typeof v !== "string")
@@ -5431,13 +5966,17 @@ export function validateSnapQrCpmRefundRequest(
       }
     }
     {
-      const v = o0["refundAmount"];
+      let v = i0["refundAmount"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "refundAmount")) v = undefined;
+      fieldRefundAmount = v;
       if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v)))
         fail(errors, "/refundAmount", "type", "refundAmount must be an object, got " + kindOf(v), "refundAmount");
       else if (v !== undefined) {
-        const o1 = v as Record<string, unknown>;
+        const i1 = ownSource(v as object);
         {
-          const v = o1["value"];
+          let v = i1["value"];
+          if (polluted && v !== undefined && !Object.hasOwn(i1, "value")) v = undefined;
+          fieldRefundAmountValue = v;
           if (v === undefined)
             fail(
               errors,
@@ -5467,7 +6006,9 @@ export function validateSnapQrCpmRefundRequest(
           }
         }
         {
-          const v = o1["currency"];
+          let v = i1["currency"];
+          if (polluted && v !== undefined && !Object.hasOwn(i1, "currency")) v = undefined;
+          fieldRefundAmountCurrency = v;
           if (v === undefined)
             fail(
               errors,
@@ -5507,11 +6048,13 @@ export function validateSnapQrCpmRefundRequest(
               );
           }
         }
-        if (strict) unknownKeys(o1, PAYMENT_REQUEST_AMOUNT_KEYS, "/refundAmount", errors);
+        if (strict) unknownKeys(i1, PAYMENT_REQUEST_AMOUNT_KEYS, "/refundAmount", errors);
       }
     }
     {
-      const v = o0["reason"];
+      let v = i0["reason"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "reason")) v = undefined;
+      fieldReason = v;
       if (v !== undefined && typeof v !== "string")
         fail(errors, "/reason", "type", "reason must be a string, got " + kindOf(v), "reason");
       else if (v !== undefined) {
@@ -5524,7 +6067,9 @@ export function validateSnapQrCpmRefundRequest(
       }
     }
     {
-      const v = o0["additionalInfo"];
+      let v = i0["additionalInfo"];
+      if (polluted && v !== undefined && !Object.hasOwn(i0, "additionalInfo")) v = undefined;
+      fieldAdditionalInfo = v;
       if (v !== undefined && v !== null && (typeof v !== "object" || v === null || Array.isArray(v)))
         fail(
           errors,
@@ -5534,8 +6079,24 @@ export function validateSnapQrCpmRefundRequest(
           "additionalInfo",
         );
     }
-    if (strict) unknownKeys(o0, REFUND_REQUEST_KEYS, "", errors);
-    return errors.length === 0 ? { ok: true, value: input as SnapQrCpmRefundRequest } : { ok: false, errors };
+    if (strict) unknownKeys(i0, REFUND_REQUEST_KEYS, "", errors);
+    if (errors.length !== 0) return { ok: false, errors };
+    const o0: Record<string, unknown> = {
+      originalPartnerReferenceNo: fieldOriginalPartnerReferenceNo,
+      partnerRefundNo: fieldPartnerRefundNo,
+    };
+    if (fieldMerchantId !== undefined) o0["merchantId"] = fieldMerchantId;
+    if (fieldSubMerchantId !== undefined) o0["subMerchantId"] = fieldSubMerchantId;
+    if (fieldExternalStoreId !== undefined) o0["externalStoreId"] = fieldExternalStoreId;
+    if (fieldOriginalReferenceNo !== undefined) o0["originalReferenceNo"] = fieldOriginalReferenceNo;
+    if (fieldOriginalExternalId !== undefined) o0["originalExternalId"] = fieldOriginalExternalId;
+    if (fieldRefundAmount !== undefined) {
+      const o1: Record<string, unknown> = { value: fieldRefundAmountValue, currency: fieldRefundAmountCurrency };
+      o0["refundAmount"] = o1;
+    }
+    if (fieldReason !== undefined) o0["reason"] = fieldReason;
+    if (fieldAdditionalInfo !== undefined) o0["additionalInfo"] = fieldAdditionalInfo;
+    return { ok: true, value: o0 as unknown as SnapQrCpmRefundRequest };
   } catch (error) {
     return threw(error);
   }
@@ -5557,8 +6118,23 @@ export function validateSnapQrCpmRefundResponse(
     if (typeof input !== "object" || input === null || Array.isArray(input)) return notAnObject(input);
     const strict = typeof options === "object" && options !== null && options.strict === true;
     const errors: SnapQrCpmValidationError[] = [];
-    const o0 = input as Record<string, unknown>;
-    const code = o0["responseCode"];
+    const i0 = ownSource(input);
+    const polluted = prototypePolluted();
+    let code = i0["responseCode"];
+    if (polluted && code !== undefined && !Object.hasOwn(i0, "responseCode")) code = undefined;
+    let fieldResponseMessage: unknown;
+    let fieldOriginalPartnerReferenceNo: unknown;
+    let fieldOriginalReferenceNo: unknown;
+    let fieldOriginalExternalId: unknown;
+    let fieldRefundNo: unknown;
+    let fieldPartnerRefundNo: unknown;
+    let fieldRefundAmount: unknown;
+    let fieldRefundAmountValue: unknown;
+    let fieldRefundAmountCurrency: unknown;
+    let fieldRefundTime: unknown;
+    let fieldAdditionalInfo: unknown;
+    let fieldResponseMessage2: unknown;
+    let fieldAdditionalInfo2: unknown;
     // 0: no usable code, 1: the success code (full response), 2: another code of the service (envelope).
     let shape = 0;
     if (code === undefined) fail(errors, "/responseCode", "required", "responseCode is mandatory (M)", "responseCode");
@@ -5592,7 +6168,9 @@ export function validateSnapQrCpmRefundResponse(
     }
     if (shape === 1) {
       {
-        const v = o0["responseMessage"];
+        let v = i0["responseMessage"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "responseMessage")) v = undefined;
+        fieldResponseMessage = v;
         if (v === undefined)
           fail(errors, "/responseMessage", "required", "responseMessage is mandatory (M)", "responseMessage");
         else if (typeof v !== "string")
@@ -5619,7 +6197,9 @@ export function validateSnapQrCpmRefundResponse(
         }
       }
       {
-        const v = o0["originalPartnerReferenceNo"];
+        let v = i0["originalPartnerReferenceNo"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "originalPartnerReferenceNo")) v = undefined;
+        fieldOriginalPartnerReferenceNo = v;
         if (v !== undefined && typeof v !== "string")
           fail(
             errors,
@@ -5644,7 +6224,9 @@ export function validateSnapQrCpmRefundResponse(
         }
       }
       {
-        const v = o0["originalReferenceNo"];
+        let v = i0["originalReferenceNo"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "originalReferenceNo")) v = undefined;
+        fieldOriginalReferenceNo = v;
         if (v !== undefined && typeof v !== "string")
           fail(
             errors,
@@ -5669,7 +6251,9 @@ export function validateSnapQrCpmRefundResponse(
         }
       }
       {
-        const v = o0["originalExternalId"];
+        let v = i0["originalExternalId"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "originalExternalId")) v = undefined;
+        fieldOriginalExternalId = v;
         if (v !== undefined && typeof v !== "string")
           fail(
             errors,
@@ -5694,7 +6278,9 @@ export function validateSnapQrCpmRefundResponse(
         }
       }
       {
-        const v = o0["refundNo"];
+        let v = i0["refundNo"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "refundNo")) v = undefined;
+        fieldRefundNo = v;
         if (v === undefined) fail(errors, "/refundNo", "required", "refundNo is mandatory (M)", "refundNo");
         else if (typeof v !== "string")
           fail(errors, "/refundNo", "type", "refundNo must be a string, got " + kindOf(v), "refundNo");
@@ -5708,7 +6294,9 @@ export function validateSnapQrCpmRefundResponse(
         }
       }
       {
-        const v = o0["partnerRefundNo"];
+        let v = i0["partnerRefundNo"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "partnerRefundNo")) v = undefined;
+        fieldPartnerRefundNo = v;
         if (v !== undefined && typeof v !== "string")
           fail(
             errors,
@@ -5733,13 +6321,17 @@ export function validateSnapQrCpmRefundResponse(
         }
       }
       {
-        const v = o0["refundAmount"];
+        let v = i0["refundAmount"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "refundAmount")) v = undefined;
+        fieldRefundAmount = v;
         if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v)))
           fail(errors, "/refundAmount", "type", "refundAmount must be an object, got " + kindOf(v), "refundAmount");
         else if (v !== undefined) {
-          const o1 = v as Record<string, unknown>;
+          const i1 = ownSource(v as object);
           {
-            const v = o1["value"];
+            let v = i1["value"];
+            if (polluted && v !== undefined && !Object.hasOwn(i1, "value")) v = undefined;
+            fieldRefundAmountValue = v;
             if (v === undefined)
               fail(
                 errors,
@@ -5769,7 +6361,9 @@ export function validateSnapQrCpmRefundResponse(
             }
           }
           {
-            const v = o1["currency"];
+            let v = i1["currency"];
+            if (polluted && v !== undefined && !Object.hasOwn(i1, "currency")) v = undefined;
+            fieldRefundAmountCurrency = v;
             if (v === undefined)
               fail(
                 errors,
@@ -5809,11 +6403,13 @@ export function validateSnapQrCpmRefundResponse(
                 );
             }
           }
-          if (strict) unknownKeys(o1, PAYMENT_REQUEST_AMOUNT_KEYS, "/refundAmount", errors);
+          if (strict) unknownKeys(i1, PAYMENT_REQUEST_AMOUNT_KEYS, "/refundAmount", errors);
         }
       }
       {
-        const v = o0["refundTime"];
+        let v = i0["refundTime"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "refundTime")) v = undefined;
+        fieldRefundTime = v;
         if (v === undefined) fail(errors, "/refundTime", "required", "refundTime is mandatory (M)", "refundTime");
         else if (typeof v !== "string")
           fail(errors, "/refundTime", "type", "refundTime must be a string, got " + kindOf(v), "refundTime");
@@ -5841,7 +6437,9 @@ export function validateSnapQrCpmRefundResponse(
         }
       }
       {
-        const v = o0["additionalInfo"];
+        let v = i0["additionalInfo"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "additionalInfo")) v = undefined;
+        fieldAdditionalInfo = v;
         if (v !== undefined && v !== null && (typeof v !== "object" || v === null || Array.isArray(v)))
           fail(
             errors,
@@ -5851,10 +6449,12 @@ export function validateSnapQrCpmRefundResponse(
             "additionalInfo",
           );
       }
-      if (strict) unknownKeys(o0, REFUND_SUCCESS_KEYS, "", errors);
+      if (strict) unknownKeys(i0, REFUND_SUCCESS_KEYS, "", errors);
     } else {
       {
-        const v = o0["responseMessage"];
+        let v = i0["responseMessage"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "responseMessage")) v = undefined;
+        fieldResponseMessage2 = v;
         if (v === undefined)
           fail(errors, "/responseMessage", "required", "responseMessage is mandatory (M)", "responseMessage");
         else if (typeof v !== "string")
@@ -5881,7 +6481,9 @@ export function validateSnapQrCpmRefundResponse(
         }
       }
       {
-        const v = o0["additionalInfo"];
+        let v = i0["additionalInfo"];
+        if (polluted && v !== undefined && !Object.hasOwn(i0, "additionalInfo")) v = undefined;
+        fieldAdditionalInfo2 = v;
         if (v !== undefined && v !== null && (typeof v !== "object" || v === null || Array.isArray(v)))
           fail(
             errors,
@@ -5892,9 +6494,31 @@ export function validateSnapQrCpmRefundResponse(
           );
       }
       // With no usable code the shape is unknown: strict mode flags only what neither shape declares.
-      if (strict) unknownKeys(o0, shape === 2 ? GENERATE_ERROR_KEYS : REFUND_SUCCESS_KEYS, "", errors);
+      if (strict) unknownKeys(i0, shape === 2 ? GENERATE_ERROR_KEYS : REFUND_SUCCESS_KEYS, "", errors);
     }
-    return errors.length === 0 ? { ok: true, value: input as SnapQrCpmRefundResponse } : { ok: false, errors };
+    if (errors.length !== 0) return { ok: false, errors };
+    if (shape === 1) {
+      const o0: Record<string, unknown> = {
+        responseCode: code,
+        responseMessage: fieldResponseMessage,
+        refundNo: fieldRefundNo,
+        refundTime: fieldRefundTime,
+      };
+      if (fieldOriginalPartnerReferenceNo !== undefined)
+        o0["originalPartnerReferenceNo"] = fieldOriginalPartnerReferenceNo;
+      if (fieldOriginalReferenceNo !== undefined) o0["originalReferenceNo"] = fieldOriginalReferenceNo;
+      if (fieldOriginalExternalId !== undefined) o0["originalExternalId"] = fieldOriginalExternalId;
+      if (fieldPartnerRefundNo !== undefined) o0["partnerRefundNo"] = fieldPartnerRefundNo;
+      if (fieldRefundAmount !== undefined) {
+        const o1: Record<string, unknown> = { value: fieldRefundAmountValue, currency: fieldRefundAmountCurrency };
+        o0["refundAmount"] = o1;
+      }
+      if (fieldAdditionalInfo !== undefined) o0["additionalInfo"] = fieldAdditionalInfo;
+      return { ok: true, value: o0 as unknown as SnapQrCpmRefundResponse };
+    }
+    const o0: Record<string, unknown> = { responseCode: code, responseMessage: fieldResponseMessage2 };
+    if (fieldAdditionalInfo2 !== undefined) o0["additionalInfo"] = fieldAdditionalInfo2;
+    return { ok: true, value: o0 as unknown as SnapQrCpmRefundResponse };
   } catch (error) {
     return threw(error);
   }

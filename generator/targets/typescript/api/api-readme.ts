@@ -135,7 +135,7 @@ function validatorSection(m: ApiModel): string[] {
   return [
     "### Validators",
     "",
-    `${code("validate…Request(input, options?)")} and ${code("validate…Response(input, options?)")} return ${code("{ ok: true, value }")} (the input itself) or ${code("{ ok: false, errors }")} with every error as ${code("{ path, rule, message, field }")}; ${code("path")} is a JSON Pointer (a missing property at its own pointer). They never throw.`,
+    `${code("validate…Request(input, options?)")} and ${code("validate…Response(input, options?)")} return ${code("{ ok: true, value }")} (${code("value")} is a snapshot of the input's own properties, each read once, as validated) or ${code("{ ok: false, errors }")} with every error as ${code("{ path, rule, message, field }")}; ${code("path")} is a JSON Pointer (a missing property at its own pointer). They never throw.`,
     "",
     "- Mandatory (M) fields are required; conditional (C) fields whose condition is a successful transaction are required in the success response; other C fields are optional.",
     "- Lengths count Unicode code points, as JSON Schema does.",

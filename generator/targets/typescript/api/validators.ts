@@ -30,6 +30,7 @@ import {
   type EndpointModel,
   type Shape,
 } from "./api-model.ts";
+import { buildSnapshot, Locals, type Held } from "./snapshot.ts";
 import { docComment } from "./tsdoc.ts";
 
 /** Hoisted module constants, deduplicated by content. */
@@ -111,7 +112,12 @@ export function emitValidators(spec: Spec): Statement[] {
       `rule: ${n.validationRule};\n` +
       `/** What is wrong, in words (never the offending value itself: it may be huge or secret). */\nmessage: string;\n` +
       `/** The declared field, as a dotted JSON key path (e.g. ${JSON.stringify(m.examples.nestedPath)}); null for the body itself and for undeclared properties. */\nfield: string | null;\n}`,
-    `${docComment(["A validator's verdict: the input itself (not a copy) when it is valid, else every error found."])}\nexport type ${n.validationResult}<T> = { ok: true; value: T } | { ok: false; errors: ${n.validationError}[] };`,
+    `${docComment(["A validator's verdict: when the body is valid, a snapshot of what was validated, else every error found.",
+      "",
+      "The snapshot is a new plain object of the declared fields the input has as its own properties, each read once: a",
+      "getter or Proxy that changes between reads cannot change what was validated, and an inherited property (even from",
+      "a polluted Object.prototype) is never the body's. Declared nested objects are snapshots too; free objects and arrays",
+      "are the input's own. Undeclared properties are left out, as zod's default strip does: they were not validated."])}\nexport type ${n.validationResult}<T> = { ok: true; value: T } | { ok: false; errors: ${n.validationError}[] };`,
     `${docComment(["Validator options."])}\nexport interface ${n.validateOptions} {\n${docComment([
       "Reject properties the field tables do not declare (rule additionalProperties), in the body and in declared nested",
       `objects (e.g. ${m.examples.declaredObject}), never inside free objects${m.examples.freeObjects.length ? ` (${m.examples.freeObjects.join(", ")})` : ""}. Off by default: providers add fields, and`,
@@ -138,6 +144,15 @@ function helpers(m: ApiModel, k: Constants, functions: string[]): string[] {
   if (k.has("isDateTime")) out.push(DIGIT_AT_FUNCTION);
   out.push(
     `${docComment(["Strict mode: every own property not in `known` is an error."])}\nfunction unknownKeys(o: object, known: ReadonlySet<string>, base: string, errors: ${E}[]): void {\nconst keys = Object.keys(o);\nfor (let i = 0; i < keys.length; i++) {\nconst key = keys[i]!;\nif (!known.has(key)) errors.push({ path: base + "/" + key.replace(/~/g, "~0").replace(/\\//g, "~1"), rule: "additionalProperties", message: "unknown property " + JSON.stringify(key.length > 64 ? key.slice(0, 64) + "…" : key) + " (strict mode)", field: null });\n}\n}`,
+    `${docComment([
+      "Where an object's fields are read from: the object itself when it is a plain record (its prototype Object.prototype",
+      "or null, the shape JSON.parse makes), else a copy of its own enumerable properties, so that nothing inherited from",
+      "another prototype (a class, Object.create(valid)) is read as the body's.",
+    ])}\nfunction ownSource(o: object): Record<string, unknown> {\nconst proto: unknown = Object.getPrototypeOf(o);\nreturn (proto === Object.prototype || proto === null ? o : { ...o }) as Record<string, unknown>;\n}`,
+    `${docComment([
+      "Whether Object.prototype has an enumerable property of its own (an application has polluted it): then every read",
+      "checks that what it found is the body's own. Once per call: on a clean prototype this is an empty for-in.",
+    ])}\nfunction prototypePolluted(): boolean {\nfor (const key in Object.prototype) return key !== "";\nreturn false;\n}`,
     `${docComment(["The body itself is not an object."])}\nfunction notAnObject(input: unknown): { ok: false; errors: ${E}[] } {\nreturn { ok: false, errors: [{ path: "", rule: "type", message: "the body must be a JSON object, got " + kindOf(input), field: null }] };\n}`,
     `${docComment(["Last resort: whatever was thrown while reading the input becomes an error, never an exception."])}\nfunction threw(error: unknown): { ok: false; errors: ${E}[] } {\nlet what: string;\ntry {\nwhat = error instanceof Error ? String(error.message) : typeof error;\n} catch {\nwhat = "unreadable error";\n}\nreturn { ok: false, errors: [{ path: "", rule: "exception", message: "the input could not be read: " + what, field: null }] };\n}`,
   );
@@ -145,8 +160,11 @@ function helpers(m: ApiModel, k: Constants, functions: string[]): string[] {
 }
 
 interface Site {
-  /** Expression for the object being read. */
-  obj: string;
+  /** Expression for the object being read (the input, or a copy of its own properties). */
+  src: string;
+  /** The validator's locals, and the list this object's held fields go in. */
+  locals: Locals;
+  held: Held[];
   /** JSON Pointer of that object. */
   pointer: string;
   /** Dotted key path of that object ("" at the body). */
@@ -155,6 +173,16 @@ interface Site {
   depth: number;
   /** Name stem for hoisted constants. */
   stem: string;
+}
+
+/**
+ * Drops a value a read found on Object.prototype rather than on the object: always for a key Object.prototype itself
+ * has ("constructor", "__proto__", …), and for any key once an application has polluted the prototype. A clean
+ * prototype costs one boolean test per field; `hasOwn` on every read would cost more than the rest of the check.
+ */
+function notOwn(v: string, src: string, key: string): string {
+  const inherited = key in Object.prototype ? "" : "polluted && ";
+  return `if (${inherited}${v} !== undefined && !Object.hasOwn(${src}, ${lit(key)})) ${v} = undefined;`;
 }
 
 /** One error report: a call to the module's `fail`, so each check stays one readable line. */
@@ -183,8 +211,16 @@ function fieldChecks(m: ApiModel, f: Field, site: Site, k: Constants): string {
   const path = site.path ? `${site.path}.${f.key}` : f.key;
   const presence = presenceIn(f, site.shape);
   const { test, noun } = typeTest(f, "v");
-  const lines: string[] = [`{`, `const v = ${site.obj}[${lit(f.key)}];`];
-
+  const key = lit(f.key);
+  // Read once: the value read is the one checked and the one the snapshot keeps.
+  const held = site.locals.hold(path, f.key, { required: presence === "required", nullable: f.nullable, children: isDeclaredObject(f) ? [] : null });
+  site.held.push(held);
+  const lines: string[] = [
+    `{`,
+    `let v = ${site.src}[${key}];`,
+    notOwn("v", site.src, f.key),
+    `${held.local} = v;`,
+  ];
   const missing =
     presence === "required"
       ? push(pointer, "required", lit(`${path} is mandatory (M)`), path)
@@ -192,7 +228,7 @@ function fieldChecks(m: ApiModel, f: Field, site: Site, k: Constants): string {
         ? push(pointer, "conditional", lit(`${path} is required here (C: ${f.condition?.text ?? "conditional"})`), path)
         : null;
   const typeError = push(pointer, "type", `${lit(`${path} must be ${noun}${f.nullable ? " or null" : ""}, got `)} + kindOf(v)`, path);
-  const valueChecks = valueBlock(m, f, { ...site, pointer, path }, k);
+  const valueChecks = valueBlock(m, f, { ...site, pointer, path }, k, held);
   const wrongType = f.nullable ? `v !== null && (${test})` : test;
 
   if (missing) lines.push(`if (v === undefined) ${missing}`, `else if (${wrongType}) ${typeError}`);
@@ -206,7 +242,7 @@ function fieldChecks(m: ApiModel, f: Field, site: Site, k: Constants): string {
 }
 
 /** Checks on a value of the right type: length, format, allowed values, nested fields. */
-function valueBlock(m: ApiModel, f: Field, site: Site, k: Constants): string | null {
+function valueBlock(m: ApiModel, f: Field, site: Site, k: Constants, held: Held): string | null {
   const out: string[] = [];
   const { pointer, path } = site;
   if (f.type === "string") {
@@ -239,12 +275,12 @@ function valueBlock(m: ApiModel, f: Field, site: Site, k: Constants): string | n
     return out.join("\n");
   }
   if (isDeclaredObject(f)) {
-    const o = `o${site.depth + 1}`;
-    const inner: Site = { obj: o, pointer, path, shape: site.shape, depth: site.depth + 1, stem: `${site.stem}_${constSegment(f.key)}` };
-    out.push(`const ${o} = v as Record<string, unknown>;`);
+    const depth = site.depth + 1;
+    const inner: Site = { ...site, src: `i${depth}`, held: held.children!, pointer, path, depth, stem: `${site.stem}_${constSegment(f.key)}` };
+    out.push(`const ${inner.src} = ownSource(v as object);`);
     for (const child of f.fields) out.push(fieldChecks(m, child, inner, k));
     const keys = k.set(`${inner.stem}_KEYS`, f.fields.map((c) => c.key));
-    out.push(`if (strict) unknownKeys(${o}, ${keys}, ${lit(pointer)}, errors);`);
+    out.push(`if (strict) unknownKeys(${inner.src}, ${keys}, ${lit(pointer)}, errors);`);
     return out.join("\n");
   }
   // Free objects, arrays, numbers, booleans: the type is the whole rule.
@@ -254,7 +290,8 @@ function valueBlock(m: ApiModel, f: Field, site: Site, k: Constants): string | n
 function requestValidator(m: ApiModel, e: EndpointModel, k: Constants): string {
   const n = m.names;
   const ep = e.endpoint;
-  const site: Site = { obj: "o0", pointer: "", path: "", shape: "request", depth: 0, stem: `${constSegment(e.key)}_REQUEST` };
+  const locals = new Locals();
+  const site: Site = { src: "i0", locals, held: [], pointer: "", path: "", shape: "request", depth: 0, stem: `${constSegment(e.key)}_REQUEST` };
   const checks = ep.request.fields.map((f) => fieldChecks(m, f, site, k));
   const keys = k.set(`${site.stem}_KEYS`, ep.request.fields.map((f) => f.key));
   const doc = docComment([
@@ -269,10 +306,14 @@ function requestValidator(m: ApiModel, e: EndpointModel, k: Constants): string {
     `if (typeof input !== "object" || input === null || Array.isArray(input)) return notAnObject(input);\n` +
     `const strict = typeof options === "object" && options !== null && options.strict === true;\n` +
     `const errors: ${n.validationError}[] = [];\n` +
-    `const o0 = input as Record<string, unknown>;\n` +
+    `const i0 = ownSource(input);\n` +
+    `const polluted = prototypePolluted();\n` +
+    `${locals.declarations()}\n` +
     `${checks.join("\n")}\n` +
-    `if (strict) unknownKeys(o0, ${keys}, "", errors);\n` +
-    `return errors.length === 0 ? { ok: true, value: input as ${e.names.request} } : { ok: false, errors };\n` +
+    `if (strict) unknownKeys(i0, ${keys}, "", errors);\n` +
+    `if (errors.length !== 0) return { ok: false, errors };\n` +
+    `${buildSnapshot("o0", site.held, 0)}\n` +
+    `return { ok: true, value: o0 as unknown as ${e.names.request} };\n` +
     `} catch (error) {\nreturn threw(error);\n}\n}`
   );
 }
@@ -283,8 +324,11 @@ function responseValidator(m: ApiModel, e: EndpointModel, k: Constants): string 
   const codeField = m.api.responseCodeField;
   const codeDef = ep.response.fields.find((f) => f.key === codeField)!;
   const pointer = `/${pointerSegment(codeField)}`;
-  const successSite: Site = { obj: "o0", pointer: "", path: "", shape: "success", depth: 0, stem: `${constSegment(e.key)}_SUCCESS` };
-  const errorSite: Site = { ...successSite, shape: "error", stem: `${constSegment(e.key)}_ERROR` };
+  const locals = new Locals();
+  // The code is read before the shape is known, and every valid body has it.
+  const codeHeld: Held = { key: codeField, local: "code", required: true, nullable: false, children: null };
+  const successSite: Site = { src: "i0", locals, held: [codeHeld], pointer: "", path: "", shape: "success", depth: 0, stem: `${constSegment(e.key)}_SUCCESS` };
+  const errorSite: Site = { ...successSite, held: [codeHeld], shape: "error", stem: `${constSegment(e.key)}_ERROR` };
   const successFields = shapeFields(m, e, "success").filter((f) => f.key !== codeField);
   const errorFields = shapeFields(m, e, "error").filter((f) => f.key !== codeField);
   const successChecks = successFields.map((f) => fieldChecks(m, f, successSite, k));
@@ -312,8 +356,11 @@ function responseValidator(m: ApiModel, e: EndpointModel, k: Constants): string 
     `if (typeof input !== "object" || input === null || Array.isArray(input)) return notAnObject(input);\n` +
     `const strict = typeof options === "object" && options !== null && options.strict === true;\n` +
     `const errors: ${n.validationError}[] = [];\n` +
-    `const o0 = input as Record<string, unknown>;\n` +
-    `const code = o0[${lit(codeField)}];\n` +
+    `const i0 = ownSource(input);\n` +
+    `const polluted = prototypePolluted();\n` +
+    `let code = i0[${lit(codeField)}];\n` +
+    `${notOwn("code", "i0", codeField)}\n` +
+    `${locals.declarations()}\n` +
     `// 0: no usable code, 1: the success code (full response), 2: another code of the service (envelope).\n` +
     `let shape = 0;\n` +
     `if (code === undefined) ${push(pointer, "required", lit(`${codeField} is mandatory (M)`), codeField)}\n` +
@@ -323,11 +370,14 @@ function responseValidator(m: ApiModel, e: EndpointModel, k: Constants): string 
     `else {\nconst entry = ${codeTableNames(m.spec).describe}(code);\n` +
     `if (entry !== undefined && entry.parts[${service}] === ${lit(ep.serviceCode)}) shape = 2;\n` +
     `else ${push(pointer, "responseCode", lit(`${codeField} must be a response code of service ${ep.serviceCode} (${ep.name})`), codeField)}\n}\n}\n` +
-    `if (shape === 1) {\n${successChecks.join("\n")}\nif (strict) unknownKeys(o0, ${successKeys}, "", errors);\n}\n` +
+    `if (shape === 1) {\n${successChecks.join("\n")}\nif (strict) unknownKeys(i0, ${successKeys}, "", errors);\n}\n` +
     `else {\n${errorChecks.join("\n")}\n` +
     `// With no usable code the shape is unknown: strict mode flags only what neither shape declares.\n` +
-    `if (strict) unknownKeys(o0, shape === 2 ? ${errorKeys} : ${successKeys}, "", errors);\n}\n` +
-    `return errors.length === 0 ? { ok: true, value: input as ${e.names.response} } : { ok: false, errors };\n` +
+    `if (strict) unknownKeys(i0, shape === 2 ? ${errorKeys} : ${successKeys}, "", errors);\n}\n` +
+    `if (errors.length !== 0) return { ok: false, errors };\n` +
+    `if (shape === 1) {\n${buildSnapshot("o0", successSite.held, 0)}\nreturn { ok: true, value: o0 as unknown as ${e.names.response} };\n}\n` +
+    `${buildSnapshot("o0", errorSite.held, 0)}\n` +
+    `return { ok: true, value: o0 as unknown as ${e.names.response} };\n` +
     `} catch (error) {\nreturn threw(error);\n}\n}`
   );
 }
