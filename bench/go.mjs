@@ -36,6 +36,7 @@ async function generator() {
     stdin: {
       contents: `export { loadSpecs } from "./generator/load/load-specs.ts";
         export { goTarget } from "./generator/targets/go/target.ts";
+        export { modulePath } from "./generator/targets/go/options.ts";
         export { typescriptTarget } from "./generator/targets/typescript/target.ts";`,
       resolveDir: root,
       loader: "ts",
@@ -138,7 +139,13 @@ export async function goBench({ quick = false } = {}) {
     const benchDir = join(scratch, "bench");
     cpSync(join(root, "bench", "go"), benchDir, { recursive: true });
     writeFileSync(join(benchDir, "inputs.go"), inputsGo(iak, reason, sets));
-    const requires = [iak, snap].map((s) => `require example.com/codebook/${s.id} v${s.version}\nreplace example.com/codebook/${s.id} => ${join(scratch, "modules", s.id)}`).join("\n\n");
+    // From version 2 on a module's path ends in /vN (Go's import compatibility rule): the imports follow the specs' versions.
+    const paths = [iak, snap].map((s) => ({ spec: s, path: g.modulePath(options, s) }));
+    const testFile = join(benchDir, "bench_test.go");
+    let test = readFileSync(testFile, "utf8");
+    for (const { spec, path } of paths) test = test.replace(`"example.com/codebook/${spec.id}"`, JSON.stringify(path));
+    writeFileSync(testFile, test);
+    const requires = paths.map(({ spec, path }) => `require ${path} v${spec.version}\nreplace ${path} => ${join(scratch, "modules", spec.id)}`).join("\n\n");
     writeFileSync(join(benchDir, "go.mod"), `module example.com/codebook-bench\n\ngo 1.19\n\n${requires}\n`);
     const env = goEnv(cache);
     execFileSync("go", ["test", "-run", "TestFloorsAgree", "-count=1", "."], { cwd: benchDir, env, stdio: "pipe" });

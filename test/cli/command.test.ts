@@ -73,9 +73,9 @@ describe("one summary line on success", () => {
     const dir = project([], { "codes.yaml": minimalSpec() });
     const first = run(["generate"], dir);
     expect(first.code).toBe(0);
-    expect(first.stdout.split("\n")[0]).toBe("codebook: 1 package, 9 files: 9 created, 0 updated, 0 removed, 0 unchanged");
+    expect(first.stdout.split("\n")[0]).toBe("codebook: 1 package, 11 files: 11 created, 0 updated, 0 removed, 0 unchanged");
     expect(first.stdout).toContain("  created  generated/codes/src/index.ts\n");
-    expect(run(["generate"], dir)).toEqual({ code: 0, stdout: "codebook: 1 package, 9 files: 0 created, 0 updated, 0 removed, 9 unchanged\n", stderr: "" });
+    expect(run(["generate"], dir)).toEqual({ code: 0, stdout: "codebook: 1 package, 11 files: 0 created, 0 updated, 0 removed, 11 unchanged\n", stderr: "" });
   });
 
   it("--quiet and -q silence the summary; problems still print", () => {
@@ -240,7 +240,7 @@ describe("--json", () => {
     const dir = project([], { "codes.yaml": minimalSpec(), "other.yaml": minimalSpec("other") });
     const first = JSON.parse(run(["generate", "--json"], dir).stdout);
     expect(first).toMatchObject({ command: "generate", check: false, ok: true, exitCode: 0, root: dir, packages: ["codes", "other"], unchanged: [], removed: [], problems: [] });
-    expect(first.written).toHaveLength(18);
+    expect(first.written).toHaveLength(22);
     expect(first.written).toContain("generated/codes/dist/index.js");
     renameSync(join(dir, "spec", "other.yaml"), join(dir, "other.yaml.bak"));
     const r = run(["generate", "--json"], dir);
@@ -248,7 +248,7 @@ describe("--json", () => {
     expect(r.stderr).toBe("");
     const second = JSON.parse(r.stdout);
     expect(second.written).toEqual([]);
-    expect(second.unchanged).toHaveLength(9);
+    expect(second.unchanged).toHaveLength(11);
     expect(second.removed).toEqual(first.written.filter((p: string) => p.startsWith("generated/other/")));
   });
 

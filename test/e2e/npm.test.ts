@@ -139,7 +139,7 @@ describe("installing codebook from its tarball with npm", () => {
   it("npx codebook lint and generate on the provider table written for this test", () => {
     expect(lintRun).toMatchObject({ code: 0, stdout: "codebook: 1 spec checked, no problems\n", stderr: "" });
     expect(generateRun.stderr).toBe("");
-    expect(generateRun.stdout).toContain("codebook: 1 package, 9 files: 9 created");
+    expect(generateRun.stdout).toContain("codebook: 1 package, 11 files: 11 created");
     for (const file of ["package.json", "README.md", "catalog.json", "src/index.ts", "dist/index.js", "dist/index.d.ts"])
       expect(generateRun.stdout).toContain(`created  generated/acme-gateway/${file}`);
     expect(packageJson(join(root, "generated", "acme-gateway"))).toMatchObject({ name: "@codebook/acme-gateway", version: "1.0.0", private: true });
@@ -227,7 +227,7 @@ describe("Turborepo: examples/turbo/turbo.json in this monorepo, with real turbo
 
     it("the first run executes codebook generate (cache miss), the second is a cache hit with the same hash", () => {
       expect(generateTask(first).cache.status).toBe("MISS");
-      expect(first.run.stdout).toContain("codebook: 1 package, 9 files: 0 created, 0 updated, 0 removed, 9 unchanged");
+      expect(first.run.stdout).toContain("codebook: 1 package, 11 files: 0 created, 0 updated, 0 removed, 11 unchanged");
       expect(Object.keys(generateTask(first).inputs).sort()).toEqual(["codebook.config.yaml", "package.json", "spec/acme-gateway.yaml", "spec/sources/acme-gateway.txt", "turbo.json"]);
       expect(generateTask(second)).toMatchObject({ hash: generateTask(first).hash, cache: { status: "HIT" } });
       expect(second.run.stdout).toContain("cache hit, replaying logs");
@@ -235,12 +235,12 @@ describe("Turborepo: examples/turbo/turbo.json in this monorepo, with real turbo
 
     it("after the out dir is deleted, a cache hit restores every file byte for byte, and codebook generate --check passes", () => {
       expect(generateTask(restored)).toMatchObject({ hash: generateTask(first).hash, cache: { status: "HIT" } });
-      expect(outputs.size).toBe(10);
+      expect(outputs.size).toBe(12);
       expect([...outputs.keys()]).toContain(".codebook-manifest.json");
       expect([...restoredOutputs.keys()].sort()).toEqual([...outputs.keys()].sort());
       for (const [path, bytes] of outputs) expect(restoredOutputs.get(path)!.equals(bytes), path).toBe(true);
       expect(checkAfterRestore).toMatchObject({ code: 0, stderr: "" });
-      expect(checkAfterRestore.stdout).toContain("codebook: generated files are up to date (1 package, 9 files checked)");
+      expect(checkAfterRestore.stdout).toContain("codebook: generated files are up to date (1 package, 11 files checked)");
     });
 
     it("build in a consumer depends on //#generate: turbo runs generate (cached) first, then checkout's tsc", async () => {

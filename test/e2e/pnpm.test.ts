@@ -102,9 +102,9 @@ describe("installing codebook from its tarball with pnpm", () => {
     expect(packageJson(real).version).toBe((packageJson(repoRoot) as { version: string }).version);
     expect(lintRun).toMatchObject({ code: 0, stdout: "codebook: 1 spec checked, no problems\n", stderr: "" });
     expect(generateRun.stderr).toBe("");
-    expect(generateRun.stdout).toContain("codebook: 1 package, 9 files: 9 created");
+    expect(generateRun.stdout).toContain("codebook: 1 package, 11 files: 11 created");
     expect(checkRun).toMatchObject({ code: 0, stderr: "" });
-    expect(checkRun.stdout).toContain("codebook: generated files are up to date (1 package, 9 files checked)");
+    expect(checkRun.stdout).toContain("codebook: generated files are up to date (1 package, 11 files checked)");
   });
 
   it("codebook init's $schema lines point through node_modules/codebook (stable across pnpm's store paths) and resolve", () => {

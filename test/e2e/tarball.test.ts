@@ -83,10 +83,16 @@ describe("npm pack: the file list", () => {
     expect(readme).not.toMatch(/describeFidelity|test\/spec\/|sources\/README\.md/);
   });
 
+  it("ships the turbo and Nx examples the README points to (issue 21, item 7)", () => {
+    for (const file of ["examples/README.md", "examples/turbo/turbo.json", "examples/turbo/README.md", "examples/nx/project.json", "examples/nx/README.md"]) expect(paths, file).toContain(file);
+    const readme = readFileSync(join(repoRoot, "README.md"), "utf8");
+    for (const link of readme.matchAll(/\]\((examples\/[A-Za-z0-9._/-]+)\)/g)) expect(paths.some((p) => p === link[1] || p.startsWith(link[1]!.replace(/\/?$/, "/"))), link[1]).toBe(true);
+  });
+
   it("holds nothing else: no tests, specs' repository notes, generator sources, generated packages, benchmarks or scripts", () => {
-    const shipped = [/^LICENSE$/, /^README\.md$/, /^package\.json$/, /^spec\/README\.md$/, /^spec\/[a-z0-9-]+\.yaml$/, /^spec\/sources\/[a-z0-9-]+\.txt$/, /^schema\/[a-z-]+\.schema\.json$/, /^templates\//, /^dist\/[^/]+\.(js|json)$/, /^dist\/types\/.+\.d\.ts$/];
+    const shipped = [/^LICENSE$/, /^README\.md$/, /^package\.json$/, /^spec\/README\.md$/, /^spec\/[a-z0-9-]+\.yaml$/, /^spec\/sources\/[a-z0-9-]+\.txt$/, /^schema\/[a-z-]+\.schema\.json$/, /^templates\//, /^examples\/(README\.md|turbo\/(README\.md|turbo\.json)|nx\/(README\.md|project\.json))$/, /^dist\/[^/]+\.(js|json)$/, /^dist\/types\/.+\.d\.ts$/];
     expect(paths.filter((p) => !shipped.some((re) => re.test(p)))).toEqual([]);
-    for (const prefix of ["test/", "generator/", "generated/", "bench/", "scripts/", "examples/", "node_modules/", ".ci/"])
+    for (const prefix of ["test/", "generator/", "generated/", "bench/", "scripts/", "node_modules/", ".ci/"])
       expect(paths.filter((p) => p.startsWith(prefix)), prefix).toEqual([]);
     expect(paths.filter((p) => /\.ts$/.test(p) && !p.endsWith(".d.ts"))).toEqual([]);
     expect(paths.filter((p) => /\.map$/.test(p))).toEqual([]);

@@ -125,8 +125,9 @@ describe("codebook proxy's limits", () => {
       expect(r.status).toBe(413);
       expect(up.received.length).toBe(forwarded);
       const after = peakRssMiB(p.child.pid!);
-      // Holding the body would add 200 MiB; the cap holds at most 1 MiB of it.
-      expect(after - before, `peak RSS ${before.toFixed(1)} -> ${after.toFixed(1)} MiB`).toBeLessThan(50);
+      // Holding the body would add 200 MiB; the cap holds at most 1 MiB of it. The socket's buffers and V8's young
+      // generation come on top, and under the full suite's load they reached 55 MiB once: the bound is half the body.
+      expect(after - before, `peak RSS ${before.toFixed(1)} -> ${after.toFixed(1)} MiB`).toBeLessThan(100);
     } finally {
       p.child.kill("SIGTERM");
       await p.exit;

@@ -58,12 +58,12 @@ describe("codebook generate --watch", () => {
     const spec = join(dir, "spec", "codes.yaml");
     const w = new Watcher(join(codebook, "dist", "cli.js"), dir);
     running.push(w);
-    await w.waitFor(/^codebook: initial run: 9 written, 0 removed, 0 unchanged \(1 package\) in \d+\.\d\d s$/m);
+    await w.waitFor(/^codebook: initial run: 11 written, 0 removed, 0 unchanged \(1 package\) in \d+\.\d\d s$/m);
     expect(w.stdout.split("\n")[0]).toMatch(/^codebook: watching .*templates\/typescript, codebook\.config\.yaml, spec \(Ctrl-C stops\)$/);
 
     // A spec edit: one line naming the file, what was written and how long it took.
     writeFileSync(spec, minimalSpec().replace("message: Failed", "message: Declined"));
-    await w.waitFor(/^codebook: spec\/codes\.yaml changed: 5 written, 0 removed, 4 unchanged \(1 package\) in \d+\.\d\d s$/m);
+    await w.waitFor(/^codebook: spec\/codes\.yaml changed: 6 written, 0 removed, 5 unchanged \(1 package\) in \d+\.\d\d s$/m);
     expect(readFileSync(join(dir, "generated", "codes", "catalog.json"), "utf8")).toContain('"message": "Declined"');
 
     // A burst of saves is one run (debounced).
@@ -109,7 +109,7 @@ describe("codebook generate --watch", () => {
     const dir = project([], { "codes.yaml": minimalSpec() });
     const w = new Watcher(join(repoRoot, "dist", "cli.js"), dir);
     running.push(w);
-    await w.waitFor(/initial run: 9 written/);
+    await w.waitFor(/initial run: 11 written/);
     w.child.kill("SIGTERM");
     expect(await w.exited).toEqual({ code: 0, signal: null });
     expect(snapshot(join(dir, "generated")).has(".codebook-lock")).toBe(false);

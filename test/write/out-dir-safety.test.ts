@@ -110,14 +110,14 @@ describe("leftovers and files codebook did not write", () => {
     renameSync(join(copy, "other"), join(out, "other")); // the cache restores the old package folder
     const check = run(["generate", "--check"], dir);
     expect(check.code).toBe(1);
-    expect(check.stderr).toMatch(/^codebook: 9 problems in generated; remove what codebook did not write:\n/);
+    expect(check.stderr).toMatch(/^codebook: 11 problems in generated; remove what codebook did not write:\n/);
     expect(check.stderr).toContain("  unexpected generated/other/src/index.ts (not written by codebook; remove it)");
     const r = run(["generate"], dir);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain("codebook: warning: generated/other/package.json is not written by codebook; left in place, and `codebook generate --check` fails until it is removed\n");
     expect(existsSync(join(out, "other", "package.json"))).toBe(true);
     const json = JSON.parse(run(["generate", "--check", "--json"], dir).stdout);
-    expect(json.problems.filter((p: { kind: string }) => p.kind === "unexpected")).toHaveLength(9);
+    expect(json.problems.filter((p: { kind: string }) => p.kind === "unexpected")).toHaveLength(11);
   });
 
   it("an unexpected file in a current package: --check fails even when the manifest proves everything else current", () => {

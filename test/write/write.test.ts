@@ -46,8 +46,10 @@ describe("the write stage", () => {
       "iak-prepaid/README.md",
       "iak-prepaid/catalog.json",
       "iak-prepaid/dist/fixtures.d.ts",
+      "iak-prepaid/dist/fixtures.d.ts.map",
       "iak-prepaid/dist/fixtures.js",
       "iak-prepaid/dist/index.d.ts",
+      "iak-prepaid/dist/index.d.ts.map",
       "iak-prepaid/dist/index.js",
       "iak-prepaid/package.json",
       "iak-prepaid/src/fixtures.ts",
@@ -84,8 +86,10 @@ describe("the write stage", () => {
       "doku-biller/README.md",
       "doku-biller/catalog.json",
       "doku-biller/dist/fixtures.d.ts",
+      "doku-biller/dist/fixtures.d.ts.map",
       "doku-biller/dist/fixtures.js",
       "doku-biller/dist/index.d.ts",
+      "doku-biller/dist/index.d.ts.map",
       "doku-biller/dist/index.js",
       "doku-biller/package.json",
       "doku-biller/src/fixtures.ts",
@@ -110,8 +114,10 @@ describe("the write stage", () => {
       "orphaned doku-biller/README.md",
       "orphaned doku-biller/catalog.json",
       "orphaned doku-biller/dist/fixtures.d.ts",
+      "orphaned doku-biller/dist/fixtures.d.ts.map",
       "orphaned doku-biller/dist/fixtures.js",
       "orphaned doku-biller/dist/index.d.ts",
+      "orphaned doku-biller/dist/index.d.ts.map",
       "orphaned doku-biller/dist/index.js",
       "orphaned doku-biller/package.json",
       "orphaned doku-biller/src/fixtures.ts",
@@ -123,7 +129,7 @@ describe("the write stage", () => {
     const stale = result.problems.find((p) => p.path === "iak-prepaid/src/index.ts")!;
     expect(stale.diff).toContain('-   Success: "0",');
     expect(stale.diff).toContain('+   Success: "00",');
-    expect(result.report).toMatch(/^codebook: 12 problems in out; run `codebook generate`:/);
+    expect(result.report).toMatch(/^codebook: 14 problems in out; run `codebook generate`:/);
     expect(result.report).toContain("  stale      out/iak-prepaid/src/index.ts\n      @@ line ");
     expect(result.report).toContain("  orphaned   out/doku-biller/README.md (its spec is gone)");
     expect(readFileSync(index, "utf8")).toBe(before);

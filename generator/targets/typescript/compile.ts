@@ -12,7 +12,13 @@
  */
 import { createRequire } from "node:module";
 import type { GeneratedFile } from "../../model/generated-file.ts";
+import type { Spec } from "../../model/types.ts";
+import { scriptHeader } from "./header.ts";
+import { declarationMap } from "./declaration-map.ts";
 import { nativeLoadError } from "./native-dependency.ts";
+import { reindent } from "./reindent.ts";
+
+export { reindent } from "./reindent.ts";
 
 // CommonJS, loaded with require: oxc-transform ships a CommonJS entry that loads its native binding.
 const oxc = loadOxc(createRequire(import.meta.url));
@@ -26,39 +32,39 @@ export function loadOxc(require: (id: string) => unknown): typeof import("oxc-tr
   }
 }
 
-/** "<id>/src/x.ts" -> ["<id>/dist/x.js", "<id>/dist/x.d.ts"] contents. The header line is kept first. */
-export async function compileModule(file: GeneratedFile, header: string): Promise<GeneratedFile[]> {
-  const base = file.path.replace("/src/", "/dist/").replace(/\.ts$/, "");
-  const [js, dts] = await Promise.all([
-    oxc.transform(file.path, file.content, { lang: "ts", sourceType: "module", target: "es2022" }),
-    oxc.isolatedDeclaration(file.path, file.content, { stripInternal: false }),
-  ]);
-  const problems = [...js.errors, ...dts.errors];
-  if (problems.length) {
-    const text = problems.map((e) => e.message).join("\n");
-    throw new Error(`codebook: generated ${file.path} does not compile in isolation (a generator bug):\n${text}`);
-  }
+/** "<id>/src/x.ts" -> "<id>/dist/x.js". The header is kept first. */
+export async function compileScript(file: GeneratedFile, spec: Pick<Spec, "specFile">): Promise<GeneratedFile> {
+  const js = await oxc.transform(file.path, file.content, { lang: "ts", sourceType: "module", target: "es2022" });
+  failOn(file, js.errors);
+  return { path: distPath(file, ".js"), content: withHeader(reindent(js.code), scriptHeader(spec)) };
+}
+
+/**
+ * "<id>/src/x.ts" (as formatted: the lines the map points to are the lines src/ has) -> "<id>/dist/x.d.ts" and its
+ * ".d.ts.map", so that "go to definition" in an editor opens src/, which the package ships beside dist/.
+ */
+export async function compileDeclarations(file: GeneratedFile, spec: Pick<Spec, "specFile">): Promise<GeneratedFile[]> {
+  const dts = await oxc.isolatedDeclaration(file.path, file.content, { stripInternal: false, sourcemap: true });
+  failOn(file, dts.errors);
+  const name = file.path.slice(file.path.lastIndexOf("/") + 1, -".ts".length);
+  const declarations = withHeader(reindent(dts.code), scriptHeader(spec));
+  if (!dts.map) return [{ path: distPath(file, ".d.ts"), content: declarations }];
   return [
-    { path: `${base}.js`, content: withHeader(reindent(js.code), header) },
-    { path: `${base}.d.ts`, content: withHeader(reindent(dts.code), header) },
+    { path: distPath(file, ".d.ts"), content: `${declarations}//# sourceMappingURL=${name}.d.ts.map\n` },
+    { path: distPath(file, ".d.ts.map"), content: declarationMap(spec, dts.map, dts.code, declarations, `${name}.d.ts`, `../src/${name}.ts`) },
   ];
+}
+
+function distPath(file: GeneratedFile, extension: string): string {
+  return file.path.replace("/src/", "/dist/").replace(/\.ts$/, extension);
+}
+
+function failOn(file: GeneratedFile, errors: readonly { message: string }[]): void {
+  if (errors.length) throw new Error(`codebook: generated ${file.path} does not compile in isolation (a generator bug):\n${errors.map((e) => e.message).join("\n")}`);
 }
 
 /** The header exactly once, first: the compiler may move or drop leading comments. */
 function withHeader(text: string, header: string): string {
   const body = text.split(header).join("").replace(/^\s*\n/, "");
   return header + "\n" + (body.includes("//# sourceMappingURL=") ? body.replace(/\n*\/\/# sourceMappingURL=.*\n?$/, "\n") : body);
-}
-
-/**
- * oxc indents with tabs and prints a doc comment's continuation lines as
- * `<tabs>* text`; this makes each leading tab two spaces and puts the stars under
- * the opening `/**`, as in src/. It changes only whitespace at the start of a
- * line, which is never inside a string: the emitters write every text from a
- * spec through `lit()` (JSON.stringify, no raw line breaks) and no template
- * literal of theirs spans lines (test/compile/compile.test.ts holds them to it).
- */
-export function reindent(text: string): string {
-  // Only lines that start with a tab or a star change: matching those alone skips the callback on every other line.
-  return text.replace(/^\t*\*|^\t+/gm, (lead: string) => (lead.endsWith("*") ? "  ".repeat(lead.length - 1) + " *" : "  ".repeat(lead.length)));
 }

@@ -8,7 +8,8 @@ import { emitCatalog } from "../../artifacts/catalog.ts";
 import { emitCodeTable } from "./codes-module.ts";
 import { emitReadme } from "./readme.ts";
 import { emitFixtures } from "./fixtures/fixtures-module.ts";
-import { headerText, lineHeader, type GeneratedFile } from "../../model/generated-file.ts";
+import { headerText, type GeneratedFile } from "../../model/generated-file.ts";
+import { scriptHeader } from "./header.ts";
 import { render } from "../../artifacts/templates.ts";
 import { printModule } from "./ts-module.ts";
 import type { TypeScriptOptions } from "./options.ts";
@@ -30,7 +31,7 @@ export function packageName(spec: Spec, options: Pick<TypeScriptOptions, "scope"
  * JSON Schemas) and the README.
  */
 export function emitPackage(spec: Spec, options: TypeScriptOptions, api: ApiEmitters): GeneratedFile[] {
-  const header = lineHeader(spec);
+  const header = scriptHeader(spec);
   const source = (path: string, content: string): GeneratedFile => ({ path: `${spec.id}/${path}`, content, role: "source" });
   const modules: GeneratedFile[] = [];
   const files: GeneratedFile[] = [];
