@@ -1,7 +1,7 @@
 // The one type-checker of the tests: TypeScript's compiler API in the test's own process
 // (a `tsc` process per check cost a node start and a compiler load each), with every flag
 // set named once here, so the "strictest flags" of one test cannot drift from another's.
-// The consumer test (test/consumer/) still runs real `tsc -p` processes: it is the test of
+// The consumer test (test/targets/typescript/consumer/) still runs real `tsc -p` processes: it is the test of
 // what a consumer's own tsconfig sees.
 import { isAbsolute, join, resolve } from "node:path";
 import ts from "typescript";

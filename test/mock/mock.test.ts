@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMock, type MockServer } from "../../generator/mock/public-api.ts";
-import { loadSpec } from "../api/harness.ts";
+import { loadSpec } from "../targets/typescript/api/harness.ts";
 import { repoRoot } from "../helpers.ts";
 import { generatedPackage, post, receiver } from "./harness.ts";
 

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { startMock } from "../../generator/mock/public-api.ts";
-import { newAjv } from "../api/ajv.ts";
+import { newAjv } from "../targets/typescript/api/ajv.ts";
 import { run, tempDir } from "../cli/harness.ts";
 import { repoRoot } from "../helpers.ts";
 import { readmeScenarioFile } from "./harness.ts";

@@ -2,7 +2,7 @@
  * TypeScript source -> dist/*.js and dist/*.d.ts, one file at a time, without a
  * type-checking program. oxc-transform strips the types and writes the isolated
  * declarations (the generated source is isolatedDeclarations-friendly; TypeScript's
- * own emitter gives the same declarations, which test/compile/compile.test.ts
+ * own emitter gives the same declarations, which test/targets/typescript/compile.test.ts
  * checks). TypeScript's single-file transpilers took about 1.4 s of the shipped
  * specs' cold run, the largest stage; oxc takes about 0.02 s. It is a native
  * binary shipped as an optional dependency per platform: no install script.

@@ -4,7 +4,7 @@
  * the opening `/**`, as in src/. It changes only whitespace at the start of a
  * line, which is never inside a string: the emitters write every text from a
  * spec through `lit()` (JSON.stringify, no raw line breaks) and no template
- * literal of theirs spans lines (test/compile/compile.test.ts holds them to it).
+ * literal of theirs spans lines (test/targets/typescript/compile.test.ts holds them to it).
  */
 export function reindent(text: string): string {
   // Only lines that start with a tab or a star change: matching those alone skips the callback on every other line.

@@ -12,12 +12,30 @@ export type Statement = string;
 
 /** Prints statements as a module, header first. */
 export function printModule(header: string, statements: readonly Statement[]): string {
-  let text = "";
+  // The joins depend only on the text's end, so that is all that is kept to look at: reading the growing text
+  // itself (a concatenation V8 flattens on every read) made the printing quadratic in the module's size.
+  const state: Tail = { parts: [], tail: "", newline: false };
   for (const statement of statements) {
-    text += separator(text);
-    text += statement.includes("\r") ? statement.replace(/\r?\n/g, "\n") : statement;
+    append(state, separator(state));
+    append(state, statement.includes("\r") ? statement.replace(/\r?\n/g, "\n") : statement);
   }
-  return header + "\n" + (atStart(text) || lastIsBreak(text) ? text : text + "\n");
+  return header + "\n" + state.parts.join("") + (atStart(state) || lastIsBreak(state.tail) ? "" : "\n");
+}
+
+/** The module so far, and what the joins read of it. */
+interface Tail {
+  parts: string[];
+  /** The text from the last piece that has a non-space character on (all of it while none has). */
+  tail: string;
+  /** Whether the text has a line break. */
+  newline: boolean;
+}
+
+function append(state: Tail, piece: string): void {
+  if (piece === "") return;
+  state.parts.push(piece);
+  state.newline ||= piece.includes("\n");
+  state.tail = hasNonSpace(piece) ? piece : state.tail + piece;
 }
 
 /**
@@ -25,14 +43,15 @@ export function printModule(header: string, statements: readonly Statement[]): s
  * break, none at the very start. The tests below are the ones ts-morph's printer makes
  * (code-block-writer's: a lone CR counts as a break at the end, not in a blank line).
  */
-function separator(text: string): string {
-  if (lastNonSpaceIsBrace(text)) return lastIsBlankLine(text) ? "" : lastIsBreak(text) ? "\n" : "\n\n";
-  return atStart(text) || lastIsBreak(text) ? "" : "\n";
+function separator(state: Tail): string {
+  const { tail } = state;
+  if (lastNonSpaceIsBrace(tail)) return lastIsBlankLine(tail) ? "" : lastIsBreak(tail) ? "\n" : "\n\n";
+  return atStart(state) || lastIsBreak(tail) ? "" : "\n";
 }
 
 const lastIsBreak = (text: string) => text.endsWith("\n") || text.endsWith("\r");
 /** Still on the first line, nothing on it but line-ending CRs. */
-const atStart = (text: string) => !text.includes("\n") && (text === "" || text.endsWith("\r"));
+const atStart = (state: Tail) => !state.newline && (state.parts.length === 0 || state.tail.endsWith("\r"));
 
 function lastIsBlankLine(text: string): boolean {
   let breaks = 0;
@@ -47,6 +66,11 @@ function lastIsBlankLine(text: string): boolean {
 
 /** ts-morph's whitespace: space, \f, \n, \r, \t, \v, NBSP, LS, PS. */
 const SPACE = new Set([0x20, 0x0c, 0x0a, 0x0d, 0x09, 0x0b, 0xa0, 0x2028, 0x2029]);
+
+function hasNonSpace(text: string): boolean {
+  for (let i = text.length - 1; i >= 0; i--) if (!SPACE.has(text.charCodeAt(i))) return true;
+  return false;
+}
 
 function lastNonSpaceIsBrace(text: string): boolean {
   for (let i = text.length - 1; i >= 0; i--) {
