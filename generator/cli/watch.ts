@@ -2,18 +2,25 @@
  * `codebook generate --watch`: generate, then again whenever an input changes —
  * a spec, a template, or the config — debounced, one line per run.
  *
- * Inputs are the files directly in a few directories (specs are top-level files
- * of the spec directory by definition), so plain, non-recursive fs.watch on each
- * directory is enough: it is inotify on Linux, sees editors' write-to-temp-and-
- * rename saves (the directory entry changes), and needs no dependency. The
- * directories are watched again after every run, in case the config moved them.
+ * Inputs are the files directly in a few directories: the specs (`*.yaml` and
+ * `*.yml` at the top of the spec directory, by definition), the source document
+ * each names as its `seed`, the config file and the templates. Plain,
+ * non-recursive fs.watch on each directory is enough: it is inotify on Linux, sees
+ * editors' write-to-temp-and-rename saves (the directory entry changes), and needs
+ * no dependency. Only those names count, so an editor's swap, backup and lock files
+ * and anything else beside them start no run. The directories and the seeds are
+ * read again after every run, in case the config or a spec moved them.
  *
  * A broken spec prints its diagnostics and writes nothing, so the last good
  * output stays; the fix is picked up by the next change. SIGINT and SIGTERM stop
  * the watcher after the run in progress (never in the middle of a write), exit 0.
  */
-import { existsSync, watch as watchDir, type FSWatcher } from "node:fs";
-import { basename, dirname, join, relative, sep } from "node:path";
+import { existsSync, readdirSync, watch as watchDir, type FSWatcher } from "node:fs";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { parse } from "yaml";
+import { readInputFile } from "../common/input-file.ts";
+import { SPEC_LIMITS } from "../load/hostile-text.ts";
+import { isSpecFileName } from "../load/load-specs.ts";
 import { CodebookError, findConfigFile, loadConfig } from "../config/config.ts";
 import { formatDiagnostics, SpecError } from "../load/diagnostics.ts";
 import { templatesDir } from "../common/codebook-paths.ts";
@@ -33,9 +40,14 @@ export interface WatchOptions extends RunOptions {
 
 interface Watched {
   dir: string;
-  /** Only these file names in `dir` (null: every file). */
+  /** Only these file names in `dir` (null: every file but editors' temporary ones). */
   names: Set<string> | null;
+  /** Or only the names this accepts. */
+  accepts?: (name: string) => boolean;
 }
+
+/** Editors' and codebook's own temporary files: vim's swap files, Emacs's locks and autosaves, backups, sed -i's. */
+const TEMPORARY = /\.codebook-tmp-\d+$|~$|\.sw[a-px]$|^\.#|^#.*#$|\.tmp$|___jb_(?:tmp|old)___$|^sed[A-Za-z0-9]{6}$/;
 
 export async function watch(options: WatchOptions): Promise<number> {
   const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -60,7 +72,8 @@ export async function watch(options: WatchOptions): Promise<number> {
     const list: Watched[] = [{ dir: join(templatesDir, "typescript"), names: null }];
     if (configFile) list.push({ dir: dirname(configFile), names: new Set([basename(configFile)]) });
     try {
-      list.push({ dir: loadConfig(options.config, options.cwd).specDir, names: null });
+      const specDir = loadConfig(options.config, options.cwd).specDir;
+      list.push({ dir: specDir, names: null, accepts: (name) => isSpecFileName(name) && !TEMPORARY.test(name) }, ...seedDirs(specDir));
     } catch {
       /* a broken config: reported by the run; the config file is still watched */
     }
@@ -75,9 +88,8 @@ export async function watch(options: WatchOptions): Promise<number> {
     watchedKey = key;
     watchers = list.map((t) =>
       watchDir(t.dir, (_event, name) => {
-        if (name === null || (t.names && !t.names.has(String(name)))) return;
-        // Editors' and codebook's own temporary files are not inputs.
-        if (/\.codebook-tmp-\d+$|~$|\.sw[px]$|^\.#/.test(String(name))) return;
+        if (name === null || (t.names && !t.names.has(String(name))) || (t.accepts && !t.accepts(String(name)))) return;
+        if (!t.names && !t.accepts && TEMPORARY.test(String(name))) return;
         changed.add(show(`${t.dir}${sep}${name}`));
         schedule();
       }),
@@ -133,12 +145,42 @@ export async function watch(options: WatchOptions): Promise<number> {
   // The first run fails like a plain `generate` on a broken config (exit 2): there is nothing to watch yet.
   loadConfig(options.config, options.cwd);
   rewatch();
-  if (!options.quiet) out(`codebook: watching ${targets().map((t) => show(t.names ? `${t.dir}${sep}${[...t.names][0]}` : t.dir)).join(", ")} (Ctrl-C stops)`);
+  if (!options.quiet) out(`codebook: watching ${targets().flatMap((t) => (t.names ? [...t.names].sort().map((name) => show(`${t.dir}${sep}${name}`)) : [show(t.dir)])).join(", ")} (Ctrl-C stops)`);
   running = runOnce();
   const code = await stopped;
   process.off("SIGINT", onSignal);
   process.off("SIGTERM", onSignal);
   return code;
+}
+
+/**
+ * The folders of the source documents the specs name as `source.seed` (relative to the spec directory), each with
+ * just those names. A spec that cannot be read or parsed names none: the run reports it.
+ */
+function seedDirs(specDir: string): Watched[] {
+  const byDir = new Map<string, Set<string>>();
+  let files: string[] = [];
+  try {
+    files = readdirSync(specDir).filter(isSpecFileName);
+  } catch {
+    return [];
+  }
+  for (const file of files) {
+    const read = readInputFile(join(specDir, file), { maxBytes: SPEC_LIMITS.maxBytes });
+    if (!read.ok) continue;
+    let seed: unknown;
+    try {
+      // Bounded as the loader bounds a spec: its size above, and the aliases YAML may copy (an alias bomb).
+      seed = (parse(read.bytes.toString("utf8"), { maxAliasCount: SPEC_LIMITS.maxAliasCount }) as { source?: { seed?: unknown } } | null)?.source?.seed;
+    } catch {
+      continue;
+    }
+    if (typeof seed !== "string" || seed === "") continue;
+    const path = resolve(specDir, seed);
+    const names = byDir.get(dirname(path)) ?? new Set<string>();
+    byDir.set(dirname(path), names.add(basename(path)));
+  }
+  return [...byDir].map(([dir, names]) => ({ dir, names }));
 }
 
 function summary(r: GenerateResult): string {

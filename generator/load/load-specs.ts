@@ -53,6 +53,11 @@ export interface LoadOptions {
 /** A spec is a `.yaml` or `.yml` file directly in the spec directory; its id is its name without the extension. */
 const SPEC_FILE = /\.ya?ml$/;
 
+/** Whether a file name in the spec directory names a spec (a regular file of that name is one). */
+export function isSpecFileName(name: string): boolean {
+  return SPEC_FILE.test(name);
+}
+
 export function specIdOf(path: string): string {
   return basename(path).replace(SPEC_FILE, "");
 }

@@ -105,6 +105,28 @@ describe("codebook generate --watch", () => {
     expect(readFileSync(join(dir, "generated", ".codebook-manifest.json"), "utf8")).toContain('"codes"');
   }, 180_000);
 
+  it("watches each spec's source document, and nothing else that editors leave beside the inputs (issue 20, item 8)", async () => {
+    const dir = project(["iak-prepaid"]);
+    const w = new Watcher(join(repoRoot, "dist", "cli.js"), dir);
+    running.push(w);
+    await w.waitFor(/initial run: \d+ written/);
+    expect(w.stdout.split("\n")[0]).toContain(", spec, spec/sources/iak-prepaid.txt (Ctrl-C stops)");
+    // Swap, backup, lock and scratch files, other files in the spec directory, and other source documents: no run.
+    for (const name of [".iak-prepaid.yaml.swp", "iak-prepaid.yaml~", "#iak-prepaid.yaml#", "NOTES.md", "iak-prepaid.yaml.tmp", "sedAb12Cd"])
+      writeFileSync(join(dir, "spec", name), "x\n");
+    symlinkSync("user@host.4242:1700000000", join(dir, "spec", ".#iak-prepaid.yaml")); // Emacs's lock: a dangling link
+    writeFileSync(join(dir, "spec", "sources", "not-a-seed.txt"), "x\n");
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(w.runLines()).toHaveLength(1);
+    // An edit of the source document is a run that names it.
+    const seed = join(dir, "spec", "sources", "iak-prepaid.txt");
+    writeFileSync(seed, `${readFileSync(seed, "utf8")}\n`);
+    await w.waitFor(/^codebook: spec\/sources\/iak-prepaid\.txt changed: /m);
+    expect(w.runLines()).toHaveLength(2);
+    w.child.kill("SIGINT");
+    expect(await w.exited).toEqual({ code: 0, signal: null });
+  }, 120_000);
+
   it("exits 0 on SIGTERM, leaving no lock behind", async () => {
     const dir = project([], { "codes.yaml": minimalSpec() });
     const w = new Watcher(join(repoRoot, "dist", "cli.js"), dir);
