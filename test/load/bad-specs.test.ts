@@ -170,6 +170,12 @@ const expected: Record<string, string[]> = {
   "note-unlisted-code": [
     'test/fixtures/bad-specs/note-unlisted-code.yaml:24:9: context "default" has a note on code "09", which no table lists; did you mean "00"?',
   ],
+  "drop-without-extends": [
+    `test/fixtures/bad-specs/drop-without-extends.yaml:37:1: "drop" applies to a profile, and this spec extends nothing: add "extends: <base id>" to make it a profile of that spec, or remove "drop"`,
+  ],
+  "overrides-without-extends": [
+    `test/fixtures/bad-specs/overrides-without-extends.yaml:37:1: "overrides" applies to a profile, and this spec extends nothing: add "extends: <base id>" to make it a profile of that spec, or remove "overrides"`,
+  ],
   "profile-missing-base": [
     `test/fixtures/bad-specs/profile-missing-base.yaml:7:10: no spec "minimal" to extend in the spec directory or among codebook's shipped specs (specs: profile-missing-base; shipped: doku-biller, iak-postpaid, iak-prepaid, snap-qr-cpm, tokopedia-partner)`,
   ],
