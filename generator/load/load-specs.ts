@@ -16,6 +16,7 @@ import { didYouMean } from "./suggest.ts";
 import { checkControlCharacters, decodeSpecBytes, decodeSpecText, readSpecFile } from "./hostile-text.ts";
 import { semanticsBesideSchema } from "./beside-schema.ts";
 import { contextWarnings } from "./context-warnings.ts";
+import { fieldLengthWarnings } from "./field-warnings.ts";
 import { checkSchemaAt } from "./schema-check.ts";
 import { parseYamlSource, type YamlSource } from "./yaml-source.ts";
 import { idProblems, targetNameDiagnostics, type NamingTarget } from "./target-names.ts";
@@ -181,7 +182,7 @@ export function loadTexts(texts: readonly SpecText[], only: readonly string[], r
         if (names.length) {
           out.diagnostics.push(...names);
           delete out.spec;
-        } else out.warnings = contextWarnings(out.spec, out.source);
+        } else out.warnings = [...contextWarnings(out.spec, out.source), ...fieldLengthWarnings(out.source)];
       }
       const seedProblems = t.dir !== null && root !== null ? checkSeed(source, t.dir, root) : [];
       if (seedProblems.length) {
