@@ -19,12 +19,9 @@ export interface Held {
   children: Held[] | null;
 }
 
-/** Names the generated validators already use, which a local must not shadow. */
-const TAKEN = ["input", "options", "strict", "errors", "polluted", "code", "shape", "v", "s", "n"];
-
-/** The locals of one validator function. */
+/** The locals of one validator function. Their "field" prefix keeps them apart from its other names. */
 export class Locals {
-  private readonly names = new Set<string>(TAKEN);
+  private readonly names = new Set<string>();
   private readonly order: string[] = [];
 
   /** A camelCase local for a dotted key path: "amount.value" -> fieldAmountValue (numbered when two paths collide). */
@@ -57,7 +54,8 @@ export function put(obj: string, key: string, value: string): string {
  * is present is an object, or null where the field is nullable, so the build needs no more checks.
  */
 export function buildSnapshot(obj: string, held: Held[], depth: number): string {
-  const always = held.filter((h) => h.required && !h.children);
+  // Not "__proto__": as a literal's key it would set the prototype; put() defines it as data instead.
+  const always = held.filter((h) => h.required && !h.children && h.key !== "__proto__");
   const entries = always.map((h) => `${lit(h.key)}: ${h.local}`);
   const out = [`const ${obj}: Record<string, unknown> = { ${entries.join(", ")} };`];
   for (const h of held) {
