@@ -9,13 +9,14 @@
  * editors' write-to-temp-and-rename saves (the directory entry changes), and needs
  * no dependency. Only those names count, so an editor's swap, backup and lock files
  * and anything else beside them start no run. The directories and the seeds are
- * read again after every run, in case the config or a spec moved them.
+ * read again after every run, in case the config or a spec moved them (a spec is
+ * parsed again only when it changed).
  *
  * A broken spec prints its diagnostics and writes nothing, so the last good
  * output stays; the fix is picked up by the next change. SIGINT and SIGTERM stop
  * the watcher after the run in progress (never in the middle of a write), exit 0.
  */
-import { existsSync, readdirSync, watch as watchDir, type FSWatcher } from "node:fs";
+import { existsSync, readdirSync, statSync, watch as watchDir, type FSWatcher } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { parse } from "yaml";
 import { readInputFile } from "../common/input-file.ts";
@@ -40,10 +41,10 @@ export interface WatchOptions extends RunOptions {
 
 interface Watched {
   dir: string;
-  /** Only these file names in `dir` (null: every file but editors' temporary ones). */
+  /** The file names in `dir` that are inputs, when they are known (what the "watching" line lists). */
   names: Set<string> | null;
-  /** Or only the names this accepts. */
-  accepts?: (name: string) => boolean;
+  /** Whether a changed name in `dir` is an input. */
+  accepts: (name: string) => boolean;
 }
 
 /** Editors' and codebook's own temporary files: vim's swap files, Emacs's locks and autosaves, backups, sed -i's. */
@@ -56,6 +57,8 @@ export async function watch(options: WatchOptions): Promise<number> {
   const debounceMs = options.debounceMs ?? 100;
 
   let watchers: FSWatcher[] = [];
+  /** Each spec's seed as last read, by file: a spec is parsed again only when its size or mtime changed. */
+  const seeds = new Map<string, { size: number; mtimeMs: number; seed: string | null }>();
   let watchedKey = "";
   const changed = new Set<string>();
   let timer: NodeJS.Timeout | null = null;
@@ -69,27 +72,26 @@ export async function watch(options: WatchOptions): Promise<number> {
   const targets = (): Watched[] => {
     const configFile = findConfigFile(options.config, options.cwd);
     // Template folders: one per target; fs.watch is not recursive on every platform.
-    const list: Watched[] = [{ dir: join(templatesDir, "typescript"), names: null }];
-    if (configFile) list.push({ dir: dirname(configFile), names: new Set([basename(configFile)]) });
+    const list: Watched[] = [{ dir: join(templatesDir, "typescript"), names: null, accepts: (name) => !TEMPORARY.test(name) }];
+    if (configFile) list.push(only(dirname(configFile), new Set([basename(configFile)])));
     try {
       const specDir = loadConfig(options.config, options.cwd).specDir;
-      list.push({ dir: specDir, names: null, accepts: (name) => isSpecFileName(name) && !TEMPORARY.test(name) }, ...seedDirs(specDir));
+      list.push({ dir: specDir, names: null, accepts: (name) => isSpecFileName(name) && !TEMPORARY.test(name) }, ...seedDirs(specDir, seeds));
     } catch {
       /* a broken config: reported by the run; the config file is still watched */
     }
     return list;
   };
 
-  const rewatch = () => {
-    const list = targets().filter((t) => existsSync(t.dir));
+  const rewatch = (all: Watched[] = targets()) => {
+    const list = all.filter((t) => existsSync(t.dir));
     const key = JSON.stringify(list.map((t) => [t.dir, t.names && [...t.names]]));
     if (key === watchedKey) return;
     for (const w of watchers) w.close();
     watchedKey = key;
     watchers = list.map((t) =>
       watchDir(t.dir, (_event, name) => {
-        if (name === null || (t.names && !t.names.has(String(name))) || (t.accepts && !t.accepts(String(name)))) return;
-        if (!t.names && !t.accepts && TEMPORARY.test(String(name))) return;
+        if (name === null || !t.accepts(String(name))) return;
         changed.add(show(`${t.dir}${sep}${name}`));
         schedule();
       }),
@@ -144,8 +146,9 @@ export async function watch(options: WatchOptions): Promise<number> {
 
   // The first run fails like a plain `generate` on a broken config (exit 2): there is nothing to watch yet.
   loadConfig(options.config, options.cwd);
-  rewatch();
-  if (!options.quiet) out(`codebook: watching ${targets().flatMap((t) => (t.names ? [...t.names].sort().map((name) => show(`${t.dir}${sep}${name}`)) : [show(t.dir)])).join(", ")} (Ctrl-C stops)`);
+  const watched = targets();
+  rewatch(watched);
+  if (!options.quiet) out(`codebook: watching ${watched.flatMap((t) => (t.names ? [...t.names].sort().map((name) => show(`${t.dir}${sep}${name}`)) : [show(t.dir)])).join(", ")} (Ctrl-C stops)`);
   running = runOnce();
   const code = await stopped;
   process.off("SIGINT", onSignal);
@@ -153,11 +156,16 @@ export async function watch(options: WatchOptions): Promise<number> {
   return code;
 }
 
+/** A folder of which only `names` are inputs. */
+function only(dir: string, names: Set<string>): Watched {
+  return { dir, names, accepts: (name) => names.has(name) };
+}
+
 /**
  * The folders of the source documents the specs name as `source.seed` (relative to the spec directory), each with
  * just those names. A spec that cannot be read or parsed names none: the run reports it.
  */
-function seedDirs(specDir: string): Watched[] {
+function seedDirs(specDir: string, seeds: Map<string, { size: number; mtimeMs: number; seed: string | null }>): Watched[] {
   const byDir = new Map<string, Set<string>>();
   let files: string[] = [];
   try {
@@ -166,21 +174,30 @@ function seedDirs(specDir: string): Watched[] {
     return [];
   }
   for (const file of files) {
-    const read = readInputFile(join(specDir, file), { maxBytes: SPEC_LIMITS.maxBytes });
-    if (!read.ok) continue;
-    let seed: unknown;
-    try {
-      // Bounded as the loader bounds a spec: its size above, and the aliases YAML may copy (an alias bomb).
-      seed = (parse(read.bytes.toString("utf8"), { maxAliasCount: SPEC_LIMITS.maxAliasCount }) as { source?: { seed?: unknown } } | null)?.source?.seed;
-    } catch {
-      continue;
-    }
-    if (typeof seed !== "string" || seed === "") continue;
-    const path = resolve(specDir, seed);
-    const names = byDir.get(dirname(path)) ?? new Set<string>();
-    byDir.set(dirname(path), names.add(basename(path)));
+    const path = join(specDir, file);
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (!stat) continue;
+    let known = seeds.get(path);
+    if (!known || known.size !== stat.size || known.mtimeMs !== stat.mtimeMs) seeds.set(path, (known = { size: stat.size, mtimeMs: stat.mtimeMs, seed: seedOf(path) }));
+    if (known.seed === null) continue;
+    const seed = resolve(specDir, known.seed);
+    const names = byDir.get(dirname(seed)) ?? new Set<string>();
+    byDir.set(dirname(seed), names.add(basename(seed)));
   }
-  return [...byDir].map(([dir, names]) => ({ dir, names }));
+  return [...byDir].map(([dir, names]) => only(dir, names));
+}
+
+/** A spec's `source.seed`, or null when it names none or cannot be read or parsed. */
+function seedOf(path: string): string | null {
+  const read = readInputFile(path, { maxBytes: SPEC_LIMITS.maxBytes });
+  if (!read.ok) return null;
+  try {
+    // Bounded as the loader bounds a spec: its size above, and the aliases YAML may copy (an alias bomb).
+    const seed = (parse(read.bytes.toString("utf8"), { maxAliasCount: SPEC_LIMITS.maxAliasCount }) as { source?: { seed?: unknown } } | null)?.source?.seed;
+    return typeof seed === "string" && seed !== "" ? seed : null;
+  } catch {
+    return null;
+  }
 }
 
 function summary(r: GenerateResult): string {
