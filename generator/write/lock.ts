@@ -6,9 +6,9 @@
  *
  * A lock is stale, and taken over, when its holder is gone: same host and the
  * process no longer exists (a SIGKILL leaves the file behind), or no refresh for
- * STALE_MS (another host, or a hung process). A waiter takes over by renaming
- * the stale file away (atomic: of several waiters, one wins) and then checks
- * that what it renamed is the lock it judged stale, restoring it otherwise.
+ * STALE_MS (another host, or a hung process). A waiter takes over by removing
+ * the stale file, under a breaker file that lets one waiter at a time judge and
+ * remove (see breakStale), then creating its own like any waiter.
  *
  * Every way round the loop either takes the lock, or passes the deadline check
  * and sleeps: a lock path that is not a regular file (a directory, a dangling
@@ -16,7 +16,7 @@
  * and coming back is waited for like a held one, never spun on.
  */
 import { hostname } from "node:os";
-import { closeSync, linkSync, lstatSync, mkdirSync, openSync, renameSync, rmSync, statSync, utimesSync, writeSync } from "node:fs";
+import { closeSync, lstatSync, mkdirSync, openSync, rmSync, statSync, utimesSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { CodebookError } from "../common/errors.ts";
 import { fileKind, readInputFile } from "../common/input-file.ts";
@@ -31,6 +31,9 @@ const POLL_MS = 50;
 const MAX_LOCK_BYTES = 4096;
 /** Retries straight after a lock vanished or was broken, before the loop sleeps like any wait. */
 const QUICK_RETRIES = 3;
+/** Beside the lock while a waiter breaks a stale one (see breakStale). */
+export const BREAKER_SUFFIX = ".breaking";
+const BREAKER_STALE_MS = 10_000;
 
 export interface LockOptions {
   /** How long to wait for another run to finish (ms); 0 fails at once. */
@@ -106,29 +109,46 @@ function describe(holder: Holder | null): string {
   return holder ? `pid ${holder.pid} on ${holder.host}, since ${holder.started}` : "a codebook run";
 }
 
-/** Takes the stale lock whose contents were `seen` out of the way, unless someone replaced it meanwhile. */
-function breakStale(path: string, seen: string): void {
-  const aside = `${path}.stale-${process.pid}-${Math.random().toString(36).slice(2)}`;
+/**
+ * Removes the stale lock whose contents were `seen`, unless it was replaced meanwhile. Waiters
+ * break locks one at a time, under a breaker file of their own (`wx`): judged and removed by
+ * two waiters at once, a lock could be removed by one after the other had taken it afresh.
+ * (Before, each waiter moved the lock aside and put back one it had not judged: between the
+ * move and the putting back, a third took the empty path, and two runs wrote one out dir.)
+ * Under the breaker only a dead or hung holder could change the lock, so it is read once more
+ * and removed when it is still the one judged. Exported for its test, which lets another waiter
+ * act after every file-system call of a break.
+ */
+export function breakStale(path: string, seen: string): void {
+  const breaker = `${path}${BREAKER_SUFFIX}`;
+  if (!takeBreaker(breaker)) return; // another waiter is breaking it: judged again next round
   try {
-    renameSync(path, aside);
-  } catch {
-    return; // another waiter broke it first
-  }
-  let moved: string | null = null;
-  try {
-    moved = readLockText(aside);
-  } catch {
-    /* unreadable: treat as the stale one */
-  }
-  if (moved !== null && moved !== seen) {
-    // A fresh lock, taken between our look and our rename: put it back (link fails if yet another exists).
+    let now: string | null = null;
     try {
-      linkSync(aside, path);
+      now = readLockText(path);
     } catch {
-      /* a newer lock is in place */
+      return; // no longer a regular file: checkLockPath refuses it next round
     }
+    if (now === seen) rmSync(path, { force: true });
+  } finally {
+    rmSync(breaker, { force: true });
   }
-  rmSync(aside, { force: true });
+}
+
+/**
+ * The breaker file, created with O_EXCL. One older than BREAKER_STALE_MS was left by a waiter
+ * killed while breaking (breaking takes microseconds): it is removed, and taken next round.
+ */
+function takeBreaker(breaker: string): boolean {
+  try {
+    closeSync(openSync(breaker, "wx"));
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+  }
+  const stat = lstatSync(breaker, { throwIfNoEntry: false });
+  if (stat && Date.now() - stat.mtimeMs > BREAKER_STALE_MS) rmSync(breaker, { force: true, recursive: true });
+  return false;
 }
 
 /**
