@@ -59,6 +59,40 @@ func isDateTime(s string) bool {
 	return day <= 30 || month == 1 || month == 3 || month == 5 || month == 7 || month == 8 || month == 10 || month == 12
 }
 
+// isDate reports whether s is a date YYYY-MM-DD with month 01–12 and the day within
+// its month (Feb 29 only in leap years): the strings that match the JSON Schema's
+// pattern and pass ajv-formats' "date". Checked byte by byte.
+func isDate(s string) bool {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return false
+	}
+	year := digitAt(s, 0)*1000 + digitAt(s, 1)*100 + digitAt(s, 2)*10 + digitAt(s, 3)
+	month := digitAt(s, 5)*10 + digitAt(s, 6)
+	day := digitAt(s, 8)*10 + digitAt(s, 9)
+	if year < 0 || month < 1 || month > 12 || day < 1 || day > 31 {
+		return false
+	}
+	if day <= 28 {
+		return true
+	}
+	if month == 2 {
+		return day == 29 && year%4 == 0 && (year%100 != 0 || year%400 == 0)
+	}
+	return day <= 30 || month == 1 || month == 3 || month == 5 || month == 7 || month == 8 || month == 10 || month == 12
+}
+
+// isTime reports whether s is a time of day HH:mm:ss with hour ≤ 23, minute ≤ 59
+// and second ≤ 59, with no fraction and no zone. Checked byte by byte.
+func isTime(s string) bool {
+	if len(s) != 8 || s[2] != ':' || s[5] != ':' {
+		return false
+	}
+	hour := digitAt(s, 0)*10 + digitAt(s, 1)
+	minute := digitAt(s, 3)*10 + digitAt(s, 4)
+	second := digitAt(s, 6)*10 + digitAt(s, 7)
+	return hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59
+}
+
 // digitAt is the digit at i, or -10000 where there is none: enough to make any
 // weighted sum of four digits negative, so one range check also rejects non-digits.
 func digitAt(s string, i int) int {

@@ -28,6 +28,13 @@ const (
 	// RuleDateTime: not YYYY-MM-DDTHH:mm:ss(.fraction)?(Z|±HH:mm) with a real date
 	// and time (no leap second; offset at most ±23:59).
 	RuleDateTime ValidationRule = "date-time"
+	// RuleDate: not YYYY-MM-DD with a real date (month 1–12, the day within its month).
+	RuleDate ValidationRule = "date"
+	// RuleTime: not HH:mm:ss with hour ≤ 23, minute ≤ 59 and second ≤ 59 (no fraction,
+	// no zone).
+	RuleTime ValidationRule = "time"
+	// RulePattern: a string does not match the field's pattern.
+	RulePattern ValidationRule = "pattern"
 	// RuleEnum: the value is not one of the field's allowed values.
 	RuleEnum ValidationRule = "enum"
 	// RuleResponseCode: the response code is not one of the endpoint's service codes.

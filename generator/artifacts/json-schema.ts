@@ -102,9 +102,11 @@ function fieldSchema(f: Field, shape: Shape): Schema {
   if (f.type === "string") {
     if (f.maxLength !== null) s.maxLength = f.maxLength;
     const fmt = stringFormat(f);
-    // date-time: the pattern is stricter than the format; together they are the validator's isDateTime.
-    if (fmt?.kind === "date-time") s.format = "date-time";
+    // date-time and date: the pattern is stricter than the format, which adds the day within the month; together
+    // they are the validator's check. "time" is left out: JSON Schema's time requires a zone, HH:mm:ss has none.
+    if (fmt?.kind === "date-time" || fmt?.kind === "date") s.format = fmt.kind;
     if (fmt) s.pattern = fmt.pattern;
+    if (f.pattern !== null) s.pattern = f.pattern;
     if (f.values.length) s.enum = [...f.values.map((v) => v.value), ...(f.nullable ? [null] : [])];
   }
   return s;

@@ -68,10 +68,12 @@ function compareField(old: Field, now: Field, side: Side, endpoint: string, fiel
     push(direction(side, tightened), "field-length-changed", lengthText(old), lengthText(now), "length");
   } else if (old.length !== now.length) push("fix", "field-length-changed", old.length ?? "none", now.length ?? "none", "length text");
 
-  // ---- format, and an amount's precision and scale
-  if (old.format !== now.format) {
-    const level: Level = old.format === null ? direction(side, true) : now.format === null ? direction(side, false) : "breaking";
-    push(level, "field-format-changed", old.format ?? "none", now.format ?? "none", "format");
+  // ---- format or pattern (a pattern is a format of the spec's own), and an amount's precision and scale
+  const formatText = (f: Field) => f.format ?? (f.pattern !== null ? `pattern ${f.pattern}` : null);
+  const [f0, f1] = [formatText(old), formatText(now)];
+  if (f0 !== f1) {
+    const level: Level = f0 === null ? direction(side, true) : f1 === null ? direction(side, false) : "breaking";
+    push(level, "field-format-changed", f0 ?? "none", f1 ?? "none", "format");
   } else if (old.amount && now.amount && (old.amount.precision !== now.amount.precision || old.amount.scale !== now.amount.scale)) {
     const text = (f: Field) => `${f.amount!.precision},${f.amount!.scale}`;
     const digits = (f: Field) => f.amount!.precision - f.amount!.scale;

@@ -188,8 +188,10 @@ export interface RawFieldPatch {
   length?: string;
   /** The longest value accepted (characters). */
   maxLength?: number;
-  /** A checked string format: amount, currency or date-time. */
-  format?: "amount" | "currency" | "date-time";
+  /** A checked string format: amount, currency, date-time, date or time. */
+  format?: "amount" | "currency" | "date-time" | "date" | "time";
+  /** A regular expression every value matches, anchored ^…$. */
+  pattern?: string;
   /** format amount: precision and scale. */
   amount?: RawFieldAmount;
   /** The only values the field takes, each with its meaning. */
@@ -519,8 +521,10 @@ export interface RawField {
   length?: string;
   /** The longest value accepted (characters), as codebook reads the length column. */
   maxLength?: number;
-  /** A checked string format: amount, currency or date-time. */
-  format?: "amount" | "currency" | "date-time";
+  /** A checked string format: amount (with "amount"), currency (ISO 4217), date-time (ISO 8601 with a zone), date (YYYY-MM-DD) or time (HH:mm:ss). */
+  format?: "amount" | "currency" | "date-time" | "date" | "time";
+  /** A regular expression every value matches, anchored ^…$ (JavaScript syntax, no flags; linear-time shapes only, like code patterns). For a rule the formats do not cover; not together with format. */
+  pattern?: string;
   /** format amount: the source's precision and scale (e.g. 16,2). */
   amount?: RawFieldAmount;
   /** The only values the field takes, each with its meaning. */

@@ -54,5 +54,16 @@ function siteOf(raw: RawSpec, spec: Spec, site: NameSite): Path {
       return ["actions", (raw.actions ?? []).findIndex((a) => a.id === site.id), "id"];
     case "endpoint":
       return ["api", "endpoints", (raw.api?.endpoints ?? []).findIndex((e) => e.key === site.key), "key"];
+    case "field": {
+      const ei = (raw.api?.endpoints ?? []).findIndex((e) => e.key === site.endpoint);
+      const path: (string | number)[] = ["api", "endpoints", ei, site.body];
+      let fields: readonly { key?: string; name: string; fields?: unknown }[] = raw.api?.endpoints[ei]?.[site.body].fields ?? [];
+      for (const key of site.keys) {
+        const i = fields.findIndex((f) => (f.key ?? f.name) === key);
+        path.push("fields", i);
+        fields = (fields[i]?.fields as typeof fields | undefined) ?? [];
+      }
+      return [...path, site.key];
+    }
   }
 }

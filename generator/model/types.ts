@@ -240,7 +240,9 @@ export interface Field {
   condition: { when: "success" | "unchecked"; text: string | null } | null;
   length: string | null;
   maxLength: number | null;
-  format: "amount" | "currency" | "date-time" | null;
+  format: "amount" | "currency" | "date-time" | "date" | "time" | null;
+  /** A regular expression every value matches (anchored, vetted by the regex-safety check), or null. */
+  pattern: string | null;
   amount: { precision: number; scale: number } | null;
   values: { value: string; meaning: string }[];
   nullable: boolean;

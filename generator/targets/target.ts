@@ -41,7 +41,9 @@ export type NameSite =
   | { kind: "category"; id: string }
   | { kind: "scope"; id: string }
   | { kind: "action"; id: string }
-  | { kind: "endpoint"; key: string };
+  | { kind: "endpoint"; key: string }
+  /** A body field, by its endpoint, body and JSON keys from the body down; `key` names one of its keys. */
+  | { kind: "field"; endpoint: string; body: "request" | "response"; keys: string[]; key: "pattern" };
 
 /** A name a target cannot use as it is, and what to do about it. */
 export interface NameProblem {

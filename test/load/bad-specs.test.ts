@@ -328,6 +328,14 @@ const expected: Record<string, string[]> = {
     'test/fixtures/bad-specs/context-from-typo.yaml:17:13: unknown column "staus" (expected status, parts or a declared column); did you mean "status"?',
   ],
   // Issue 10: patterns that backtrack super-linearly are refused at lint time.
+  "field-pattern-problems": [
+    'test/fixtures/bad-specs/field-pattern-problems.yaml:48:22: field pattern "[A-Z]{3}[0-9]{6}" must be anchored: start it with ^ and end it with $ (group alternatives: ^(?:a|b)$)',
+    'test/fixtures/bad-specs/field-pattern-problems.yaml:53:22: give "format" or "pattern", not both: a format is already a pattern',
+    'test/fixtures/bad-specs/field-pattern-problems.yaml:57:22: invalid regular expression "^[A-Z": Unterminated character class',
+    'test/fixtures/bad-specs/field-pattern-problems.yaml:61:22: regular expression "^(a+)+$" is refused: "(a+)+" repeats a group that itself repeats ("a+"): nested quantifiers take exponential time on a near-match; write one repetition (e.g. "a+" alone, or a counted {n})',
+    "test/fixtures/bad-specs/field-pattern-problems.yaml:63:19: format, pattern, maxLength and values apply to string fields only",
+    'test/fixtures/bad-specs/field-pattern-problems.yaml:69:22: field pattern "^a|b$" must be anchored: start it with ^ and end it with $ (group alternatives: ^(?:a|b)$)',
+  ],
   "code-pattern-exponential": [
     'test/fixtures/bad-specs/code-pattern-exponential.yaml:12:12: regular expression "^([0-9]+)+$" is refused: "([0-9]+)+" repeats a group that itself repeats ("[0-9]+"): nested quantifiers take exponential time on a near-match; write one repetition (e.g. "[0-9]+" alone, or a counted {n})',
   ],

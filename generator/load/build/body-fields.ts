@@ -2,6 +2,8 @@
 import type { Body, Field } from "../../model/types.ts";
 import type { RawBody, RawField } from "../spec-schema.types.ts";
 import type { Path } from "../yaml-source.ts";
+import { parsePattern } from "../../model/semantics/pattern.ts";
+import { compileRegex } from "./compile-regex.ts";
 import { checkErrataRefs } from "./errata.ts";
 import type { Lint } from "./lint-context.ts";
 
@@ -27,6 +29,7 @@ function buildFields(list: readonly RawField[], path: Path, errataIds: ReadonlyM
       length: f.length ?? null,
       maxLength: f.maxLength ?? null,
       format: f.format ?? null,
+      pattern: f.pattern ?? null,
       amount: f.amount ? { precision: f.amount.precision, scale: f.amount.scale } : null,
       values: f.values ?? [],
       nullable: f.nullable === true,
@@ -45,9 +48,26 @@ function checkField(f: RawField, key: string, fpath: Path, errataIds: ReadonlyMa
   if (f.format === "amount" && !f.amount) lint.report(fpath, `format amount needs "amount: { precision, scale }"`, { key: true });
   if (f.amount && !(f.amount.precision > f.amount.scale)) lint.report([...fpath, "amount"], `amount precision (${f.amount.precision}) must be greater than its scale (${f.amount.scale})`);
   if (f.amount && f.format !== "amount") lint.report([...fpath, "amount"], `"amount" needs format: amount`, { key: true });
-  if ((f.format || f.maxLength || f.values) && f.type !== "string") lint.report([...fpath, "type"], `format, maxLength and values apply to string fields only`);
+  if ((f.format || f.maxLength || f.values || f.pattern) && f.type !== "string") lint.report([...fpath, "type"], `format, pattern, maxLength and values apply to string fields only`);
+  if (f.pattern !== undefined) checkFieldPattern(f, fpath, lint);
   if (f.presence === "C" && !f.condition) lint.report([...fpath, "presence"], `conditional field "${f.name}" needs "condition"`);
   if (f.presence !== "C" && f.condition) lint.report([...fpath, "condition"], `"condition" applies to presence C only`, { key: true });
   if (f.nullable && !(f.errata ?? []).length) lint.report([...fpath, "nullable"], `nullable field "${f.name}" must cite an erratum`);
   checkErrataRefs(f.errata, [...fpath, "errata"], errataIds, lint);
+}
+
+/**
+ * A field's pattern runs in every target's validators on untrusted input: vetted like a code
+ * pattern, and anchored, so that JSON Schema's `pattern` (which matches anywhere) and the
+ * validators agree on what the source meant by it.
+ */
+function checkFieldPattern(f: RawField, fpath: Path, lint: Lint): void {
+  const path = [...fpath, "pattern"];
+  if (f.format) lint.report(path, `give "format" or "pattern", not both: a format is already a pattern`);
+  if (!compileRegex(f.pattern!, path, lint)) return;
+  const parsed = parsePattern(f.pattern!);
+  const items = parsed.ok && parsed.tree.kind === "seq" ? parsed.tree.items : [];
+  const [first, last] = [items[0], items[items.length - 1]];
+  if (!(first?.kind === "assert" && first.what === "start" && last?.kind === "assert" && last.what === "end"))
+    lint.report(path, `field pattern ${JSON.stringify(f.pattern)} must be anchored: start it with ^ and end it with $ (group alternatives: ^(?:a|b)$)`);
 }

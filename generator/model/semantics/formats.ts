@@ -26,6 +26,19 @@ export const DATE_TIME_PATTERN =
 export const DATE_TIME_TEXT =
   "an ISO-8601 date-time YYYY-MM-DDTHH:mm:ss, optional fraction, then Z or ±HH:mm (a real calendar date; hour 00–23, minute and second 00–59, no leap second)";
 
+/** A calendar date `YYYY-MM-DD` (a source's "yyyy-MM-dd"); the day within its month is left to code, as for date-time. */
+export const DATE_PATTERN = "^[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])$";
+
+export const DATE_TEXT = "a date YYYY-MM-DD (a real calendar date)";
+
+/**
+ * A time of day `HH:mm:ss` (a source's "HH:mm:ss"), with no fraction and no zone. JSON
+ * Schema's "time" format requires a zone, so the schema carries the pattern alone.
+ */
+export const TIME_PATTERN = "^(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]$";
+
+export const TIME_TEXT = "a time HH:mm:ss (hour 00–23, minute and second 00–59, no fraction, no zone)";
+
 /** ISO 4217 alphabetic code: three capital letters. */
 export const CURRENCY_PATTERN = "^[A-Z]{3}$";
 
@@ -52,7 +65,7 @@ export function amountText(amount: { precision: number; scale: number }): string
 }
 
 /** A field's string format, or null: the single place that reads Field.format. */
-export function stringFormat(f: Field): { kind: "amount" | "currency" | "date-time"; pattern: string; text: string } | null {
+export function stringFormat(f: Field): { kind: NonNullable<Field["format"]>; pattern: string; text: string } | null {
   switch (f.format) {
     case "amount":
       if (!f.amount) throw new Error(`field ${f.key}: format amount needs amount precision and scale`);
@@ -61,6 +74,10 @@ export function stringFormat(f: Field): { kind: "amount" | "currency" | "date-ti
       return { kind: "currency", pattern: CURRENCY_PATTERN, text: CURRENCY_TEXT };
     case "date-time":
       return { kind: "date-time", pattern: DATE_TIME_PATTERN, text: DATE_TIME_TEXT };
+    case "date":
+      return { kind: "date", pattern: DATE_PATTERN, text: DATE_TEXT };
+    case "time":
+      return { kind: "time", pattern: TIME_PATTERN, text: TIME_TEXT };
     default:
       return null;
   }
@@ -125,6 +142,23 @@ if (zh < 0 || zh > 23 || zm < 0 || zm > 59) return false;
 if (day <= 28) return true;
 if (month === 2) return day === 29 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
 return day <= 30 || month === 1 || month === 3 || month === 5 || month === 7 || month === 8 || month === 10 || month === 12;`;
+
+/** `DATE_PATTERN` plus the day-within-month rule, as character-code checks. Uses DIGIT_AT_FUNCTION. */
+export const DATE_CHECK_BODY = `if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
+const year = digitAt(s, 0) * 1000 + digitAt(s, 1) * 100 + digitAt(s, 2) * 10 + digitAt(s, 3);
+const month = digitAt(s, 5) * 10 + digitAt(s, 6);
+const day = digitAt(s, 8) * 10 + digitAt(s, 9);
+if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31) return false;
+if (day <= 28) return true;
+if (month === 2) return day === 29 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+return day <= 30 || month === 1 || month === 3 || month === 5 || month === 7 || month === 8 || month === 10 || month === 12;`;
+
+/** `TIME_PATTERN` as character-code checks. Uses DIGIT_AT_FUNCTION. */
+export const TIME_CHECK_BODY = `if (s.length !== 8 || s.charCodeAt(2) !== 58 || s.charCodeAt(5) !== 58) return false;
+const hour = digitAt(s, 0) * 10 + digitAt(s, 1);
+const minute = digitAt(s, 3) * 10 + digitAt(s, 4);
+const second = digitAt(s, 6) * 10 + digitAt(s, 7);
+return hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59;`;
 
 /**
  * The helper DATE_TIME_CHECK_BODY calls: the digit at i, or -10000 where

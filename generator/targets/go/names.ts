@@ -88,7 +88,7 @@ const FIXED = [
   "IsCode", "HTTPRule", "HTTPRules", "ClassifyResponse", "ClassifyResponseValue", "Endpoint", "Endpoints", "EndpointOf", "Header", "RequestHeaders", "ResponseHeaders",
   "ParsedCode", "ParsedKind", "ParsedKnown", "ParsedUnknown", "ParsedMalformed", "ParseResponseCode", "ParseResponseCodeValue", "HTTPStatusCheck", "ActOn",
   "ActOnResponseCode", "ActOnHTTPStatus", "ActOnNeither", "CheckHTTPStatus", "CheckHTTPStatusValue", "ValidationError", "ValidationRule", "ValidateOptions",
-  "RuleType", "RuleRequired", "RuleConditional", "RuleMaxLength", "RuleAmount", "RuleCurrency", "RuleDateTime", "RuleEnum", "RuleResponseCode",
+  "RuleType", "RuleRequired", "RuleConditional", "RuleMaxLength", "RuleAmount", "RuleCurrency", "RuleDateTime", "RuleDate", "RuleTime", "RulePattern", "RuleEnum", "RuleResponseCode",
   "RuleAdditionalProperties", "ResponseResult", "ParsedCode", "ActOn",
 ];
 

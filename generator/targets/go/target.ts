@@ -6,8 +6,8 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { templatesDir } from "../../common/codebook-paths.ts";
-import type { Spec } from "../../model/types.ts";
-import type { NameProblem, Target } from "../target.ts";
+import type { Field, Spec } from "../../model/types.ts";
+import type { NameProblem, NameSite, Target } from "../target.ts";
 import { goNameProblems, packageCollisions } from "./names.ts";
 import { goOptionsSchema, readGoOptions, type GoOptions } from "./options.ts";
 import { goPatternProblem } from "./patterns.ts";
@@ -22,6 +22,14 @@ function patternProblems(spec: Spec): NameProblem[] {
   check(spec.pattern, { kind: "spec", key: "pattern" }, "the code pattern");
   for (const p of spec.composite?.parts ?? []) if (p.pattern) check(p.pattern, { kind: "spec", key: "pattern" }, `the ${p.name} part's pattern`);
   for (const c of spec.categories) if (c.match && "pattern" in c.match) check(c.match.pattern, { kind: "category", id: c.id }, `category ${c.id}'s pattern`);
+  const fields = (list: readonly Field[], at: Omit<Extract<NameSite, { kind: "field" }>, "keys">, keys: string[]): void => {
+    for (const f of list) {
+      if (f.pattern !== null) check(f.pattern, { ...at, keys: [...keys, f.key] }, `field ${[...keys, f.key].join(".")}'s pattern`);
+      fields(f.fields, at, [...keys, f.key]);
+    }
+  };
+  for (const e of spec.api?.endpoints ?? [])
+    for (const body of ["request", "response"] as const) fields(e[body].fields, { kind: "field", endpoint: e.key, body, key: "pattern" }, []);
   return problems;
 }
 

@@ -7,6 +7,7 @@
  * and returns every error, none for a valid body; it never panics.
  */
 import { amountPattern, stringFormat } from "../../model/semantics/formats.ts";
+import { goPattern, type GoPattern } from "./patterns.ts";
 import { apiFacts, isDeclaredObject, presenceIn, shapeFields, type ApiFacts, type EndpointFacts, type Shape } from "../../model/semantics/api.ts";
 import type { Field, Spec } from "../../model/types.ts";
 import type { Decls } from "./classify-file.ts";
@@ -33,6 +34,25 @@ class Helpers {
     return this.add(name, `keys:${JSON.stringify(keys)}`, (n) => `${comment([`${n} reports whether a key is one the table declares.`])}\nfunc ${n}(key string) bool {\n\tswitch key {\n\tcase ${keys.map(goString).join(", ")}:\n\t\treturn true\n\t}\n\treturn false\n}`);
   }
 
+  /** Field patterns by source: one check each, declared once (byte by byte, or a regexp over code units). */
+  private readonly patterns = new Map<string, GoPattern>();
+
+  /** The call that tests `s` against a field's pattern. */
+  pattern(name: string, source: string): string {
+    let p = this.patterns.get(source);
+    if (!p) {
+      p = goPattern(source, name, "a field's pattern");
+      this.patterns.set(source, p);
+      this.decls.push(...p.decls);
+    }
+    return p.call("s");
+  }
+
+  /** Whether a pattern needs Go's regexp package. */
+  get regexp(): boolean {
+    return [...this.patterns.values()].some((p) => p.regexp);
+  }
+
   amount(precision: number, scale: number): string {
     const integer = precision - scale;
     const name = `isAmount${precision}x${scale}`;
@@ -53,6 +73,14 @@ interface Site {
   /** The name stem of the site's helpers: the body's struct name and the keys on the way. */
   stem: string;
 }
+
+/** Each named format's check (templates/go/datetime.go) and rule constant (validation.go); amounts have a check per size. */
+const GO_FORMATS: Record<Exclude<NonNullable<Field["format"]>, "amount">, { check: string; rule: string }> = {
+  currency: { check: "isCurrency", rule: "RuleCurrency" },
+  "date-time": { check: "isDateTime", rule: "RuleDateTime" },
+  date: { check: "isDate", rule: "RuleDate" },
+  time: { check: "isTime", rule: "RuleTime" },
+};
 
 const failLine = (pointer: string, rule: string, message: string, field: string) => `errs = fail(errs, ${goString(pointer)}, ${rule}, ${message}, ${goString(field)})`;
 
@@ -107,10 +135,11 @@ function valueChecks(facts: ApiFacts, f: Field, site: Site, h: Helpers): string[
       out.push(`if n := utf8.RuneCountInString(s); n > ${f.maxLength} {`, `\t${failLine(pointer, "RuleMaxLength", `${goString(`${path} must be at most ${f.maxLength} characters, got `)}+strconv.Itoa(n)`, path)}`, "}");
     const fmt = stringFormat(f);
     if (fmt) {
-      const check = fmt.kind === "amount" ? h.amount(f.amount!.precision, f.amount!.scale) : fmt.kind === "currency" ? "isCurrency" : "isDateTime";
-      const rule = fmt.kind === "amount" ? "RuleAmount" : fmt.kind === "currency" ? "RuleCurrency" : "RuleDateTime";
+      const { check, rule } = fmt.kind === "amount" ? { check: h.amount(f.amount!.precision, f.amount!.scale), rule: "RuleAmount" } : GO_FORMATS[fmt.kind];
       out.push(`if !${check}(s) {`, `\t${failLine(pointer, rule, goString(`${path} must be ${fmt.text}`), path)}`, "}");
     }
+    if (f.pattern !== null)
+      out.push(`if !${h.pattern(`pattern${site.stem}`, f.pattern)} {`, `\t${failLine(pointer, "RulePattern", goString(`${path} must match ${f.pattern}`), path)}`, "}");
     if (f.values.length) {
       const list = f.values.map((v) => `${v.value} (${v.meaning})`).join(", ");
       out.push("switch s {", `case ${f.values.map((v) => goString(v.value)).join(", ")}:`, "default:", `\t${failLine(pointer, "RuleEnum", goString(`${path} must be one of ${list}`), path)}`, "}");
@@ -198,7 +227,8 @@ export function validatorsFile(spec: Spec): Decls {
   const functions = facts.endpoints.flatMap((e) => [requestValidator(facts, e, h), responseValidator(facts, e, h)]);
   const decls = [...functions, ...h.decls];
   const text = decls.join("\n");
-  const imports = ["unicode/utf8", "strconv"].filter((i) => text.includes(`${i.split("/").pop()}.`));
-  const runtime = ["json.go", "validation.go", ...(text.includes("isDateTime(") || text.includes("isCurrency(") ? ["datetime.go"] : [])];
+  const imports = [...["unicode/utf8", "strconv"].filter((i) => text.includes(`${i.split("/").pop()}.`)), ...(h.regexp ? ["regexp"] : [])];
+  const formats = /\bis(?:DateTime|Date|Time|Currency)\(/.test(text);
+  const runtime = ["json.go", "validation.go", ...(formats ? ["datetime.go"] : []), ...(text.includes("jsMatch(") ? ["units.go"] : [])];
   return { imports, decls, runtime };
 }

@@ -86,6 +86,14 @@ describe("at lint time, with the Go target configured", () => {
       'look.yaml:12:12 the code pattern "^(?!99)[0-9]{2}$": Go\'s regexp (RE2) cannot express this pattern: it has a lookaround; write the pattern without one',
     ]);
   });
+  it("reports a field pattern RE2 cannot hold at the field's pattern, nested too", () => {
+    const text = readFileSync(join(fixtureSpecDir, "field-formats.yaml"), "utf8").replace('pattern: "^(?:JKT|SBY|BDG)-[0-9]{2}$"', 'pattern: "^(?!XXX)[A-Z]{3}-[0-9]{2}$"');
+    const r = lint({ "field-formats.yaml": text });
+    expect(r.specs).toEqual([]);
+    expect(r.diagnostics).toEqual([
+      'field-formats.yaml:70:26 field branch.code\'s pattern "^(?!XXX)[A-Z]{3}-[0-9]{2}$": Go\'s regexp (RE2) cannot express this pattern: it has a lookaround; write the pattern without one',
+    ]);
+  });
 });
 
 describe("Go names a spec derives", () => {

@@ -213,6 +213,7 @@ function fieldRows(fields: Field[], shape: Shape, prefix = ""): string[][] {
     const fmt = stringFormat(f);
     const rules = [
       fmt ? fmt.text : null,
+      f.pattern !== null ? `matches ${code(f.pattern)}` : null,
       f.values.length ? `one of ${f.values.map((v) => `${v.value} (${v.meaning})`).join(", ")}` : null,
       f.nullable ? "may be null" : null,
     ].filter((x): x is string => x !== null);

@@ -38,6 +38,7 @@ export function fieldDocLines(f: Field, shape: Shape): string[] {
   if (f.length !== null) lines.push(`- Length: ${f.length}${f.maxLength !== null ? ` (at most ${f.maxLength} characters)` : ""}`);
   const fmt = stringFormat(f);
   if (fmt) lines.push(`- Format: ${fmt.text}`);
+  if (f.pattern !== null) lines.push(`- Pattern: \`${f.pattern}\``);
   if (f.values.length) lines.push(`- Allowed values: ${f.values.map((v) => `\`${v.value}\` ${v.meaning}`).join(", ")}`);
   if (f.nullable) lines.push("- May be null");
   if (f.dataType !== null) lines.push(`- Data type in the source: ${f.dataType}`);

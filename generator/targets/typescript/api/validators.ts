@@ -9,7 +9,16 @@ import type { Field, Spec } from "../../../model/types.ts";
 import { codeTableNames } from "../codes-module.ts";
 import { pure } from "../frozen.ts";
 import { lit, type Statement } from "../ts-module.ts";
-import { amountCheckBody, amountPattern, CURRENCY_CHECK_BODY, DATE_TIME_CHECK_BODY, DIGIT_AT_FUNCTION, stringFormat } from "../../../model/semantics/formats.ts";
+import {
+  amountCheckBody,
+  amountPattern,
+  CURRENCY_CHECK_BODY,
+  DATE_CHECK_BODY,
+  DATE_TIME_CHECK_BODY,
+  DIGIT_AT_FUNCTION,
+  stringFormat,
+  TIME_CHECK_BODY,
+} from "../../../model/semantics/formats.ts";
 
 /** Why the date-time check says what it says: the semantics, for the generated TSDoc. */
 const DATE_TIME_DOC = [
@@ -59,6 +68,11 @@ class Constants {
     return this.add(base, `check:${body}`, (name) => `${docComment(doc)}\nfunction ${name}(s: string): boolean {\n${body}\n}`);
   }
 
+  /** A field's pattern, compiled once, from its source text exactly as the loader compiled it. */
+  regex(base: string, source: string): string {
+    return this.add(base, `regex:${source}`, (name) => `const ${name}: RegExp = ${pure(`new RegExp(${lit(source)})`)};`);
+  }
+
   set(base: string, values: string[]): string {
     return this.add(base, `set:${JSON.stringify(values)}`, (name) => `const ${name}: ReadonlySet<string> = ${pure(`new Set([${values.map(lit).join(", ")}])`)};`);
   }
@@ -66,7 +80,9 @@ class Constants {
 
 /** The rule names a validation error can carry, with their meaning (the generated union type documents them). */
 function rules(m: ApiModel): [string, string][] {
-  const amounts = m.api.endpoints.flatMap((e) => allFields([...e.request.fields, ...e.response.fields])).filter((f) => f.amount !== null);
+  const fields = m.api.endpoints.flatMap((e) => allFields([...e.request.fields, ...e.response.fields]));
+  const uses = (format: Field["format"]) => fields.some((f) => f.format === format);
+  const amounts = fields.filter((f) => f.amount !== null);
   const amount = amounts[0]?.amount;
   const amountExample = amount ? ` (${amount.precision},${amount.scale}: /${amountPattern(amount)}/)` : "";
   return [
@@ -80,6 +96,11 @@ function rules(m: ApiModel): [string, string][] {
       "date-time",
       "not YYYY-MM-DDTHH:mm:ss(.fraction)?(Z|±HH:mm) with a real date (month 1–12, day within the month, leap years included) and time (hour ≤ 23, minute ≤ 59, second ≤ 59: no leap second; offset at most ±23:59); exactly the strings ajv-formats \"date-time\" accepts that also match the schema's pattern",
     ],
+    // Rules added after the first release are named only where a field uses them: an exhaustive switch over the
+    // union in a consumer keeps compiling when codebook is upgraded.
+    ...(uses("date") ? [["date", "not YYYY-MM-DD with a real date (month 1–12, day within the month, leap years included)"] as [string, string]] : []),
+    ...(uses("time") ? [["time", "not HH:mm:ss with hour ≤ 23, minute ≤ 59 and second ≤ 59 (no fraction, no zone)"] as [string, string]] : []),
+    ...(fields.some((f) => f.pattern !== null) ? [["pattern", "a string does not match the field's pattern (the source's rule for its values)"] as [string, string]] : []),
     ["enum", "the value is not one of the field's allowed values"],
     ["responseCode", "the response code is not one of the endpoint's service codes"],
     ["additionalProperties", "strict mode only: a property the field table does not declare (never checked inside free objects, which have no field table)"],
@@ -141,7 +162,7 @@ function helpers(m: ApiModel, k: Constants, functions: string[]): string[] {
   out.push(
     `${docComment(["Records one error."])}\nfunction fail(errors: ${E}[], path: string, rule: ${m.names.validationRule}, message: string, field: string | null): void {\nerrors.push({ path, rule, message, field });\n}`,
   );
-  if (k.has("isDateTime")) out.push(DIGIT_AT_FUNCTION);
+  if (k.has("isDateTime") || k.has("isDate") || k.has("isTime")) out.push(DIGIT_AT_FUNCTION);
   out.push(
     `${docComment(["Strict mode: every own property not in `known` is an error."])}\nfunction unknownKeys(o: object, known: ReadonlySet<string>, base: string, errors: ${E}[]): void {\nconst keys = Object.keys(o);\nfor (let i = 0; i < keys.length; i++) {\nconst key = keys[i]!;\nif (!known.has(key)) errors.push({ path: base + "/" + key.replace(/~/g, "~0").replace(/\\//g, "~1"), rule: "additionalProperties", message: "unknown property " + JSON.stringify(key.length > 64 ? key.slice(0, 64) + "…" : key) + " (strict mode)", field: null });\n}\n}`,
     `${docComment([
@@ -262,8 +283,16 @@ function valueBlock(m: ApiModel, f: Field, site: Site, k: Constants, held: Held)
           ? k.check(`isAmount${f.amount!.precision}x${f.amount!.scale}`, doc, amountCheckBody(f.amount!))
           : fmt.kind === "currency"
             ? k.check("isCurrency", doc, CURRENCY_CHECK_BODY)
-            : k.check("isDateTime", [...doc, "", ...DATE_TIME_DOC], DATE_TIME_CHECK_BODY);
+            : fmt.kind === "date"
+              ? k.check("isDate", doc, DATE_CHECK_BODY)
+              : fmt.kind === "time"
+                ? k.check("isTime", doc, TIME_CHECK_BODY)
+                : k.check("isDateTime", [...doc, "", ...DATE_TIME_DOC], DATE_TIME_CHECK_BODY);
       checks.push(`if (!${name}(s)) ${push(pointer, fmt.kind, lit(`${path} must be ${fmt.text}`), path)}`);
+    }
+    if (f.pattern !== null) {
+      const name = k.regex(`${site.stem}_${constSegment(f.key)}_PATTERN`, f.pattern);
+      checks.push(`if (!${name}.test(s)) ${push(pointer, "pattern", lit(`${path} must match ${f.pattern}`), path)}`);
     }
     if (f.values.length) {
       const name = k.set(`${constSegment(f.key)}_VALUES`, f.values.map((v) => v.value));
