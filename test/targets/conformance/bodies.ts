@@ -7,6 +7,7 @@
 // Each body is validated with and without strict mode.
 import { apiFixtures } from "../../../generator/artifacts/fixtures/api-fixtures.ts";
 import { apiFacts, isDeclaredObject, shapeFields, type Shape } from "../../../generator/model/semantics/api.ts";
+import { parsePattern, samplePattern } from "../../../generator/model/semantics/pattern.ts";
 import type { Endpoint, Field, Spec } from "../../../generator/model/types.ts";
 import { random } from "./cases.ts";
 
@@ -82,6 +83,8 @@ const DATE_TIMES = [
   "2020-12-23T07:50:11Z\n",
   "2020-12-31T23:59:59-23:59",
 ];
+const DATES = ["2026-10-14", "2024-02-29", "2023-02-29", "1900-02-29", "2000-02-29", "2026-04-31", "2026-13-01", "2026-00-10", "2026-10-00", "14-10-2026", "2026-1-14", "20261014", "2026-10-14T00:00:00Z", "２026-10-14", "2026-10-14\n", ""];
+const TIMES = ["00:00:00", "23:59:59", "24:00:00", "23:60:00", "23:59:60", "7:00:00", "07:00", "07:00:00Z", "07:00:00.5", "07:00:00+07:00", "０7:00:00", "07:00:00\n", ""];
 
 /** A field's values worth trying: lengths around its limit, its format's corners, its enum. */
 function valuesFor(f: Field): Json[] {
@@ -94,9 +97,21 @@ function valuesFor(f: Field): Json[] {
   if (f.format === "amount") out.push(...AMOUNTS);
   if (f.format === "currency") out.push(...CURRENCIES);
   if (f.format === "date-time") out.push(...DATE_TIMES);
+  if (f.format === "date") out.push(...DATES);
+  if (f.format === "time") out.push(...TIMES);
+  if (f.pattern !== null) out.push(...patternValues(f.pattern));
   for (const v of f.values) out.push(v.value, v.value.toLowerCase(), `${v.value}x`, ` ${v.value}`);
   if (f.values.length) out.push("", "zz");
   return out;
+}
+
+/** A pattern's sample and its near misses: case flipped, a character more or fewer, astral and non-ASCII characters, a newline at the end. */
+function patternValues(pattern: string): string[] {
+  const parsed = parsePattern(pattern);
+  const samples = parsed.ok ? samplePattern(parsed.tree, 4, 7) : [];
+  const sample = samples[0] ?? "";
+  const flip = [...sample].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join("");
+  return [...samples, flip, `${sample}${sample.slice(-1)}`, sample.slice(0, -1), `${sample}\n`, sample.replace(/.$/u, "😀"), sample.replace(/.$/u, "é"), sample.replace(/^./u, "ÿ"), ""];
 }
 
 /** The plainest valid value of a field, to build a nested object the sample lacks. */
@@ -112,7 +127,8 @@ function plain(f: Field, shape: Shape): Json {
     case "object":
       return Object.fromEntries(f.fields.map((c) => [c.key, plain(c, shape)]));
     case "string":
-      return f.format === "amount" ? "10.00" : f.format === "currency" ? "IDR" : f.format === "date-time" ? "2020-01-01T00:00:00Z" : "x";
+      if (f.pattern !== null) return patternValues(f.pattern)[0]!;
+      return f.format === "amount" ? "10.00" : f.format === "currency" ? "IDR" : f.format === "date-time" ? "2020-01-01T00:00:00Z" : f.format === "date" ? "2020-01-01" : f.format === "time" ? "00:00:00" : "x";
   }
 }
 
