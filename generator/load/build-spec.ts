@@ -41,7 +41,7 @@ export function buildSpec(source: YamlSource, specFile: string, expectedId: stri
   const actions = buildActions(raw, rows.codes, rows.codeAt, composite.composite, lint);
   checkSuccessCodes(contexts, rows.codeAt, lint);
   const transport = buildTransport(raw, lint);
-  const api = buildApi(raw, { composite: composite.composite, codes: rows.codes, errataIds: errata.ids }, lint);
+  const api = buildApi(raw, { composite: composite.composite, codes: rows.codes, errataIds: errata.ids, ownSamples: profile?.ownSamples ?? null }, lint);
   checkKind(raw, composite.composite, api, lint);
   if (lint.diagnostics.length) return { diagnostics: lint.unique() };
   // Notes are read on a spec with no other problem: a note may name the code of a broken row.

@@ -17,6 +17,7 @@ import { checkControlCharacters, decodeSpecBytes, decodeSpecText, readSpecFile }
 import { semanticsBesideSchema } from "./beside-schema.ts";
 import { contextWarnings } from "./context-warnings.ts";
 import { fieldLengthWarnings } from "./field-warnings.ts";
+import { sampleDiagnostics } from "./sample-warnings.ts";
 import { checkSchemaAt } from "./schema-check.ts";
 import { parseYamlSource, type YamlSource } from "./yaml-source.ts";
 import { idProblems, targetNameDiagnostics, type NamingTarget } from "./target-names.ts";
@@ -179,10 +180,11 @@ export function loadTexts(texts: readonly SpecText[], only: readonly string[], r
       else out = { source, ...buildSpec(source, t.display, t.id), warnings: [], chain: [t.display], hashes: [hash] };
       if (out.spec && out.source) {
         const names = targetNameDiagnostics(out.spec, out.source, targets, between.get(t.id));
-        if (names.length) {
-          out.diagnostics.push(...names);
+        const samples = names.length ? null : sampleDiagnostics(out.spec, out.source);
+        if (names.length || samples!.errors.length) {
+          out.diagnostics.push(...names, ...(samples?.errors ?? []));
           delete out.spec;
-        } else out.warnings = [...contextWarnings(out.spec, out.source), ...fieldLengthWarnings(out.source)];
+        } else out.warnings = [...contextWarnings(out.spec, out.source), ...fieldLengthWarnings(out.source), ...samples!.warnings];
       }
       const seedProblems = t.dir !== null && root !== null ? checkSeed(source, t.dir, root) : [];
       if (seedProblems.length) {

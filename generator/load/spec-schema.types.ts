@@ -33,6 +33,8 @@ table?: RawCamelIdentifier; })[];
   endpoints?: string[];
   /** API profile: fields to change or add, by endpoint key and body. A field whose key the base body has is changed (the keys given replace the base's; nested fields merge alike); any other is added and needs type and presence. */
   fields?: Record<string, RawSpecFieldsEntry>;
+  /** API profile: the profile's own sample requests and responses, by endpoint key, verbatim from its document. A sample of a kind replaces the base's samples of that kind for that endpoint; the base's others are kept, and fixtures fit them to the profile's fields. */
+  samples?: Record<string, RawSample[]>;
   /** The document this spec transcribes. */
   source: RawSpecSource;
   /** What a response code looks like: its pattern, and its parts when it is composite. */
@@ -227,6 +229,37 @@ export interface RawFieldValue {
   value: string;
   /** What it means, verbatim. */
   meaning: string;
+}
+
+export interface RawSample {
+  /** request or response. */
+  kind: "request" | "response";
+  /** The sample's title in the source. */
+  title?: string;
+  /** The sample's request line, verbatim (e.g. POST /v1.0/qr/qr-cpm-payment). */
+  requestLine?: string;
+  /** The sample's headers, verbatim. */
+  headers?: RawSampleHeader[];
+  /** The sample body, verbatim JSON. */
+  body: string;
+  /** Where the sample departs from the field table, each with its erratum. */
+  deviations?: RawSampleDeviation[];
+}
+
+export interface RawSampleHeader {
+  /** The header's name. */
+  name: string;
+  /** The header's value, verbatim. */
+  value: string;
+}
+
+export interface RawSampleDeviation {
+  /** A JSON Pointer into the sample body where it deviates from the field table. */
+  pointer: string;
+  /** The erratum (id) that records the deviation. */
+  erratum: string;
+  /** The value the package's fixtures (and `codebook mock`) use at this pointer instead of the sample's; without it the key is left out. */
+  fixture?: unknown;
 }
 
 /** The document this spec transcribes. */
@@ -537,37 +570,6 @@ export interface RawField {
   fields?: RawField[];
   /** The errata (ids) that concern this field. */
   errata?: string[];
-}
-
-export interface RawSample {
-  /** request or response. */
-  kind: "request" | "response";
-  /** The sample's title in the source. */
-  title?: string;
-  /** The sample's request line, verbatim (e.g. POST /v1.0/qr/qr-cpm-payment). */
-  requestLine?: string;
-  /** The sample's headers, verbatim. */
-  headers?: RawSampleHeader[];
-  /** The sample body, verbatim JSON. */
-  body: string;
-  /** Where the sample departs from the field table, each with its erratum. */
-  deviations?: RawSampleDeviation[];
-}
-
-export interface RawSampleHeader {
-  /** The header's name. */
-  name: string;
-  /** The header's value, verbatim. */
-  value: string;
-}
-
-export interface RawSampleDeviation {
-  /** A JSON Pointer into the sample body where it deviates from the field table. */
-  pointer: string;
-  /** The erratum (id) that records the deviation. */
-  erratum: string;
-  /** The value the package's fixtures (and `codebook mock`) use at this pointer instead of the sample's; without it the key is left out. */
-  fixture?: unknown;
 }
 
 /** After a success of this endpoint the provider calls another endpoint of the document on the integrator's side (a payment notification). */

@@ -247,6 +247,9 @@ const expected: Record<string, string[]> = {
   "sample-deviation-unknown-erratum": [
     'test/fixtures/bad-specs/sample-deviation-unknown-erratum.yaml:58:53: unknown erratum "sample-extra-key"',
   ],
+  "sample-lacks-required-field": [
+    "test/fixtures/bad-specs/sample-lacks-required-field.yaml:48:13: the Payment request sample has no merchantId, which is required, and the field allows any string: record the sample's departure as a deviation with the value fixtures use (deviations: pointer, erratum, fixture)",
+  ],
   "sample-body-not-json": [
     "test/fixtures/bad-specs/sample-body-not-json.yaml:54:17: sample body is not valid JSON: Unexpected end of JSON input",
   ],

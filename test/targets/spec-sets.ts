@@ -1,6 +1,7 @@
 // The specs every target is held to: the shipped specs (spec/), the fixture specs
 // (test/fixtures/good-specs/), the provider profiles (test/fixtures/profiles/, read
-// in a scratch spec directory beside their bases) and the targets' corners
+// in a scratch spec directory beside their bases), the unlisted-rules fixtures
+// (test/fixtures/rules/, likewise) and the targets' corners
 // (test/fixtures/target-specs/). Each set knows where its TypeScript
 // packages are (the reference): the committed generated/ for the shipped specs, a
 // scratch run of the real pipeline for the others.
@@ -15,7 +16,7 @@ import { fixtureSpecDir } from "../fixture-packages.ts";
 import { copySpec, repoRoot, specDir } from "../helpers.ts";
 
 export interface SpecSet {
-  name: "shipped" | "fixtures" | "profiles" | "corners";
+  name: "shipped" | "fixtures" | "profiles" | "rules" | "corners";
   /** The repository root the specs' paths are relative to. */
   root: string;
   specs: Spec[];
@@ -64,16 +65,26 @@ export function fixtureSet(): SpecSet {
 
 /** The profiles, each read beside a copy of its base; only the profiles are in `specs` (their bases are the shipped specs). */
 export function profileSet(): SpecSet {
-  const profiles = join(repoRoot, "test", "fixtures", "profiles");
-  const root = mkdtempSync(join(tmpdir(), "codebook-profiles-"));
+  return copiedSet("profiles", "profiles");
+}
+
+/** The unlisted-rules fixtures (test/fixtures/rules/): a profile that restates them, a code table with two contexts. */
+export function rulesSet(): SpecSet {
+  return copiedSet("rules", "rules");
+}
+
+/** The specs of a fixture folder in a scratch spec directory, with a copy of each shipped base a profile among them extends. */
+function copiedSet(name: SpecSet["name"], folder: string): SpecSet {
+  const from = join(repoRoot, "test", "fixtures", folder);
+  const root = mkdtempSync(join(tmpdir(), `codebook-${name}-`));
   const dir = join(root, "spec");
   mkdirSync(dir);
-  const files = readdirSync(profiles).filter((f) => f.endsWith(".yaml"));
-  for (const f of files) cpSync(join(profiles, f), join(dir, f));
-  const bases = new Set(files.map((f) => (parse(readFileSync(join(profiles, f), "utf8")) as { extends: string }).extends));
+  const files = readdirSync(from).filter((f) => f.endsWith(".yaml"));
+  for (const f of files) cpSync(join(from, f), join(dir, f));
+  const bases = new Set(files.map((f) => (parse(readFileSync(join(from, f), "utf8")) as { extends?: string }).extends).filter((b) => b !== undefined));
   for (const base of bases) copySpec(base, dir);
   const ids = files.map((f) => f.replace(/\.yaml$/, ""));
-  return scratchSet("profiles", root, dir, load(root, dir, ids), () => rmSync(root, { recursive: true, force: true }));
+  return scratchSet(name, root, dir, load(root, dir, ids), () => rmSync(root, { recursive: true, force: true }));
 }
 
 /** Specs written for the targets' corners (test/fixtures/target-specs/): composite codes whose parts are not ASCII. */
@@ -84,5 +95,5 @@ export function cornerSet(): SpecSet {
 
 /** Every set, in order. */
 export function specSets(): SpecSet[] {
-  return [shippedSet(), fixtureSet(), profileSet(), cornerSet()];
+  return [shippedSet(), fixtureSet(), profileSet(), rulesSet(), cornerSet()];
 }

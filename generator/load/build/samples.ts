@@ -5,7 +5,8 @@ import { didYouMean } from "../suggest.ts";
 import type { Path } from "../yaml-source.ts";
 import type { Lint } from "./lint-context.ts";
 
-export function buildSample(s: RawSample, path: Path, body: Body, errataIds: ReadonlyMap<string, number>, lint: Lint): Sample {
+/** `checkKeys`: false for a base's sample under a profile (its keys were checked against the base's body). */
+export function buildSample(s: RawSample, path: Path, body: Body, errataIds: ReadonlyMap<string, number>, lint: Lint, checkKeys = true): Sample {
   let json: unknown;
   try {
     json = JSON.parse(s.body);
@@ -20,7 +21,7 @@ export function buildSample(s: RawSample, path: Path, body: Body, errataIds: Rea
     if (top?.presence === "M" && d.fixture === undefined)
       lint.report([...path, "deviations", i], `"${top.key}" is mandatory: give "fixture", the value fixtures use instead of the sample's`, { key: true });
   });
-  if (json !== undefined) checkSampleKeys(json, body.fields, "", new Set(deviations.map((d) => d.pointer)), s, path, lint);
+  if (json !== undefined && checkKeys) checkSampleKeys(json, body.fields, "", new Set(deviations.map((d) => d.pointer)), s, path, lint);
   return {
     kind: s.kind,
     title: s.title ?? null,

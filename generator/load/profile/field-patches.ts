@@ -1,7 +1,7 @@
 /** The merged API: the endpoints the profile keeps, their fields patched (`fields`), and a record of each change. */
 import type { Profile } from "../../model/types.ts";
 import type { Lint } from "../build/lint-context.ts";
-import type { RawApi, RawEndpoint, RawField, RawFieldPatch, RawProfile, RawSpec, RawSpecFieldsEntry } from "../spec-schema.types.ts";
+import type { RawApi, RawEndpoint, RawField, RawFieldPatch, RawProfile, RawSample, RawSpec, RawSpecFieldsEntry } from "../spec-schema.types.ts";
 import { didYouMean } from "../suggest.ts";
 import type { Path } from "../yaml-source.ts";
 import type { EndpointRestriction } from "./endpoint-restriction.ts";
@@ -27,15 +27,29 @@ export function mergeApi(p: RawProfile, b: RawSpec, restriction: EndpointRestric
     if (!all.some((e) => e.key === key))
       lint.report(["fields", key], `${baseId} has no endpoint "${key}"${didYouMean(key, all.map((e) => e.key))} (it has ${all.map((e) => e.key).join(", ")})`, { key: true });
     else if (!kept.some((e) => e.key === key)) lint.report(["fields", key], `endpoint "${key}" is left out by "${restriction.by!.key}"`, { key: true });
-  const endpoints = kept.map((e) => mergeEndpoint(e, all.indexOf(e), patches[e.key], kept, fields, origins, lint));
+  const own = p.samples ?? {};
+  for (const key of Object.keys(own))
+    if (!all.some((e) => e.key === key))
+      lint.report(["samples", key], `${baseId} has no endpoint "${key}"${didYouMean(key, all.map((e) => e.key))} (it has ${all.map((e) => e.key).join(", ")})`, { key: true });
+    else if (!kept.some((e) => e.key === key)) lint.report(["samples", key], `endpoint "${key}" is left out by "${restriction.by!.key}"`, { key: true });
+  const endpoints = kept.map((e) => mergeEndpoint(e, all.indexOf(e), patches[e.key], own[e.key], kept, fields, origins, lint));
   return { api: origins.mark({ ...b.api, endpoints }, origins.inBase(["api"], { endpoints: origins.inBase(["api", "endpoints"]) })), fields };
 }
 
-function mergeEndpoint(e: RawEndpoint, ei: number, patch: RawSpecFieldsEntry | undefined, kept: readonly RawEndpoint[], changes: Profile["fields"], origins: Origins, lint: Lint): RawEndpoint {
+function mergeEndpoint(
+  e: RawEndpoint,
+  ei: number,
+  patch: RawSpecFieldsEntry | undefined,
+  samples: readonly RawSample[] | undefined,
+  kept: readonly RawEndpoint[],
+  changes: Profile["fields"],
+  origins: Origins,
+  lint: Lint,
+): RawEndpoint {
   const epath = ["api", "endpoints", ei];
   // A callback to an endpoint the profile leaves out goes with it: nothing is called back.
   const orphanCallback = e.callback !== undefined && !kept.some((k) => k.key === e.callback!.endpoint);
-  if (!patch && !orphanCallback) return origins.mark(e, origins.inBase(epath));
+  if (!patch && !orphanCallback && !samples) return origins.mark(e, origins.inBase(epath));
   const next: RawEndpoint = { ...e };
   if (orphanCallback) delete next.callback;
   for (const body of ["request", "response"] as const) {
@@ -46,10 +60,14 @@ function mergeEndpoint(e: RawEndpoint, ei: number, patch: RawSpecFieldsEntry | u
         origins.inBase([...epath, body], { fields: origins.inBase([...epath, body, "fields"]) }),
       );
   }
-  // The base's samples of a patched body show the base's fields, not the profile's: leave them out.
-  if (e.samples) {
-    const samples = e.samples.map((x, si) => origins.mark(x, origins.inBase([...epath, "samples", si]))).filter((x) => !patch?.[x.kind]);
-    next.samples = origins.mark(samples, origins.inBase([...epath, "samples"]));
+  // The base's samples are kept, patched bodies' too: the fixtures make them fit the profile's
+  // fields and say what they changed (load/sample-warnings.ts). A profile's own samples of a
+  // kind replace the base's of that kind.
+  const own = samples ?? [];
+  if (e.samples || own.length) {
+    const kept = (e.samples ?? []).map((x, si) => origins.mark(x, origins.inBase([...epath, "samples", si]))).filter((x) => !own.some((o) => o.kind === x.kind));
+    const added = own.map((x, si) => origins.mark(x, origins.inProfile(["samples", e.key, si])));
+    next.samples = origins.mark([...added, ...kept], origins.inBase([...epath, "samples"]));
   }
   return origins.mark(next, origins.inBase(epath));
 }

@@ -102,6 +102,7 @@ export function mergeProfile(profile: YamlSource, base: ResolvedBase): { source?
       fields: api.fields,
       unlisted: b.outcome.contexts.map((c) => c.id).filter((id) => unlisted.has(id)),
       actions: actionChanges,
+      ownSamples: new Map(Object.entries(p.samples ?? {}).map(([key, list]) => [key, list.length])),
     },
   };
 }
@@ -119,7 +120,7 @@ function checkProfileKeys(p: RawProfile, b: RawSpec, baseId: string, lint: Lint)
       );
   if (p.kind !== undefined && p.kind !== b.kind) lint.report(["kind"], `kind "${p.kind}" differs from the base's ("${b.kind}"); leave kind out of a profile`);
   if (b.kind !== "api")
-    for (const key of ["services", "endpoints", "fields"])
+    for (const key of ["services", "endpoints", "fields", "samples"])
       if (Object.hasOwn(p, key)) lint.report([key], `"${key}" applies to a profile of an API; "${baseId}" is a code table`, { key: true });
   if (p.services && p.endpoints) lint.report(["endpoints"], `give "services" or "endpoints", not both`, { key: true });
 }

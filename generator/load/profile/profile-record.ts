@@ -16,6 +16,8 @@ export interface ProfilePlan {
   fields: Profile["fields"];
   unlisted: NonNullable<Profile["unlisted"]>;
   actions: NonNullable<Profile["actions"]>;
+  /** Per endpoint key, how many of its merged samples are the profile's own; the rest are the base's. */
+  ownSamples: ReadonlyMap<string, number>;
 }
 
 /** The profile's codes with the columns and contexts (notes included) they were built with. */

@@ -35,8 +35,7 @@ function endpointDecls(pkg: string, e: EndpointFixtures): string[] {
   const ep = e.model.endpoint;
   const n = fixtureNames(ep.key);
   const what = `${commentText(ep.name)} (service ${ep.serviceCode}, ${ep.method} ${commentText(ep.path)})`;
-  const sample = ep.samples.find((s) => s.kind === "request");
-  const origin = sample ? `the document's sample request${sample.deviations.length ? ", with its recorded deviations repaired" : ""}` : "the fields the request table requires (the document has no sample request)";
+  const origin = e.requestOrigin;
   const success = e.responses.find(([code]) => code === e.model.success.code)![1];
   const responses = e.responses.map(([code, body]) => `\t{Code: ${goString(code)}, Body: ${code === e.model.success.code ? `${n.success}` : json(body)}},`);
   const echo = e.echo.map(goString).join(", ");
