@@ -4,9 +4,10 @@
 // generated package, and the Turborepo pipeline of examples/turbo/turbo.json run
 // with real turbo: cache hits, a restore of the out dir byte for byte, a miss on a
 // changed spec. Also checks examples/nx/project.json.
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import {
   CHECKOUT_STDOUT,
   cleanup,
@@ -145,6 +146,44 @@ describe("installing codebook from its tarball with npm", () => {
     expect(packageJson(join(root, "generated", "acme-gateway"))).toMatchObject({ name: "@codebook/acme-gateway", version: "1.0.0", private: true });
     const catalog = JSON.parse(readFileSync(join(root, "generated", "acme-gateway", "catalog.json"), "utf8")) as { codes: { code: string; outcome: string }[] };
     expect(catalog.codes.map((c) => `${c.code}:${c.outcome}`)).toEqual(["00:success", "09:pending", "68:pending", "91:pending", "05:failed", "14:failed", "51:failed", "96:failed"]);
+  });
+});
+
+describe("the shipped specs, from the installed tarball (issue 20, item 3)", () => {
+  // A second project beside the monorepo, run with the monorepo's installed codebook: the
+  // monorepo's own spec directory (and so its turbo hashes) stays as the tests below expect.
+  let project: string;
+  const codebook = (args: string[], cwd: string) => exec(join(root, "node_modules", ".bin", "codebook"), args, cwd, env);
+  beforeAll(() => {
+    project = join(root, "..", "profiles");
+    mkdirSync(join(project, "spec"), { recursive: true });
+    writeFileSync(join(project, "codebook.config.yaml"), "specDir: spec\noutDir: generated\n");
+  });
+
+  it("a profile extends the installed snap-qr-cpm, with no copy of it: lint and generate name the packaged base", async () => {
+    writeFileSync(join(project, "spec", "pjp-qr-cpm.yaml"), readFileSync(join(repoRoot, "test/fixtures/rules/pjp-qr-cpm.yaml"), "utf8"));
+    expect(await codebook(["lint"], project)).toMatchObject({ code: 0, stdout: "codebook: 1 spec checked, no problems\n", stderr: "" });
+    const generated = ok("generate", await codebook(["generate", "--quiet"], project));
+    expect(generated.stderr).toBe("");
+    const catalog = JSON.parse(readFileSync(join(project, "generated", "pjp-qr-cpm", "catalog.json"), "utf8")) as { extends: { id: string; version: string } };
+    expect(catalog.extends).toMatchObject({ id: "snap-qr-cpm", version: (parse(readFileSync(join(repoRoot, "spec", "snap-qr-cpm.yaml"), "utf8")) as { version: string }).version });
+    // The manifest records the base it was built from: the installed package's file.
+    expect(readFileSync(join(project, "generated", ".codebook-manifest.json"), "utf8")).toContain("codebook/spec/snap-qr-cpm.yaml");
+  });
+
+  it("init --from copies the shipped spec and its source document; the copy lints, and its $schema line resolves", async () => {
+    const from = join(project, "..", "copy");
+    mkdirSync(from);
+    ok("init", await codebook(["init"], from));
+    const r = ok("init --from", await codebook(["init", "--from", "snap-qr-cpm"], from));
+    expect(r.stdout).toContain("spec/snap-qr-cpm.yaml");
+    const copy = readFileSync(join(from, "spec", "snap-qr-cpm.yaml"), "utf8");
+    const shipped = readFileSync(join(repoRoot, "spec", "snap-qr-cpm.yaml"), "utf8");
+    // Only the $schema line differs from the shipped file.
+    expect(copy.split("\n").slice(1)).toEqual(shipped.split("\n").slice(1));
+    expect(existsSync(schemaLine(join(from, "spec", "snap-qr-cpm.yaml")).resolved)).toBe(true);
+    expect(readFileSync(join(from, "spec", "sources", "snap-qr-cpm.txt"), "utf8")).toBe(readFileSync(join(repoRoot, "spec", "sources", "snap-qr-cpm.txt"), "utf8"));
+    expect(await codebook(["lint"], from)).toMatchObject({ code: 0, stdout: "codebook: 1 spec checked, no problems\n" });
   });
 });
 
