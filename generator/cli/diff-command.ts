@@ -11,6 +11,7 @@ import { relative, resolve } from "node:path";
 import { loadConfig } from "../config/config.ts";
 import { colourFor } from "./style.ts";
 import type { OptionValue } from "./args.ts";
+import type { CliIo } from "./cli-io.ts";
 import { formatDiagnostics } from "../load/diagnostics.ts";
 import { atLeast, type TableDiff } from "../diff/change.ts";
 import { type Level } from "../diff/levels.ts";
@@ -19,13 +20,13 @@ import { loadSide, pathKind, specsAt, UsageError, type SpecText } from "../diff/
 import { renderJson, renderMarkdown, renderText, type Format } from "../diff/render.ts";
 
 /** `values` and `positionals` as args.ts parsed them (the choices of --format and --fail-on already checked). */
-export async function diffCommand(values: Record<string, OptionValue | undefined>, positionals: readonly string[], colour?: boolean): Promise<number> {
+export async function diffCommand(values: Record<string, OptionValue | undefined>, positionals: readonly string[], io: CliIo, colour?: boolean): Promise<number> {
   const format = (values.format ?? "text") as Format;
   const failOn = values["fail-on"] as Level | "none" | undefined;
   const against = values.against as string | undefined;
   const config = values.config as string | undefined;
 
-  const cwd = process.cwd();
+  const cwd = io.cwd;
   let before: SpecText[];
   let after: SpecText[];
   if (against !== undefined) {
@@ -52,17 +53,17 @@ export async function diffCommand(values: Record<string, OptionValue | undefined
   if (diagnostics.length) {
     const sources = new Map([...sides[0]!.sources, ...sides[1]!.sources]);
     const n = diagnostics.length;
-    process.stderr.write(`${formatDiagnostics(diagnostics, sources)}\n\ncodebook diff: ${n} problem${n === 1 ? "" : "s"} in the specs to compare; fix them (codebook lint) and run the diff again.\n`);
+    io.stderr.write(`${formatDiagnostics(diagnostics, sources)}\n\ncodebook diff: ${n} problem${n === 1 ? "" : "s"} in the specs to compare; fix them (codebook lint) and run the diff again.\n`);
     return 2;
   }
 
   const tables = diffTables(sides[0]!.specs, sides[1]!.specs);
-  process.stdout.write(format === "json" ? renderJson(tables) : format === "markdown" ? renderMarkdown(tables) : renderText(tables, colourFor(process.stdout, process.env, colour)));
-  return verdict(tables, failOn);
+  io.stdout.write(format === "json" ? renderJson(tables) : format === "markdown" ? renderMarkdown(tables) : renderText(tables, colourFor(io.stdout, io.env, colour)));
+  return verdict(tables, failOn, io);
 }
 
 /** The exit code, with the reason on stderr when it is 1. */
-function verdict(tables: readonly TableDiff[], failOn: Level | "none" | undefined): number {
+function verdict(tables: readonly TableDiff[], failOn: Level | "none" | undefined, io: CliIo): number {
   if (failOn === "none") return 0;
   const failing =
     failOn === undefined
@@ -75,7 +76,7 @@ function verdict(tables: readonly TableDiff[], failOn: Level | "none" | undefine
           .filter((t) => t.changes.some((c) => atLeast(c.level, failOn)))
           .map((t) => `${t.id}: changes at level ${failOn} or above (--fail-on ${failOn})`);
   if (failing.length === 0) return 0;
-  process.stderr.write(failing.map((l) => `codebook diff: ${l}\n`).join(""));
+  io.stderr.write(failing.map((l) => `codebook diff: ${l}\n`).join(""));
   return 1;
 }
 

@@ -1,10 +1,13 @@
 // Running the `codebook` command as a user does: a real process on the built
-// dist/cli.js (built once by test/setup/build.ts), in scratch projects.
+// dist/cli.js (built once by test/setup/build.ts), in scratch projects; or the same
+// command in the test's process (runIn), where streams, signals and the bundle are not
+// what the test is about.
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll } from "vitest";
+import { runCli } from "../../generator/cli/run-cli.ts";
 import { copySpec, repoRoot } from "../helpers.ts";
 
 export const cli: string = join(repoRoot, "dist", "cli.js");
@@ -22,6 +25,20 @@ export function run(args: string[], cwd: string = repoRoot, env: Record<string, 
   const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: "utf8", env: { ...process.env, ...quietEnv, ...env }, ...(timeoutMs === undefined ? {} : { timeout: timeoutMs, killSignal: "SIGKILL" }) });
   // Killed at the timeout: a hang, reported as such (code null) rather than as the test's own timeout.
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * The command in this process (generator/cli/run-cli.ts on captured streams): the output and
+ * exit code `run` gives, without a process per call. With a timeout it runs a process, so a
+ * hang is killed and reported; commands that serve or watch need one too.
+ */
+export async function runIn(args: string[], cwd: string = repoRoot, env: Record<string, string> = {}, timeoutMs?: number): Promise<Run> {
+  if (timeoutMs !== undefined) return run(args, cwd, env, timeoutMs);
+  let stdout = "";
+  let stderr = "";
+  const io = { cwd, env: { ...process.env, ...quietEnv, ...env }, stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) } };
+  const code = await runCli(args, io);
+  return { code, stdout, stderr };
 }
 
 export function runAsync(args: string[], cwd: string, env: Record<string, string> = {}): Promise<Run> {

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 
 import { dirname, join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../helpers.ts";
-import { run, snapshot, tempDir } from "./harness.ts";
+import { runIn, snapshot, tempDir } from "./harness.ts";
 
 /** The file a `# yaml-language-server: $schema=…` first line points at, resolved from the file's directory. */
 function schemaOf(file: string): string {
@@ -16,10 +16,10 @@ function schemaOf(file: string): string {
 }
 
 describe("codebook init (no id): sets up a repository", () => {
-  it("writes codebook.config.yaml, spec/, and the .gitattributes and .prettierignore lines", () => {
+  it("writes codebook.config.yaml, spec/, and the .gitattributes and .prettierignore lines", async () => {
     const dir = tempDir();
     mkdirSync(join(dir, ".git"));
-    const r = run(["init"], dir);
+    const r = await runIn(["init"], dir);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe("");
     expect(r.stdout).toBe(
@@ -39,40 +39,40 @@ describe("codebook init (no id): sets up a repository", () => {
     expect(existsSync(schemaOf(join(dir, "codebook.config.yaml")))).toBe(true);
   });
 
-  it("is idempotent and keeps what is there, adding only missing lines", () => {
+  it("is idempotent and keeps what is there, adding only missing lines", async () => {
     const dir = tempDir();
     writeFileSync(join(dir, ".gitattributes"), "* text=auto");
     writeFileSync(join(dir, ".prettierignore"), "/generated/\n");
-    expect(run(["init"], dir).code).toBe(0);
+    expect((await runIn(["init"], dir)).code).toBe(0);
     const config = readFileSync(join(dir, "codebook.config.yaml"), "utf8");
-    const second = run(["init"], dir);
+    const second = await runIn(["init"], dir);
     expect(second).toEqual({ code: 0, stdout: "codebook: next: `codebook init <id>` scaffolds a spec (--kind code-table or api)\n", stderr: "" });
     expect(readFileSync(join(dir, "codebook.config.yaml"), "utf8")).toBe(config);
     expect(readFileSync(join(dir, ".gitattributes"), "utf8")).toBe("* text=auto\n/generated/** linguist-generated=true\n");
     expect(readFileSync(join(dir, ".prettierignore"), "utf8")).toBe("/generated/\n");
   });
 
-  it("in a package of a monorepo: .prettierignore at the repository's top, naming the out dir from there", () => {
+  it("in a package of a monorepo: .prettierignore at the repository's top, naming the out dir from there", async () => {
     const top = tempDir();
     mkdirSync(join(top, ".git"));
     const pkg = join(top, "packages", "codes");
     mkdirSync(pkg, { recursive: true });
-    expect(run(["init"], pkg).code).toBe(0);
+    expect((await runIn(["init"], pkg)).code).toBe(0);
     expect(readFileSync(join(top, ".prettierignore"), "utf8")).toBe("/packages/codes/generated/\n");
     expect(readFileSync(join(pkg, ".gitattributes"), "utf8")).toBe("/generated/** linguist-generated=true\n");
   });
 
-  it("an empty spec directory afterwards is reported by generate, exit 2", () => {
+  it("an empty spec directory afterwards is reported by generate, exit 2", async () => {
     const dir = tempDir();
-    run(["init"], dir);
-    expect(run(["generate"], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining("spec/ holds no specs") });
+    await runIn(["init"], dir);
+    expect(await runIn(["generate"], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining("spec/ holds no specs") });
   });
 });
 
 describe("codebook init <id>: scaffolds a spec", () => {
-  it.each(["code-table", "api"])("--kind %s: schema line, every required key, its rows; lints clean and generates", (kind) => {
+  it.each(["code-table", "api"])("--kind %s: schema line, every required key, its rows; lints clean and generates", async (kind) => {
     const dir = tempDir();
-    const r = run(["init", "acme-gateway", "--kind", kind], dir);
+    const r = await runIn(["init", "acme-gateway", "--kind", kind], dir);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`codebook: created spec/acme-gateway.yaml (${kind}): fill in the TODOs`);
     const spec = join(dir, "spec", "acme-gateway.yaml");
@@ -88,8 +88,8 @@ describe("codebook init <id>: scaffolds a spec", () => {
     expect(text.match(/^\s+- code: "/gm)).toHaveLength(kind === "api" ? 4 : 1);
     if (kind === "api") expect(text).toMatch(/^  requestErrors:.*\n    missing: InvalidMandatoryField/m);
     expect(text).toContain("TODO");
-    expect(run(["lint"], dir)).toEqual({ code: 0, stdout: "codebook: 1 spec checked, no problems\n", stderr: "" });
-    const g = run(["generate"], dir);
+    expect(await runIn(["lint"], dir)).toEqual({ code: 0, stdout: "codebook: 1 spec checked, no problems\n", stderr: "" });
+    const g = await runIn(["generate"], dir);
     expect(g.code).toBe(0);
     const codes = readFileSync(join(dir, "generated", "acme-gateway", "src", kind === "api" ? "codes.ts" : "index.ts"), "utf8");
     expect(codes).toContain("export const AcmeGatewayCode");
@@ -97,35 +97,35 @@ describe("codebook init <id>: scaffolds a spec", () => {
       expect(readFileSync(join(dir, "generated", "acme-gateway", "src", "api.ts"), "utf8")).toContain("export function validateAcmeGatewayExampleRequest(");
       expect(readFileSync(join(dir, "generated", "acme-gateway", "src", "fixtures.ts"), "utf8")).toMatch(/missing: "4000102"/);
     }
-    expect(run(["generate", "--check"], dir).code).toBe(0);
+    expect((await runIn(["generate", "--check"], dir)).code).toBe(0);
   });
 
-  it("sets the repository up first when it is not", () => {
+  it("sets the repository up first when it is not", async () => {
     const dir = tempDir();
-    const r = run(["init", "acme-gateway"], dir);
+    const r = await runIn(["init", "acme-gateway"], dir);
     expect(r.code).toBe(0);
     expect(existsSync(join(dir, "codebook.config.yaml"))).toBe(true);
     expect(r.stdout).toContain("codebook: created spec/acme-gateway.yaml (code-table)");
   });
 
-  it("honours the config's specDir", () => {
+  it("honours the config's specDir", async () => {
     const dir = tempDir();
     writeFileSync(join(dir, "codebook.config.yaml"), "specDir: tables\noutDir: out\n");
-    expect(run(["init", "acme"], dir).code).toBe(0);
+    expect((await runIn(["init", "acme"], dir)).code).toBe(0);
     expect(existsSync(join(dir, "tables", "acme.yaml"))).toBe(true);
     expect(readFileSync(join(dir, ".gitattributes"), "utf8")).toBe("/out/** linguist-generated=true\n");
   });
 
-  it("never overwrites a spec, and refuses bad ids and kinds; exit 2", () => {
+  it("never overwrites a spec, and refuses bad ids and kinds; exit 2", async () => {
     const dir = tempDir();
-    expect(run(["init", "acme"], dir).code).toBe(0);
+    expect((await runIn(["init", "acme"], dir)).code).toBe(0);
     const before = readFileSync(join(dir, "spec", "acme.yaml"), "utf8");
-    expect(run(["init", "acme"], dir)).toMatchObject({ code: 2, stderr: "codebook: spec/acme.yaml already exists; codebook init never overwrites a spec\n" });
+    expect(await runIn(["init", "acme"], dir)).toMatchObject({ code: 2, stderr: "codebook: spec/acme.yaml already exists; codebook init never overwrites a spec\n" });
     expect(readFileSync(join(dir, "spec", "acme.yaml"), "utf8")).toBe(before);
-    expect(run(["init", "Acme_Gateway"], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining("must be kebab-case") });
-    expect(run(["init", "acme2", "--kind", "grpc"], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining("--kind must be one of code-table, api, not \"grpc\"") });
-    expect(run(["init", "--kind", "api"], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining("--kind applies to `codebook init ID`") });
-    expect(run(["init", "a", "b"], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining("init takes at most one spec id") });
+    expect(await runIn(["init", "Acme_Gateway"], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining("must be kebab-case") });
+    expect(await runIn(["init", "acme2", "--kind", "grpc"], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining("--kind must be one of code-table, api, not \"grpc\"") });
+    expect(await runIn(["init", "--kind", "api"], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining("--kind applies to `codebook init ID`") });
+    expect(await runIn(["init", "a", "b"], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining("init takes at most one spec id") });
   });
 });
 
@@ -147,11 +147,11 @@ describe("codebook init never writes through a link it did not make, and refuses
     ["a dangling .prettierignore link", ["init"], (dir: string, outside: string) => symlinkSync(join(outside, "ignore"), join(dir, ".prettierignore")), ".prettierignore"],
     ["a dangling codebook.config.yaml link", ["init"], (dir: string, outside: string) => symlinkSync(join(outside, "config.yaml"), join(dir, "codebook.config.yaml")), "codebook.config.yaml"],
     ["a spec directory that is a link to a folder outside", ["init", "acme"], (dir: string, outside: string) => symlinkSync(outside, join(dir, "spec")), "spec"],
-  ])("%s: exit 2, one line naming it, nothing written inside or outside", (_name, args, make, link) => {
+  ])("%s: exit 2, one line naming it, nothing written inside or outside", async (_name, args, make, link) => {
     const { dir, outside } = setup();
     make(dir, outside);
     const before = [snapshot(dir), snapshot(outside)];
-    const r = run(args, dir);
+    const r = await runIn(args, dir);
     expect(r).toEqual({
       code: 2,
       stdout: "",
@@ -160,29 +160,29 @@ describe("codebook init never writes through a link it did not make, and refuses
     expect([snapshot(dir), snapshot(outside)]).toEqual(before);
   });
 
-  it("a link above where init starts (an absolute --config through a linked directory) is the user's own, and is written through", () => {
+  it("a link above where init starts (an absolute --config through a linked directory) is the user's own, and is written through", async () => {
     const { dir, outside } = setup();
     mkdirSync(join(outside, "real"));
     symlinkSync(join(outside, "real"), join(outside, "link"));
-    const r = run(["init", "--config", join(outside, "link", "codebook.config.yaml")], dir);
+    const r = await runIn(["init", "--config", join(outside, "link", "codebook.config.yaml")], dir);
     expect(r.code, r.stderr).toBe(0);
     expect(existsSync(join(outside, "real", "codebook.config.yaml"))).toBe(true);
     expect(existsSync(join(outside, "real", "spec"))).toBe(true);
   });
 
-  it("a FIFO at .gitattributes is refused without blocking; nothing written", () => {
+  it("a FIFO at .gitattributes is refused without blocking; nothing written", async () => {
     const { dir } = setup();
     execFileSync("mkfifo", [join(dir, ".gitattributes")]);
-    const r = run(["init"], dir, {}, 30_000);
+    const r = await runIn(["init"], dir, {}, 30_000);
     expect(r).toEqual({ code: 2, stdout: "", stderr: "codebook: .gitattributes is a FIFO (named pipe), not a regular file; codebook init adds a line to it, so it must be a regular file\n" });
     expect(existsSync(join(dir, "codebook.config.yaml"))).toBe(false);
   });
 
   // ENAMETOOLONG, exit 3 and a stack, after the config and both ignore lines were written.
-  it.each([251, 101])("an id of %i characters: exit 2, one line, nothing written", (length) => {
+  it.each([251, 101])("an id of %i characters: exit 2, one line, nothing written", async (length) => {
     const { dir } = setup();
     const id = `acme-${"x".repeat(length - 5)}`;
-    const r = run(["init", id], dir);
+    const r = await runIn(["init", id], dir);
     expect(r).toEqual({
       code: 2,
       stdout: "",
@@ -191,22 +191,22 @@ describe("codebook init never writes through a link it did not make, and refuses
     expect(snapshot(dir)).toEqual(new Map());
   });
 
-  it("an id of 100 characters scaffolds a spec that lints and generates", () => {
+  it("an id of 100 characters scaffolds a spec that lints and generates", async () => {
     const { dir } = setup();
     const id = `acme-${"x".repeat(95)}`;
-    expect(run(["init", id], dir).code).toBe(0);
-    expect(run(["lint"], dir).code).toBe(0);
-    expect(run(["generate"], dir).code).toBe(0);
+    expect((await runIn(["init", id], dir)).code).toBe(0);
+    expect((await runIn(["lint"], dir)).code).toBe(0);
+    expect((await runIn(["generate"], dir)).code).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, "generated", id, "package.json"), "utf8")).name).toBe(`@codebook/${id}`);
   });
 
-  it("a spec that exists is refused before the config and lines are written", () => {
+  it("a spec that exists is refused before the config and lines are written", async () => {
     const { dir } = setup();
     writeFileSync(join(dir, "codebook.config.yaml"), "specDir: spec\noutDir: generated\n");
     mkdirSync(join(dir, "spec"));
     writeFileSync(join(dir, "spec", "acme.yml"), "mine\n");
     const before = snapshot(dir);
-    expect(run(["init", "acme"], dir)).toEqual({ code: 2, stdout: "", stderr: "codebook: spec/acme.yml already exists; codebook init never overwrites a spec\n" });
+    expect(await runIn(["init", "acme"], dir)).toEqual({ code: 2, stdout: "", stderr: "codebook: spec/acme.yml already exists; codebook init never overwrites a spec\n" });
     expect(snapshot(dir)).toEqual(before);
   });
 });

@@ -8,7 +8,7 @@ import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { project, run } from "./harness.ts";
+import { project, runIn } from "./harness.ts";
 
 const LETTERS = ["C", "D", "E", "F", "G"];
 
@@ -68,11 +68,11 @@ describe("a 1 MB spec with 5,000 codes", () => {
     const dir = project([], { "large.yaml": largeSpec() });
     expect(statSync(join(dir, "spec/large.yaml")).size).toBeGreaterThan(1_000_000);
 
-    const lint = run(["lint"], dir);
+    const lint = await runIn(["lint"], dir);
     expect(lint.stderr).toBe("");
     expect(lint.code).toBe(0);
 
-    const generate = run(["generate"], dir);
+    const generate = await runIn(["generate"], dir);
     expect(generate.stderr).toBe("");
     expect(generate.code).toBe(0);
 

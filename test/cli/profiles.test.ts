@@ -7,7 +7,7 @@ import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../helpers.ts";
 import { typecheck } from "../typecheck.ts";
-import { project, run, snapshot, tempDir } from "./harness.ts";
+import { project, runIn, snapshot, tempDir } from "./harness.ts";
 
 const fixture = (name: string) => readFileSync(join(repoRoot, "test/fixtures/profiles", name), "utf8");
 const profiles = { "acme-qr-cpm.yaml": fixture("acme-qr-cpm.yaml"), "acme-prepaid.yaml": fixture("acme-prepaid.yaml") };
@@ -25,24 +25,24 @@ describe("a profile over snap-qr-cpm and one over iak-prepaid", () => {
   let iak: Record<string, any>;
   beforeAll(async () => {
     dir = project(["snap-qr-cpm", "iak-prepaid"], profiles);
-    const r = run(["generate"], dir);
+    const r = await runIn(["generate"], dir);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const load = (id: string) => import(pathToFileURL(join(dir, "generated", id, "dist", "index.js")).href);
     [acme, snap, prepaid, iak] = await Promise.all([load("acme-qr-cpm"), load("snap-qr-cpm"), load("acme-prepaid"), load("iak-prepaid")]);
   }, 120_000);
 
-  it("lints clean, and generates a standalone package per profile that type-checks under the strictest flags", () => {
-    expect(run(["lint"], dir)).toMatchObject({ code: 0, stdout: "codebook: 4 specs checked, no problems\n" });
+  it("lints clean, and generates a standalone package per profile that type-checks under the strictest flags", async () => {
+    expect(await runIn(["lint"], dir)).toMatchObject({ code: 0, stdout: "codebook: 4 specs checked, no problems\n" });
     const pkg = JSON.parse(readFileSync(join(dir, "generated/acme-qr-cpm/package.json"), "utf8"));
     expect(pkg.name).toBe("@codebook/acme-qr-cpm");
     expect(pkg.dependencies ?? {}).toEqual({});
     const files = ["acme-qr-cpm", "acme-prepaid"].map((id) => join(dir, "generated", id, "src", "index.ts"));
     expect(typecheck(files, "strictest", { extra: { erasableSyntaxOnly: true } })).toBe("");
-    expect(run(["generate", "--check"], dir).code).toBe(0);
+    expect((await runIn(["generate", "--check"], dir)).code).toBe(0);
   }, 120_000);
 
-  it("classifies overridden, added, dropped and left-out codes as the profile says, and inherited ones as the base does", () => {
+  it("classifies overridden, added, dropped and left-out codes as the profile says, and inherited ones as the base does", async () => {
     // 404 60 18: failed in the base, pending in the profile.
     expect(snap.classifySnapQrCpmCode("4046018").outcome).toBe("failed");
     expect(acme.classifyAcmeQrCpmCode("4046018")).toMatchObject({ known: true, outcome: "pending" });
@@ -74,7 +74,7 @@ describe("a profile over snap-qr-cpm and one over iak-prepaid", () => {
     expect(prepaid.classifyAcmePrepaidCode("00")).toMatchObject({ known: true, outcome: "success" });
   });
 
-  it("validates the additionalInfo fields the profile adds, where the base accepts any object", () => {
+  it("validates the additionalInfo fields the profile adds, where the base accepts any object", async () => {
     const validate = acme.validateAcmeQrCpmPaymentRequest;
     const base = snap.validateSnapQrCpmPaymentRequest;
     const body = (additionalInfo: unknown) => ({ partnerReferenceNo: "2020102900000000000001", qrContent: "hduvY", merchantId: "00007100010926", additionalInfo });
@@ -95,7 +95,7 @@ describe("a profile over snap-qr-cpm and one over iak-prepaid", () => {
     expect(schema.properties.additionalInfo.properties.terminalId.maxLength).toBe(16);
   });
 
-  it("marks each catalog row inherited, overridden or added, and records the base; the base's catalog is unchanged", () => {
+  it("marks each catalog row inherited, overridden or added, and records the base; the base's catalog is unchanged", async () => {
     const catalog = JSON.parse(readFileSync(join(dir, "generated/acme-qr-cpm/catalog.json"), "utf8"));
     const row = (code: string) => catalog.codes.find((c: { code: string }) => c.code === code);
     const baseVersion = JSON.parse(readFileSync(join(dir, "generated/snap-qr-cpm/catalog.json"), "utf8")).version;
@@ -112,7 +112,7 @@ describe("a profile over snap-qr-cpm and one over iak-prepaid", () => {
     expect(baseCatalog).not.toContain('"provenance"');
   });
 
-  it("puts what differs from the base first in the README", () => {
+  it("puts what differs from the base first in the README", async () => {
     // Table cells are padded to align columns: compare with runs of spaces collapsed.
     const readme = readFileSync(join(dir, "generated/acme-qr-cpm/README.md"), "utf8").replace(/ +/g, " ");
     const differences = readme.indexOf("## Differences from Bank Indonesia SNAP API QR CPM");
@@ -132,28 +132,28 @@ describe("a profile over snap-qr-cpm and one over iak-prepaid", () => {
 });
 
 describe("a profile's inputs include its base", () => {
-  it("an edit to the base regenerates the profile, also after `--only` on the base", () => {
+  it("an edit to the base regenerates the profile, also after `--only` on the base", async () => {
     const dir = project(["iak-prepaid"], { "acme-prepaid.yaml": profiles["acme-prepaid.yaml"] });
-    expect(run(["generate"], dir).code).toBe(0);
+    expect((await runIn(["generate"], dir)).code).toBe(0);
     const spec = join(dir, "spec/iak-prepaid.yaml");
     writeFileSync(spec, readFileSync(spec, "utf8").replace("description: Transaction success.", "description: Transaction success, edited."));
     // Only the base regenerated: the profile is now stale, and --check says so.
-    expect(run(["generate", "--only", "iak-prepaid"], dir).code).toBe(0);
-    const check = run(["generate", "--check"], dir);
+    expect((await runIn(["generate", "--only", "iak-prepaid"], dir)).code).toBe(0);
+    const check = await runIn(["generate", "--check"], dir);
     expect(check.code).toBe(1);
     expect(check.stderr).toContain("stale      generated/acme-prepaid/catalog.json");
-    const r = run(["generate"], dir);
+    const r = await runIn(["generate"], dir);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("updated  generated/acme-prepaid/catalog.json");
     expect(readFileSync(join(dir, "generated/acme-prepaid/catalog.json"), "utf8")).toContain("Transaction success, edited.");
-    expect(run(["generate", "--check"], dir).code).toBe(0);
+    expect((await runIn(["generate", "--check"], dir)).code).toBe(0);
     // And an unchanged run stays unchanged.
-    expect(run(["generate"], dir).stdout).toMatch(/0 created, 0 updated, 0 removed/);
+    expect((await runIn(["generate"], dir)).stdout).toMatch(/0 created, 0 updated, 0 removed/);
   });
 
-  it("`--only <profile>` finds the base outside the run and writes only the profile", () => {
+  it("`--only <profile>` finds the base outside the run and writes only the profile", async () => {
     const dir = project(["iak-prepaid"], { "acme-prepaid.yaml": profiles["acme-prepaid.yaml"] });
-    const r = run(["generate", "--only", "acme-prepaid"], dir);
+    const r = await runIn(["generate", "--only", "acme-prepaid"], dir);
     expect(r.code).toBe(0);
     expect([...snapshot(join(dir, "generated")).keys()].filter((p) => !p.startsWith(".")).every((p) => p.startsWith("acme-prepaid/"))).toBe(true);
   });
@@ -163,7 +163,7 @@ describe("lint of profiles", () => {
   const base = (extra: string, id = "acme") =>
     `codebook: 1\nid: ${id}\ntitle: Acme\nversion: 1.0.0\ntypePrefix: Acme\nextends: iak-prepaid\nsource:\n  provider: Acme\n  document: Acme codes\n${extra}`;
 
-  it("names every override, drop, table and context that the base does not have, at its place", () => {
+  it("names every override, drop, table and context that the base does not have, at its place", async () => {
     const text = base(
       [
         `drop: ["06", "99"]`,
@@ -184,7 +184,7 @@ describe("lint of profiles", () => {
       ].join("\n"),
     );
     const dir = project(["iak-prepaid"], { "acme.yaml": text });
-    const r = run(["lint"], dir);
+    const r = await runIn(["lint"], dir);
     expect(r.code).toBe(1);
     expect(headlines(r.stderr)).toEqual([
       `spec/acme.yaml:10:14: "99" is not a code of iak-prepaid; did you mean "19"?`,
@@ -197,14 +197,14 @@ describe("lint of profiles", () => {
     ]);
   });
 
-  it("reports a missing base, a cycle and base keys a profile cannot restate", () => {
+  it("reports a missing base, a cycle and base keys a profile cannot restate", async () => {
     const dir = project(["iak-prepaid"], {
       "acme.yaml": base("").replace("extends: iak-prepaid", "extends: iak-prepiad"),
       "one.yaml": base("", "one").replace("extends: iak-prepaid", "extends: two"),
       "two.yaml": base("", "two").replace("extends: iak-prepaid", "extends: one"),
       "self.yaml": base(`code: { pattern: "^x$" }\n`, "self"),
     });
-    const r = run(["lint"], dir);
+    const r = await runIn(["lint"], dir);
     expect(r.code).toBe(1);
     expect(headlines(r.stderr)).toEqual([
       `spec/acme.yaml:6:10: no spec "iak-prepiad" to extend in the spec directory or among codebook's shipped specs; did you mean "iak-prepaid"? (specs: acme, iak-prepaid, one, self, two; shipped: doku-biller, iak-postpaid, iak-prepaid, snap-qr-cpm, tokopedia-partner)`,
@@ -214,12 +214,12 @@ describe("lint of profiles", () => {
     ]);
   });
 
-  it("checks field patches against the base's endpoints and fields", () => {
+  it("checks field patches against the base's endpoints and fields", async () => {
     const text = fixture("acme-qr-cpm.yaml")
       .replace("  Payment:\n    request:", "  Paymnet:\n    request: []\n  Payment:\n    request:")
       .replace("          - name: acmeReference\n            type: string\n            presence: O\n", "          - name: acmeReference\n");
     const dir = project(["snap-qr-cpm"], { "acme-qr-cpm.yaml": text });
-    const r = run(["lint"], dir);
+    const r = await runIn(["lint"], dir);
     expect(r.code).toBe(1);
     expect(headlines(r.stderr)).toEqual([
       `spec/acme-qr-cpm.yaml:44:3: snap-qr-cpm has no endpoint "Paymnet"; did you mean "Payment"? (it has Generate, Payment, Query, Cancel, Notify, Refund)`,
@@ -227,35 +227,35 @@ describe("lint of profiles", () => {
     ]);
   });
 
-  it("reports a problem the merge causes at the profile's line, and one in the base at the base's", () => {
+  it("reports a problem the merge causes at the profile's line, and one in the base at the base's", async () => {
     const dir = project(["iak-prepaid"], {
       "acme.yaml": base(`overrides:\n  "07":\n    category: nope\ncodes:\n  - { code: "00", message: Again, status: Success }\n`),
     });
-    const r = run(["lint"], dir);
+    const r = await runIn(["lint"], dir);
     expect(headlines(r.stderr)).toEqual([`spec/acme.yaml:12:15: unknown category "nope"`, expect.stringMatching(/^spec\/acme\.yaml:14:13: duplicate code "00" \(first at line \d+\)$/)]);
   });
 });
 
 describe("codebook diff of a profile", () => {
-  it("reports a change to the base as a change of the profile, never as unchanged", () => {
+  it("reports a change to the base as a change of the profile, never as unchanged", async () => {
     const dir = project(["iak-prepaid"], { "acme-prepaid.yaml": profiles["acme-prepaid.yaml"] });
     const before = tempDir();
     cpSync(join(dir, "spec"), before, { recursive: true });
     const spec = join(dir, "spec/iak-prepaid.yaml");
     writeFileSync(spec, readFileSync(spec, "utf8").replace("description: Transaction success.", "description: Transaction success, edited."));
-    const r = run(["diff", before, join(dir, "spec"), "--format", "json"], dir);
+    const r = await runIn(["diff", before, join(dir, "spec"), "--format", "json"], dir);
     // A message is a fix; the profile changed with its base, under the same version, and diff says so.
     expect(r.stderr).toBe("");
     const tables = JSON.parse(r.stdout).tables as { id: string; changes: { kind: string; code?: string }[] }[];
     const profile = tables.find((t) => t.id === "acme-prepaid")!;
     expect(profile.changes.map((c) => [c.kind, c.code])).toContainEqual(["description-changed", "00"]);
     // A single profile file resolves against the specs beside it.
-    const one = run(["diff", join(before, "acme-prepaid.yaml"), join(dir, "spec/acme-prepaid.yaml"), "--format", "json"], dir);
+    const one = await runIn(["diff", join(before, "acme-prepaid.yaml"), join(dir, "spec/acme-prepaid.yaml"), "--format", "json"], dir);
     expect(one.stderr).toBe("");
     expect(JSON.parse(one.stdout).tables.map((t: { id: string }) => t.id)).toEqual(["acme-prepaid"]);
   });
 
-  it("--against a revision resolves a single profile file against its base at that revision", () => {
+  it("--against a revision resolves a single profile file against its base at that revision", async () => {
     const dir = project(["iak-prepaid"], { "acme-prepaid.yaml": profiles["acme-prepaid.yaml"] });
     const git = (...args: string[]) => execFileSync("git", args, { cwd: dir, encoding: "utf8" });
     git("init", "-q");
@@ -265,20 +265,20 @@ describe("codebook diff of a profile", () => {
     git("commit", "-qm", "specs");
     const spec = join(dir, "spec/iak-prepaid.yaml");
     writeFileSync(spec, readFileSync(spec, "utf8").replace("description: Transaction success.", "description: Transaction success, edited."));
-    const r = run(["diff", "--against", "HEAD", "spec/acme-prepaid.yaml", "--format", "json"], dir);
+    const r = await runIn(["diff", "--against", "HEAD", "spec/acme-prepaid.yaml", "--format", "json"], dir);
     expect(r.stderr).toBe("");
     const tables = JSON.parse(r.stdout).tables as { id: string; changes: { kind: string; code?: string }[] }[];
     expect(tables.map((t) => t.id)).toEqual(["acme-prepaid"]);
     expect(tables[0]!.changes.map((c) => [c.kind, c.code])).toContainEqual(["description-changed", "00"]);
   });
 
-  it("reports a note the profile adds", () => {
+  it("reports a note the profile adds", async () => {
     const dir = project(["iak-prepaid"], { "acme-prepaid.yaml": profiles["acme-prepaid.yaml"] });
     const before = tempDir();
     cpSync(join(dir, "spec"), before, { recursive: true });
     const spec = join(dir, "spec/acme-prepaid.yaml");
     writeFileSync(spec, readFileSync(spec, "utf8").replace("Acme reuses 39 for a timed-out top-up.", "Acme reuses 39 for a top-up that timed out."));
-    const r = run(["diff", before, join(dir, "spec"), "--format", "json"], dir);
+    const r = await runIn(["diff", before, join(dir, "spec"), "--format", "json"], dir);
     const profile = JSON.parse(r.stdout).tables.find((t: { id: string }) => t.id === "acme-prepaid");
     expect(profile.changes.map((c: { kind: string; field?: string }) => `${c.kind} ${c.field}`)).toContain("text-changed outcome.contexts.default.notes");
   });

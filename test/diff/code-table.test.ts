@@ -21,7 +21,7 @@ const IAK_21 = `      - code: "21"
 describe("IAK prepaid: codes, outcomes, texts, transport", () => {
   let table: JsonTable;
   let run: Run;
-  beforeAll(() => {
+  beforeAll(async () => {
     const before = shipped("iak-prepaid");
     let after = before;
     // A status word with the same outcome ("Gagal" is failed, like "Failed").
@@ -42,31 +42,31 @@ describe("IAK prepaid: codes, outcomes, texts, transport", () => {
     after = edit(after, '      - code: "143"\n', `${IAK_21}      - code: "143"\n`);
     after = edit(after, "      solution: Check the data error_details for error information.\n      outcome: failed", "      solution: Check the data error_details for error information.\n      outcome: pending");
     after = edit(after, 'codebook: Keeps the Solution "-" verbatim as the description (not null).', 'codebook: Keeps the Solution "-" verbatim as the description (never null).');
-    ({ table, run } = diffJson(before, after));
+    ({ table, run } = await diffJson(before, after));
   });
 
-  it("reports the table's versions and, for breaking changes under 1.0.0, suggests 2.0.0 and exits 1", () => {
+  it("reports the table's versions and, for breaking changes under 1.0.0, suggests 2.0.0 and exits 1", async () => {
     expect(table).toMatchObject({ id: "iak-prepaid", from: "1.0.0", to: "1.0.0", suggestedVersion: "2.0.0" });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("iak-prepaid: breaking changes without a major version bump (1.0.0 → 1.0.0); set version: 2.0.0");
   });
 
-  it("outcome changed: breaking, in its context, with the status folded into the same change", () => {
+  it("outcome changed: breaking, in its context, with the status folded into the same change", async () => {
     expect(only(table, "outcome-changed", { code: "39" })).toMatchObject({ level: "breaking", context: "default", before: "pending", after: "failed" });
     expect(changesOf(table, "status-changed", "39")).toEqual([]);
   });
 
-  it("status word changed with the same outcome: fix", () => {
+  it("status word changed with the same outcome: fix", async () => {
     expect(only(table, "status-changed", { code: "12" })).toMatchObject({ level: "fix", before: "Failed", after: "Gagal" });
     expect(changesOf(table, "outcome-changed", "12")).toEqual([]);
   });
 
-  it("a new member name for the same code is one rename (breaking), not a removal plus an addition", () => {
+  it("a new member name for the same code is one rename (breaking), not a removal plus an addition", async () => {
     expect(only(table, "code-renamed", { code: "07" })).toMatchObject({ level: "breaking", before: "TransactionFailed", after: "TxFailed" });
     expect(table.changes.filter((c) => c.code === "07").map((c) => c.kind)).toEqual(["code-renamed"]);
   });
 
-  it("message and description changed: fix", () => {
+  it("message and description changed: fix", async () => {
     expect(only(table, "message-changed", { code: "10" })).toMatchObject({
       level: "fix",
       before: "REACH TOP UP LIMIT USING SAME DESTINATION NUMBER IN 1 DAY",
@@ -75,40 +75,40 @@ describe("IAK prepaid: codes, outcomes, texts, transport", () => {
     expect(only(table, "description-changed", { code: "13" }).level).toBe("fix");
   });
 
-  it("code removed: breaking", () => {
+  it("code removed: breaking", async () => {
     expect(only(table, "code-removed", { code: "301" })).toMatchObject({ level: "breaking", before: "EmailSendLimitReached" });
   });
 
-  it("code added with the outcome unlisted codes already had (pending): feature", () => {
+  it("code added with the outcome unlisted codes already had (pending): feature", async () => {
     expect(only(table, "code-added", { code: "78" })).toMatchObject({ level: "feature", after: "pending" });
   });
 
-  it("code added that reclassifies its code (pending → failed): breaking, saying what it was", () => {
+  it("code added that reclassifies its code (pending → failed): breaking, saying what it was", async () => {
     const c = only(table, "code-added", { code: "77" });
     expect(c).toMatchObject({ level: "breaking", before: "pending", after: "failed" });
     expect(c.message).toContain("unlisted, it was pending");
   });
 
-  it("a code moved into a scoped sub-table: scope changed (breaking)", () => {
+  it("a code moved into a scoped sub-table: scope changed (breaking)", async () => {
     expect(only(table, "scope-changed", { code: "21" })).toMatchObject({ level: "breaking", after: "inquiryGame" });
     expect(changesOf(table, "code-removed", "21")).toEqual([]);
   });
 
-  it("transport rule outcome changed: breaking, per HTTP status", () => {
+  it("transport rule outcome changed: breaking, per HTTP status", async () => {
     expect(only(table, "transport-rule-changed", { field: "400" })).toMatchObject({ level: "breaking", before: "failed", after: "pending" });
   });
 
-  it("erratum text changed: text-changed (fix)", () => {
+  it("erratum text changed: text-changed (fix)", async () => {
     expect(only(table, "text-changed", { field: "errata.code-12-no-solution" }).level).toBe("fix");
   });
 
-  it("every message ends with the reason for its level; breaking changes come first", () => {
+  it("every message ends with the reason for its level; breaking changes come first", async () => {
     for (const c of table.changes) expect(c.message).toMatch(/ — \S/);
     const levels = table.changes.map((c) => c.level);
     expect(levels).toEqual([...levels].sort((a, b) => ["breaking", "feature", "fix"].indexOf(a) - ["breaking", "feature", "fix"].indexOf(b)));
   });
 
-  it("reports nothing else", () => {
+  it("reports nothing else", async () => {
     expect(table.changes.map((c) => `${c.kind} ${c.code ?? c.field}`).sort()).toEqual(
       [
         "code-added 77",
@@ -129,7 +129,7 @@ describe("IAK prepaid: codes, outcomes, texts, transport", () => {
 
 describe("IAK prepaid: the rules", () => {
   let table: JsonTable;
-  beforeAll(() => {
+  beforeAll(async () => {
     const before = shipped("iak-prepaid");
     let after = before;
     after = edit(
@@ -140,10 +140,10 @@ describe("IAK prepaid: the rules", () => {
     after = after.slice(0, after.indexOf("transport:\n")) + after.slice(after.indexOf("tables:\n"));
     after = edit(after, "typePrefix: IakPrepaid", "typePrefix: IakPre");
     after = edit(after, 'pattern: "^[0-9]{2,3}$"', 'pattern: "^[0-9]{2,4}$"');
-    ({ table } = diffJson(before, after));
+    ({ table } = await diffJson(before, after));
   });
 
-  it("the rule for unlisted codes changed: breaking, with the rule before and after", () => {
+  it("the rule for unlisted codes changed: breaking, with the rule before and after", async () => {
     expect(only(table, "unlisted-rule-changed", { context: "default" })).toMatchObject({
       level: "breaking",
       before: "every unlisted code → pending",
@@ -151,7 +151,7 @@ describe("IAK prepaid: the rules", () => {
     });
   });
 
-  it("context added: feature; transport rules removed, type prefix and code pattern changed: breaking", () => {
+  it("context added: feature; transport rules removed, type prefix and code pattern changed: breaking", async () => {
     expect(only(table, "context-added", { context: "inquiry" }).level).toBe("feature");
     expect(only(table, "transport-removed").level).toBe("breaking");
     expect(only(table, "type-prefix-changed")).toMatchObject({ level: "breaking", before: "IakPrepaid", after: "IakPre" });
@@ -162,7 +162,7 @@ describe("IAK prepaid: the rules", () => {
 
 describe("Tokopedia: contexts, columns, categories", () => {
   let table: JsonTable;
-  beforeAll(() => {
+  beforeAll(async () => {
     const before = shipped("tokopedia-partner");
     let after = before;
     const payment = before.slice(before.indexOf("    - id: payment\n"), before.indexOf("    - id: checkStatus\n"));
@@ -183,36 +183,36 @@ describe("Tokopedia: contexts, columns, categories", () => {
       '      - code: "15"\n',
       '      - code: "16"\n        message: New\n        description: New\n        category: voidRefund\n        payment: Pending\n        checkStatus: Pending\n      - code: "15"\n',
     );
-    ({ table } = diffJson(before, after));
+    ({ table } = await diffJson(before, after));
   });
 
-  it("context removed and default context changed: breaking", () => {
+  it("context removed and default context changed: breaking", async () => {
     expect(only(table, "context-removed", { context: "getBalance" }).level).toBe("breaking");
     expect(only(table, "default-context-changed")).toMatchObject({ level: "breaking", before: "payment", after: "checkStatus" });
   });
 
-  it("a column cell changed without changing the outcome: column-changed (fix), no outcome change", () => {
+  it("a column cell changed without changing the outcome: column-changed (fix), no outcome change", async () => {
     expect(only(table, "column-changed", { code: "30" })).toMatchObject({ level: "fix", field: "payment", before: "Failed and Refund", after: "Failed and Retry" });
     expect(changesOf(table, "outcome-changed")).toEqual([]);
   });
 
-  it("a column's values widened: feature", () => {
+  it("a column's values widened: feature", async () => {
     expect(only(table, "column-values-changed", { field: "payment" }).level).toBe("feature");
   });
 
-  it("category changed: breaking; category added: feature", () => {
+  it("category changed: breaking; category added: feature", async () => {
     expect(only(table, "category-changed", { code: "13" })).toMatchObject({ level: "breaking", before: "transactionalProblem", after: "transactional" });
     expect(only(table, "category-added", { field: "misc" }).level).toBe("feature");
   });
 
-  it("a new code where unlisted codes were unknown: breaking (the code path moves from escalation to a definite outcome)", () => {
+  it("a new code where unlisted codes were unknown: breaking (the code path moves from escalation to a definite outcome)", async () => {
     expect(only(table, "code-added", { code: "16" })).toMatchObject({ level: "breaking", before: "unknown", after: "pending" });
   });
 });
 
 describe("DOKU: actions, categories, columns, composite parts", () => {
   let table: JsonTable;
-  beforeAll(() => {
+  beforeAll(async () => {
     const before = shipped("doku-biller");
     let after = before;
     after = edit(
@@ -249,65 +249,65 @@ describe("DOKU: actions, categories, columns, composite parts", () => {
     after = edit(after, '        pattern: "^[0-9]{2}$"\n        description: "YY', '        pattern: "^[0-9][0-9]$"\n        description: "YY');
     after = edit(after, "actions:\n", "transport:\n  rules:\n    - { http: 200, outcome: code }\n    - { http: other, outcome: pending }\nactions:\n");
     after = edit(after, "      - code: SY06\n", "      - code: U005\n        message: New user error\n        category: user\n        status: Error\n        description: null\n      - code: SY06\n");
-    ({ table } = diffJson(before, after));
+    ({ table } = await diffJson(before, after));
   });
 
-  it("actions changed on a code: breaking, per code", () => {
+  it("actions changed on a code: breaking, per code", async () => {
     expect(only(table, "actions-changed", { code: "0000" })).toMatchObject({ level: "breaking", before: "holdPayment", after: "" });
     expect(only(table, "actions-changed", { code: "5586" })).toMatchObject({ before: "holdPayment, sendAdvice", after: "sendAdvice" });
     expect(only(table, "actions-changed", { code: "U001" })).toMatchObject({ before: "", after: "sendAdvice" });
     expect(only(table, "actions-changed", { code: "U002" })).toMatchObject({ before: "", after: "notifyUser" });
   });
 
-  it("action added: feature; action removed: breaking", () => {
+  it("action added: feature; action removed: breaking", async () => {
     expect(only(table, "action-added", { field: "notifyUser" }).level).toBe("feature");
     expect(only(table, "action-removed", { field: "holdPayment" }).level).toBe("breaking");
   });
 
-  it("a category removed: breaking, and unlisted UExx codes lose their outcome (unlisted rule changed)", () => {
+  it("a category removed: breaking, and unlisted UExx codes lose their outcome (unlisted rule changed)", async () => {
     expect(only(table, "category-removed", { field: "unmapped" }).level).toBe("breaking");
     const rule = only(table, "unlisted-rule-changed", { context: "default" });
     expect(rule.before).toContain("category UE (unmapped) → failed");
     expect(rule.after).not.toContain("UE");
   });
 
-  it("column removed: breaking; column added: feature", () => {
+  it("column removed: breaking; column added: feature", async () => {
     expect(only(table, "column-removed", { field: "operations" }).level).toBe("breaking");
     expect(only(table, "column-added", { field: "note" }).level).toBe("feature");
   });
 
-  it("composite parts changed: breaking; transport rules added: feature", () => {
+  it("composite parts changed: breaking; transport rules added: feature", async () => {
     expect(only(table, "code-parts-changed").level).toBe("breaking");
     expect(only(table, "transport-added").level).toBe("feature");
   });
 
-  it("a composite code added in a category whose unlisted codes were failed, as failed: feature", () => {
+  it("a composite code added in a category whose unlisted codes were failed, as failed: feature", async () => {
     expect(only(table, "code-added", { code: "U005" })).toMatchObject({ level: "feature", after: "failed" });
   });
 });
 
 describe("what is not a change, and what codebook cannot itemise", () => {
-  it("comments, YAML style and key order are no change: exit 0, no changes", () => {
+  it("comments, YAML style and key order are no change: exit 0, no changes", async () => {
     const before = shipped("iak-prepaid");
     let after = edit(before, "# Two- or three-digit codes", "# Codes of two or three digits");
     after = edit(after, "  headers: [Status Code, Description, Status, Solution]", '  headers:\n    - Status Code\n    - Description\n    - "Status"\n    - Solution');
     after = edit(after, "        Success: success\n        Pending: pending\n", "        Pending: pending   # reordered\n        Success: success\n");
-    const { run, table } = diffJson(before, after);
+    const { run, table } = await diffJson(before, after);
     expect(table).toEqual({ id: "iak-prepaid", from: "1.0.0", to: "1.0.0", suggestedVersion: "1.0.0", changes: [] });
     expect(run.code).toBe(0);
   });
 
-  it("composite rows are compared after expansion: a row written as parts instead of any-expansion is no change when the codes are the same", () => {
+  it("composite rows are compared after expansion: a row written as parts instead of any-expansion is no change when the codes are the same", async () => {
     const before = shipped("snap-qr-cpm");
     const after = edit(before, '      - parts: { http: "504", service: any, case: "00" }', '      - parts:\n          http: "504"\n          service: ANY\n          case: "00"');
-    expect(diffJson(before, after).table.changes).toEqual([]);
+    expect((await diffJson(before, after)).table.changes).toEqual([]);
   });
 
-  it("rows in another order: one text-changed (fix) saying codebook does not itemise it", () => {
+  it("rows in another order: one text-changed (fix) saying codebook does not itemise it", async () => {
     const before = shipped("iak-prepaid");
     const row00 = before.slice(before.indexOf('      - code: "00"\n'), before.indexOf('      - code: "06"\n'));
     const after = edit(before, row00, "").replace('      - code: "07"\n', `${row00}      - code: "07"\n`);
-    const { table, run } = diffJson(before, after);
+    const { table, run } = await diffJson(before, after);
     expect(table.changes).toHaveLength(1);
     expect(table.changes[0]).toMatchObject({ level: "fix", kind: "text-changed" });
     expect(table.changes[0]!.message).toContain("does not itemise");
@@ -315,10 +315,10 @@ describe("what is not a change, and what codebook cannot itemise", () => {
     expect(run.code).toBe(0);
   });
 
-  it("a code table that becomes an API: kind changed (breaking)", () => {
+  it("a code table that becomes an API: kind changed (breaking)", async () => {
     const fixtures = join(repoRoot, "test/fixtures/good-specs");
     const before = readFileSync(join(fixtures, "minimal.yaml"), "utf8");
     const after = edit(readFileSync(join(fixtures, "minimal-api.yaml"), "utf8"), "id: minimal-api", "id: minimal");
-    expect(only(diffJson(before, after).table, "kind-changed")).toMatchObject({ level: "breaking", before: "code-table", after: "api" });
+    expect(only((await diffJson(before, after)).table, "kind-changed")).toMatchObject({ level: "breaking", before: "code-table", after: "api" });
   });
 });

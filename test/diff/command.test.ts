@@ -5,7 +5,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { codebook, diffJson, edit, files, shipped, tempDir, type JsonTable } from "./harness.ts";
+import { codebook, codebookIn, diffJson, edit, files, shipped, tempDir, type JsonTable } from "./harness.ts";
 
 const iak = shipped("iak-prepaid");
 /** 39 moves from pending to failed (breaking); 10's message changes (fix). */
@@ -22,12 +22,12 @@ const version = (text: string, v: string) => edit(text, "version: 1.0.0", `versi
 
 describe("formats", () => {
   let dir: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = files({ "old.yaml": iak, "new.yaml": iakBreaking });
   });
 
-  it("text (the default): one line per change, the reason once per run of a kind, a summary; no colour when not on a terminal", () => {
-    const r = codebook(["diff", "old.yaml", "new.yaml"], dir);
+  it("text (the default): one line per change, the reason once per run of a kind, a summary; no colour when not on a terminal", async () => {
+    const r = await codebookIn(["diff", "old.yaml", "new.yaml"], dir);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe(
       [
@@ -44,16 +44,16 @@ describe("formats", () => {
     expect(r.stdout).not.toContain("\x1b[");
   });
 
-  it("text is coloured when FORCE_COLOR asks, and not with FORCE_COLOR=0 or NO_COLOR", () => {
-    const forced = codebook(["diff", "old.yaml", "new.yaml"], dir, { FORCE_COLOR: "1" });
+  it("text is coloured when FORCE_COLOR asks, and not with FORCE_COLOR=0 or NO_COLOR", async () => {
+    const forced = await codebookIn(["diff", "old.yaml", "new.yaml"], dir, { FORCE_COLOR: "1" });
     expect(forced.stdout).toContain("\x1b[31mbreaking");
     expect(forced.stdout).toContain("\x1b[1miak-prepaid\x1b[0m");
-    expect(codebook(["diff", "old.yaml", "new.yaml"], dir, { FORCE_COLOR: "0" }).stdout).not.toContain("\x1b[");
-    expect(codebook(["diff", "old.yaml", "new.yaml", "--format", "text"], dir, { NO_COLOR: "1" }).stdout).not.toContain("\x1b[");
+    expect((await codebookIn(["diff", "old.yaml", "new.yaml"], dir, { FORCE_COLOR: "0" })).stdout).not.toContain("\x1b[");
+    expect((await codebookIn(["diff", "old.yaml", "new.yaml", "--format", "text"], dir, { NO_COLOR: "1" })).stdout).not.toContain("\x1b[");
   });
 
-  it("markdown: a summary line and a table per spec with level, change and why; cells escaped", () => {
-    const r = codebook(["diff", "old.yaml", "new.yaml", "--format", "markdown"], dir, { FORCE_COLOR: "1" });
+  it("markdown: a summary line and a table per spec with level, change and why; cells escaped", async () => {
+    const r = await codebookIn(["diff", "old.yaml", "new.yaml", "--format", "markdown"], dir, { FORCE_COLOR: "1" });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe(
       [
@@ -72,8 +72,8 @@ describe("formats", () => {
     );
   });
 
-  it("json: the documented shape, keys in a stable order, before/after only where meaningful", () => {
-    const r = codebook(["diff", "old.yaml", "new.yaml", "--format", "json"], dir);
+  it("json: the documented shape, keys in a stable order, before/after only where meaningful", async () => {
+    const r = await codebookIn(["diff", "old.yaml", "new.yaml", "--format", "json"], dir);
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout) as { tables: JsonTable[] };
     expect(Object.keys(report)).toEqual(["tables"]);
@@ -105,62 +105,71 @@ describe("formats", () => {
     expect(r.stdout.endsWith("}\n")).toBe(true);
   });
 
-  it("json without before/after for a change that has none (a code added as feature shows only after)", () => {
-    const { table } = diffJson(iak, iakFeature);
+  it("json without before/after for a change that has none (a code added as feature shows only after)", async () => {
+    const { table } = await diffJson(iak, iakFeature);
     expect(table.changes).toHaveLength(1);
     expect(Object.keys(table.changes[0]!)).toEqual(["level", "kind", "code", "after", "message"]);
   });
 });
 
 describe("exit codes and the suggested version", () => {
-  it("no changes: exit 0, suggested version is NEW's, 'No changes' in text", () => {
+  it("no changes: exit 0, suggested version is NEW's, 'No changes' in text", async () => {
     const dir = files({ "old.yaml": iak, "new.yaml": iak });
-    const r = codebook(["diff", "old.yaml", "new.yaml"], dir);
+    const r = await codebookIn(["diff", "old.yaml", "new.yaml"], dir);
     expect(r).toEqual({ code: 0, stdout: "No changes in 1 table.\n", stderr: "" });
   });
 
-  it("feature only, version unchanged: exit 0 (nothing breaking), suggests the next minor", () => {
-    const { run, table } = diffJson(iak, iakFeature);
+  it("feature only, version unchanged: exit 0 (nothing breaking), suggests the next minor", async () => {
+    const { run, table } = await diffJson(iak, iakFeature);
     expect(run.code).toBe(0);
     expect(table.suggestedVersion).toBe("1.1.0");
   });
 
-  it("feature with NEW only a patch ahead: suggests OLD's next minor; fix with NEW a patch ahead: NEW's version", () => {
-    expect(diffJson(iak, version(iakFeature, "1.0.1")).table.suggestedVersion).toBe("1.1.0");
-    const { table, run } = diffJson(iak, version(iakFix, "1.0.1"));
+  it("feature with NEW only a patch ahead: suggests OLD's next minor; fix with NEW a patch ahead: NEW's version", async () => {
+    expect((await diffJson(iak, version(iakFeature, "1.0.1"))).table.suggestedVersion).toBe("1.1.0");
+    const { table, run } = await diffJson(iak, version(iakFix, "1.0.1"));
     expect(table).toMatchObject({ from: "1.0.0", to: "1.0.1", suggestedVersion: "1.0.1" });
     expect(run.code).toBe(0);
   });
 
-  it("breaking with the major version bumped: exit 0, NEW's version suggested", () => {
-    const { run, table } = diffJson(iak, version(iakBreaking, "2.0.0"));
+  it("breaking with the major version bumped: exit 0, NEW's version suggested", async () => {
+    const { run, table } = await diffJson(iak, version(iakBreaking, "2.0.0"));
     expect(run.code).toBe(0);
     expect(run.stderr).toBe("");
     expect(table).toMatchObject({ from: "1.0.0", to: "2.0.0", suggestedVersion: "2.0.0" });
   });
 
-  it("breaking with only a minor bump: exit 1, suggests the next major of OLD", () => {
-    const { run, table } = diffJson(iak, version(iakBreaking, "1.1.0"));
+  it("breaking with only a minor bump: exit 1, suggests the next major of OLD", async () => {
+    const { run, table } = await diffJson(iak, version(iakBreaking, "1.1.0"));
     expect(run.code).toBe(1);
     expect(table.suggestedVersion).toBe("2.0.0");
     expect(run.stderr).toBe("codebook diff: iak-prepaid: breaking changes without a major version bump (1.0.0 → 1.1.0); set version: 2.0.0\n");
   });
 
-  it("--fail-on overrides the rule: any change at that level or above fails, whatever the versions say; none never fails", () => {
-    expect(diffJson(iak, iakFeature, ["--fail-on", "feature"]).run.code).toBe(1);
-    expect(diffJson(iak, iakFeature, ["--fail-on", "fix"]).run.code).toBe(1);
-    expect(diffJson(iak, iakFeature, ["--fail-on", "breaking"]).run.code).toBe(0);
-    expect(diffJson(iak, iakFix, ["--fail-on", "feature"]).run.code).toBe(0);
-    expect(diffJson(iak, iakBreaking, ["--fail-on", "none"]).run.code).toBe(0);
-    const bumped = diffJson(iak, version(iakBreaking, "2.0.0"), ["--fail-on", "breaking"]).run;
+  it("the bin, as a process, gives what the command gives in process: the report on stdout, the reason on stderr, exit 1", async () => {
+    const dir = files({ "old.yaml": iak, "new.yaml": version(iakBreaking, "1.1.0") });
+    const args = ["diff", "old.yaml", "new.yaml", "--format", "json"];
+    const inProcess = await codebookIn(args, dir);
+    expect(codebook(args, dir)).toEqual(inProcess);
+    expect(inProcess.code).toBe(1);
+    expect(JSON.parse(inProcess.stdout).tables).toHaveLength(1);
+  });
+
+  it("--fail-on overrides the rule: any change at that level or above fails, whatever the versions say; none never fails", async () => {
+    expect((await diffJson(iak, iakFeature, ["--fail-on", "feature"])).run.code).toBe(1);
+    expect((await diffJson(iak, iakFeature, ["--fail-on", "fix"])).run.code).toBe(1);
+    expect((await diffJson(iak, iakFeature, ["--fail-on", "breaking"])).run.code).toBe(0);
+    expect((await diffJson(iak, iakFix, ["--fail-on", "feature"])).run.code).toBe(0);
+    expect((await diffJson(iak, iakBreaking, ["--fail-on", "none"])).run.code).toBe(0);
+    const bumped = (await diffJson(iak, version(iakBreaking, "2.0.0"), ["--fail-on", "breaking"])).run;
     expect(bumped.code).toBe(1);
     expect(bumped.stderr).toBe("codebook diff: iak-prepaid: changes at level breaking or above (--fail-on breaking)\n");
-    expect(diffJson(iak, iak, ["--fail-on", "fix"]).run.code).toBe(0);
+    expect((await diffJson(iak, iak, ["--fail-on", "fix"])).run.code).toBe(0);
   });
 });
 
 describe("two directories: tables matched by id", () => {
-  it("a table only in NEW is added (feature), only in OLD removed (breaking, exit 1 whatever the versions)", () => {
+  it("a table only in NEW is added (feature), only in OLD removed (breaking, exit 1 whatever the versions)", async () => {
     const dir = files({
       "old/iak-prepaid.yaml": iak,
       "old/doku-biller.yaml": shipped("doku-biller"),
@@ -168,7 +177,7 @@ describe("two directories: tables matched by id", () => {
       "new/tokopedia-partner.yaml": shipped("tokopedia-partner"),
       "new/notes.txt": "not a spec",
     });
-    const r = codebook(["diff", "old", "new", "--format", "json"], dir);
+    const r = await codebookIn(["diff", "old", "new", "--format", "json"], dir);
     expect(r.code).toBe(1);
     const tables = (JSON.parse(r.stdout) as { tables: JsonTable[] }).tables;
     expect(tables.map((t) => [t.id, t.from, t.to, t.suggestedVersion])).toEqual([
@@ -179,14 +188,14 @@ describe("two directories: tables matched by id", () => {
     expect(tables[0]!.changes.map((c) => [c.level, c.kind])).toEqual([["breaking", "table-removed"]]);
     expect(tables[2]!.changes.map((c) => [c.level, c.kind])).toEqual([["feature", "table-added"]]);
     expect(r.stderr).toContain("doku-biller: the table was removed");
-    expect(codebook(["diff", "old", "new", "--fail-on", "none"], dir).code).toBe(0);
+    expect((await codebookIn(["diff", "old", "new", "--fail-on", "none"], dir)).code).toBe(0);
   });
 });
 
 describe("--against a git revision", () => {
   let repo: string;
   const git = (...args: string[]) => execFileSync("git", args, { cwd: repo, encoding: "utf8" });
-  beforeAll(() => {
+  beforeAll(async () => {
     repo = tempDir("codebook-diff-git-");
     git("init", "-q");
     git("config", "user.name", "codebook test");
@@ -205,9 +214,9 @@ describe("--against a git revision", () => {
     writeFileSync(join(repo, "spec", "tokopedia-partner.yaml"), shipped("tokopedia-partner"));
   });
 
-  it("compares the working tree's spec dir with HEAD, read from git; the working tree is left as it was", () => {
+  it("compares the working tree's spec dir with HEAD, read from git; the working tree is left as it was", async () => {
     const status = git("status", "--porcelain");
-    const r = codebook(["diff", "--against", "HEAD", "--format", "json"], repo);
+    const r = await codebookIn(["diff", "--against", "HEAD", "--format", "json"], repo);
     expect(r.code).toBe(1);
     const tables = (JSON.parse(r.stdout) as { tables: JsonTable[] }).tables;
     expect(tables.map((t) => [t.id, t.from, t.to])).toEqual([
@@ -220,23 +229,23 @@ describe("--against a git revision", () => {
     expect(readFileSync(join(repo, "spec", "iak-prepaid.yaml"), "utf8")).toBe(iakBreaking);
   });
 
-  it("one spec file, and any revision git names (HEAD~1)", () => {
-    const r = codebook(["diff", "--against", "HEAD~1", "spec/iak-prepaid.yaml", "--format", "json"], repo);
+  it("one spec file, and any revision git names (HEAD~1)", async () => {
+    const r = await codebookIn(["diff", "--against", "HEAD~1", "spec/iak-prepaid.yaml", "--format", "json"], repo);
     const tables = (JSON.parse(r.stdout) as { tables: JsonTable[] }).tables;
     expect(tables.map((t) => t.id)).toEqual(["iak-prepaid"]);
     expect(tables[0]!.changes.map((c) => `${c.kind} ${c.code}`).sort()).toEqual(["description-changed 13", "message-changed 10", "outcome-changed 39"]);
   });
 
-  it("reads the spec dir from the config (--config), from a subdirectory too", () => {
+  it("reads the spec dir from the config (--config), from a subdirectory too", async () => {
     writeFileSync(join(repo, "codebook.config.yaml"), "specDir: spec\noutDir: out\n");
     mkdirSync(join(repo, "elsewhere"), { recursive: true });
-    const r = codebook(["diff", "--against", "HEAD", "--config", "../codebook.config.yaml", "--fail-on", "none"], join(repo, "elsewhere"));
+    const r = await codebookIn(["diff", "--against", "HEAD", "--config", "../codebook.config.yaml", "--fail-on", "none"], join(repo, "elsewhere"));
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("iak-prepaid 1.0.0 → 1.0.0: 1 breaking, 1 fix; suggested version 2.0.0");
     rmSync(join(repo, "codebook.config.yaml"));
   });
 
-  it("a spec that does not lint at the revision: exit 2, diagnostics named REF:path:line:col", () => {
+  it("a spec that does not lint at the revision: exit 2, diagnostics named REF:path:line:col", async () => {
     const scratch = tempDir("codebook-diff-git-");
     const g = (...args: string[]) => execFileSync("git", args, { cwd: scratch, encoding: "utf8" });
     g("init", "-q");
@@ -248,22 +257,22 @@ describe("--against a git revision", () => {
     g("add", ".");
     g("commit", "-qm", "broken");
     writeFileSync(join(scratch, "spec", "iak-prepaid.yaml"), iak);
-    const r = codebook(["diff", "--against", "HEAD"], scratch);
+    const r = await codebookIn(["diff", "--against", "HEAD"], scratch);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(/^HEAD:spec\/iak-prepaid\.yaml:\d+:\d+: "code" must be a string/);
     expect(r.stderr).toContain("codebook diff: 1 problem in the specs to compare");
   });
 
-  it("a revision that does not exist, or a directory outside git: exit 2", () => {
-    const bad = codebook(["diff", "--against", "no-such-branch"], repo);
+  it("a revision that does not exist, or a directory outside git: exit 2", async () => {
+    const bad = await codebookIn(["diff", "--against", "no-such-branch"], repo);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--against: "no-such-branch" is not a revision');
-    const option = codebook(["diff", "--against=--output=x"], repo);
+    const option = await codebookIn(["diff", "--against=--output=x"], repo);
     expect(option.code).toBe(2);
     expect(option.stderr).toContain('--against: "--output=x" is not a git revision');
     const outside = files({ "spec/iak-prepaid.yaml": iak });
-    const r = codebook(["diff", "--against", "HEAD"], outside, { GIT_CEILING_DIRECTORIES: join(outside, "..") });
+    const r = await codebookIn(["diff", "--against", "HEAD"], outside, { GIT_CEILING_DIRECTORIES: join(outside, "..") });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^codebook diff: git rev-parse: /);
   });
@@ -271,7 +280,7 @@ describe("--against a git revision", () => {
 
 describe("usage errors exit 2 with a hint", () => {
   let dir: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = files({ "old.yaml": iak, "new.yaml": iakFix, "dir/iak-prepaid.yaml": iak, "doku.yaml": shipped("doku-biller"), "broken.yaml": edit(iak, "title: IAK prepaid response codes\n", "") });
   });
   const cases: [string, string[], string][] = [
@@ -287,33 +296,33 @@ describe("usage errors exit 2 with a hint", () => {
     ["--config without --against", ["diff", "old.yaml", "new.yaml", "--config", "x.yaml"], "--config applies only with --against"],
     ["--against with two paths", ["diff", "--against", "HEAD", "old.yaml", "new.yaml"], "--against takes at most one PATH"],
   ];
-  it.each(cases)("%s", (_name, args, message) => {
-    const r = codebook(args, dir);
+  it.each(cases)("%s", async (_name, args, message) => {
+    const r = await codebookIn(args, dir);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toContain(`codebook diff: ${message}`);
     expect(r.stderr).toContain("Run `codebook diff --help` for usage.");
   });
 
-  it("a side that does not lint: exit 2, every diagnostic with file:line:col, nothing on stdout", () => {
-    const r = codebook(["diff", "old.yaml", "broken.yaml"], dir);
+  it("a side that does not lint: exit 2, every diagnostic with file:line:col, nothing on stdout", async () => {
+    const r = await codebookIn(["diff", "old.yaml", "broken.yaml"], dir);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(/^broken\.yaml:\d+:\d+: .*title/);
   });
 
-  it("--help: exit 0, documents both forms, the formats, --fail-on and the exit codes; codebook --help lists diff and publish", () => {
-    const r = codebook(["diff", "--help"], dir);
+  it("--help: exit 0, documents both forms, the formats, --fail-on and the exit codes; codebook --help lists diff and publish", async () => {
+    const r = await codebookIn(["diff", "--help"], dir);
     expect(r.code).toBe(0);
     for (const word of ["codebook diff OLD NEW", "--against REF", "--format", "markdown", "json", "--fail-on", "NO_COLOR", "FORCE_COLOR", "Exit codes"]) expect(r.stdout).toContain(word);
-    const top = codebook(["--help"], dir);
+    const top = await codebookIn(["--help"], dir);
     for (const word of ["codebook diff", "publish"]) expect(top.stdout).toContain(word);
   });
 });
 
 describe("inputs a spec cannot be (issue 18): one line, exit 2, bounded reads", () => {
   let dir: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = files({ "new.yaml": iak, "big.yaml": "", "dir/iak-prepaid.yaml": iak });
     execFileSync("mkfifo", [join(dir, "pipe.yaml")]);
     truncateSync(join(dir, "big.yaml"), 5 * 1024 * 1024);
@@ -327,21 +336,21 @@ describe("inputs a spec cannot be (issue 18): one line, exit 2, bounded reads", 
     ["a FIFO", ["pipe.yaml", "new.yaml"], "codebook diff: pipe.yaml is a FIFO (named pipe), not a spec file or directory; diff compares spec files (regular files) or directories of them\n"],
     ["a FIFO with --against", ["--against", "HEAD", "pipe.yaml"], "codebook diff: pipe.yaml is a FIFO (named pipe), not a spec file or directory; diff compares spec files (regular files) or directories of them\n"],
     ["a file over the spec limit", ["big.yaml", "new.yaml"], "codebook diff: big.yaml is 5242880 bytes, over the limit of 4194304 (4 MiB); a spec is at most that\n"],
-  ])("%s", (_name, args, stderr) => {
-    expect(codebook(["diff", ...args], dir, {}, 60_000)).toEqual({ code: 2, stdout: "", stderr });
+  ])("%s", async (_name, args, stderr) => {
+    expect(await codebookIn(["diff", ...args], dir, {}, 60_000)).toEqual({ code: 2, stdout: "", stderr });
   });
 
-  it("a spec directory holding a FIFO named like a spec: the FIFO is not a spec file, and is not read", () => {
+  it("a spec directory holding a FIFO named like a spec: the FIFO is not a spec file, and is not read", async () => {
     const side = files({ "a/iak-prepaid.yaml": iak, "b/iak-prepaid.yaml": iak });
     execFileSync("mkfifo", [join(side, "b", "other.yaml")]);
-    const r = codebook(["diff", "a", "b"], side, {}, 60_000);
+    const r = await codebookIn(["diff", "a", "b"], side, {}, 60_000);
     expect(r.code, r.stderr).toBe(0);
   });
 
   // 9007199254740993.0.0 passed the schema, and diff then suggested a lower version (9007199254740992.0.0 is what the number reads as).
-  it("a version past 2^53 - 1 on either side: exit 2 with the positioned lint problem", () => {
+  it("a version past 2^53 - 1 on either side: exit 2 with the positioned lint problem", async () => {
     const side = files({ "old.yaml": version(iak, "9007199254740993.0.0"), "new.yaml": version(iakBreaking, "9007199254740993.0.0") });
-    const r = codebook(["diff", "old.yaml", "new.yaml"], side);
+    const r = await codebookIn(["diff", "old.yaml", "new.yaml"], side);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toContain("old.yaml:6:10: version 9007199254740993.0.0: 9007199254740993 is over 9007199254740991, the largest whole number JavaScript holds exactly");

@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, expect } from "vitest";
+import { runCli } from "../../generator/cli/run-cli.ts";
 import { repoRoot } from "../helpers.ts";
 
 const cli = join(repoRoot, "dist", "cli.js");
@@ -18,14 +19,30 @@ export interface Run {
   stderr: string;
 }
 
-/** Runs `codebook ARGS` in `cwd`; `env` adds to (or, with undefined, removes from) the environment. */
-export function codebook(args: string[], cwd: string, env: Record<string, string | undefined> = {}, timeoutMs?: number): Run {
+/** This process's environment without the colour switches, with `env` added (undefined: removed). */
+function environment(env: Record<string, string | undefined>): Record<string, string> {
   const base: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...env };
   const clean: Record<string, string> = {};
   for (const [k, v] of Object.entries(base)) if (v !== undefined) clean[k] = v;
+  return clean;
+}
+
+/** Runs `codebook ARGS` in `cwd`; `env` adds to (or, with undefined, removes from) the environment. */
+export function codebook(args: string[], cwd: string, env: Record<string, string | undefined> = {}, timeoutMs?: number): Run {
+  const clean = environment(env);
   // With a timeout, a command that hangs is killed and comes back with code null.
   const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: "utf8", env: clean, ...(timeoutMs === undefined ? {} : { timeout: timeoutMs, killSignal: "SIGKILL" as const }) });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** `codebook` in this process (test/cli/harness.ts runIn), the environment adjusted as `codebook` does; with a timeout, a process. */
+export async function codebookIn(args: string[], cwd: string, env: Record<string, string | undefined> = {}, timeoutMs?: number): Promise<Run> {
+  if (timeoutMs !== undefined) return codebook(args, cwd, env, timeoutMs);
+  const clean = environment(env);
+  let stdout = "";
+  let stderr = "";
+  const code = await runCli(args, { cwd, env: clean, stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) } });
+  return { code, stdout, stderr };
 }
 
 export function tempDir(prefix = "codebook-diff-"): string {
@@ -87,9 +104,9 @@ export interface JsonTable {
 }
 
 /** `codebook diff old.yaml new.yaml --format json` on two versions of a spec: the run and its one table. */
-export function diffJson(before: string, after: string, extra: string[] = []): { run: Run; table: JsonTable } {
+export async function diffJson(before: string, after: string, extra: string[] = []): Promise<{ run: Run; table: JsonTable }> {
   const dir = files({ "old.yaml": before, "new.yaml": after });
-  const run = codebook(["diff", "old.yaml", "new.yaml", "--format", "json", ...extra], dir);
+  const run = await codebookIn(["diff", "old.yaml", "new.yaml", "--format", "json", ...extra], dir);
   expect(run.stderr.startsWith("codebook diff: ") || run.stderr === "", run.stderr).toBe(true);
   const report = JSON.parse(run.stdout) as { tables: JsonTable[] };
   expect(report.tables).toHaveLength(1);
