@@ -8,7 +8,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { cli, minimalSpec, project, run, tempDir } from "./harness.ts";
+import { cli, minimalSpec, project, runIn, tempDir } from "./harness.ts";
 
 const base = minimalSpec();
 /** `message: On process` is line 32 of the minimal spec; the value starts at column 18. */
@@ -51,11 +51,11 @@ const cases: [string, () => string | Uint8Array, string][] = [
 ];
 
 describe("hostile spec text: positioned, exit 1, no stack trace, nothing written", () => {
-  it.each(cases)("%s", (_name, text, headline) => {
+  it.each(cases)("%s", async (_name, text, headline) => {
     const dir = project([], { "codes.yaml": "" });
     writeFileSync(join(dir, "spec", "codes.yaml"), text());
     for (const command of ["lint", "generate"]) {
-      const r = run([command], dir);
+      const r = await runIn([command], dir);
       expect(r.code).toBe(1);
       expect(r.stdout).toBe("");
       const first = r.stderr.split("\n")[0]!;
@@ -69,17 +69,17 @@ describe("hostile spec text: positioned, exit 1, no stack trace, nothing written
     expect(existsSync(join(dir, "generated"))).toBe(false);
   });
 
-  it("10,000-deep nesting says so (not a call-stack message)", () => {
+  it("10,000-deep nesting says so (not a call-stack message)", async () => {
     const dir = project([], { "codes.yaml": withMessage(`${"[".repeat(10_000)}${"]".repeat(10_000)}`) });
-    const r = run(["lint"], dir);
+    const r = await runIn(["lint"], dir);
     expect(r.stderr.split("\n")[0]).toMatch(/^spec\/codes\.yaml:32:\d+: YAML nesting is too deep: a spec nests at most 64 levels$/);
     expect(r.stderr).not.toContain("call stack");
   });
 
-  it("valid UTF-8 with a byte-order mark and multi-byte characters still lints", () => {
+  it("valid UTF-8 with a byte-order mark and multi-byte characters still lints", async () => {
     const dir = project([], { "codes.yaml": "" });
     writeFileSync(join(dir, "spec", "codes.yaml"), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(withMessage("Dalam proses — “tunggu” 🙂"))]));
-    expect(run(["lint"], dir)).toMatchObject({ code: 0, stderr: "" });
+    expect(await runIn(["lint"], dir)).toMatchObject({ code: 0, stderr: "" });
   });
 });
 
@@ -91,13 +91,13 @@ describe("a spec too large to read is refused by its size, before a byte is read
     // Over 2 GiB, Node cannot read a file into one buffer: ERR_FS_FILE_TOO_LARGE, exit 3, with a stack.
     ["3 GiB", 3 * GiB],
     ["1 GiB", GiB],
-  ])("%s: lint and generate exit 1 with the positioned problem; generate writes nothing", (_name, size) => {
+  ])("%s: lint and generate exit 1 with the positioned problem; generate writes nothing", async (_name, size) => {
     const dir = project([], { "codes.yaml": minimalSpec() });
     const big = join(dir, "spec", "big.yaml");
     writeFileSync(big, "");
     truncateSync(big, size);
     for (const command of ["lint", "generate", "generate --check"]) {
-      const r = run(command.split(" "), dir, {}, 120_000);
+      const r = await runIn(command.split(" "), dir, {}, 120_000);
       expect(r.code, `${command}: ${r.stderr}`).toBe(1);
       expect(r.stderr.split("\n")[0]).toBe(`spec/big.yaml:1:1: spec file is ${size} bytes, over the limit of 4194304 (4 MiB); split the provider's tables into several specs`);
       expect(r.stderr).not.toMatch(/\n\s+at |internal error|ERR_FS_FILE_TOO_LARGE/);
@@ -105,7 +105,7 @@ describe("a spec too large to read is refused by its size, before a byte is read
     expect(existsSync(join(dir, "generated"))).toBe(false);
   });
 
-  it("a 1 GiB spec is refused in well under 1 GB of memory (it took 1.1 GB: read whole, then refused)", () => {
+  it("a 1 GiB spec is refused in well under 1 GB of memory (it took 1.1 GB: read whole, then refused)", async () => {
     const dir = project([], { "codes.yaml": minimalSpec() });
     const big = join(dir, "spec", "big.yaml");
     writeFileSync(big, "");
