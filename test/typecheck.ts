@@ -55,6 +55,7 @@ export function typecheck(files: string[], set: FlagSet, options: { cwd?: string
   const program = ts.createProgram(
     files.map((f) => (isAbsolute(f) ? f : resolve(cwd, f))),
     converted.options,
+    hostWithSharedLibraries(converted.options),
   );
   const diagnostics = ts.getPreEmitDiagnostics(program);
   return ts.formatDiagnostics(diagnostics, {
@@ -62,4 +63,29 @@ export function typecheck(files: string[], set: FlagSet, options: { cwd?: string
     getCurrentDirectory: () => cwd,
     getNewLine: () => "\n",
   });
+}
+
+/** Parsed declaration files of node_modules (TypeScript's libs, @types/node), by options and path: they do not change during a run. */
+const libraries = new Map<string, ts.SourceFile>();
+
+/**
+ * A compiler host that parses each file under node_modules once per worker and options, as
+ * TypeScript's document registry shares source files between projects of like settings. The
+ * checked files themselves (generated packages, scratch consumers) are read fresh every time.
+ */
+function hostWithSharedLibraries(options: ts.CompilerOptions): ts.CompilerHost {
+  const host = ts.createCompilerHost(options);
+  const read = host.getSourceFile.bind(host);
+  const settings = JSON.stringify(options);
+  host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
+    if (!fileName.includes("/node_modules/")) return read(fileName, languageVersion, onError, shouldCreate);
+    const key = `${settings}\0${JSON.stringify(languageVersion)}\0${fileName}`;
+    let file = libraries.get(key);
+    if (!file) {
+      file = read(fileName, languageVersion, onError, shouldCreate);
+      if (file) libraries.set(key, file);
+    }
+    return file;
+  };
+  return host;
 }
