@@ -9,7 +9,7 @@ import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { cli, project, run, runAsync, snapshot } from "../cli/harness.ts";
+import { cli, project, runIn, runAsync, snapshot } from "../cli/harness.ts";
 
 const IDS = ["iak-prepaid", "doku-biller"];
 const LOCK = ".codebook-lock";
@@ -43,7 +43,7 @@ describe("a spec edited while a run waits for the lock", () => {
   it("with no other writer: the run lints the text on disk under the lock, and --check passes", async () => {
     const dir = project(IDS);
     const out = join(dir, "generated");
-    expect(run(["generate"], dir).code).toBe(0);
+    expect((await runIn(["generate"], dir)).code).toBe(0);
     retitle(dir, "A");
     holdLock(out);
     const w = waitingRun(dir); // hashes and lints A, then waits
@@ -53,17 +53,17 @@ describe("a spec edited while a run waits for the lock", () => {
     const r = await w.done;
     expect(r.code, r.stderr).toBe(0);
     expect(readFileSync(join(out, "iak-prepaid", "README.md"), "utf8")).toContain("rev-B");
-    expect(run(["generate", "--check"], dir).code).toBe(0);
+    expect((await runIn(["generate", "--check"], dir)).code).toBe(0);
   }, 120_000);
 
   it("with another run writing the new text first: the waiting run does not put the old text back", async () => {
     const dir = project(IDS);
     const out = join(dir, "generated");
-    expect(run(["generate"], dir).code).toBe(0);
+    expect((await runIn(["generate"], dir)).code).toBe(0);
     // What a run of the new text writes, made beside it.
     const other = project(IDS);
     retitle(other, "B");
-    expect(run(["generate"], other).code).toBe(0);
+    expect((await runIn(["generate"], other)).code).toBe(0);
     const reference = snapshot(join(other, "generated"));
     retitle(dir, "A");
     holdLock(out);
@@ -76,14 +76,14 @@ describe("a spec edited while a run waits for the lock", () => {
     const r = await w.done;
     expect(r.code, r.stderr).toBe(0);
     expect(snapshot(out)).toEqual(reference);
-    expect(run(["generate", "--check"], dir).code).toBe(0);
+    expect((await runIn(["generate", "--check"], dir)).code).toBe(0);
   }, 120_000);
 });
 
 describe("N concurrent runs while a spec is edited, round after round", () => {
   it("every run exits 0 and --check passes after each round", async () => {
     const dir = project(IDS);
-    expect(run(["generate"], dir).code).toBe(0);
+    expect((await runIn(["generate"], dir)).code).toBe(0);
     const rounds = 6;
     let checked = 0;
     for (let round = 0; round < rounds; round++) {
@@ -98,7 +98,7 @@ describe("N concurrent runs while a spec is edited, round after round", () => {
       runs.push(runAsync(["generate"], dir), runAsync(["generate"], dir));
       const results = await Promise.all(runs);
       for (const r of results) expect(r.code, `round ${round}: ${r.stderr}`).toBe(0);
-      const check = run(["generate", "--check"], dir);
+      const check = await runIn(["generate", "--check"], dir);
       expect(check.code, `round ${round}: ${check.stderr}`).toBe(0);
       checked++;
     }

@@ -12,7 +12,7 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { generate } from "../../generator/index.ts";
-import { cli, project, run, runAsync, snapshot } from "../cli/harness.ts";
+import { cli, project, runIn, runAsync, snapshot } from "../cli/harness.ts";
 import { repoRoot } from "../helpers.ts";
 
 const IDS = ["iak-prepaid", "doku-biller"];
@@ -39,7 +39,7 @@ beforeAll(async () => {
   for (const state of Object.keys(states)) {
     const dir = project(IDS);
     setSpecs(dir, state);
-    expect(run(["generate"], dir).code).toBe(0);
+    expect((await runIn(["generate"], dir)).code).toBe(0);
     reference[state] = snapshot(join(dir, "generated"));
   }
 }, 120_000);
@@ -111,7 +111,7 @@ describe("concurrency", () => {
   it("10 pairs of runs on one out dir (edits, a spec removed and added back): both succeed, the tree is exact", async () => {
     const dir = project(IDS);
     const out = join(dir, "generated");
-    expect(run(["generate"], dir).code).toBe(0);
+    expect((await runIn(["generate"], dir)).code).toBe(0);
     const cycle = ["B", "C", "A"]; // A -> B edits, B -> C removes a spec, C -> A edits and adds it back
     for (let i = 0; i < 10; i++) {
       const next = cycle[i % 3]!;
@@ -120,14 +120,14 @@ describe("concurrency", () => {
       expect([a.code, b.code], `pair ${i + 1}: ${a.stderr}${b.stderr}`).toEqual([0, 0]);
       expect(a.stderr + b.stderr).not.toMatch(/internal error|ENOENT/);
       expect(snapshot(out), `pair ${i + 1} -> ${next}`).toEqual(reference[next]);
-      const check = run(["generate", "--check"], dir);
+      const check = await runIn(["generate", "--check"], dir);
       expect(check.code, `pair ${i + 1} -> ${next}: --check\n${check.stderr}${check.stdout}`).toBe(0);
     }
   }, 600_000);
 });
 
 describe("the scratch harness", () => {
-  it("reference states differ where the test needs them to", () => {
+  it("reference states differ where the test needs them to", async () => {
     expect(reference.A!.get("iak-prepaid/README.md")).not.toBe(reference.B!.get("iak-prepaid/README.md"));
     expect(reference.C!.has("doku-biller/README.md")).toBe(false);
     expect(reference.B!.has("doku-biller/README.md")).toBe(true);
