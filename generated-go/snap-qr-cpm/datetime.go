@@ -50,13 +50,7 @@ func isDateTime(s string) bool {
 	default:
 		return false
 	}
-	if day <= 28 {
-		return true
-	}
-	if month == 2 {
-		return day == 29 && year%4 == 0 && (year%100 != 0 || year%400 == 0)
-	}
-	return day <= 30 || month == 1 || month == 3 || month == 5 || month == 7 || month == 8 || month == 10 || month == 12
+	return dayInMonth(year, month, day)
 }
 
 // isDate reports whether s is a date YYYY-MM-DD with month 01–12 and the day within
@@ -72,13 +66,7 @@ func isDate(s string) bool {
 	if year < 0 || month < 1 || month > 12 || day < 1 || day > 31 {
 		return false
 	}
-	if day <= 28 {
-		return true
-	}
-	if month == 2 {
-		return day == 29 && year%4 == 0 && (year%100 != 0 || year%400 == 0)
-	}
-	return day <= 30 || month == 1 || month == 3 || month == 5 || month == 7 || month == 8 || month == 10 || month == 12
+	return dayInMonth(year, month, day)
 }
 
 // isTime reports whether s is a time of day HH:mm:ss with hour ≤ 23, minute ≤ 59
@@ -91,6 +79,18 @@ func isTime(s string) bool {
 	minute := digitAt(s, 3)*10 + digitAt(s, 4)
 	second := digitAt(s, 6)*10 + digitAt(s, 7)
 	return hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59
+}
+
+// dayInMonth reports whether day (1–31) is a day of month (1–12) in year: Feb 29 only in
+// leap years, the 31st only in the months that have one.
+func dayInMonth(year, month, day int) bool {
+	if day <= 28 {
+		return true
+	}
+	if month == 2 {
+		return day == 29 && year%4 == 0 && (year%100 != 0 || year%400 == 0)
+	}
+	return day <= 30 || month == 1 || month == 3 || month == 5 || month == 7 || month == 8 || month == 10 || month == 12
 }
 
 // digitAt is the digit at i, or -10000 where there is none: enough to make any

@@ -106,6 +106,11 @@ export function amountCheckBody(amount: { precision: number; scale: number }): s
 export const CURRENCY_CHECK_BODY =
   "if (s.length !== 3) return false;\nconst a = s.charCodeAt(0), b = s.charCodeAt(1), c = s.charCodeAt(2);\nreturn a >= 65 && a <= 90 && b >= 65 && b <= 90 && c >= 65 && c <= 90;";
 
+/** The day-within-month rule (Feb 29 in leap years only), the end of the date checks: `year`, `month` and `day` are in range already. */
+const DAY_IN_MONTH = `if (day <= 28) return true;
+if (month === 2) return day === 29 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+return day <= 30 || month === 1 || month === 3 || month === 5 || month === 7 || month === 8 || month === 10 || month === 12;`;
+
 /**
  * `DATE_TIME_PATTERN` plus the day-within-month rule, as one pass of
  * character-code checks (a RegExp call alone costs more than this). Emitted
@@ -139,9 +144,7 @@ const zh = digitAt(s, i + 1) * 10 + digitAt(s, i + 2);
 const zm = digitAt(s, i + 4) * 10 + digitAt(s, i + 5);
 if (zh < 0 || zh > 23 || zm < 0 || zm > 59) return false;
 } else return false;
-if (day <= 28) return true;
-if (month === 2) return day === 29 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-return day <= 30 || month === 1 || month === 3 || month === 5 || month === 7 || month === 8 || month === 10 || month === 12;`;
+${DAY_IN_MONTH}`;
 
 /** `DATE_PATTERN` plus the day-within-month rule, as character-code checks. Uses DIGIT_AT_FUNCTION. */
 export const DATE_CHECK_BODY = `if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
@@ -149,9 +152,7 @@ const year = digitAt(s, 0) * 1000 + digitAt(s, 1) * 100 + digitAt(s, 2) * 10 + d
 const month = digitAt(s, 5) * 10 + digitAt(s, 6);
 const day = digitAt(s, 8) * 10 + digitAt(s, 9);
 if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31) return false;
-if (day <= 28) return true;
-if (month === 2) return day === 29 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-return day <= 30 || month === 1 || month === 3 || month === 5 || month === 7 || month === 8 || month === 10 || month === 12;`;
+${DAY_IN_MONTH}`;
 
 /** `TIME_PATTERN` as character-code checks. Uses DIGIT_AT_FUNCTION. */
 export const TIME_CHECK_BODY = `if (s.length !== 8 || s.charCodeAt(2) !== 58 || s.charCodeAt(5) !== 58) return false;
