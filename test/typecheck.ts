@@ -65,18 +65,20 @@ export function typecheck(files: string[], set: FlagSet, options: { cwd?: string
   });
 }
 
-/** Parsed declaration files of node_modules (TypeScript's libs, @types/node), by options and path: they do not change during a run. */
+/** Parsed declaration files of node_modules (TypeScript's libs, @types/node), by the options that shape them and path: they do not change during a run. */
 const libraries = new Map<string, ts.SourceFile>();
 
 /**
- * A compiler host that parses each file under node_modules once per worker and options, as
+ * A compiler host that parses each file under node_modules once per worker and settings, as
  * TypeScript's document registry shares source files between projects of like settings. The
  * checked files themselves (generated packages, scratch consumers) are read fresh every time.
  */
 function hostWithSharedLibraries(options: ts.CompilerOptions): ts.CompilerHost {
   const host = ts.createCompilerHost(options);
   const read = host.getSourceFile.bind(host);
-  const settings = JSON.stringify(options);
+  // What a parsed and bound declaration file depends on (TypeScript's document registry keys
+  // its buckets by the source-file-affecting options); the checks' other flags do not.
+  const settings = JSON.stringify([options.target, options.module, options.moduleResolution, options.strict, options.alwaysStrict, options.jsx, options.allowJs]);
   host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
     if (!fileName.includes("/node_modules/")) return read(fileName, languageVersion, onError, shouldCreate);
     const key = `${settings}\0${JSON.stringify(languageVersion)}\0${fileName}`;
