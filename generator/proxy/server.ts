@@ -98,11 +98,13 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyServer> {
   const counts = { exchanges: 0, withFindings: 0, findings: {} as Partial<Record<FindingKind, number>> };
   const kept: ExchangeReport[] = [];
   const context: Context = { pkg, table, target, agent, limits, strict: options.strict === true, redact, recorder };
+  /** Exchanges being answered: close() lets them finish, then closes the connections they leave idle. */
+  const inFlight = new Set<Promise<void>>();
   const { server, url } = await listen(
     limits,
     (req, res) => {
       const started = performance.now();
-      void exchange(req, res, context).then(
+      const done = exchange(req, res, context).then(
         (report) => {
           if (!report) return;
           report.ms = Math.round(performance.now() - started);
@@ -115,6 +117,8 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyServer> {
         },
         (err: unknown) => log(`internal error: ${describe(err)}`),
       );
+      inFlight.add(done);
+      void done.finally(() => inFlight.delete(done));
     },
     options.host ?? "127.0.0.1",
     options.port ?? 0,
@@ -129,10 +133,13 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyServer> {
     summary: () => ({ ...counts, findings: { ...counts.findings }, recorded: recorder?.written ?? 0, notRecorded: recorder?.dropped ?? 0 }),
     reports: () => [...kept],
     close: async () => {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await Promise.all([...inFlight]);
+      // The connections those exchanges answered on are idle now: without this, close() waits
+      // for each client to drop its keep-alive connection.
+      server.closeIdleConnections();
+      await closed;
       agent.destroy();
       await recorder?.close();
     },

@@ -4,6 +4,7 @@
 // validators, not from the mock.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { Agent, request } from "node:http";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMock, type MockServer } from "../../generator/mock/public-api.ts";
@@ -211,4 +212,31 @@ describe("what it serves", () => {
     const port = Number(new URL(mock.url).port);
     await expect(startMock({ spec: "snap-qr-cpm", cwd: repoRoot, port })).rejects.toThrow(`cannot listen on 127.0.0.1:${port}: EADDRINUSE`);
   });
+});
+
+describe("close()", () => {
+  it("ends while a keep-alive client holds the connection of a delayed answer it ended (it does not wait for the client to drop it)", async () => {
+    // The server's own keep-alive timeout set past the test's: only close() can end the connection in time.
+    const limits = { keepAliveTimeout: 60_000, headersTimeout: 60_000, requestTimeout: 60_000 };
+    const server = await startMock({ spec: "snap-qr-cpm", cwd: repoRoot, limits, scenarios: [{ when: { partnerReferenceNo: "SLOW" }, code: "5046000", delay: 2 ** 31 - 1 }] });
+    // A client that keeps idle connections open for as long as it lives, unlike fetch's 4 s.
+    const agent = new Agent({ keepAlive: true });
+    try {
+      const answered = new Promise<number>((resolve, reject) => {
+        const req = request(server.url + "/v1.0/qr/qr-cpm-payment", { method: "POST", agent, headers: { "content-type": "application/json" } }, (res) => {
+          res.resume();
+          res.on("end", () => resolve(res.statusCode!));
+        });
+        req.on("error", reject);
+        req.end(JSON.stringify({ ...pkg.index.endpoints.Payment.request, partnerReferenceNo: "SLOW" }));
+      });
+      // Answered after the slow one arrived: the slow one is now waiting out its delay.
+      expect((await post(server.url + "/v1.0/qr/qr-cpm-payment", pkg.index.endpoints.Payment.request)).status).toBe(200);
+      const closed = server.close();
+      expect(await answered).toBe(504);
+      await closed; // else this test times out
+    } finally {
+      agent.destroy();
+    }
+  }, 10_000);
 });

@@ -4,7 +4,7 @@
 // client receives the upstream's bytes unchanged, and --record followed by
 // `codebook mock --replay` serves the same answers.
 import { readFileSync } from "node:fs";
-import { request } from "node:http";
+import { Agent, createServer, request } from "node:http";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMock } from "../../generator/mock/public-api.ts";
@@ -242,4 +242,44 @@ describe("--record, then codebook mock --replay", () => {
     await expect(startMock({ replay: recordFile, spec: "acme-qr-cpm", cwd: repoRoot })).rejects.toThrow("the recording is of spec snap-qr-cpm, not acme-qr-cpm");
     await expect(startMock({ replay: recordFile, cwd: repoRoot, scenarios: [] })).rejects.toThrow("--replay serves a recording as it is: it takes no scenarios");
   });
+});
+
+describe("close()", () => {
+  it("lets an exchange in flight finish, then ends though a keep-alive client still holds that connection", async () => {
+    // An upstream that answers once told to, so the exchange is in flight when close() is called.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let arrived!: () => void;
+    const reached = new Promise<void>((r) => (arrived = r));
+    const slow = createServer((req, res) => {
+      req.resume();
+      arrived();
+      void held.then(() => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ responseCode: "2006000", responseMessage: "Successful" })));
+    });
+    await new Promise<void>((r) => slow.listen(0, "127.0.0.1", r));
+    // The proxy's own keep-alive timeout set past the test's: only close() can end the connection in time.
+    const limits = { keepAliveTimeout: 60_000, headersTimeout: 60_000, requestTimeout: 60_000 };
+    const own = await startProxy({ spec: "snap-qr-cpm", target: `http://127.0.0.1:${(slow.address() as { port: number }).port}`, cwd: repoRoot, limits });
+    // A client that keeps idle connections open for as long as it lives, unlike fetch's 4 s.
+    const agent = new Agent({ keepAlive: true });
+    try {
+      const answered = new Promise<number>((resolve, reject) => {
+        const req = request(own.url + PAY, { method: "POST", agent, headers: { "content-type": "application/json" } }, (res) => {
+          res.resume();
+          res.on("end", () => resolve(res.statusCode!));
+        });
+        req.on("error", reject);
+        req.end(pay("CLOSE"));
+      });
+      await reached;
+      const closed = own.close();
+      release();
+      expect(await answered).toBe(200);
+      await closed; // else this test times out
+    } finally {
+      agent.destroy();
+      slow.closeAllConnections();
+      await new Promise<void>((r) => slow.close(() => r()));
+    }
+  }, 10_000);
 });
