@@ -65,6 +65,23 @@ export function typecheck(files: string[], set: FlagSet, options: { cwd?: string
   });
 }
 
+/**
+ * Type-checks a tsconfig project (the repository's own: generator/, test/, scripts/, bench/)
+ * as `tsc -p` does; "" when it is clean.
+ */
+export function typecheckProject(tsconfig: string): string {
+  const cwd = resolve(tsconfig, "..");
+  const read = ts.readConfigFile(tsconfig, ts.sys.readFile);
+  if (read.error) throw new Error(ts.flattenDiagnosticMessageText(read.error.messageText, "\n"));
+  const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, cwd);
+  const program = ts.createProgram(parsed.fileNames, parsed.options, hostWithSharedLibraries(parsed.options));
+  return ts.formatDiagnostics([...parsed.errors, ...ts.getPreEmitDiagnostics(program)], {
+    getCanonicalFileName: (f) => f,
+    getCurrentDirectory: () => cwd,
+    getNewLine: () => "\n",
+  });
+}
+
 /** Parsed declaration files of node_modules (TypeScript's libs, @types/node), by the options that shape them and path: they do not change during a run. */
 const libraries = new Map<string, ts.SourceFile>();
 
