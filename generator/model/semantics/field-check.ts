@@ -61,7 +61,7 @@ export function plainValue(f: Field, shape: Shape): unknown {
         if (presenceIn(c, shape) === "optional") continue;
         const v = plainValue(c, shape);
         if (v === undefined) return undefined;
-        out[c.key] = v;
+        setData(out, c.key, v);
       }
       return out;
     }
@@ -81,6 +81,11 @@ function patternExample(pattern: string): string | undefined {
   const parsed = parsePattern(pattern);
   const regex = new RegExp(pattern);
   return (parsed.ok ? samplePattern(parsed.tree, 16, 1) : []).find((s) => regex.test(s));
+}
+
+/** Sets an own data property: a field or sample key "__proto__" stays data, where an assignment would set the prototype. */
+export function setData(o: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /** One change the repair made: the field (dotted JSON keys), what was wrong, and the value used instead (undefined: left out). */
@@ -121,8 +126,9 @@ export function conformBody(value: Record<string, unknown>, fields: readonly Fie
 
 function conformObject(value: Record<string, unknown>, fields: readonly Field[], shape: Shape, prefix: string, at: number[], repairs: Repair[], unfilled: Unfilled[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
+  const put = (k: string, v: unknown) => setData(out, k, v);
   for (const [k, v] of Object.entries(value)) {
-    if (fields.some((f) => f.key === k)) out[k] = v;
+    if (fields.some((f) => f.key === k)) put(k, v);
     else repairs.push({ path: prefix ? `${prefix}.${k}` : k, indexes: at, problem: "is not a field of the body", before: v, after: undefined });
   }
   fields.forEach((f, i) => {
@@ -134,7 +140,7 @@ function conformObject(value: Record<string, unknown>, fields: readonly Field[],
       const v = plainValue(f, shape);
       if (v === undefined) unfilled.push({ path, indexes, problem: "is required and missing" });
       else {
-        out[f.key] = v;
+        put(f.key, v);
         repairs.push({ path, indexes, problem: "is required and missing", before: undefined, after: v });
       }
       return;
@@ -143,14 +149,14 @@ function conformObject(value: Record<string, unknown>, fields: readonly Field[],
     const problem = valueProblem(f, current);
     if (problem === null) {
       if (f.type === "object" && f.fields.length && current !== null)
-        out[f.key] = conformObject(current as Record<string, unknown>, f.fields, shape, path, indexes, repairs, unfilled);
+        put(f.key, conformObject(current as Record<string, unknown>, f.fields, shape, path, indexes, repairs, unfilled));
       return;
     }
     const cut = typeof current === "string" && f.maxLength !== null ? [...current].slice(0, f.maxLength).join("") : undefined;
     const after = cut !== undefined && valueProblem(f, cut) === null ? cut : plainValue(f, shape);
     if (after === undefined) unfilled.push({ path, indexes, problem });
     else {
-      out[f.key] = after;
+      put(f.key, after);
       repairs.push({ path, indexes, problem, before: current, after });
     }
   });
