@@ -173,6 +173,9 @@ const expected: Record<string, string[]> = {
   "drop-without-extends": [
     `test/fixtures/bad-specs/drop-without-extends.yaml:37:1: "drop" applies to a profile, and this spec extends nothing: add "extends: <base id>" to make it a profile of that spec, or remove "drop"`,
   ],
+  "samples-without-extends": [
+    `test/fixtures/bad-specs/samples-without-extends.yaml:58:1: "samples" applies to a profile, and this spec extends nothing: add "extends: <base id>" to make it a profile of that spec, or remove "samples" (a spec's own samples go under each endpoint: api.endpoints[].samples)`,
+  ],
   "overrides-without-extends": [
     `test/fixtures/bad-specs/overrides-without-extends.yaml:37:1: "overrides" applies to a profile, and this spec extends nothing: add "extends: <base id>" to make it a profile of that spec, or remove "overrides"`,
   ],

@@ -33,5 +33,9 @@ export function checkKind(raw: RawSpec, composite: Composite | null, api: Api | 
 export function checkNoProfileKeys(raw: RawSpec, lint: Lint): void {
   for (const key of PROFILE_KEYS)
     if (key !== "extends" && Object.hasOwn(raw, key))
-      lint.report([key], `"${key}" applies to a profile, and this spec extends nothing: add "extends: <base id>" to make it a profile of that spec, or remove "${key}"`, { key: true });
+      lint.report(
+        [key],
+        `"${key}" applies to a profile, and this spec extends nothing: add "extends: <base id>" to make it a profile of that spec, or remove "${key}"${key === "samples" ? " (a spec's own samples go under each endpoint: api.endpoints[].samples)" : ""}`,
+        { key: true },
+      );
 }
