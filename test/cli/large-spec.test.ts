@@ -1,5 +1,5 @@
 // Issue 10, hostile input: a 1 MB spec with a 5,000-code table lints and generates
-// through the real CLI. Before, lint passed it and generate crashed with a stack
+// through the command (in process). Before, lint passed it and generate crashed with a stack
 // trace ("The inferred type of this node exceeds the maximum length the compiler
 // will serialize"): the codes constant's inferred type was too long for the
 // declaration emitter (names of ~200 characters × 5,000 pass TypeScript's 1,000,000).

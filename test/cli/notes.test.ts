@@ -1,4 +1,4 @@
-// Notes per context and spec warnings through the real CLI: a note reaches TSDoc,
+// Notes per context and spec warnings through the command (in process): a note reaches TSDoc,
 // describe…, the catalog and the README; a context that changes nothing is a warning,
 // which prints without failing, and fails under --strict.
 import { existsSync, readFileSync } from "node:fs";

@@ -1,4 +1,4 @@
-// Provider profiles (`extends`) through the real CLI: the fixtures in test/fixtures/profiles/
+// Provider profiles (`extends`) through the command (in process): the fixtures in test/fixtures/profiles/
 // (a SNAP QR CPM profile and an IAK prepaid profile) beside copies of their shipped bases.
 import { execFileSync } from "node:child_process";
 import { cpSync, readFileSync, writeFileSync } from "node:fs";

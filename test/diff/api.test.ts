@@ -1,4 +1,4 @@
-// `codebook diff` on an API (SNAP QR CPM), through the real command: endpoints,
+// `codebook diff` on an API (SNAP QR CPM), through the command (in process): endpoints,
 // request and response fields in both directions, headers, and response codes per
 // service. Requests are what consumers send (tightening breaks them); responses are
 // what they receive (loosening breaks them).

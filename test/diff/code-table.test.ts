@@ -1,4 +1,4 @@
-// `codebook diff` on code tables, through the real command: copies of the shipped
+// `codebook diff` on code tables, through the command (in process): copies of the shipped
 // specs edited here, each change kind with its level. Several independent edits
 // share a run (they touch different codes), and each test names what it checks.
 import { readFileSync } from "node:fs";

@@ -1,4 +1,5 @@
-// Crash and concurrency safety of `codebook generate`, through the real CLI:
+// Crash and concurrency safety of `codebook generate`: the killed and raced runs are
+// processes of the built CLI; their setup and verification run in process.
 // - runs killed with SIGKILL exactly after their Nth step on disk (a claims line, a
 //   file renamed into place, a removal, the manifest: CODEBOOK_KILL_AFTER_STEPS, see
 //   generator/write/kill-point.ts), after an edit, a spec's removal and its return:

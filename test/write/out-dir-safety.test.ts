@@ -1,4 +1,5 @@
-// The out dir is the only place codebook touches, driven through the real CLI:
+// The out dir is the only place codebook touches, driven through the command (in
+// process; the hang checks and concurrent runs are processes of the built CLI):
 // a tampered manifest, symlinks below the out dir, leftovers of a killed run,
 // files codebook did not write, and the lock that keeps one writer per out dir.
 import { spawnSync } from "node:child_process";
