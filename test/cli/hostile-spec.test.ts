@@ -1,6 +1,7 @@
 // Issue 10, hostile input through the command (in process; the size and memory
-// checks run the bin): every problem a spec's text can have is a positioned diagnostic (`spec/FILE:LINE:COL: message`) with exit 1,
-// never a stack trace, and nothing is written. Before, an alias bomb crashed with
+// checks run the bin): every problem a spec's text can have is a positioned
+// diagnostic (`spec/FILE:LINE:COL: message`) with exit 1, never a stack trace, and
+// nothing is written. Before, an alias bomb crashed with
 // `ReferenceError: Excessive alias count`, 10,000-deep nesting printed "Maximum call
 // stack size exceeded" over a 20 KB code frame, and invalid UTF-8, a NUL byte,
 // an unknown tag and an escaped lone surrogate passed silently into every output.
