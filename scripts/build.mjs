@@ -7,6 +7,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { build } from "esbuild";
 import { generatorSourceHashes } from "../generator/write/source-hash.js";
+import { buildInputsHash, STAMP } from "./build-inputs.mjs";
 
 rmSync(new URL("../dist", import.meta.url), { recursive: true, force: true });
 await build({
@@ -36,3 +37,6 @@ for (const entry of readdirSync("dist/types", { recursive: true, withFileTypes: 
   const path = join(entry.parentPath, entry.name);
   writeFileSync(path, readFileSync(path, "utf8").replace(/((?:from\s+|import\(\s*)["']\.{1,2}\/[^"']*)\.ts(["'])/g, "$1.js$2"));
 }
+
+// Last, so that an interrupted build leaves no stamp: the tests' setup then builds again.
+writeFileSync(STAMP, buildInputsHash(".") + "\n");
