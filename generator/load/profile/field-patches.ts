@@ -23,15 +23,13 @@ export function mergeApi(p: RawProfile, b: RawSpec, restriction: EndpointRestric
   if (!b.api) return { fields };
   const { all, kept } = restriction;
   const patches = p.fields ?? {};
-  for (const key of Object.keys(patches))
-    if (!all.some((e) => e.key === key))
-      lint.report(["fields", key], `${baseId} has no endpoint "${key}"${didYouMean(key, all.map((e) => e.key))} (it has ${all.map((e) => e.key).join(", ")})`, { key: true });
-    else if (!kept.some((e) => e.key === key)) lint.report(["fields", key], `endpoint "${key}" is left out by "${restriction.by!.key}"`, { key: true });
   const own = p.samples ?? {};
-  for (const key of Object.keys(own))
-    if (!all.some((e) => e.key === key))
-      lint.report(["samples", key], `${baseId} has no endpoint "${key}"${didYouMean(key, all.map((e) => e.key))} (it has ${all.map((e) => e.key).join(", ")})`, { key: true });
-    else if (!kept.some((e) => e.key === key)) lint.report(["samples", key], `endpoint "${key}" is left out by "${restriction.by!.key}"`, { key: true });
+  // Both are keyed by endpoint: each key must name one the profile keeps.
+  for (const [section, byEndpoint] of [["fields", patches], ["samples", own]] as const)
+    for (const key of Object.keys(byEndpoint))
+      if (!all.some((e) => e.key === key))
+        lint.report([section, key], `${baseId} has no endpoint "${key}"${didYouMean(key, all.map((e) => e.key))} (it has ${all.map((e) => e.key).join(", ")})`, { key: true });
+      else if (!kept.some((e) => e.key === key)) lint.report([section, key], `endpoint "${key}" is left out by "${restriction.by!.key}"`, { key: true });
   const endpoints = kept.map((e) => mergeEndpoint(e, all.indexOf(e), patches[e.key], own[e.key], kept, fields, origins, lint));
   return { api: origins.mark({ ...b.api, endpoints }, origins.inBase(["api"], { endpoints: origins.inBase(["api", "endpoints"]) })), fields };
 }
