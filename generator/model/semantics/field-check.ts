@@ -8,7 +8,7 @@
  */
 import type { Field } from "../types.ts";
 import { presenceIn, type Shape } from "./api.ts";
-import { stringFormat } from "./formats.ts";
+import { isDayInMonth, stringFormat } from "./formats.ts";
 import { parsePattern, samplePattern } from "./pattern.ts";
 
 /** Why a value does not fit its field (the first rule it breaks), or null. Nested fields are not looked at. */
@@ -37,9 +37,7 @@ function typeProblem(f: Field, value: unknown): string | null {
 /** The day within its month, for the formats whose pattern bounds the day to 31 only. */
 function realDate(kind: string, s: string): boolean {
   if (kind !== "date" && kind !== "date-time") return true;
-  const [year, month, day] = [Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10))];
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  return day <= [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+  return isDayInMonth(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10)));
 }
 
 /**

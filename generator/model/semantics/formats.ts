@@ -106,7 +106,18 @@ export function amountCheckBody(amount: { precision: number; scale: number }): s
 export const CURRENCY_CHECK_BODY =
   "if (s.length !== 3) return false;\nconst a = s.charCodeAt(0), b = s.charCodeAt(1), c = s.charCodeAt(2);\nreturn a >= 65 && a <= 90 && b >= 65 && b <= 90 && c >= 65 && c <= 90;";
 
-/** The day-within-month rule (Feb 29 in leap years only), the end of the date checks: `year`, `month` and `day` are in range already. */
+/**
+ * The day-within-month rule (Feb 29 in leap years only), for month 1–12 and day 1–31: in the
+ * generator (a sample's check, field-check.ts), and as the end of the emitted date checks below
+ * (DAY_IN_MONTH; the Go runtime's dayInMonth is its twin, held to it by the conformance suite).
+ */
+export function isDayInMonth(year: number, month: number, day: number): boolean {
+  if (day <= 28) return true;
+  if (month === 2) return day === 29 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= 30 || month === 1 || month === 3 || month === 5 || month === 7 || month === 8 || month === 10 || month === 12;
+}
+
+/** isDayInMonth's body as emitted text: `year`, `month` and `day` are in range already. */
 const DAY_IN_MONTH = `if (day <= 28) return true;
 if (month === 2) return day === 29 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
 return day <= 30 || month === 1 || month === 3 || month === 5 || month === 7 || month === 8 || month === 10 || month === 12;`;
