@@ -34,10 +34,14 @@ export function run(args: string[], cwd: string = repoRoot, env: Record<string, 
  */
 export async function runIn(args: string[], cwd: string = repoRoot, env: Record<string, string> = {}, timeoutMs?: number): Promise<Run> {
   if (timeoutMs !== undefined) return run(args, cwd, env, timeoutMs);
+  return runCaptured(args, cwd, { ...process.env, ...quietEnv, ...env });
+}
+
+/** The command in this process with exactly this environment, its streams captured as text. */
+export async function runCaptured(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Run> {
   let stdout = "";
   let stderr = "";
-  const io = { cwd, env: { ...process.env, ...quietEnv, ...env }, stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) } };
-  const code = await runCli(args, io);
+  const code = await runCli(args, { cwd, env, stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) } });
   return { code, stdout, stderr };
 }
 

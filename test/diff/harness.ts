@@ -6,18 +6,14 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, expect } from "vitest";
-import { runCli } from "../../generator/cli/run-cli.ts";
+import { runCaptured, type Run } from "../cli/harness.ts";
 import { repoRoot } from "../helpers.ts";
 
 const cli = join(repoRoot, "dist", "cli.js");
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-export interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+export type { Run } from "../cli/harness.ts";
 
 /** This process's environment without the colour switches, with `env` added (undefined: removed). */
 function environment(env: Record<string, string | undefined>): Record<string, string> {
@@ -38,11 +34,7 @@ export function codebook(args: string[], cwd: string, env: Record<string, string
 /** `codebook` in this process (test/cli/harness.ts runIn), the environment adjusted as `codebook` does; with a timeout, a process. */
 export async function codebookIn(args: string[], cwd: string, env: Record<string, string | undefined> = {}, timeoutMs?: number): Promise<Run> {
   if (timeoutMs !== undefined) return codebook(args, cwd, env, timeoutMs);
-  const clean = environment(env);
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(args, { cwd, env: clean, stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) } });
-  return { code, stdout, stderr };
+  return runCaptured(args, cwd, environment(env));
 }
 
 export function tempDir(prefix = "codebook-diff-"): string {
