@@ -40,8 +40,9 @@ export async function lintInParallel(options: Omit<LoadOptions, "only">, files: 
   const shippedOnly = (options.targets ?? []).every((t) => SHIPPED_TARGETS.includes(t.target));
   if (!import.meta.url.endsWith(".js") || !existsSync(workerFile) || specs.length === 0 || !shippedOnly) return loadSpecs({ ...options, only: specs.map((s) => s.id) });
   // A file gone since the cache stage read it counts as empty here; the loader reports it.
-  const at = workerShare(specs.map((s) => statSync(s.path, { throwIfNoEntry: false })?.size ?? 0));
-  const [theirs, ours] = [specs.slice(0, at), specs.slice(at)];
+  const shares = splitShares(specs, specs.map((s) => statSync(s.path, { throwIfNoEntry: false })?.size ?? 0));
+  if (shares === null) return loadSpecs({ ...options, only: specs.map((s) => s.id) });
+  const { theirs, ours } = shares;
   const worker = lintOnWorker(workerFile, { ...options, only: theirs.map((s) => s.id) });
   try {
     await meanwhile();
@@ -51,6 +52,17 @@ export async function lintInParallel(options: Omit<LoadOptions, "only">, files: 
   } finally {
     worker.stop();
   }
+}
+
+/**
+ * The worker's share (the first specs) and this thread's, or null when the worker's would be
+ * empty (every file empty or gone at the stat, as while an editor rewrites one): a worker told
+ * `only: []` lints every spec, and a spec this thread also lints came back twice, written twice
+ * at once by one run. Then this thread lints them all.
+ */
+export function splitShares<T>(specs: readonly T[], sizes: readonly number[]): { theirs: T[]; ours: T[] } | null {
+  const at = workerShare(sizes);
+  return at === 0 ? null : { theirs: specs.slice(0, at), ours: specs.slice(at) };
 }
 
 /**

@@ -5,7 +5,7 @@
 import { cpSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { workerShare } from "../../generator/load/lint-in-parallel.ts";
+import { splitShares, workerShare } from "../../generator/load/lint-in-parallel.ts";
 import { generate } from "../../generator/run/pipeline.ts";
 import { repoRoot } from "../helpers.ts";
 import { project, run, snapshot, tempDir } from "./harness.ts";
@@ -48,6 +48,15 @@ describe("linting on two threads", () => {
     expect(workerShare([10_771, 18_555, 11_456, 82_229, 16_676])).toBe(4);
     expect(workerShare([10_771])).toBe(1);
     expect(workerShare([])).toBe(0);
+  });
+
+  it("gives the worker no empty share: with every file empty at the stat (an editor rewriting one), this thread lints them all", () => {
+    // A worker told only: [] lints every spec: a run then had one spec twice and wrote its files twice at once.
+    expect(splitShares(["a"], [0])).toBeNull();
+    expect(splitShares(["a", "b"], [0, 0])).toBeNull();
+    expect(splitShares([], [])).toBeNull();
+    expect(splitShares(["a"], [10_771])).toEqual({ theirs: ["a"], ours: [] });
+    expect(splitShares(["a", "b", "c", "d", "e"], [10_771, 18_555, 11_456, 82_229, 16_676])).toEqual({ theirs: ["a", "b", "c", "d"], ours: ["e"] });
   });
 
   it("generates what one thread generates, byte for byte", async () => {
