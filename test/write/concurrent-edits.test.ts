@@ -5,7 +5,7 @@
 // the lock (and before the lint read the file a second time) was the one recorded: --check
 // failed on a stale input hash, or on files of an old text, until one more run.
 import { spawn } from "node:child_process";
-import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -14,9 +14,15 @@ import { cli, project, runIn, runAsync, snapshot } from "../cli/harness.ts";
 const IDS = ["iak-prepaid", "doku-biller"];
 const LOCK = ".codebook-lock";
 
+/**
+ * An edit saved as editors save it: written beside the spec, then renamed over it. Written in
+ * place, a run could read the file truncated and rightly report a broken spec (exit 1), which
+ * is not what this file tests.
+ */
 function retitle(dir: string, tag: string): void {
   const path = join(dir, "spec", "iak-prepaid.yaml");
-  writeFileSync(path, readFileSync(path, "utf8").replace(/^title: (.*?)( rev-\S+)?$/m, `title: $1 rev-${tag}`));
+  writeFileSync(`${path}.tmp`, readFileSync(path, "utf8").replace(/^title: (.*?)( rev-\S+)?$/m, `title: $1 rev-${tag}`));
+  renameSync(`${path}.tmp`, path);
 }
 
 /** A lock held by this (live) process: runs wait behind it until the test removes it. */
