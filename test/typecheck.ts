@@ -57,8 +57,7 @@ export function typecheck(files: string[], set: FlagSet, options: { cwd?: string
     converted.options,
     hostWithSharedLibraries(converted.options),
   );
-  const diagnostics = ts.getPreEmitDiagnostics(program);
-  return ts.formatDiagnostics(diagnostics, {
+  return ts.formatDiagnostics(diagnosticsOf(program), {
     getCanonicalFileName: (f) => f,
     getCurrentDirectory: () => cwd,
     getNewLine: () => "\n",
@@ -80,6 +79,27 @@ export function typecheckProject(tsconfig: string): string {
     getCurrentDirectory: () => cwd,
     getNewLine: () => "\n",
   });
+}
+
+/**
+ * What tsc reports before emit (getPreEmitDiagnostics), except the checking of TypeScript's own
+ * libs and of @types: third-party declarations, unchanged during a run, whose checking was most
+ * of every program's time (tsc's skipDefaultLibCheck, and skipLibCheck for @types only). Every
+ * other file is checked in full, the generated declarations included.
+ */
+function diagnosticsOf(program: ts.Program): readonly ts.Diagnostic[] {
+  const checked = program.getSourceFiles().filter((f) => !/\/node_modules\/(typescript\/lib|@types)\//.test(f.fileName));
+  const declarations = program.getCompilerOptions().declaration === true;
+  return ts.sortAndDeduplicateDiagnostics([
+    ...program.getConfigFileParsingDiagnostics(),
+    ...program.getOptionsDiagnostics(),
+    ...program.getGlobalDiagnostics(),
+    ...checked.flatMap((f) => [
+      ...program.getSyntacticDiagnostics(f),
+      ...program.getSemanticDiagnostics(f),
+      ...(declarations ? program.getDeclarationDiagnostics(f) : []),
+    ]),
+  ]);
 }
 
 /** Parsed declaration files of node_modules (TypeScript's libs, @types/node), by the options that shape them and path: they do not change during a run. */

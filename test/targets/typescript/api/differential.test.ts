@@ -55,10 +55,13 @@ describe("validators agree with ajv on the emitted JSON Schemas", () => {
             const theirsStrict = strict(body);
             if (ours) s.accepted++;
             if (oursStrict) s.strictAccepted++;
-            if (ours !== theirs || oursStrict !== theirsStrict) s.disagreements++;
-            expect({ default: ours, strict: oursStrict }, JSON.stringify(body)?.slice(0, 2000)).toEqual({ default: theirs, strict: theirsStrict });
+            // The assertions are built only when they fail: the body's text for the message costs more than the validators.
+            if (ours !== theirs || oursStrict !== theirsStrict) {
+              s.disagreements++;
+              expect({ default: ours, strict: oursStrict }, JSON.stringify(body)?.slice(0, 2000)).toEqual({ default: theirs, strict: theirsStrict });
+            }
             // Strict only ever rejects more.
-            if (oursStrict) expect(ours).toBe(true);
+            if (oursStrict && !ours) expect(ours, JSON.stringify(body)?.slice(0, 2000)).toBe(true);
           }),
           { numRuns: RUNS, endOnFailure: false },
         );
@@ -84,7 +87,8 @@ describe("validators agree with ajv on the emitted JSON Schemas", () => {
         tally.date++;
         const ours = validatePay({ ...base, expiryTime }).ok;
         if (ours) tally.accepted++;
-        expect(ours, expiryTime).toBe(pay({ ...base, expiryTime }));
+        const theirs = pay({ ...base, expiryTime });
+        if (ours !== theirs) expect(ours, expiryTime).toBe(theirs);
       }),
       { numRuns: 20_000 },
     );
@@ -94,7 +98,8 @@ describe("validators agree with ajv on the emitted JSON Schemas", () => {
         tally.amount++;
         tally.currency++;
         const body = { ...r, refundAmount: { value, currency } };
-        expect(validateRefund(body).ok, `${value} ${currency}`).toBe(refund(body));
+        const [ours, theirs] = [validateRefund(body).ok, refund(body)];
+        if (ours !== theirs) expect(ours, `${value} ${currency}`).toBe(theirs);
       }),
       { numRuns: 20_000 },
     );
