@@ -11,7 +11,7 @@ import { buildInputsHash, STAMP } from "./build-inputs.mjs";
 
 rmSync(new URL("../dist", import.meta.url), { recursive: true, force: true });
 await build({
-  entryPoints: { cli: "generator/cli/main.ts", index: "generator/index.ts", mock: "generator/mock/public-api.ts", proxy: "generator/proxy/public-api.ts", "lint-worker": "generator/load/lint-worker.ts" },
+  entryPoints: { cli: "generator/cli/main.ts", index: "generator/index.ts", mock: "generator/mock/public-api.ts", proxy: "generator/proxy/public-api.ts" },
   outdir: "dist",
   bundle: true,
   splitting: true,

@@ -17,7 +17,6 @@ import { readManifest, recordedPaths, toolchainFingerprint, type Manifest } from
 import { acquireLock, removeStaleLock, type Lock } from "../write/lock.ts";
 import type { Change } from "../write/write.ts";
 import { loadTarget } from "./produce.ts";
-import { lintInParallel } from "../load/lint-in-parallel.ts";
 import type { NamingTarget } from "../load/target-names.ts";
 import { writeTargets, type TargetResult, type TargetWork } from "./write-targets.ts";
 
@@ -138,7 +137,7 @@ async function run(config: Config, options: GenerateOptions, only: readonly stri
   // Every spec some target cannot reuse is linted before the locks and before anything is
   // written: a broken spec leaves every out dir untouched (not even created).
   const before = states.map((s) => cachePlan(config, s.entry.outDir, s.seen, s.toolchain, { only, force, keepFiles }));
-  const linted = await lintStale(config, only, unionPlan(before), strict);
+  const linted = lintStale(config, only, unionPlan(before), strict);
   // One writer per out dir at a time, taken in one order so that two runs never wait on each other.
   const locks: Lock[] = [];
   let settle: (() => Promise<void>) | null = null;
@@ -161,7 +160,7 @@ async function run(config: Config, options: GenerateOptions, only: readonly stri
     const staleIds = new Set(union.stale.map((e) => e.id));
     const current = linted.specs.filter((s) => staleIds.has(s.id) && onDisk.get(s.id) === linted.hashes.get(s.id));
     const done = new Set(current.map((s) => s.id));
-    const again = await lintStale(config, [], { entries: union.entries, stale: union.stale.filter((e) => !done.has(e.id)) }, false);
+    const again = lintStale(config, [], { entries: union.entries, stale: union.stale.filter((e) => !done.has(e.id)) }, false);
     const specs = [...current, ...again.specs];
     // From here the IR is held only by `specs`, which the writing empties as it goes, so a
     // package's spec is collected once it is written: V8 sizes the heap from what stays live.
@@ -196,19 +195,21 @@ function unionPlan(plans: readonly Pick<CachePlan, "entries" | "stale">[]): { en
  * on the largest packages. Throws SpecError with every diagnostic. With `strict` every
  * spec of the run is linted, since a reused spec's warnings are errors now.
  */
-async function lintStale(
+function lintStale(
   config: Config,
   only: readonly string[],
   cache: Pick<CachePlan, "entries" | "stale">,
   strict: boolean,
-): Promise<{ specs: Spec[]; warnings: SpecWarnings; hashes: ReadonlyMap<string, string> }> {
+): { specs: Spec[]; warnings: SpecWarnings; hashes: ReadonlyMap<string, string> } {
   // No specs, or an --only naming none: the loader says so (a ConfigError).
   if (cache.entries.length === 0 || only.some((id) => !cache.entries.some((e) => e.id === id))) loadChecked(config, only);
   const staleIds = new Set(cache.stale.map((e) => e.id));
   if (staleIds.size === 0 && !strict) return { specs: [], warnings: { diagnostics: [], sources: new Map() }, hashes: new Map() };
-  // One lint: of every spec of the run with strict, else of the stale ones only; the emitters load meanwhile.
+  // One lint, on this thread: of every spec of the run with strict, else of the stale ones only.
+  // (A worker thread linting while this one loaded the emitters was measured and removed:
+  // bench/lint-worker.md.)
   const lintable = strict ? cache.entries : cache.stale;
-  const loaded = checked(await lintInParallel({ root: config.root, specDir: config.specDir, targets: namingTargets(config) }, lintable, () => Promise.all(config.targets.map((t) => loadTarget(t.target)))), strict);
+  const loaded = checked(loadSpecs({ root: config.root, specDir: config.specDir, targets: namingTargets(config), only: lintable.map((e) => e.id) }), strict);
   const stale = loaded.specs.filter((s) => staleIds.has(s.id));
   const specs = [...stale.filter((s) => s.api), ...stale.filter((s) => !s.api)];
   // The texts only of files with warnings, for their code frames: a run keeps no spec text it does not show.

@@ -32,9 +32,9 @@ export interface ProducedPackage {
 const loaded = new Map<Target<unknown>, Promise<TargetStages<unknown>>>();
 
 /**
- * A target's heavy stages, loaded once per process. The pipeline loads them while a
- * worker lints (see load/lint-in-parallel.ts): loading the emitters and their native
- * bindings is a large part of a cold run's start.
+ * A target's heavy stages, loaded once per process and only by a run with a package
+ * to emit: loading the emitters and their native bindings is a large part of a cold
+ * run's start, and an unchanged run skips it.
  */
 export function loadTarget(target: Target<unknown>): Promise<TargetStages<unknown>> {
   let stages = loaded.get(target);

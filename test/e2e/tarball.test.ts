@@ -45,7 +45,6 @@ describe("npm pack: the file list", () => {
       "dist/mock.js",
       "dist/types/mock/public-api.d.ts",
       "dist/source-hash.json",
-      "dist/lint-worker.js",
       "schema/spec.schema.json",
       "schema/config.schema.json",
       "spec/README.md",
@@ -107,7 +106,7 @@ describe("npm pack: the file list", () => {
     for (const file of code) {
       const text = readFileSync(join(repoRoot, file), "utf8");
       const specifiers = ts.preProcessFile(text, true, true).importedFiles.map((i) => i.fileName);
-      // Files a module loads by URL (the lint worker, the baked generator hash).
+      // Files a module loads by URL (the baked generator hash).
       for (const m of text.matchAll(/new URL\("(\.{1,2}\/[^"]+)", import\.meta\.url\)/g)) specifiers.push(m[1]!);
       for (const specifier of specifiers) {
         if (specifier.startsWith(".")) {

@@ -10,7 +10,7 @@ import { repoRoot } from "../helpers.ts";
 
 export default function setup(): void {
   const stamp = join(repoRoot, STAMP);
-  const built = ["cli.js", "index.js", "mock.js", "proxy.js", "lint-worker.js"].every((f) => existsSync(join(repoRoot, "dist", f)));
+  const built = ["cli.js", "index.js", "mock.js", "proxy.js"].every((f) => existsSync(join(repoRoot, "dist", f)));
   if (built && existsSync(stamp) && readFileSync(stamp, "utf8").trim() === buildInputsHash(repoRoot)) return;
   execFileSync(process.execPath, [join(repoRoot, "scripts", "build.mjs")], { cwd: repoRoot, stdio: "inherit" });
 }
